@@ -1,0 +1,175 @@
+// The local production server: serves the built site from dist/ and dispatches /api/* to the
+// api/ modules, with the response headers vercel.json gives (so local matches Vercel).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { discoverApiRoutes, dispatch, type ApiModule } from './api-router.ts';
+import { headersFor, loadHeaderRules } from './http-headers.ts';
+import { sendWebResponse, toWebRequest } from './node-web.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.webmanifest']);
+
+export interface ServerOptions {
+  rootDir: string;
+  distDir?: string;
+  apiDir?: string;
+}
+
+interface StaticFile {
+  body: Buffer;
+  gzip?: Buffer;
+  brotli?: Buffer;
+  contentType: string;
+}
+
+export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), apiDir = join(rootDir, 'api') }: ServerOptions): Server {
+  const headerRules = loadHeaderRules(join(rootDir, 'vercel.json'));
+  const apiRoutes = discoverApiRoutes(apiDir);
+  const apiModules = new Map<string, Promise<ApiModule>>();
+  // Built files never change while the server runs, so each is read and compressed once.
+  const fileCache = new Map<string, Promise<StaticFile | null>>();
+  const root = resolve(distDir);
+
+  const loadFile = (absolute: string) => {
+    let cached = fileCache.get(absolute);
+    if (!cached) {
+      cached = readStaticFile(absolute);
+      fileCache.set(absolute, cached);
+    }
+    return cached;
+  };
+
+  /** The built file a clean URL maps to: exact file, then `.html`, then `/index.html`. */
+  const findFile = async (pathname: string): Promise<{ path: string; file: StaticFile } | null> => {
+    const base = resolve(root, `.${pathname}`);
+    if (base !== root && !base.startsWith(root + sep)) return null;
+    const candidates = pathname.endsWith('/') ? [join(base, 'index.html')] : [base, `${base}.html`, join(base, 'index.html')];
+    for (const candidate of candidates) {
+      const file = await loadFile(candidate);
+      if (file) return { path: candidate, file };
+    }
+    return null;
+  };
+
+  const sendStatic = (req: IncomingMessage, res: ServerResponse, pathname: string, file: StaticFile, status = 200) => {
+    const headers = headersFor(headerRules, pathname);
+    for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
+    if (!headers['Cache-Control']) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Vary', 'Accept-Encoding');
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    let body = file.body;
+    if (file.brotli && /\bbr\b/.test(accepted)) {
+      body = file.brotli;
+      res.setHeader('Content-Encoding', 'br');
+    } else if (file.gzip && /\bgzip\b/.test(accepted)) {
+      body = file.gzip;
+      res.setHeader('Content-Encoding', 'gzip');
+    }
+    res.setHeader('Content-Length', body.byteLength);
+    res.statusCode = status;
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const sendPlain = (res: ServerResponse, pathname: string, status: number, message: string, extra: Record<string, string> = {}) => {
+    for (const [key, value] of Object.entries({ ...headersFor(headerRules, pathname), ...extra })) res.setHeader(key, value);
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.statusCode = status;
+    res.end(message);
+  };
+
+  const sendNotFound = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    const page = await loadFile(join(root, '404.html'));
+    if (page) sendStatic(req, res, pathname, page, 404);
+    else sendPlain(res, pathname, 404, 'Not found');
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const file = apiRoutes.get(url.pathname.replace(/\/$/, ''));
+    if (!file) {
+      await sendWebResponse(
+        res,
+        Response.json({ error: { code: 'not_found', message: `No API route at ${url.pathname}.`, fields: {} } }, { status: 404 }),
+        headersFor(headerRules, url.pathname),
+      );
+      return;
+    }
+    let mod = apiModules.get(file);
+    if (!mod) {
+      mod = import(pathToFileURL(file).href) as Promise<ApiModule>;
+      apiModules.set(file, mod);
+    }
+    const response = await dispatch(await mod, toWebRequest(req, url.origin));
+    await sendWebResponse(res, response, headersFor(headerRules, url.pathname));
+  };
+
+  return createServer(async (req, res) => {
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    try {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        return sendPlain(res, '/', 400, 'Bad request: the path is not valid percent-encoding.');
+      }
+      // The URL parser already resolves literal dot segments; what is left here was smuggled in encoded.
+      if (pathname.includes('\0') || pathname.split(/[/\\]/).includes('..')) {
+        return sendPlain(res, '/', 400, 'Bad request: path traversal is refused.');
+      }
+      if (pathname.startsWith('/api/') || pathname === '/api') return await handleApi(req, res, url);
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return sendPlain(res, pathname, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+      }
+      // Same canonical URLs as Vercel's cleanUrls + trailingSlash:false.
+      const canonical = pathname.length > 1 && pathname.endsWith('/') ? pathname.replace(/\/+$/, '') : pathname.replace(/(\/index)?\.html$/, '') || '/';
+      if (canonical !== pathname) {
+        res.setHeader('Location', (canonical || '/') + url.search);
+        return sendPlain(res, pathname, 308, `Moved to ${canonical}`);
+      }
+      const found = await findFile(pathname);
+      if (!found) return await sendNotFound(req, res, pathname);
+      sendStatic(req, res, pathname, found.file);
+    } catch (error) {
+      console.error(`[server] ${req.method} ${rawPath} failed:`, error);
+      if (!res.headersSent) sendPlain(res, '/', 500, 'Internal server error');
+      else res.end();
+    }
+  });
+}
+
+async function readStaticFile(absolute: string): Promise<StaticFile | null> {
+  try {
+    const info = await stat(absolute);
+    if (!info.isFile()) return null;
+  } catch {
+    return null;
+  }
+  const body = await readFile(absolute);
+  const ext = extname(absolute).toLowerCase();
+  const file: StaticFile = { body, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' };
+  if (COMPRESSIBLE.has(ext) && body.byteLength > 512) {
+    file.gzip = gzipSync(body, { level: 9 });
+    file.brotli = brotliCompressSync(body);
+  }
+  return file;
+}

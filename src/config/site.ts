@@ -1,0 +1,58 @@
+// One typed source for the site's identity, navigation and the routes other pages link to.
+
+export const routes = {
+  home: '/',
+  hub: '/ai-operator',
+  blog: '/blog',
+  services: '/services',
+  roiCalculator: '/resources/ai-automation-roi-calculator',
+  checklist: '/blog/ai-automation-audit-checklist',
+  checklistSection: '/blog/ai-automation-audit-checklist#the-30-day-readiness-checklist',
+  bookAudit: '/book-audit',
+  newsletter: '/newsletter',
+  newsletterCheckInbox: '/newsletter/check-your-inbox',
+  newsletterConfirmed: '/newsletter/confirmed',
+  newsletterUnsubscribed: '/newsletter/unsubscribed',
+  newsletterLinkExpired: '/newsletter/link-expired',
+  newsletterApi: '/api/newsletter',
+  privacy: '/privacy',
+  rss: '/rss.xml',
+} as const;
+
+export const site = {
+  name: 'AI Operator',
+  /** Used as the default page description and in the Organization JSON-LD. */
+  description:
+    'AI Operator is the business AI operator for small teams: we pick the workflow worth automating, design it with human approval rules, ship it and prove its ROI.',
+  tagline: 'The business AI operator for small teams',
+  locale: 'en_US',
+  lang: 'en',
+  contactEmail: 'hello@aioperator.example',
+  /** Appended to every page title except the home page. */
+  titleSeparator: ' | ',
+  defaultAuthor: 'AI Operator team',
+  themeColor: '#0b6b62',
+  auditCta: 'Book a 20-minute workflow audit',
+} as const;
+
+export interface NavLink {
+  label: string;
+  href: string;
+}
+
+export const mainNav: NavLink[] = [
+  { label: 'AI operator', href: routes.hub },
+  { label: 'Services', href: routes.services },
+  { label: 'ROI calculator', href: routes.roiCalculator },
+  { label: 'Audit checklist', href: routes.checklist },
+  { label: 'Blog', href: routes.blog },
+];
+
+export const footerResources: NavLink[] = [
+  { label: 'What is a business AI operator?', href: '/blog/what-is-a-business-ai-operator' },
+  { label: 'AI operator vs AI agent', href: '/blog/ai-operator-vs-ai-agent' },
+  { label: 'AI automation audit checklist', href: routes.checklist },
+  { label: 'ROI and payback calculator', href: routes.roiCalculator },
+  { label: 'Newsletter', href: routes.newsletter },
+  { label: 'RSS feed', href: routes.rss },
+];

@@ -1,0 +1,65 @@
+// Frontmatter schemas, composed from small pieces. Pure zod, so unit tests check them without Astro.
+import { z } from 'zod';
+
+/** A page title without the site name: long enough to say something, short enough for a results page. */
+const title = z.string().trim().min(10).max(70);
+/** The search-result summary. */
+const description = z.string().trim().min(50).max(160);
+
+export const faqItemSchema = z.object({
+  /** The question as a visitor would ask it. */
+  question: z.string().trim().min(10).max(160),
+  /** Plain text: shown on the page and sent verbatim in FAQPage JSON-LD. */
+  answer: z.string().trim().min(20).max(600),
+});
+/** Shown as a visible FAQ section and as FAQPage structured data. */
+const faq = z.array(faqItemSchema).min(1).max(10).optional();
+
+export const blogSchema = z.object({
+  title,
+  description,
+  /** First publication; a post dated in the future is still built, so keep it honest. */
+  pubDate: z.coerce.date(),
+  /** Last meaningful edit. */
+  updatedDate: z.coerce.date().optional(),
+  author: z.string().trim().min(2).default('AI Operator team'),
+  /** Lowercase topic tags: related posts are chosen by shared tags. */
+  tags: z.array(z.string().trim().toLowerCase().min(2)).min(1).max(6),
+  /** Drafts are built in dev only and left out of lists, feeds and the sitemap. */
+  draft: z.boolean().default(false),
+  /** Featured posts lead the blog index and the home page. */
+  featured: z.boolean().default(false),
+  /** Canonical URL when the post was first published elsewhere. */
+  canonical: z.url().optional(),
+  /** Site-relative or absolute social image; the generated card is used otherwise. */
+  ogImage: z.string().trim().min(1).optional(),
+  faq,
+}).refine((post) => !post.updatedDate || post.updatedDate >= post.pubDate, {
+  message: 'updatedDate must not be before pubDate',
+  path: ['updatedDate'],
+});
+
+export const serviceSchema = z.object({
+  title,
+  /** Short label for menus and cards. */
+  navTitle: z.string().trim().min(3).max(32),
+  description,
+  /** One sentence for service cards. */
+  summary: z.string().trim().min(40).max(180),
+  /** Position in menus and lists (1 is the umbrella offer). */
+  order: z.number().int().min(1).max(20),
+  /** What the service covers, as short phrases. */
+  covers: z.array(z.string().trim().min(3)).min(3).max(8),
+  faq,
+});
+
+export const pageSchema = z.object({
+  title,
+  description,
+  updatedDate: z.coerce.date(),
+  faq,
+});
+
+export type BlogFrontmatter = z.infer<typeof blogSchema>;
+export type ServiceFrontmatter = z.infer<typeof serviceSchema>;
+export type PageFrontmatter = z.infer<typeof pageSchema>;
