@@ -1,0 +1,141 @@
+// The local server against a small fixture site: routing, caching, headers and refusals.
+import { mkdirSync, mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSiteServer } from '../../scripts/_lib/server.ts';
+import { discoverApiRoutes } from '../../scripts/_lib/api-router.ts';
+
+const projectRoot = join(import.meta.dirname, '../..');
+const fixtureApi = join(import.meta.dirname, '../fixtures/api');
+let origin = '';
+let close: () => void;
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'site-'));
+  const dist = join(root, 'dist');
+  mkdirSync(join(dist, '_astro'), { recursive: true });
+  mkdirSync(join(dist, 'blog'));
+  writeFileSync(join(dist, 'index.html'), '<h1>home</h1>');
+  writeFileSync(join(dist, '404.html'), '<h1>not found page</h1>');
+  writeFileSync(join(dist, 'blog.html'), '<h1>blog index</h1>');
+  writeFileSync(join(dist, 'blog', 'post.html'), `<h1>post</h1>${'x'.repeat(2000)}`);
+  writeFileSync(join(dist, '_astro', 'app.123.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), 'outside dist');
+  cpSync(join(projectRoot, 'vercel.json'), join(root, 'vercel.json'));
+  const server = createSiteServer({ rootDir: root, apiDir: fixtureApi });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => server.close();
+});
+afterAll(() => close());
+
+/** Raw request, so paths reach the server exactly as written (fetch would normalise them). */
+function raw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = httpRequest(`${origin}${path}`, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('static files', () => {
+  it('serves clean URLs from .html files', async () => {
+    expect((await raw('/')).body).toBe('<h1>home</h1>');
+    expect((await raw('/blog')).body).toBe('<h1>blog index</h1>');
+    const post = await raw('/blog/post');
+    expect(post.status).toBe(200);
+    expect(post.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(post.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+  });
+
+  it('redirects trailing slashes and .html to the clean URL', async () => {
+    expect(await raw('/blog/')).toMatchObject({ status: 308, headers: { location: '/blog' } });
+    expect(await raw('/blog/post.html?x=1')).toMatchObject({ status: 308, headers: { location: '/blog/post?x=1' } });
+  });
+
+  it('caches /_astro assets as immutable', async () => {
+    const asset = await raw('/_astro/app.123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('answers unknown paths with the 404 page and status', async () => {
+    const res = await raw('/no/such/page');
+    expect(res.status).toBe(404);
+    expect(res.body).toBe('<h1>not found page</h1>');
+  });
+
+  it('refuses path traversal, literal or encoded', async () => {
+    for (const path of ['/..%2fsecret.txt', '/%2e%2e/%2e%2e/secret.txt', '/blog/..%5c..%5csecret.txt', '/%00']) {
+      const res = await raw(path);
+      expect([400, 404], path).toContain(res.status);
+      expect(res.body).not.toContain('outside dist');
+    }
+    expect((await raw('/../secret.txt')).body).not.toContain('outside dist');
+  });
+
+  it('compresses text when the client accepts it', async () => {
+    const res = await raw('/blog/post', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(res.headers['content-encoding']).toBe('br');
+  });
+
+  it('sends the security headers on pages, errors and API answers', async () => {
+    for (const path of ['/', '/missing', '/api/things']) {
+      const res = await raw(path);
+      expect(res.headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+    }
+  });
+
+  it('only allows GET and HEAD on pages', async () => {
+    const res = await raw('/', { method: 'POST' });
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect((await raw('/', { method: 'HEAD' })).status).toBe(200);
+  });
+});
+
+describe('api routes', () => {
+  it('maps files to routes, index files to their folder, and skips _ helpers', () => {
+    expect([...discoverApiRoutes(fixtureApi).keys()].sort()).toEqual(['/api/echo', '/api/things']);
+  });
+
+  it('passes method, headers and body through to the handler', async () => {
+    const res = await raw('/api/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ method: 'POST', type: 'application/json', body: '{"a":1}' });
+  });
+
+  it('answers a method the route lacks with 405, Allow and a JSON error', async () => {
+    const res = await raw('/api/echo');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('POST');
+    expect(JSON.parse(res.body).error.code).toBe('method_not_allowed');
+  });
+
+  it('answers unknown and helper paths with a JSON 404', async () => {
+    for (const path of ['/api/nope', '/api/_lib/helper']) {
+      const res = await raw(path);
+      expect(res.status).toBe(404);
+      expect(JSON.parse(res.body).error.code).toBe('not_found');
+    }
+  });
+
+  it('keeps cookies the handler sets', async () => {
+    expect((await raw('/api/things')).headers['set-cookie']).toEqual(['a=1']);
+  });
+
+  it('the real health route answers ok', async () => {
+    const { GET } = await import('../../api/health.ts');
+    expect(await GET().json()).toEqual({ ok: true });
+  });
+});
