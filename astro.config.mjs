@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { apiDevRoutes } from './scripts/_lib/api-dev-routes.ts';
+import { prunePageCssIntegration } from './scripts/_lib/prune-page-css.ts';
 
 // The public origin: canonical URLs, sitemap, RSS and Open Graph use it. Set SITE_URL in production.
 const site = process.env.SITE_URL ?? 'https://aioperator.example';
@@ -26,6 +27,7 @@ export default defineConfig({
     react(),
     sitemap({ filter: (page) => !/\/(404|newsletter\/.+)$/.test(page) }),
     apiDevRoutes(),
+    prunePageCssIntegration(),
   ],
   vite: { plugins: [tailwindcss()] },
 });

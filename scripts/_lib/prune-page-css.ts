@@ -1,0 +1,86 @@
+// After the build, each page keeps only the CSS rules its own markup uses. The stylesheet holds
+// every utility of every page; one page needs about a third of it, and the inlined CSS is most of
+// what a visitor downloads before the first paint (the one-round-trip budget in budgets.json).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { PurgeCSS } from 'purgecss';
+
+const STYLE = /<style>([\s\S]*?)<\/style>/g;
+const EXECUTABLE_SCRIPT = /<script(?![^>]*type="application\/ld\+json")[\s>]/;
+const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/;
+
+// Tailwind class names carry `:`, `[`, `/` and `=` (lg:block, aria-[current=page]:underline): a token
+// runs to the next quote, angle bracket or space, never ending in a colon.
+const tailwindTokens = (content: string) => content.match(/[^<>"'`\s]*[^<>"'`\s:]/g) ?? [];
+
+// Attribute variants (aria-[current=page]:..., group-open:...) match state the markup or the browser sets.
+const STATE_ATTRIBUTES = ['aria-current', 'aria-invalid', 'aria-expanded', 'aria-selected', 'aria-pressed', 'open', 'disabled', 'data-state'];
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * Prunes each inline <style> to the rules the page uses and keeps the page's CSP meta in step:
+ * new style hashes, and `script-src 'none'` on pages that run no script at all.
+ * `islandSources` is markup a hydrated island may render later (its classes must survive).
+ */
+export async function prunePageCss(html: string, islandSources: string[] = []): Promise<string> {
+  const markup = html.replace(STYLE, '');
+  const content = [{ raw: markup, extension: 'html' }, ...islandSources.map((raw) => ({ raw, extension: 'tsx' }))];
+  const styles = [...html.matchAll(STYLE)].map((m) => m[1]!);
+  const pruned = await Promise.all(
+    styles.map(async (css) => (await new PurgeCSS().purge({ content, css: [{ raw: css }], defaultExtractor: tailwindTokens, dynamicAttributes: STATE_ATTRIBUTES, variables: true, keyframes: true }))[0]!.css),
+  );
+
+  let index = 0;
+  let result = html.replace(STYLE, () => `<style>${pruned[index++]}</style>`);
+  result = result.replace(CSP_META, (_all, open: string, policy: string, close: string) => {
+    let next = policy;
+    styles.forEach((css, i) => (next = next.replace(sha256(css), sha256(pruned[i]!))));
+    if (!EXECUTABLE_SCRIPT.test(markup)) next = next.replace(/script-src [^;]*/, "script-src 'none'");
+    return open + next + close;
+  });
+  return result;
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(full);
+    return entry.name.endsWith('.html') ? [full] : [];
+  });
+}
+
+function sourceFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(tsx|ts|jsx)$/.test(e.name))
+      .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+export function prunePageCssIntegration(): AstroIntegration {
+  return {
+    name: 'ai-operator:prune-page-css',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const islands = sourceFiles(fileURLToPath(new URL('../../src/islands', import.meta.url)));
+        let before = 0;
+        let after = 0;
+        for (const file of htmlFiles(dist)) {
+          const html = readFileSync(file, 'utf8');
+          const next = await prunePageCss(html, html.includes('<astro-island') ? islands : []);
+          writeFileSync(file, next);
+          before += html.length;
+          after += next.length;
+        }
+        logger.info(`pruned unused CSS per page: ${(before / 1024).toFixed(0)} kB -> ${(after / 1024).toFixed(0)} kB of HTML`);
+      },
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { prunePageCss } from '../../scripts/_lib/prune-page-css.ts';
+
+const css = [
+  '.used{color:red}',
+  '.unused{color:blue}',
+  '.lg\\:block{@media (width>=64rem){display:block}}',
+  '.aria-\\[current\\=page\\]\\:underline{&[aria-current=page]{text-decoration:underline}}',
+  // Tailwind's compiled output for group-open:hidden, as in the built pages.
+  ':is(:where(.group):is([open]) .group-open\\:hidden){display:none}',
+  '.island-only{color:green}',
+].join('');
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const page = (body: string) =>
+  `<html><head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-abc'; style-src 'self' ${hash(css)};"><style>${css}</style></head><body>${body}</body></html>`;
+const styleOf = (html: string) => /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+
+describe('prunePageCss', () => {
+  const body = '<details class="group"><summary class="group-open:hidden">x</summary></details><nav class="hidden lg:block"><a class="used aria-[current=page]:underline" aria-current="page">a</a></nav>';
+
+  it('keeps the rules the page uses, variants included, and drops the rest', async () => {
+    const style = styleOf(await prunePageCss(page(body)));
+    expect(style).toContain('.used');
+    expect(style).toContain('.lg\\:block');
+    expect(style).toContain('.aria-\\[current\\=page\\]\\:underline');
+    expect(style).toContain('.group-open\\:hidden');
+    expect(style).not.toContain('.unused');
+    expect(style).not.toContain('.island-only');
+  });
+
+  it('keeps classes an island renders later', async () => {
+    expect(styleOf(await prunePageCss(page(body), ['<p className="island-only" />']))).toContain('.island-only');
+  });
+
+  it('rewrites the CSP style hash to match the pruned stylesheet', async () => {
+    const html = await prunePageCss(page(body));
+    expect(html).toContain(hash(styleOf(html)));
+    expect(html).not.toContain(hash(css));
+  });
+
+  it("sets script-src 'none' on pages without scripts and leaves pages with scripts alone", async () => {
+    expect(await prunePageCss(page(body))).toContain("script-src 'none';");
+    const withJsonLd = await prunePageCss(page(`${body}<script type="application/ld+json">{}</script>`));
+    expect(withJsonLd).toContain("script-src 'none';");
+    const withScript = await prunePageCss(page(`${body}<script type="module" src="/_astro/a.js"></script>`));
+    expect(withScript).toContain("script-src 'self' 'sha256-abc';");
+  });
+});
