@@ -1,25 +1,8 @@
-// Crawls the site from the home page like a visitor: every internal link, fragment and asset resolves.
+// Crawls the site over HTTP from the home page like a visitor: every internal link, fragment and
+// asset resolves through the real server (the quality gates check the same on the built files).
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { pageRoutes } from './_site.ts';
-
-interface PageInfo {
-  ids: Set<string>;
-  links: string[];
-  assets: string[];
-}
-
-function parse(html: string): PageInfo {
-  const attr = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-  return {
-    ids: new Set(attr(/\sid="([^"]+)"/g)),
-    links: attr(/<a\s[^>]*?href="([^"]+)"/g),
-    assets: [
-      ...attr(/<(?:img|script|source)\s[^>]*?src="([^"]+)"/g),
-      ...attr(/<link\s[^>]*?href="([^"]+)"/g),
-      ...attr(/<meta\s+(?:property|name)="(?:og:image|twitter:image)"\s+content="([^"]+)"/g),
-    ],
-  };
-}
+import { pageRefs, type PageRefs } from '../../scripts/quality/html-refs.ts';
 
 async function fetchPage(request: APIRequestContext, path: string) {
   const res = await request.get(path, { maxRedirects: 0 });
@@ -29,7 +12,7 @@ async function fetchPage(request: APIRequestContext, path: string) {
 test('a crawl from the home page finds no broken link, fragment or asset', async ({ request, baseURL }) => {
   const site = new URL(baseURL!);
   const canonicalOrigin = 'https://aioperator.example';
-  const pages = new Map<string, PageInfo>();
+  const pages = new Map<string, Pick<PageRefs, 'ids' | 'links' | 'assets'>>();
   const queue = ['/'];
   const problems: string[] = [];
   const fragments: { from: string; path: string; id: string }[] = [];
@@ -44,7 +27,7 @@ test('a crawl from the home page finds no broken link, fragment or asset', async
       pages.set(path, { ids: new Set(), links: [], assets: [] });
       continue;
     }
-    const info = parse(html);
+    const info = pageRefs(html);
     pages.set(path, info);
     for (const href of info.links) {
       if (/^(mailto|tel):/.test(href)) continue;

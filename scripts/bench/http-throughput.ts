@@ -1,0 +1,68 @@
+// Requests per second and latency of the local server on loopback: the server runs in its own
+// process, autocannon loads it for a fixed, short time per target.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { httpTargets, type HttpTarget } from './http-targets.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ThroughputRow {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms`);
+}
+
+export async function measureThroughput({ seconds = 5, connections = 50, targets = httpTargets } = {}): Promise<ThroughputRow[]> {
+  const port = 4480 + Math.floor(Math.random() * 100);
+  const server = spawn(process.execPath, [join(root, 'scripts/serve.ts')], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')) },
+    stdio: 'ignore',
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/api/health`, 10_000);
+    const rows: ThroughputRow[] = [];
+    for (const target of targets) rows.push(await load(port, target, seconds, connections));
+    return rows;
+  } finally {
+    server.kill();
+  }
+}
+
+async function load(port: number, target: HttpTarget, seconds: number, connections: number): Promise<ThroughputRow> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${target.path}`,
+    method: target.method,
+    headers: target.headers,
+    body: target.body,
+    connections,
+    duration: seconds,
+  });
+  return {
+    name: target.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}

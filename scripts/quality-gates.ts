@@ -1,0 +1,132 @@
+// The quality gates `npm test` runs on the production build. `static`: size budgets, HTML validity,
+// structured data, broken links. `lighthouse`: every page, mobile and desktop. Each failure names the
+// page and the rule; all of it lands in reports/quality/report.md.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { builtPages } from './quality/site-files.ts';
+import { budgetFor, loadQualityConfig, routeMatches } from './quality/config.ts';
+import { pageWeight } from './quality/page-weight.ts';
+import { pageRefs } from './quality/html-refs.ts';
+import { expectedTypes, jsonLdProblems } from './quality/structured-data.ts';
+import { linkProblems } from './quality/links.ts';
+import { validateHtml } from './quality/html-validity.ts';
+import { startLighthouse, type LighthouseResult } from './quality/lighthouse.ts';
+import { savePart, writeReport, type Finding, type StaticPart } from './quality/report.ts';
+import { createSiteServer } from './_lib/server.ts';
+
+const config = loadQualityConfig();
+const pages = builtPages();
+const siteOrigin = process.env.SITE_URL ?? 'https://aioperator.example';
+const fmt = (n: number) => `${n.toLocaleString('en-US')} B`;
+
+function runStatic(): { findings: Finding[]; checks: number } {
+  const findings: Finding[] = [];
+  let checks = 0;
+  const part: StaticPart = { weights: [], budgets: {}, jsonLdTypes: {}, htmlErrors: {}, findings, checks: 0 };
+
+  for (const page of pages) {
+    const weight = pageWeight(page);
+    part.weights.push(weight);
+    const budget = budgetFor(page.route, config);
+    checks++;
+    if (!budget) {
+      findings.push({ route: page.route, rule: 'size budget', message: 'no page type in test/quality-budgets.json matches this page' });
+      continue;
+    }
+    part.budgets[page.route] = { type: budget.type, documentPlusCssGzip: budget.documentPlusCss.gzip, javascriptGzip: budget.javascript.gzip };
+    const limits = [
+      ['document+CSS gzip', weight.document.gzip + weight.blockingCss.gzip, budget.documentPlusCss.gzip],
+      ['document+CSS brotli', weight.document.brotli + weight.blockingCss.brotli, budget.documentPlusCss.brotli],
+      ['JavaScript gzip', weight.javascript.gzip, budget.javascript.gzip],
+      ['JavaScript brotli', weight.javascript.brotli, budget.javascript.brotli],
+    ] as const;
+    for (const [what, actual, limit] of limits) {
+      checks++;
+      if (actual > limit) {
+        const scripts = what.startsWith('JavaScript') && weight.scriptFiles.length ? ` (${weight.scriptFiles.join(', ')})` : '';
+        findings.push({ route: page.route, rule: `size budget: ${budget.type}`, message: `${what} ${fmt(actual)} > ${fmt(limit)}${scripts}` });
+      }
+    }
+
+    const html = readFileSync(page.file, 'utf8');
+    const blocks = pageRefs(html).jsonLd.map(jsonLdProblems);
+    part.jsonLdTypes[page.route] = blocks.map((b) => b.type);
+    for (const block of blocks) {
+      checks++;
+      for (const problem of block.problems) findings.push({ route: page.route, rule: 'structured data', message: problem });
+    }
+    for (const type of expectedTypes(page.route, html)) {
+      checks++;
+      if (!blocks.some((b) => b.type === type)) findings.push({ route: page.route, rule: 'structured data', message: `this page must carry ${type} JSON-LD` });
+    }
+  }
+
+  const byFile = new Map(pages.map((p) => [p.file.replace(/^.*\/dist\//, ''), p.route]));
+  for (const error of validateHtml(pages.map((p) => p.file))) {
+    const route = byFile.get(error.file) ?? error.file;
+    part.htmlErrors[route] = (part.htmlErrors[route] ?? 0) + 1;
+    findings.push({ route, rule: 'valid HTML (Nu Html Checker)', message: `line ${error.line ?? '?'}: ${error.message}${error.extract ? ` near \`${error.extract.replace(/\s+/g, ' ')}\`` : ''}` });
+  }
+  checks += pages.length;
+
+  for (const problem of linkProblems(pages, siteOrigin)) findings.push({ route: problem.route, rule: 'broken link', message: problem.message });
+  checks += pages.length;
+
+  part.checks = checks;
+  savePart('static', part);
+  return { findings, checks };
+}
+
+async function runLighthouse(): Promise<{ findings: Finding[]; checks: number }> {
+  const server = createSiteServer({ rootDir: fileURLToPath(new URL('..', import.meta.url)) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const session = await startLighthouse();
+  const results: LighthouseResult[] = [];
+  const findings: Finding[] = [];
+  let checks = 0;
+  try {
+    for (const page of pages) {
+      for (const profile of config.lighthouse.profiles) {
+        let result: LighthouseResult;
+        try {
+          result = await session.run(`${origin}${page.route}`, profile);
+        } catch {
+          // A cold Chromium sometimes loses the first trace (NO_NAVSTART): one retry, then it counts.
+          result = await session.run(`${origin}${page.route}`, profile);
+        }
+        results.push(result);
+        process.stdout.write(`  ${profile.padEnd(7)} ${page.route}\n`);
+        for (const [category, required] of Object.entries(config.lighthouse.required)) {
+          const exempt = config.lighthouse.exemptions.some((e) => e.category === category && e.routes.some((r) => routeMatches(page.route, r)));
+          if (exempt) continue;
+          checks++;
+          const actual = result.scores[category as keyof typeof result.scores];
+          if (actual === null || actual < required) {
+            const failed = result.failures.filter((f) => f.category === category).map((f) => `${f.id} (${f.title})`).join('; ');
+            findings.push({ route: page.route, rule: `Lighthouse ${category}, ${profile}`, message: `score ${Math.round((actual ?? 0) * 100)} < ${required * 100}${failed ? `: ${failed}` : ''}` });
+          }
+        }
+      }
+    }
+  } finally {
+    await session.close();
+    server.close();
+  }
+  savePart('lighthouse', { results, findings, checks });
+  return { findings, checks };
+}
+
+const part = process.argv[2] ?? 'static';
+if (part !== 'static' && part !== 'lighthouse') {
+  console.error('usage: node scripts/quality-gates.ts static|lighthouse');
+  process.exit(2);
+}
+console.log(`quality gates (${part}) on ${pages.length} built pages`);
+const { findings, checks } = part === 'static' ? runStatic() : await runLighthouse();
+const report = writeReport();
+for (const f of findings) console.error(`  ✗ ${f.route}  [${f.rule}]  ${f.message}`);
+console.log(`report: ${report}`);
+console.log(`quality gates (${part}): ${Math.max(0, checks - findings.length)} passed, ${findings.length} failed`);
+process.exit(findings.length ? 1 : 0);

@@ -1,0 +1,55 @@
+// Lighthouse (the npm package) driving the same Chromium as the e2e tests, one browser for all runs.
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { CHROMIUM_ARGS, findChromium } from '../_lib/chromium.ts';
+
+export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo', 'agentic-browsing'] as const;
+export type Category = (typeof LIGHTHOUSE_CATEGORIES)[number];
+export type Profile = 'mobile' | 'desktop';
+
+export interface LighthouseResult {
+  url: string;
+  profile: Profile;
+  scores: Record<Category, number | null>;
+  metrics: { fcp: number; lcp: number; tbt: number; cls: number };
+  /** Failed audits of the categories that must score 100: id and title. */
+  failures: { category: Category; id: string; title: string }[];
+}
+
+export interface LighthouseSession {
+  run(url: string, profile: Profile): Promise<LighthouseResult>;
+  close(): Promise<void>;
+}
+
+export async function startLighthouse(): Promise<LighthouseSession> {
+  const chromePath = findChromium();
+  if (!chromePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.ts` first.');
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  return {
+    async run(url, profile) {
+      const config = profile === 'desktop' ? desktopConfig : undefined;
+      const runner = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] }, config);
+      if (!runner) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const { lhr } = runner;
+      if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
+      const scores = Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])) as Record<Category, number | null>;
+      const failures = LIGHTHOUSE_CATEGORIES.filter((c) => c !== 'performance').flatMap((category) =>
+        (lhr.categories[category]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => ({ category, id: ref.id, title: lhr.audits[ref.id]!.title })),
+      );
+      const metric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+      return {
+        url,
+        profile,
+        scores,
+        metrics: { fcp: metric('first-contentful-paint'), lcp: metric('largest-contentful-paint'), tbt: metric('total-blocking-time'), cls: metric('cumulative-layout-shift') },
+        failures,
+      };
+    },
+    async close() {
+      chrome.kill();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// The gates' findings as one readable Markdown file: scores and sizes per page at a glance.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PageWeight } from './page-weight.ts';
+import type { LighthouseResult } from './lighthouse.ts';
+
+export const REPORT_DIR = fileURLToPath(new URL('../../reports/quality', import.meta.url));
+
+export interface Finding {
+  route: string;
+  rule: string;
+  message: string;
+}
+
+export interface StaticPart {
+  weights: PageWeight[];
+  budgets: Record<string, { type: string; documentPlusCssGzip: number; javascriptGzip: number }>;
+  jsonLdTypes: Record<string, string[]>;
+  htmlErrors: Record<string, number>;
+  findings: Finding[];
+  checks: number;
+}
+
+export interface LighthousePart {
+  results: LighthouseResult[];
+  findings: Finding[];
+  checks: number;
+}
+
+export function savePart(name: 'static' | 'lighthouse', part: StaticPart | LighthousePart): void {
+  mkdirSync(REPORT_DIR, { recursive: true });
+  writeFileSync(join(REPORT_DIR, `${name}.json`), JSON.stringify(part, null, 2));
+}
+
+function loadPart<T>(name: string): T | undefined {
+  const file = join(REPORT_DIR, `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const score = (value: number | null | undefined) => (value === null || value === undefined ? '–' : String(Math.round(value * 100)));
+
+/** Writes report.md from whichever parts have run; returns its path. */
+export function writeReport(): string {
+  const staticPart = loadPart<StaticPart>('static');
+  const lighthouse = loadPart<LighthousePart>('lighthouse');
+  const findings = [...(staticPart?.findings ?? []), ...(lighthouse?.findings ?? [])];
+  const lines = [
+    '# Quality report',
+    '',
+    `Written ${new Date().toISOString()} by \`npm test\` (scripts/quality-gates.ts). Budgets: test/quality-budgets.json.`,
+    '',
+    findings.length === 0 ? '**All gates pass.**' : `**${findings.length} problem(s):**`,
+    '',
+    ...findings.map((f) => `- \`${f.route}\` **${f.rule}**: ${f.message}`),
+    '',
+  ];
+  if (staticPart) {
+    lines.push(
+      '## Size, HTML validity and structured data',
+      '',
+      'Document = the HTML file with its inlined CSS (the blocking CSS of every page here). Sizes gzip / brotli.',
+      '',
+      '| page | type | document + CSS gzip | budget | brotli | of which CSS (gzip) | JS gzip | HTML errors | JSON-LD |',
+      '|---|---|--:|--:|--:|--:|--:|--:|---|',
+      ...staticPart.weights.map((w) => {
+        const budget = staticPart.budgets[w.route];
+        const total = w.document.gzip + w.blockingCss.gzip;
+        return `| ${w.route} | ${budget?.type ?? '–'} | ${kb(total)} | ${budget ? kb(budget.documentPlusCssGzip) : '–'} | ${kb(w.document.brotli + w.blockingCss.brotli)} | ${kb(w.inlineCss.gzip + w.blockingCss.gzip)} | ${kb(w.javascript.gzip)} | ${staticPart.htmlErrors[w.route] ?? 0} | ${(staticPart.jsonLdTypes[w.route] ?? []).join(', ') || '–'} |`;
+      }),
+      '',
+    );
+  }
+  if (lighthouse) {
+    const byRoute = new Map<string, Partial<Record<string, LighthouseResult>>>();
+    for (const result of lighthouse.results) {
+      const route = new URL(result.url).pathname;
+      byRoute.set(route, { ...byRoute.get(route), [result.profile]: result });
+    }
+    lines.push(
+      '## Lighthouse',
+      '',
+      'Scores: performance / accessibility / best practices / SEO / agentic browsing. Performance is reported, not asserted (it is timing-based: see `npm run bench` for medians).',
+      '',
+      '| page | mobile | desktop | mobile LCP | mobile CLS |',
+      '|---|---|---|--:|--:|',
+      ...[...byRoute].map(([route, profiles]) => {
+        const cell = (r?: LighthouseResult) => (r ? [r.scores.performance, r.scores.accessibility, r.scores['best-practices'], r.scores.seo, r.scores['agentic-browsing']].map(score).join(' / ') : '–');
+        const m = profiles.mobile;
+        return `| ${route} | ${cell(m)} | ${cell(profiles.desktop)} | ${m ? `${Math.round(m.metrics.lcp)} ms` : '–'} | ${m ? m.metrics.cls.toFixed(3) : '–'} |`;
+      }),
+      '',
+    );
+  }
+  const file = join(REPORT_DIR, 'report.md');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}

@@ -1,0 +1,33 @@
+// The built site as the gates and the e2e tests see it: every page's clean URL and its file.
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export interface BuiltPage {
+  route: string;
+  file: string;
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === '_astro' ? [] : htmlFiles(full);
+    return entry.name.endsWith('.html') ? [full] : [];
+  });
+}
+
+/** Every built page, sorted by route; `/404` is the not-found page. */
+export function builtPages(dist = DIST): BuiltPage[] {
+  return htmlFiles(dist)
+    .map((file) => ({ file, route: `/${relative(dist, file).split(sep).join('/')}`.replace(/\.html$/, '').replace(/^\/index$/, '/') }))
+    .sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** The built file a site path resolves to, the way the server and Vercel's cleanUrls resolve it. */
+export function fileForPath(pathname: string, dist = DIST): string[] {
+  const clean = pathname.replace(/\/+$/, '') || '/';
+  if (clean === '/') return [join(dist, 'index.html')];
+  return [join(dist, clean), join(dist, `${clean}.html`), join(dist, clean, 'index.html')];
+}
