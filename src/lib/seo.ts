@@ -43,6 +43,11 @@ export function absoluteUrl(path: string, siteUrl: string | URL): string {
   return url.href;
 }
 
+/** The social card for a page: `default`, `blog/<id>`, `services/<id>` or `pages/<id>` (see api/og.ts). */
+export function socialImagePath(page: string): string {
+  return `/api/og?page=${encodeURIComponent(page).replace(/%2F/g, '/')}`;
+}
+
 export function buildHead(input: HeadInput): Head {
   const separator = input.titleSeparator ?? ' | ';
   const title = input.title ? `${input.title}${separator}${input.siteName}` : input.siteName;

@@ -8,8 +8,17 @@ export interface PublishedPost {
   minutes: number;
 }
 
-/** Newest first; drafts only in `astro dev`. */
-export async function publishedPosts(): Promise<PublishedPost[]> {
+let published: Promise<PublishedPost[]> | undefined;
+
+/** Newest first; drafts only in `astro dev`. Built once per build: several pages list the posts. */
+export function publishedPosts(): Promise<PublishedPost[]> {
+  // The dev server must see edits, so only a build keeps the list.
+  if (import.meta.env.DEV) return loadPublishedPosts();
+  published ??= loadPublishedPosts();
+  return published;
+}
+
+async function loadPublishedPosts(): Promise<PublishedPost[]> {
   const entries = await getCollection('blog', (post) => import.meta.env.DEV || !post.data.draft);
   return entries
     .map((entry) => {

@@ -1,4 +1,4 @@
-// The 1200x630 social card, drawn at build time by @vercel/og (satori + resvg) with its bundled font.
+// The 1200x630 social card, drawn by @vercel/og (satori + resvg) with its bundled font.
 // @vercel/og is pinned to 1.0.1: 1.0.3 fails under Node ESM and astro build
 // ("Dynamic require of fs is not supported", upstream satori issue #794).
 import { ImageResponse } from '@vercel/og';
