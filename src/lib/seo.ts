@@ -36,6 +36,11 @@ export interface Head {
   meta: MetaTag[];
 }
 
+/** A page's clean path from the path Astro reports while building ('/index.html', '/blog/post.html'). */
+export function cleanPath(pathname: string): string {
+  return pathname.replace(/\.html$/, '').replace(/(^|\/)index$/, '$1').replace(/(.)\/$/, '$1') || '/';
+}
+
 /** Absolute URL for a site path, without a trailing slash except for the root. */
 export function absoluteUrl(path: string, siteUrl: string | URL): string {
   const url = new URL(path, siteUrl);

@@ -31,7 +31,8 @@ test('a crawl from the home page finds no broken link, fragment or asset', async
     pages.set(path, info);
     for (const href of info.links) {
       if (/^(mailto|tel):/.test(href)) continue;
-      const url = new URL(href, new URL(path, site));
+      // Canonical URLs name the public origin; they must resolve on this server all the same.
+      const url = new URL(href.replace(canonicalOrigin, site.origin), new URL(path, site));
       if (url.origin !== site.origin) {
         problems.push(`${path} links off-site to ${href}`);
         continue;
@@ -41,7 +42,7 @@ test('a crawl from the home page finds no broken link, fragment or asset', async
     }
     for (const src of info.assets) {
       const url = new URL(src.replace(canonicalOrigin, site.origin), new URL(path, site));
-      if (url.origin === site.origin) assets.set(url.pathname, path);
+      if (url.origin === site.origin) assets.set(url.pathname + url.search, path);
     }
   }
 

@@ -26,6 +26,9 @@ test.describe('routes', () => {
       expect(description, `${route} has a description`).toBeTruthy();
       expect(titles.get(title!), `title "${title}" of ${route} is also used by`).toBeUndefined();
       expect(descriptions.get(description!), `description of ${route} is also used by`).toBeUndefined();
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+      expect(canonical, `canonical URL of ${route}`).toBe(new URL(route, 'https://aioperator.example').href);
+      expect(html, `og:url of ${route}`).toContain(`<meta property="og:url" content="${canonical}">`);
       titles.set(title!, route);
       descriptions.set(description!, route);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, buildHead, type HeadInput } from '../../src/lib/seo.ts';
+import { absoluteUrl, buildHead, cleanPath, socialImagePath, type HeadInput } from '../../src/lib/seo.ts';
 
 const base: HeadInput = {
   title: 'AI sales automation',
@@ -75,5 +75,24 @@ describe('absoluteUrl', () => {
   it('resolves against URL objects and strips trailing slashes', () => {
     expect(absoluteUrl('/blog/', new URL('https://example.com'))).toBe('https://example.com/blog');
     expect(absoluteUrl('/', 'https://example.com')).toBe('https://example.com/');
+  });
+});
+
+describe('cleanPath', () => {
+  it('turns the paths Astro reports while building into the public clean URLs', () => {
+    expect(cleanPath('/index.html')).toBe('/');
+    expect(cleanPath('/')).toBe('/');
+    expect(cleanPath('/blog.html')).toBe('/blog');
+    expect(cleanPath('/blog/index.html')).toBe('/blog');
+    expect(cleanPath('/blog/post.html')).toBe('/blog/post');
+    expect(cleanPath('/blog/post/')).toBe('/blog/post');
+    expect(cleanPath('/newsletter/confirmed')).toBe('/newsletter/confirmed');
+  });
+});
+
+describe('socialImagePath', () => {
+  it('points at the card route with a readable page parameter', () => {
+    expect(socialImagePath('blog/what-is-a-business-ai-operator')).toBe('/api/og?page=blog/what-is-a-business-ai-operator');
+    expect(socialImagePath('default')).toBe('/api/og?page=default');
   });
 });
