@@ -1,4 +1,4 @@
-// `npm run bench [weights|lighthouse|build|http ...]`: prints figures, asserts nothing (timings on a
+// `npm run bench [weights|roi|lighthouse|build|http ...]`: prints figures, asserts nothing (timings on a
 // shared machine are noisy; the deterministic gates live in `npm test`). Runs on the current dist/.
 import { builtPages } from './quality/site-files.ts';
 import { pageWeight } from './quality/page-weight.ts';
@@ -7,6 +7,9 @@ import { createSiteServer } from './_lib/server.ts';
 import { measureBuildTimes } from './bench/build-time.ts';
 import { measureThroughput } from './bench/http-throughput.ts';
 import type { AddressInfo } from 'node:net';
+import { computeRoi } from '../src/lib/roi-model.ts';
+import { parseDraft, draftFromInputs } from '../src/lib/roi-form.ts';
+import { PRESETS } from '../src/lib/roi-inputs.ts';
 import { fileURLToPath } from 'node:url';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -82,15 +85,44 @@ async function http(): Promise<void> {
   console.log();
 }
 
+function roi(): void {
+  console.log('## ROI calculator: model recompute time and page JavaScript\n');
+  const rows: (string | number)[][] = [];
+  for (const [id, preset] of Object.entries(PRESETS)) {
+    for (const horizonMonths of [12, 36] as const) {
+      const inputs = { ...preset.inputs, horizonMonths };
+      const draft = draftFromInputs(inputs);
+      for (let i = 0; i < 2000; i++) computeRoi(inputs); // warm up the JIT
+      const samples = (fn: () => unknown) => Array.from({ length: 31 }, () => {
+        const started = performance.now();
+        for (let i = 0; i < 200; i++) fn();
+        return ((performance.now() - started) / 200) * 1000;
+      });
+      const model = median(samples(() => computeRoi(inputs)));
+      const keystroke = median(samples(() => computeRoi(parseDraft(draft).inputs!)));
+      rows.push([id, horizonMonths, model.toFixed(1), keystroke.toFixed(1)]);
+    }
+  }
+  table(['preset', 'horizon', 'computeRoi µs', 'parse + compute µs (one keystroke)'], rows);
+  const page = builtPages().find((p) => p.route === '/resources/ai-automation-roi-calculator');
+  if (page) {
+    const w = pageWeight(page);
+    console.log(`calculator page JavaScript: ${kb(w.javascript.gzip)} kB gzip, ${kb(w.javascript.brotli)} kB brotli (goal: at most 70 kB gzip with React)`);
+    for (const file of w.scriptFiles) console.log(`  ${file}`);
+    console.log();
+  }
+}
+
 const parts = process.argv.slice(2);
-const selected = parts.length ? parts : ['weights', 'http', 'build', 'lighthouse'];
+const selected = parts.length ? parts : ['weights', 'roi', 'http', 'build', 'lighthouse'];
 for (const part of selected) {
   if (part === 'weights') weights();
   else if (part === 'lighthouse') await lighthouse();
   else if (part === 'build') build(Number(process.env.BENCH_POSTS ?? 1000));
   else if (part === 'http') await http();
+  else if (part === 'roi') roi();
   else {
-    console.error(`unknown part "${part}": use weights, lighthouse, build or http`);
+    console.error(`unknown part "${part}": use weights, roi, lighthouse, build or http`);
     process.exit(2);
   }
 }

@@ -1,0 +1,141 @@
+// Form controls of the calculator: a label, the control, a unit, a hint and an inline error that
+// screen readers hear (aria-describedby + aria-invalid).
+import type { ReactNode } from 'react';
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}
+
+export function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-semibold text-ink">{label}</label>
+      {children}
+      {hint && !error && <p id={`${id}-hint`} className="text-xs text-muted">{hint}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const describedBy = (id: string, hint?: string, error?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
+interface NumberFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Shown inside the field: "h/week", "%", "USD". */
+  unit?: string;
+  /** Shown before the value: a currency symbol. */
+  prefix?: string;
+  hint?: string;
+  error?: string;
+  inputMode?: 'decimal' | 'numeric';
+}
+
+export function NumberField({ id, label, value, onChange, unit, prefix, hint, error, inputMode = 'decimal' }: NumberFieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <div
+        className={`flex min-h-11 items-center rounded-lg border bg-white focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-accent-700 ${error ? 'border-red-700' : 'border-slate-400'}`}
+      >
+        {prefix && <span className="pl-3 text-muted" aria-hidden="true">{prefix}</span>}
+        <input
+          id={id}
+          name={id}
+          type="text"
+          inputMode={inputMode}
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          className="w-full min-w-0 bg-transparent px-3 py-2 text-base text-ink tabular-nums outline-none"
+        />
+        {unit && <span className="pr-3 text-sm whitespace-nowrap text-muted">{unit}</span>}
+      </div>
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+  hint?: string;
+  error?: string;
+}
+
+export function SelectField({ id, label, value, options, onChange, hint, error }: SelectFieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        name={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className="min-h-11 rounded-lg border border-slate-400 bg-white px-3 text-base text-ink"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+interface SliderFieldProps extends Omit<NumberFieldProps, 'inputMode'> {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/** A number field with a range slider beside it, for shares and months where dragging helps. */
+export function SliderField({ id, label, value, onChange, unit, hint, error, min, max, step }: SliderFieldProps) {
+  const numeric = Number(value);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <div className="flex items-center gap-3">
+        <input
+          type="range"
+          min={min}
+          max={max}
+          step={step}
+          value={Number.isFinite(numeric) ? Math.min(max, Math.max(min, numeric)) : min}
+          onChange={(event) => onChange(event.target.value)}
+          aria-label={`${label} slider`}
+          aria-valuetext={`${value}${unit ? ` ${unit}` : ''}`}
+          className="h-11 flex-1 accent-accent-700"
+        />
+        <div className={`flex min-h-11 w-28 items-center rounded-lg border bg-white focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-accent-700 ${error ? 'border-red-700' : 'border-slate-400'}`}>
+          <input
+            id={id}
+            name={id}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(id, hint, error)}
+            className="w-full min-w-0 bg-transparent px-3 py-2 text-base text-ink tabular-nums outline-none"
+          />
+          {unit && <span className="pr-3 text-sm text-muted">{unit}</span>}
+        </div>
+      </div>
+    </FieldShell>
+  );
+}

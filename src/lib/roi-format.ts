@@ -1,0 +1,75 @@
+// Numbers as a visitor reads them: currency and digits in their locale, chosen at the edge only.
+
+export interface RoiFormatters {
+  money: (value: number) => string;
+  /** Axis labels: 12.5k, -3k. */
+  moneyShort: (value: number) => string;
+  number: (value: number, fractionDigits?: number) => string;
+  percent: (share: number) => string;
+}
+
+/** The locale if Intl supports it, else undefined; malformed tags make Intl throw, so this never does. */
+export function supportedLocale(locale: string): string | undefined {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale])[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Falls back to en-US / USD when the browser names a locale or currency Intl does not know. */
+export function roiFormatters(locale: string, currency: string): RoiFormatters {
+  const safeLocale = supportedLocale(locale) ?? 'en-US';
+  let moneyFormat: Intl.NumberFormat;
+  try {
+    moneyFormat = new Intl.NumberFormat(safeLocale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  } catch {
+    moneyFormat = new Intl.NumberFormat(safeLocale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  }
+  let shortFormat: Intl.NumberFormat;
+  try {
+    shortFormat = new Intl.NumberFormat(safeLocale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+  } catch {
+    shortFormat = new Intl.NumberFormat(safeLocale, { notation: 'compact', maximumFractionDigits: 1 });
+  }
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const percentFormat = new Intl.NumberFormat(safeLocale, { style: 'percent', maximumFractionDigits: 0 });
+  // -0 would print as "-$0"; rounding noise like -0.4 should read as 0 too.
+  const tidy = (value: number) => (Math.abs(value) < 0.5 ? 0 : value);
+  return {
+    money: (value) => moneyFormat.format(tidy(value)),
+    moneyShort: (value) => shortFormat.format(tidy(value)),
+    number: (value, fractionDigits = 0) => {
+      let format = numberFormats.get(fractionDigits);
+      if (!format) {
+        format = new Intl.NumberFormat(safeLocale, { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 });
+        numberFormats.set(fractionDigits, format);
+      }
+      return format.format(value);
+    },
+    percent: (share) => percentFormat.format(share),
+  };
+}
+
+/** Locales offered in the calculator's format picker (the visitor's own is added when missing). */
+export const FORMAT_LOCALES = [
+  { id: 'en-US', label: 'English (US)' },
+  { id: 'en-GB', label: 'English (UK)' },
+  { id: 'de-DE', label: 'Deutsch' },
+  { id: 'fr-FR', label: 'Français' },
+  { id: 'es-ES', label: 'Español' },
+  { id: 'nl-NL', label: 'Nederlands' },
+  { id: 'en-IN', label: 'English (India)' },
+] as const;
+
+export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'INR', 'JPY'] as const;
+
+/** The currency a locale's region usually uses, for a sensible first guess. */
+export function currencyForLocale(locale: string): string | undefined {
+  const region = locale.split('-')[1]?.toUpperCase();
+  const byRegion: Record<string, string> = {
+    US: 'USD', GB: 'GBP', CA: 'CAD', AU: 'AUD', CH: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', IN: 'INR', JP: 'JPY',
+    DE: 'EUR', FR: 'EUR', ES: 'EUR', NL: 'EUR', IT: 'EUR', AT: 'EUR', BE: 'EUR', IE: 'EUR', FI: 'EUR', PT: 'EUR',
+  };
+  return region ? byRegion[region] : undefined;
+}

@@ -1,0 +1,146 @@
+// The ROI calculator as a visitor uses it: presets, typing, shared links, bad input, keyboard, print.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const PATH = '/resources/ai-automation-roi-calculator';
+
+async function open(page: Page, query = '') {
+  await page.goto(`${PATH}${query}`);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+const figure = (page: Page, term: string) => page.locator('dl div').filter({ has: page.locator('dt', { hasText: term }) }).locator('dd').first();
+
+test.describe('ROI calculator', () => {
+  test('the server-rendered page already shows the default scenario', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(PATH);
+    await expect(figure(page, 'Hours saved a month')).toHaveText('24 h');
+    await expect(page.getByRole('heading', { name: 'How the numbers are worked out' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'The example workflows' }).getByRole('row')).toHaveCount(5);
+    await context.close();
+  });
+
+  test('each preset shows the figure from the example model', async ({ page }) => {
+    await open(page);
+    const cases = [
+      ['Lead routing and first reply', '24 h'],
+      ['CRM cleanup', '7 h'],
+      ['Document intake', '50 h'],
+      ['Renewal prep', '20 h'],
+    ] as const;
+    for (const [preset, hours] of cases) {
+      await page.getByText(preset, { exact: true }).first().click();
+      await expect(figure(page, 'Hours saved a month')).toHaveText(hours);
+    }
+    await page.getByText('Document intake', { exact: true }).first().click();
+    await expect(page.getByLabel('Time by hand')).toHaveValue('15');
+    await expect(page.getByLabel('Time with AI assistance')).toHaveValue('5');
+  });
+
+  test('typing updates the results and the URL, and the link reproduces them', async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Time by hand').fill('10');
+    await expect(figure(page, 'Hours saved a month')).toHaveText('32 h');
+    await expect(page.getByLabel('Your own workflow')).toBeChecked();
+    await expect(page).toHaveURL(/[?&]tm=10(&|$)/);
+    const shared = page.url();
+    const net = await figure(page, 'Net value a month').textContent();
+
+    const other = await page.context().newPage();
+    await other.goto(shared);
+    await expect(other.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(figure(other, 'Hours saved a month')).toHaveText('32 h');
+    await expect(figure(other, 'Net value a month')).toHaveText(net!);
+    await expect(other.getByLabel('Time by hand')).toHaveValue('10');
+  });
+
+  test('bad input gets a specific message and the last good results stay', async ({ page }) => {
+    await open(page);
+    const manual = page.getByLabel('Time by hand');
+    for (const [typed, message] of [
+      ['', 'Enter a number'],
+      ['abc', 'Enter a number'],
+      ['-3', 'Must be more than 0'],
+      ['999999', 'check the figure'],
+    ] as const) {
+      await manual.fill(typed);
+      await expect(manual).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#roi-manual-error')).toContainText(message);
+      await expect(figure(page, 'Hours saved a month')).toHaveText('24 h');
+    }
+    await manual.fill('1');
+    await expect(page.locator('#roi-assisted-error')).toHaveText('Cannot be more than the time by hand');
+    await manual.fill('8');
+    await expect(page.locator('#roi-assisted-error')).toHaveCount(0);
+    await expect(manual).not.toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('a tampered link falls back to defaults with a notice, never a crash', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page, '?p=lead-routing&tm=abc&ch=-5&h=99&zz=1');
+    await expect(page.getByText('Some values in the link could not be used')).toBeVisible();
+    await expect(figure(page, 'Hours saved a month')).toHaveText('24 h');
+    expect(errors).toEqual([]);
+  });
+
+  test('a workflow that never pays back says why', async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Running cost per month').fill('5000');
+    await expect(figure(page, 'Payback')).toHaveText('Does not pay back');
+    await expect(page.locator('dl')).toContainText('Running costs');
+  });
+
+  test('works with the keyboard alone', async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Lead routing and first reply').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByLabel('CRM cleanup')).toBeChecked();
+    await expect(figure(page, 'Hours saved a month')).toHaveText('7 h');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Unit of work')).toBeFocused();
+    await page.getByLabel('Time by hand').focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('12');
+    await expect(figure(page, 'Hours saved a month')).toHaveText('9 h');
+  });
+
+  test('CSV download carries the monthly series', async ({ page }) => {
+    await open(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('month,cash flow (USD),cumulative (USD),"cumulative, cautious","cumulative, optimistic"');
+    expect(lines).toHaveLength(26);
+    expect(lines[1]).toMatch(/^0,-4500,-4500,/);
+  });
+
+  test('the print view is a clean one-page report', async ({ page }) => {
+    await open(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('header').first()).toBeHidden();
+    await expect(page.getByRole('form', { name: 'Your workflow numbers' })).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Assumptions' })).toBeVisible();
+    await expect(figure(page, 'Hours saved a month')).toBeVisible();
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+  });
+
+  test('booking carries the scenario', async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Time by hand').fill('9');
+    const href = await page.getByRole('link', { name: 'Book an audit with these numbers' }).getAttribute('href');
+    expect(href).toMatch(/^\/book-audit\?/);
+    expect(new URLSearchParams(href!.split('?')[1]).get('tm')).toBe('9');
+  });
+
+  test('axe finds nothing with an error showing', async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Time by hand').fill('abc');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
