@@ -201,7 +201,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
           <legend className="text-lg font-bold text-ink">3. Cost, errors and revenue</legend>
           <div className="grid gap-4 sm:grid-cols-2">
             <NumberField id="roi-cost-hour" label="Loaded cost per hour" value={draft.costPerHour} onChange={(v) => update('costPerHour', v)} unit={`${inputs.currency}/h`} hint="Salary plus overheads, per hour worked." error={errors.costPerHour} />
-            <NumberField id="roi-error-rate" label="Error rate by hand" value={draft.errorRate} onChange={(v) => update('errorRate', v)} unit="%" hint="Share of items that need rework." error={errors.errorRate} />
+            <NumberField id="roi-error-rate" label="Error rate by hand" value={draft.errorRate} onChange={(v) => update('errorRate', v)} unit="%" hint={usesCount ? `Share of ${draft.unit}s that need rework.` : `Share of ${draft.unit}s with an error that needs rework.`} error={errors.errorRate} />
             <NumberField id="roi-cost-error" label="Cost per error" value={draft.costPerError} onChange={(v) => update('costPerError', v)} unit={inputs.currency} error={errors.costPerError} />
             <NumberField id="roi-error-reduction" label="Errors avoided" value={draft.errorReduction} onChange={(v) => update('errorReduction', v)} unit="%" error={errors.errorReduction} />
             <NumberField id="roi-revenue" label="Revenue effect per month (optional)" value={draft.revenuePerMonth} onChange={(v) => update('revenuePerMonth', v)} unit={inputs.currency} hint="Only if you can defend it, for example faster replies that win deals." error={errors.revenuePerMonth} />
