@@ -17,7 +17,9 @@ const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(
 const tailwindTokens = (content: string) => content.match(/[^<>"'`\s]*[^<>"'`\s:]/g) ?? [];
 
 // Attribute variants (aria-[current=page]:..., group-open:...) match state the markup or the browser sets.
-const STATE_ATTRIBUTES = ['aria-current', 'aria-invalid', 'aria-expanded', 'aria-selected', 'aria-pressed', 'open', 'disabled', 'data-state'];
+// `class` is here for the typography plugin: every prose rule carries :not(:where([class~=not-prose]...)),
+// and token-only extraction knows no attribute names, so without it PurgeCSS dropped all prose styles.
+const STATE_ATTRIBUTES = ['class', 'aria-current', 'aria-invalid', 'aria-expanded', 'aria-selected', 'aria-pressed', 'open', 'disabled', 'data-state'];
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -68,13 +70,23 @@ export async function prunePageCss(html: string, islandSources: string[] = []): 
 
   let index = 0;
   let result = html.replace(STYLE, () => `<style>${pruned[index++]!.css}</style>`);
+  // Astro writes its island style where the first island renders; inside MDX that is the body,
+  // where a <style> is invalid HTML. It belongs in the head with the others.
+  const [head, body] = splitAtBody(result);
+  const bodyStyles = body.match(STYLE) ?? [];
+  if (bodyStyles.length) result = head.replace('</head>', `${bodyStyles.join('')}</head>`) + body.replace(STYLE, '');
   result = result.replace(CSP_META, (_all, open: string, policy: string, close: string) => {
-    let next = policy;
-    styles.forEach((style, i) => (next = next.replace(style.hash, pruned[i]!.hash)));
+    // style-src lists exactly this page's styles: Astro puts every style hash of the build on every page.
+    let next = policy.replace(/style-src [^;]*/, `style-src 'self' ${pruned.map((p) => p.hash).join(' ')}`);
     if (!EXECUTABLE_SCRIPT.test(markup)) next = next.replace(/script-src [^;]*/, "script-src 'none'");
     return open + next + close;
   });
   return result;
+}
+
+function splitAtBody(html: string): [string, string] {
+  const at = html.indexOf('<body');
+  return at === -1 ? [html, ''] : [html.slice(0, at), html.slice(at)];
 }
 
 function htmlFiles(dir: string): string[] {

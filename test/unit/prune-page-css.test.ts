@@ -10,6 +10,9 @@ const css = [
   // Tailwind's compiled output for group-open:hidden, as in the built pages.
   ':is(:where(.group):is([open]) .group-open\\:hidden){display:none}',
   '.island-only{color:green}',
+  // What @tailwindcss/typography emits: the :not() opt-out must not make PurgeCSS drop the rule.
+  '.prose-site :where(h2):not(:where([class~=not-prose],[class~=not-prose] *)){font-size:1.5em}',
+  '.prose-site :where(kbd):not(:where([class~=not-prose],[class~=not-prose] *)){font-family:mono}',
 ].join('');
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const page = (body: string) =>
@@ -17,7 +20,7 @@ const page = (body: string) =>
 const styleOf = (html: string) => /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
 
 describe('prunePageCss', () => {
-  const body = '<details class="group"><summary class="group-open:hidden">x</summary></details><nav class="hidden lg:block"><a class="used aria-[current=page]:underline" aria-current="page">a</a></nav>';
+  const body = '<details class="group"><summary class="group-open:hidden">x</summary></details><nav class="hidden lg:block"><a class="used aria-[current=page]:underline" aria-current="page">a</a></nav><div class="prose-site"><h2>Heading</h2></div>';
 
   it('keeps the rules the page uses, variants included, and drops the rest', async () => {
     const style = styleOf(await prunePageCss(page(body)));
@@ -25,8 +28,17 @@ describe('prunePageCss', () => {
     expect(style).toContain('.lg\\:block');
     expect(style).toContain('.aria-\\[current\\=page\\]\\:underline');
     expect(style).toContain('.group-open\\:hidden');
+    expect(style).toContain('.prose-site :where(h2)');
+    expect(style).not.toContain(':where(kbd)');
     expect(style).not.toContain('.unused');
     expect(style).not.toContain('.island-only');
+  });
+
+  it('moves a <style> out of the body into the head, hash intact', async () => {
+    const html = await prunePageCss(page(`${body}<astro-island></astro-island><style>astro-island{display:contents}</style>`));
+    const [head, rest] = html.split('<body>');
+    expect(rest).not.toContain('<style>');
+    expect(head).toContain('<style>astro-island{display:contents}</style></head>');
   });
 
   it('keeps classes an island renders later', async () => {
