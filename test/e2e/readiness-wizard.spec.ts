@@ -1,0 +1,214 @@
+// The readiness wizard as a visitor uses it: keyboard only, back and forward, resume after a reload,
+// the spec download and the pre-filled calculator; axe on every step.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const PATH = '/blog/ai-automation-audit-checklist';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+async function open(page: Page) {
+  await page.goto(PATH);
+  const wizard = page.locator('astro-island').filter({ has: page.getByText('Check your workflow') });
+  await wizard.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+const stepHeading = (page: Page) => page.locator('#readiness-step-heading');
+
+/** Presses Tab until `target` has focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+function isoInDays(days: number) {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return { iso: date.toISOString().slice(0, 10), typed: `${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}${date.getUTCFullYear()}` };
+}
+
+test.describe('readiness wizard', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(PATH);
+    await page.evaluate(() => window.localStorage.clear());
+  });
+
+  test('can be completed with the keyboard alone, with axe clean on every step', async ({ page }) => {
+    await open(page);
+    const next = page.getByRole('button', { name: /^(Next|See my result)$/ });
+    const axe = async () => {
+      const results = await new AxeBuilder({ page }).include('astro-island').withTags(WCAG).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    };
+
+    // 1. The workflow: an area (radio group, arrow keys) and a name.
+    await axe();
+    await tabTo(page, page.getByLabel('Sales', { exact: true }));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByLabel('Name the workflow'));
+    await page.keyboard.type('First reply to inbound demo requests');
+    await page.keyboard.press('Enter');
+    await expect(stepHeading(page)).toBeFocused();
+    await expect(page.getByText('Step 2 of 10')).toBeVisible();
+
+    // 2. The screen: four signals, each a radio group; no red flag.
+    await axe();
+    for (let i = 0; i < 4; i++) {
+      const yes = page.locator('fieldset').nth(i).getByLabel('Yes', { exact: true });
+      await tabTo(page, yes);
+      await page.keyboard.press('Space');
+      await expect(yes).toBeChecked();
+    }
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 3. Scope.
+    await expect(page.getByText('Step 3 of 10')).toBeVisible();
+    await axe();
+    const firstScope = page.locator('input[name="rw-scope"]').first();
+    await tabTo(page, firstScope);
+    await page.keyboard.press('Space');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 4. Process steps.
+    await axe();
+    await tabTo(page, page.getByLabel('The process today, one step per line'));
+    for (let i = 1; i <= 12; i++) {
+      await page.keyboard.type(`Step ${i} of the process`);
+      if (i < 12) await page.keyboard.press('Enter');
+    }
+    await expect(page.getByText('12 steps so far')).toBeVisible();
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 5. Baseline numbers.
+    await axe();
+    for (const [label, value] of [['Volume', '120'], ['Time spent by hand', '8'], ['Error rate', '5'], ['Cycle time', '20']] as const) {
+      await tabTo(page, page.getByLabel(label, { exact: true }));
+      await page.keyboard.type(value);
+    }
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 6. Actions: one thing AI may do, one that needs approval (checkboxes take Space).
+    await axe();
+    await tabTo(page, page.locator('input[name="rw-ai-draft"]'));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.locator('input[name="rw-approve-send-to-customer"]'));
+    await page.keyboard.press('Space');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 7. Systems.
+    await axe();
+    await tabTo(page, page.getByLabel('Where the work comes from'));
+    await page.keyboard.type('Website form');
+    await tabTo(page, page.getByLabel('The system of record'));
+    await page.keyboard.type('HubSpot');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 8. Failure handling.
+    await axe();
+    await tabTo(page, page.getByLabel('What does a failed run look like?'));
+    await page.keyboard.type('No company domain on the lead');
+    await tabTo(page, page.getByLabel('Who gets it when it fails?'));
+    await page.keyboard.type('Sales lead on duty');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 9. Metric.
+    await axe();
+    await tabTo(page, page.getByLabel('The one metric that proves it worked'));
+    await page.keyboard.type('Median time to first reply');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 10. Review date, typed as a date field takes it (month, day, year).
+    await axe();
+    await tabTo(page, page.getByLabel('Review date'));
+    await page.keyboard.type(isoInDays(30).typed);
+    await expect(page.getByLabel('Review date')).toHaveValue(isoInDays(30).iso);
+    await tabTo(page, page.getByRole('button', { name: 'See my result' }));
+    await page.keyboard.press('Enter');
+
+    // The result.
+    await expect(page.getByRole('heading', { name: /^Your result/ })).toBeFocused();
+    await expect(page.getByText('/ 100')).toBeVisible();
+    await axe();
+  });
+
+  test('Back and the browser history keep every answer; a reload resumes', async ({ page }) => {
+    await open(page);
+    await page.getByLabel('CRM', { exact: true }).check();
+    await page.getByLabel('Name the workflow').fill('Weekly CRM duplicate cleanup');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page).toHaveURL(/#check-screen$/);
+
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByLabel('Name the workflow')).toHaveValue('Weekly CRM duplicate cleanup');
+    await page.getByLabel('Name the workflow').fill('CRM duplicate cleanup, every Friday');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.goBack();
+    await expect(page).toHaveURL(/#check-workflow$/);
+    await expect(page.getByLabel('CRM', { exact: true })).toBeChecked();
+    await page.goForward();
+    await expect(page.getByText('Step 2 of 10')).toBeVisible();
+
+    await page.reload();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(page.getByText('Step 2 of 10')).toBeVisible();
+    await expect(page.getByText('Welcome back')).toBeVisible();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByLabel('Name the workflow')).toHaveValue('CRM duplicate cleanup, every Friday');
+
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await expect(page.getByLabel('Name the workflow')).toHaveValue('');
+  });
+
+  test('a step that is not answered says what is missing and keeps focus on the form', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Next' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toBeVisible();
+    await expect(page.getByLabel('Name the workflow')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Step 1 of 10')).toBeVisible();
+  });
+
+  test('the result offers the spec as Markdown and a pre-filled calculator', async ({ page }) => {
+    await page.evaluate(() => {
+      const answers = {
+        area: 'documents', workflowName: 'Supplier invoice intake',
+        signals: { clearInputs: 'yes', repeatedVolume: 'yes', measurableOutcome: 'partly', manageableRisk: 'yes' },
+        redFlags: { publicChatbotWithoutKnowledgeBase: false, autonomousOutreachWithoutApproval: false, financeOrLegalWithoutEscalation: false, processNobodyCanExplain: false },
+        scope: 'one-workflow', processSteps: Array.from({ length: 11 }, (_, i) => `Step ${i + 1}`).join('\n'),
+        baseline: { itemsPerMonth: 300, manualHoursPerWeek: 12, errorRatePercent: 4, cycleTimeHours: 48, revenueImpactPerMonth: null },
+        aiActions: ['extract', 'classify'], approvalActions: ['update-system-of-record'],
+        sourceSystem: 'Shared AP inbox', systemOfRecord: 'Xero', failedRun: 'Totals do not match the line items', escalationOwner: 'AP lead',
+        successMetric: 'Minutes per invoice', successTarget: 'Under 5', reviewDate: '',
+      };
+      window.localStorage.setItem('ai-operator:readiness:v1', JSON.stringify({ answers }));
+    });
+    // A new hash on the same URL does not reload the page: reload so the wizard reads the stored answers.
+    await page.goto(`${PATH}#check-result`);
+    await page.reload();
+    await page.getByText('Check your workflow').scrollIntoViewIfNeeded();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: /Your result: .*Supplier invoice intake/ })).toBeVisible();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the spec (Markdown)' }).click()]);
+    expect(download.suggestedFilename()).toBe('workflow-spec-supplier-invoice-intake.md');
+    const markdown = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+    expect(markdown).toContain('Supplier invoice intake');
+    expect(markdown).toContain('Xero');
+
+    await page.getByRole('link', { name: 'Open the ROI calculator with your baseline' }).click();
+    await expect(page).toHaveURL(/\/resources\/ai-automation-roi-calculator\?/);
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(page.getByLabel('Time by hand')).toHaveValue('12');
+    await expect(page.getByLabel('Error rate by hand')).toHaveValue('4');
+  });
+});
