@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './scripts/_lib/chromium.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4399);
+// A port per test run (workers inherit it from the runner's environment), so two runs on one
+// machine (a developer's and CI's, say) never share a server.
+process.env.E2E_PORT ||= String(4300 + (process.pid % 600));
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

@@ -7,7 +7,8 @@ export const routes = {
   services: '/services',
   roiCalculator: '/resources/ai-automation-roi-calculator',
   checklist: '/blog/ai-automation-audit-checklist',
-  checklistSection: '/blog/ai-automation-audit-checklist#the-30-day-readiness-checklist',
+  /** The readiness wizard inside the checklist post. */
+  readinessCheck: '/blog/ai-automation-audit-checklist#readiness-check',
   bookAudit: '/book-audit',
   newsletter: '/newsletter',
   newsletterCheckInbox: '/newsletter/check-your-inbox',

@@ -205,6 +205,14 @@ test.describe('readiness wizard', () => {
     expect(markdown).toContain('Supplier invoice intake');
     expect(markdown).toContain('Xero');
 
+    // Printed from the result, the page is the result alone, on one sheet.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { name: 'The seven jobs of an operator' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Signals of a good first workflow' })).toBeHidden();
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+
     await page.getByRole('link', { name: 'Open the ROI calculator with your baseline' }).click();
     await expect(page).toHaveURL(/\/resources\/ai-automation-roi-calculator\?/);
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);

@@ -124,7 +124,7 @@ export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) 
   const errorList = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
 
   return (
-    <section aria-labelledby="readiness-title" className="not-prose my-10 rounded-card border border-accent-100 bg-white shadow-sm print:border-0 print:shadow-none" data-print-root={position === RESULT ? '' : undefined}>
+    <section id="readiness-check" aria-labelledby="readiness-title" className="not-prose my-10 scroll-mt-20 rounded-card border border-accent-100 bg-white shadow-sm print:my-0 print:border-0 print:text-xs print:shadow-none" data-print-root={position === RESULT ? '' : undefined}>
       <noscript>
         <p className="m-5 rounded-card border border-warn-800/40 bg-warn-50 p-4 text-warn-800">This check needs JavaScript. The eight questions above work just as well on paper.</p>
       </noscript>
@@ -142,7 +142,7 @@ export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) 
         )}
       </div>
 
-      <div className="px-5 py-6 sm:px-8">
+      <div className="px-5 py-6 sm:px-8 print:p-0">
         {step ? (
           <form
             noValidate

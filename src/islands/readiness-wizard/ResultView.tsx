@@ -40,9 +40,9 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
 
   return (
     <div>
-      <h3 ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-ink outline-none">Your result: {spec.title}</h3>
-      <div className={`mt-4 flex flex-wrap items-center gap-x-6 gap-y-2 rounded-card border p-5 ${BAND_STYLE[result.band]}`}>
-        <p className="text-4xl font-extrabold tabular-nums">
+      <h3 ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-ink outline-none print:text-lg">Your result: {spec.title}</h3>
+      <div className={`mt-4 flex flex-wrap items-center gap-x-6 gap-y-2 rounded-card border p-5 print:mt-2 print:p-2 ${BAND_STYLE[result.band]}`}>
+        <p className="text-4xl font-extrabold tabular-nums print:text-2xl">
           {result.score}
           <span className="text-lg font-semibold"> / 100</span>
         </p>
@@ -60,15 +60,15 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
       </div>
 
       {result.blockers.length > 0 && (
-        <section aria-labelledby="rw-blockers" className="mt-8">
+        <section aria-labelledby="rw-blockers" className="mt-8 print:mt-3">
           <h4 id="rw-blockers" className="text-lg font-bold text-ink">What to fix first</h4>
-          <ol className="mt-3 grid gap-3">
+          <ol className="mt-3 grid gap-3 print:mt-1 print:grid-cols-3 print:gap-1">
             {result.blockers.map((blocker, i) => (
-              <li key={blocker.id} className="flex gap-3 rounded-lg border border-line p-4">
+              <li key={blocker.id} className="flex gap-3 rounded-lg border border-line p-4 print:gap-1 print:p-2">
                 <span className="font-bold text-accent-700" aria-hidden="true">{i + 1}.</span>
                 <span>
                   <span className="block font-semibold text-ink">{blocker.title}</span>
-                  <span className="block text-body">{blocker.nextStep}</span>
+                  <span className="block text-body print:text-[10px] print:leading-snug">{blocker.nextStep}</span>
                 </span>
               </li>
             ))}
@@ -92,23 +92,23 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
         </table>
       </details>
 
-      <section aria-labelledby="rw-spec" className="mt-8">
+      <section aria-labelledby="rw-spec" className="mt-8 print:mt-3">
         <h4 id="rw-spec" className="text-lg font-bold text-ink">Your workflow spec</h4>
         <p className="text-sm text-muted">{spec.summary}</p>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-2 print:grid-cols-2 print:gap-2">
+        <dl className="mt-4 grid gap-4 sm:grid-cols-2 print:mt-1 print:grid-cols-4 print:gap-1">
           {SPEC_FIELDS.map((field) => (
-            <div key={field} className="rounded-lg border border-line p-4 print:p-2">
+            <div key={field} className="rounded-lg border border-line p-4 print:p-1.5">
               <dt className="font-semibold text-ink">{spec[field].title}</dt>
-              {spec[field].lines.map((line, i) => <dd key={i} className="mt-1 text-sm text-body">{line}</dd>)}
+              {spec[field].lines.map((line, i) => <dd key={i} className="mt-1 text-sm text-body print:mt-0.5 print:text-[9px] print:leading-snug">{line}</dd>)}
             </div>
           ))}
         </dl>
-        <h4 className="mt-6 text-base font-bold text-ink">The first 30 days</h4>
-        <ol className="mt-2 grid gap-2 sm:grid-cols-2 print:grid-cols-3">
+        <h4 className="mt-6 text-base font-bold text-ink print:mt-3">The first 30 days</h4>
+        <ol className="mt-2 grid gap-2 sm:grid-cols-2 print:mt-1 print:grid-cols-5 print:gap-1">
           {spec.plan30Days.map((week) => (
-            <li key={week.week} className="rounded-lg bg-surface p-3 text-sm">
+            <li key={week.week} className="rounded-lg bg-surface p-3 text-sm print:p-1.5 print:text-[9px] print:leading-snug">
               <span className="font-semibold text-ink">{week.week}</span>
-              <ul className="mt-1 list-disc pl-5 text-body">{week.tasks.map((task) => <li key={task}>{task}</li>)}</ul>
+              <ul className="mt-1 list-disc pl-5 text-body print:pl-3">{week.tasks.map((task) => <li key={task}>{task}</li>)}</ul>
             </li>
           ))}
         </ol>
