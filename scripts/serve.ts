@@ -16,6 +16,21 @@ server.listen(port, host, () => {
   console.log(`AI Operator site on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}  (data in ${dataDir})`);
 });
 
+// The outbox retry job (Vercel Cron in production) runs here on a timer.
+const retryEveryMs = Number(process.env.OUTBOX_RETRY_MS ?? 30_000);
+const { apiContext } = await import('../api/_lib/context.ts');
+const { deliverDue } = await import('../api/_lib/outbox.ts');
+const retry = setInterval(async () => {
+  try {
+    const ctx = await apiContext();
+    const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200 });
+    if (stats.sent || stats.retried || stats.dead) console.log(`[outbox] sent ${stats.sent}, retrying ${stats.retried}, dead ${stats.dead}`);
+  } catch (error) {
+    console.error('[outbox] retry run failed:', error);
+  }
+}, retryEveryMs);
+retry.unref();
+
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

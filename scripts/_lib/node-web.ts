@@ -8,6 +8,8 @@ export function toWebRequest(req: IncomingMessage, origin: string): Request {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
   }
+  // This server is the edge: the address it saw replaces whatever a client claimed.
+  headers.set('x-forwarded-for', req.socket.remoteAddress ?? 'unknown');
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   return new Request(new URL(req.url ?? '/', origin), {

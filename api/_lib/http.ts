@@ -1,0 +1,101 @@
+// What every POST route does before its own work: method, size, content type, same origin, schema.
+// Errors answer `{ error: { code, message, fields } }` with the right 4xx, never a 500 for bad input.
+
+export const MAX_BODY_BYTES = 8 * 1024;
+
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.headers = headers;
+  }
+}
+
+export function errorResponse(error: HttpError): Response {
+  return Response.json(
+    { error: { code: error.code, message: error.message, fields: error.fields } },
+    { status: error.status, headers: { 'Cache-Control': 'no-store', ...error.headers } },
+  );
+}
+
+/** Runs a handler and turns HttpErrors into their answers; anything else is logged and answers 500. */
+export async function handle(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof HttpError) return errorResponse(error);
+    console.error('[api] unexpected error:', error);
+    return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side. Nothing you sent was lost; please try again in a minute.'));
+  }
+}
+
+export type BodyFormat = 'json' | 'form';
+
+/** Reads a JSON or form-encoded body of at most `maxBytes`, as plain fields. */
+export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<{ format: BodyFormat; fields: Record<string, unknown> }> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const format: BodyFormat | null = type === 'application/json' ? 'json' : type === 'application/x-www-form-urlencoded' ? 'form' : null;
+  if (!format) throw new HttpError(415, 'unsupported_media_type', 'Send the form as application/json or application/x-www-form-urlencoded.');
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw new HttpError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+  const text = await readLimited(request, maxBytes);
+  if (format === 'form') return { format, fields: Object.fromEntries(new URLSearchParams(text)) };
+  try {
+    const parsed: unknown = JSON.parse(text || 'null');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    return { format, fields: parsed as Record<string, unknown> };
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The request body is not a JSON object.');
+  }
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new HttpError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/** Browsers send Origin with every POST: a different one is a cross-site request and is refused. */
+export function assertSameOrigin(request: Request, allowedOrigin: string | undefined): void {
+  const origin = request.headers.get('origin');
+  const own = new URL(request.url).origin;
+  if (origin && origin !== own && origin !== allowedOrigin) {
+    throw new HttpError(403, 'cross_origin', 'This form only accepts posts from this site.');
+  }
+  if (!origin && request.headers.get('sec-fetch-site') === 'cross-site') {
+    throw new HttpError(403, 'cross_origin', 'This form only accepts posts from this site.');
+  }
+}
+
+/** The client's address as the edge saw it (the local server and Vercel both set x-forwarded-for). */
+export function clientAddress(request: Request): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+}
+
+/** A form post gets a redirect to a page; a JSON post gets JSON. */
+export function wantsJson(request: Request, format: BodyFormat): boolean {
+  return format === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
+}
+
+export function redirect(location: string): Response {
+  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,111 @@
+// Sends email and creates contacts: through Resend when RESEND_API_KEY is set, otherwise into
+// DATA_DIR/outbox/ as files a person can open. Both answer the same SendResult, so the outbox
+// treats them alike.
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Resend } from 'resend';
+import type { ServerConfig } from './config.ts';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+}
+
+export type SendResult =
+  | { ok: true; providerId: string }
+  | { ok: false; retryable: boolean; error: string; retryAfterSeconds?: number };
+
+export interface Mailer {
+  readonly kind: 'resend' | 'file';
+  sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult>;
+  createContact(email: string): Promise<SendResult>;
+}
+
+export function createMailer(config: ServerConfig): Mailer {
+  return config.resendApiKey ? new ResendMailer(config) : new FileMailer(join(config.dataDir, 'outbox'), config.mailFrom);
+}
+
+/** Provider errors worth retrying: network failures, rate limits and the provider's own faults. */
+const RETRYABLE = new Set(['rate_limit_exceeded', 'application_error', 'internal_server_error', 'concurrent_idempotent_requests']);
+
+class ResendMailer implements Mailer {
+  readonly kind = 'resend';
+  private readonly resend: Resend;
+  private readonly config: ServerConfig;
+
+  constructor(config: ServerConfig) {
+    this.config = config;
+    // The SDK reads RESEND_BASE_URL itself: tests point it at a local server that answers like Resend.
+    this.resend = new Resend(config.resendApiKey);
+  }
+
+  async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
+    const { data, error, headers } = await this.resend.emails.send(
+      { from: this.config.mailFrom, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers },
+      { idempotencyKey },
+    );
+    return data ? { ok: true, providerId: data.id } : failure(error, headers);
+  }
+
+  // Contacts are keyed by email at Resend, so a repeated create is harmless (409 counts as done).
+  async createContact(email: string): Promise<SendResult> {
+    const segments = this.config.resendSegmentId ? [{ id: this.config.resendSegmentId }] : undefined;
+    const { data, error, headers } = await this.resend.contacts.create({ email, segments });
+    if (data) return { ok: true, providerId: data.id };
+    // A contact that already exists is the outcome we wanted.
+    if (error && error.statusCode === 409) return { ok: true, providerId: 'existing' };
+    return failure(error, headers);
+  }
+}
+
+function failure(error: { name: string; message: string; statusCode: number | null } | null, headers: Record<string, string> | null): SendResult {
+  if (!error) return { ok: false, retryable: true, error: 'The provider returned neither data nor an error.' };
+  const status = error.statusCode;
+  const retryable = status === null || status === 429 || status >= 500 || RETRYABLE.has(error.name);
+  const retryAfter = Number(headers?.['retry-after']);
+  return {
+    ok: false,
+    retryable,
+    error: `${status ?? 'network'} ${error.name}: ${error.message}`.slice(0, 500),
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  };
+}
+
+/** Local stand-in: each email becomes `<time>-<key>.html` plus `.json` (headers, text), openable as is. */
+class FileMailer implements Mailer {
+  readonly kind = 'file';
+  private readonly dir: string;
+  private readonly from: string;
+
+  constructor(dir: string, from: string) {
+    this.dir = dir;
+    this.from = from;
+  }
+
+  private async written(idempotencyKey: string): Promise<string | undefined> {
+    const safe = fileKey(idempotencyKey);
+    return (await readdir(this.dir).catch(() => [] as string[])).find((name) => name.includes(safe));
+  }
+
+  async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
+    await mkdir(this.dir, { recursive: true });
+    // Same key, same message: a retried send does not write a second copy.
+    const existing = await this.written(idempotencyKey);
+    if (existing) return { ok: true, providerId: existing };
+    const base = `${new Date().toISOString().replace(/[:.]/g, '-')}-${fileKey(idempotencyKey)}`;
+    const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, idempotencyKey, text: email.text };
+    // The .json is the index a reader lists: written last, so it never points at a missing .html.
+    await writeFile(join(this.dir, `${base}.html`), email.html);
+    await writeFile(join(this.dir, `${base}.json`), `${JSON.stringify(meta, null, 2)}\n`);
+    return { ok: true, providerId: base };
+  }
+
+  async createContact(): Promise<SendResult> {
+    return { ok: true, providerId: 'local' };
+  }
+}
+
+const fileKey = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 80);

@@ -1,0 +1,48 @@
+// Signed, expiring tokens for email links (confirm, unsubscribe): payload.signature, both base64url,
+// HMAC-SHA256 over the payload with SITE_SECRET, compared in constant time.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type TokenPurpose = 'newsletter-confirm' | 'newsletter-unsubscribe';
+
+interface TokenPayload {
+  /** Purpose: a confirm token cannot unsubscribe, and the reverse. */
+  p: TokenPurpose;
+  /** Subject: the subscriber id. */
+  s: string;
+  /** Expiry, seconds since the epoch. */
+  e: number;
+}
+
+export type TokenCheck = { ok: true; subject: string } | { ok: false; reason: 'malformed' | 'bad-signature' | 'wrong-purpose' | 'expired' };
+
+const sign = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest();
+
+export function createToken(secret: string, purpose: TokenPurpose, subject: string, ttlSeconds: number, now = Date.now()): string {
+  const payload: TokenPayload = { p: purpose, s: subject, e: Math.floor(now / 1000) + ttlSeconds };
+  const data = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${data}.${sign(secret, data).toString('base64url')}`;
+}
+
+export function verifyToken(secret: string, purpose: TokenPurpose, token: string, now = Date.now()): TokenCheck {
+  const parts = token.split('.');
+  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 1024) return { ok: false, reason: 'malformed' };
+  const [data, signature] = parts as [string, string];
+  const expected = sign(secret, data);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
+  let payload: Partial<TokenPayload>;
+  try {
+    payload = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as Partial<TokenPayload>;
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (typeof payload.s !== 'string' || typeof payload.e !== 'number') return { ok: false, reason: 'malformed' };
+  if (payload.p !== purpose) return { ok: false, reason: 'wrong-purpose' };
+  if (payload.e * 1000 < now) return { ok: false, reason: 'expired' };
+  return { ok: true, subject: payload.s };
+}
+
+/** Keyed hash for values kept only to compare (client addresses, email keys): not reversible without the secret. */
+export function keyedHash(secret: string, purpose: string, value: string): string {
+  return createHmac('sha256', secret).update(`${purpose}\0${value}`).digest('base64url');
+}

@@ -1,0 +1,53 @@
+// POST /api/newsletter: the sign-up form (plain HTML form or JSON). Stored first, mailed after.
+import { newsletterSignupSchema } from '../src/lib/schemas.ts';
+import { apiContext } from './_lib/context.ts';
+import { deliverInBackground } from './_lib/deliver.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect, wantsJson } from './_lib/http.ts';
+import { subscribe } from './_lib/newsletter.ts';
+import { hitRateLimit } from './_lib/rate-limit.ts';
+import { keyedHash } from './_lib/tokens.ts';
+
+/** Faster than a person can read the consent text and type an address. */
+const MIN_FILL_MS = 1500;
+const SIGNUP_LIMIT = { name: 'newsletter-signup', limit: Number(process.env.NEWSLETTER_RATE_LIMIT ?? 10), windowSeconds: 600 };
+const NEUTRAL = 'Thanks. If that address can receive the newsletter, a confirmation link is on its way: open it to start your subscription.';
+const CHECK_INBOX = '/newsletter/check-your-inbox';
+
+export function POST(request: Request): Promise<Response> {
+  return handle(async () => {
+    const ctx = await apiContext();
+    assertSameOrigin(request, ctx.config.siteUrl ? new URL(ctx.config.siteUrl).origin : undefined);
+    const { format, fields } = await readBody(request);
+    const json = wantsJson(request, format);
+    const neutral = () => (json ? Response.json({ ok: true, message: NEUTRAL }, { headers: { 'Cache-Control': 'no-store' } }) : redirect(CHECK_INBOX));
+
+    if (typeof fields.startedAt === 'string') fields.startedAt = Number(fields.startedAt);
+    if (typeof fields.email === 'string') fields.email = fields.email.trim();
+    const parsed = newsletterSignupSchema.safeParse(fields);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? 'form');
+        fieldErrors[key] ??= issue.message;
+      }
+      // A plain form post gets a page that says what to fix; a JSON post gets the fields.
+      if (!json) return redirect(fieldErrors.email ? '/newsletter/not-an-email' : fieldErrors.consent ? '/newsletter/consent-needed' : '/newsletter');
+      throw new HttpError(422, 'invalid_input', Object.values(fieldErrors)[0] ?? 'Check the form and try again.', fieldErrors);
+    }
+    const signup = parsed.data;
+    // Bots fill the hidden field or post instantly: they get the same answer as people, and nothing is stored.
+    if (signup.website || (signup.startedAt !== undefined && Date.now() - signup.startedAt < MIN_FILL_MS)) return neutral();
+
+    const address = clientAddress(request);
+    const limited = await hitRateLimit(ctx.db, SIGNUP_LIMIT, keyedHash(ctx.secret, 'address', address));
+    if (!limited.ok && !json) return redirect('/newsletter/try-later');
+    if (!limited.ok) {
+      throw new HttpError(429, 'rate_limited', `Too many sign-ups from your network. Try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minute(s).`, {}, { 'Retry-After': String(limited.retryAfterSeconds) });
+    }
+
+    const baseUrl = ctx.config.siteUrl ?? new URL(request.url).origin;
+    const queued = await subscribe(ctx, signup, { clientAddress: address, baseUrl });
+    deliverInBackground(ctx, queued);
+    return neutral();
+  });
+}

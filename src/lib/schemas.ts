@@ -1,0 +1,25 @@
+// API payloads: one schema per endpoint, shared by any browser code and the api/ handler.
+import * as z from 'zod/mini';
+
+/** Bump when the consent wording next to the sign-up form changes; stored with each subscriber. */
+export const NEWSLETTER_CONSENT_VERSION = '2026-11-newsletter-v1';
+
+/** Form posts send the checkbox as "yes" (or "on"); JSON clients may send true. */
+const consent = z.union([z.literal(true), z.literal('yes'), z.literal('on')], {
+  error: 'Tick the box to agree to receive the newsletter.',
+});
+
+export const newsletterSignupSchema = z.object({
+  email: z.email({ error: 'Enter a valid email address, like name@company.com.' }).check(
+    z.maxLength(254, { error: 'That email address is too long.' }),
+  ),
+  consent,
+  /** Where the form was: "footer", "article:<slug>", "newsletter-page". */
+  source: z._default(z.string().check(z.maxLength(80, { error: 'Unknown form.' }), z.regex(/^[a-z0-9:_-]+$/, { error: 'Unknown form.' })), 'unknown'),
+  /** Honeypot: hidden from people, filled in by bots. */
+  website: z.optional(z.string().check(z.maxLength(500))),
+  /** When the form was first touched (ms since the epoch), for the minimum fill time. */
+  startedAt: z.optional(z.number()),
+});
+
+export type NewsletterSignup = z.infer<typeof newsletterSignupSchema>;

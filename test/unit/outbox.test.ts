@@ -1,0 +1,122 @@
+// Tokens and the outbox's delivery rules, against a real (temporary) database and a scripted mailer.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createToken, keyedHash, verifyToken } from '../../api/_lib/tokens.ts';
+import { getDb, migrate } from '../../api/_lib/db.ts';
+import { readConfig } from '../../api/_lib/config.ts';
+import { backoffMs, deliverDue, enqueue, MAX_ATTEMPTS } from '../../api/_lib/outbox.ts';
+import type { Mailer, SendResult } from '../../api/_lib/mailer.ts';
+
+const SECRET = 'x'.repeat(40);
+
+describe('tokens', () => {
+  const now = Date.UTC(2026, 10, 24);
+  it('round-trips subject and purpose', () => {
+    expect(verifyToken(SECRET, 'newsletter-confirm', createToken(SECRET, 'newsletter-confirm', 'sub-1', 60, now), now)).toEqual({ ok: true, subject: 'sub-1' });
+  });
+  it('refuses tampering, another secret, another purpose and expiry', () => {
+    const token = createToken(SECRET, 'newsletter-confirm', 'sub-1', 60, now);
+    const [data, signature] = token.split('.') as [string, string];
+    const forged = Buffer.from(JSON.stringify({ p: 'newsletter-confirm', s: 'sub-2', e: now / 1000 + 60 })).toString('base64url');
+    expect(verifyToken(SECRET, 'newsletter-confirm', `${forged}.${signature}`, now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyToken('y'.repeat(40), 'newsletter-confirm', token, now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyToken(SECRET, 'newsletter-unsubscribe', token, now)).toEqual({ ok: false, reason: 'wrong-purpose' });
+    expect(verifyToken(SECRET, 'newsletter-confirm', token, now + 61_000)).toEqual({ ok: false, reason: 'expired' });
+    for (const junk of ['', '.', 'a.b.c', `${data}.`, 'x'.repeat(2000)]) expect(verifyToken(SECRET, 'newsletter-confirm', junk, now).ok).toBe(false);
+  });
+  it('keys hashes by purpose and secret', () => {
+    expect(keyedHash(SECRET, 'address', '127.0.0.1')).not.toBe(keyedHash(SECRET, 'email', '127.0.0.1'));
+    expect(keyedHash(SECRET, 'address', '127.0.0.1')).toBe(keyedHash(SECRET, 'address', '127.0.0.1'));
+    expect(keyedHash(SECRET, 'address', '127.0.0.1')).not.toContain('127');
+  });
+});
+
+/** A mailer that answers from a script, recording the idempotency key of every call. */
+function scriptedMailer(script: SendResult[]): Mailer & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    kind: 'resend',
+    calls,
+    async sendEmail(_email, key) {
+      calls.push(key);
+      return script.shift() ?? { ok: true, providerId: `id-${calls.length}` };
+    },
+    async createContact() {
+      return { ok: true, providerId: 'c' };
+    },
+  };
+}
+
+async function freshDb() {
+  const config = readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'outbox-')) });
+  return getDb(config);
+}
+
+async function queue(db: Awaited<ReturnType<typeof freshDb>>, key: string, at: Date) {
+  const tx = await db.transaction('write');
+  await enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { to: 'a@b.c', subject: 's', html: '<p>h</p>', text: 't' } } }, at);
+  await tx.commit();
+  tx.close();
+}
+
+const status = async (db: Awaited<ReturnType<typeof freshDb>>, key: string) =>
+  (await db.execute({ sql: 'SELECT status, attempts, last_error, next_attempt_at FROM messages WHERE idempotency_key = ?', args: [key] })).rows[0]!;
+
+describe('outbox', () => {
+  it('migrations are idempotent', async () => {
+    const db = await freshDb();
+    expect(await migrate(db)).toEqual([]);
+  });
+
+  it('retries 5xx and 429 with backoff, then delivers once with the same key', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    await queue(db, 'k1', t0);
+    const mailer = scriptedMailer([
+      { ok: false, retryable: true, error: '500 internal_server_error' },
+      { ok: false, retryable: true, error: '429 rate_limit_exceeded', retryAfterSeconds: 120 },
+    ]);
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ sent: 0, retried: 0, dead: 0 }); // not due yet
+    const t1 = new Date(t0.getTime() + backoffMs(1));
+    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(String((await status(db, 'k1')).next_attempt_at)).toBe(new Date(t1.getTime() + 120_000).toISOString());
+    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(mailer.calls).toEqual(['k1', 'k1', 'k1']);
+    expect((await status(db, 'k1')).status).toBe('sent');
+  });
+
+  it('dead-letters a permanent error at once and a retryable one after MAX_ATTEMPTS, keeping the last error', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    await queue(db, 'bad', t0);
+    await deliverDue(db, scriptedMailer([{ ok: false, retryable: false, error: '422 validation_error: bad from' }]), { now: t0 });
+    expect(await status(db, 'bad')).toMatchObject({ status: 'dead', attempts: 1, last_error: '422 validation_error: bad from' });
+
+    await queue(db, 'flaky', t0);
+    const failing = scriptedMailer(Array(MAX_ATTEMPTS).fill({ ok: false, retryable: true, error: 'network' }));
+    let at = t0;
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await deliverDue(db, failing, { now: at });
+      at = new Date(at.getTime() + 2 * 60 * 60_000);
+    }
+    expect(await status(db, 'flaky')).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS, last_error: 'network' });
+  });
+
+  it('never sends one message twice when two workers run at once', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    for (let i = 0; i < 20; i++) await queue(db, `m${i}`, t0);
+    const mailer = scriptedMailer([]);
+    await Promise.all([deliverDue(db, mailer, { now: t0 }), deliverDue(db, mailer, { now: t0 }), deliverDue(db, mailer, { now: t0 })]);
+    expect(mailer.calls.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`).sort());
+  });
+
+  it('backs off exponentially, capped at an hour', () => {
+    expect([1, 2, 3, 4].map((n) => backoffMs(n))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffMs(20)).toBe(60 * 60_000);
+    expect(backoffMs(1, 600)).toBe(600_000);
+  });
+});
