@@ -1,7 +1,7 @@
 // Sends email and creates contacts: through Resend when RESEND_API_KEY is set, otherwise into
 // DATA_DIR/outbox/ as files a person can open. Both answer the same SendResult, so the outbox
 // treats them alike.
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resend } from 'resend';
 import type { ServerConfig } from './config.ts';
@@ -22,6 +22,8 @@ export interface Mailer {
   readonly kind: 'resend' | 'file';
   sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult>;
   createContact(email: string): Promise<SendResult>;
+  /** Newsletter issues go out to the provider's segment, so an unsubscribe must reach it too. */
+  unsubscribeContact(email: string): Promise<SendResult>;
 }
 
 export function createMailer(config: ServerConfig): Mailer {
@@ -59,6 +61,14 @@ class ResendMailer implements Mailer {
     if (error && error.statusCode === 409) return { ok: true, providerId: 'existing' };
     return failure(error, headers);
   }
+
+  async unsubscribeContact(email: string): Promise<SendResult> {
+    const { data, error, headers } = await this.resend.contacts.update({ email, unsubscribed: true });
+    if (data) return { ok: true, providerId: data.id };
+    // Never created (confirmed while mail was local): nothing to stop.
+    if (error && error.statusCode === 404) return { ok: true, providerId: 'absent' };
+    return failure(error, headers);
+  }
 }
 
 function failure(error: { name: string; message: string; statusCode: number | null } | null, headers: Record<string, string> | null): SendResult {
@@ -74,7 +84,7 @@ function failure(error: { name: string; message: string; statusCode: number | nu
   };
 }
 
-/** Local stand-in: each email becomes `<time>-<key>.html` plus `.json` (headers, text), openable as is. */
+/** Local stand-in: each email becomes `<key>.html` (open it in a browser) plus `<key>.json` (to, subject, headers, text). */
 class FileMailer implements Mailer {
   readonly kind = 'file';
   private readonly dir: string;
@@ -85,18 +95,12 @@ class FileMailer implements Mailer {
     this.from = from;
   }
 
-  private async written(idempotencyKey: string): Promise<string | undefined> {
-    const safe = fileKey(idempotencyKey);
-    return (await readdir(this.dir).catch(() => [] as string[])).find((name) => name.includes(safe));
-  }
-
   async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
     await mkdir(this.dir, { recursive: true });
-    // Same key, same message: a retried send does not write a second copy.
-    const existing = await this.written(idempotencyKey);
-    if (existing) return { ok: true, providerId: existing };
-    const base = `${new Date().toISOString().replace(/[:.]/g, '-')}-${fileKey(idempotencyKey)}`;
-    const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, idempotencyKey, text: email.text };
+    const base = fileKey(idempotencyKey);
+    // Same key, same file: a retried send does not write a second copy (one stat, not a directory scan).
+    if (await exists(join(this.dir, `${base}.json`))) return { ok: true, providerId: base };
+    const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, idempotencyKey, writtenAt: new Date().toISOString(), text: email.text };
     // The .json is the index a reader lists: written last, so it never points at a missing .html.
     await writeFile(join(this.dir, `${base}.html`), email.html);
     await writeFile(join(this.dir, `${base}.json`), `${JSON.stringify(meta, null, 2)}\n`);
@@ -106,6 +110,11 @@ class FileMailer implements Mailer {
   async createContact(): Promise<SendResult> {
     return { ok: true, providerId: 'local' };
   }
+
+  async unsubscribeContact(): Promise<SendResult> {
+    return { ok: true, providerId: 'local' };
+  }
 }
 
-const fileKey = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 80);
+const exists = (path: string) => access(path).then(() => true, () => false);
+const fileKey = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 120);

@@ -127,13 +127,31 @@ export async function confirm(ctx: ApiContext, token: string, baseUrl: string, n
   }
 }
 
-/** Unsubscribes at once; an already-unsubscribed address gets the same answer. */
-export async function unsubscribe(ctx: ApiContext, token: string, now = new Date()): Promise<'unsubscribed' | 'invalid'> {
+/** Unsubscribes at once; an already-unsubscribed address gets the same answer. Returns what it queued. */
+export async function unsubscribe(ctx: ApiContext, token: string, now = new Date()): Promise<{ outcome: 'unsubscribed' | 'invalid'; queued: string[] }> {
   const check = verifyToken(ctx.secret, 'newsletter-unsubscribe', token, now.getTime());
-  if (!check.ok) return 'invalid';
-  const result = await ctx.db.execute({
-    sql: `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = COALESCE(unsubscribed_at, ?) WHERE id = ?`,
-    args: [now.toISOString(), check.subject],
-  });
-  return result.rowsAffected === 1 ? 'unsubscribed' : 'invalid';
+  if (!check.ok) return { outcome: 'invalid', queued: [] };
+  const tx = await ctx.db.transaction('write');
+  try {
+    const row = (await tx.execute({ sql: 'SELECT email, status FROM subscribers WHERE id = ?', args: [check.subject] })).rows[0];
+    if (!row) {
+      await tx.rollback();
+      return { outcome: 'invalid', queued: [] };
+    }
+    const queued: string[] = [];
+    if (row.status !== 'unsubscribed') {
+      await tx.execute({ sql: `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ? WHERE id = ?`, args: [now.toISOString(), check.subject] });
+      if (ctx.mailer.kind === 'resend') {
+        const key = `newsletter-unsubscribe-${check.subject}-${now.getTime()}`;
+        if (await enqueue(tx, { idempotencyKey: key, subscriberId: check.subject, payload: { kind: 'contact-unsubscribe', email: String(row.email) } }, now)) queued.push(key);
+      }
+    }
+    await tx.commit();
+    return { outcome: 'unsubscribed', queued };
+  } catch (error) {
+    await tx.rollback();
+    throw error;
+  } finally {
+    tx.close();
+  }
 }

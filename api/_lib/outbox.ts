@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client, Transaction } from '@libsql/client';
 import type { Mailer, OutgoingEmail, SendResult } from './mailer.ts';
 
-export type MessagePayload = { kind: 'email'; email: OutgoingEmail } | { kind: 'contact'; email: string };
+export type MessagePayload = { kind: 'email'; email: OutgoingEmail } | { kind: 'contact'; email: string } | { kind: 'contact-unsubscribe'; email: string };
 
 /** After this many failed attempts a message is dead-lettered for the operator. */
 export const MAX_ATTEMPTS = 10;
@@ -63,7 +63,10 @@ export async function deliverDue(db: Client, mailer: Mailer, options: { now?: Da
     const key = String(claimed.idempotency_key);
     let result: SendResult;
     try {
-      result = payload.kind === 'email' ? await mailer.sendEmail(payload.email, key) : await mailer.createContact(payload.email);
+      result =
+        payload.kind === 'email' ? await mailer.sendEmail(payload.email, key)
+        : payload.kind === 'contact' ? await mailer.createContact(payload.email)
+        : await mailer.unsubscribeContact(payload.email);
     } catch (error) {
       result = { ok: false, retryable: true, error: `${(error as Error).name}: ${(error as Error).message}`.slice(0, 500) };
     }

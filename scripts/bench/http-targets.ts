@@ -6,11 +6,19 @@ export interface HttpTarget {
   method: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** A body per request (the n-th request gets bodyFor(n)), so every sign-up is a new address. */
+  bodyFor?: (n: number) => string;
 }
 
 export const httpTargets: HttpTarget[] = [
   { name: 'static page (/ai-operator, brotli)', method: 'GET', path: '/ai-operator', headers: { 'accept-encoding': 'br' } },
   { name: 'static asset (/favicon.svg)', method: 'GET', path: '/favicon.svg' },
   { name: 'api route (GET /api/health)', method: 'GET', path: '/api/health' },
+  {
+    name: 'newsletter sign-up (POST /api/newsletter)',
+    method: 'POST',
+    path: '/api/newsletter',
+    headers: { 'content-type': 'application/json' },
+    bodyFor: (n) => JSON.stringify({ email: `bench-${n}@example.com`, consent: true, source: 'bench' }),
+  },
 ];

@@ -36,6 +36,8 @@ test.describe('readiness wizard', () => {
   });
 
   test('can be completed with the keyboard alone, with axe clean on every step', async ({ page }) => {
+    // Ten steps, eleven axe scans and a few hundred keystrokes: a long flow, not a slow one.
+    test.setTimeout(120_000);
     await open(page);
     const next = page.getByRole('button', { name: /^(Next|See my result)$/ });
     const axe = async () => {

@@ -46,6 +46,9 @@ function scriptedMailer(script: SendResult[]): Mailer & { calls: string[] } {
     async createContact() {
       return { ok: true, providerId: 'c' };
     },
+    async unsubscribeContact() {
+      return { ok: true, providerId: 'u' };
+    },
   };
 }
 
@@ -118,5 +121,17 @@ describe('outbox', () => {
     expect([1, 2, 3, 4].map((n) => backoffMs(n))).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(backoffMs(20)).toBe(60 * 60_000);
     expect(backoffMs(1, 600)).toBe(600_000);
+  });
+});
+
+describe('operator export', async () => {
+  const { toCsv, toTable } = await import('../../scripts/_lib/leads-report.ts');
+  it('writes CSV a spreadsheet reads as text, not formulas', () => {
+    const csv = toCsv([{ email: '=HYPERLINK("http://evil")@x.com', status: 'pending', note: 'a, "b"\nc' }, { email: '+1@x.com', status: 'confirmed', note: null }]);
+    expect(csv).toBe('email,status,note\n"\'=HYPERLINK(""http://evil"")@x.com",pending,"a, ""b""\nc"\n\'+1@x.com,confirmed,\n');
+  });
+  it('prints a readable table or says there is nothing', () => {
+    expect(toTable([])).toBe('(none)\n');
+    expect(toTable([{ a: 'x', bb: 1 }])).toBe('a  bb\nx  1 \n');
   });
 });

@@ -35,7 +35,25 @@ function ConfirmSubscription({ confirmUrl, siteUrl, privacyUrl }: Props) {
   );
 }
 
+const LINK = 'https://link.invalid/confirm-link-placeholder';
+const templates = new Map<string, Promise<{ html: string; text: string }>>();
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The email differs per subscriber only in its link, so the template renders once per site origin and
+ * the link is substituted: a sign-up then costs no React render inside its database transaction.
+ */
 export async function confirmSubscriptionEmail(props: Props): Promise<{ subject: string; html: string; text: string }> {
-  const html = await render(h(ConfirmSubscription, props));
-  return { subject: 'Confirm your AI Operator newsletter subscription', html, text: toPlainText(html) };
+  const key = `${props.siteUrl}\0${props.privacyUrl}`;
+  let template = templates.get(key);
+  if (!template) {
+    template = render(h(ConfirmSubscription, { ...props, confirmUrl: LINK })).then((html) => ({ html, text: toPlainText(html) }));
+    templates.set(key, template);
+  }
+  const { html, text } = await template;
+  return {
+    subject: 'Confirm your AI Operator newsletter subscription',
+    html: html.replaceAll(LINK, escapeAttribute(props.confirmUrl)),
+    text: text.replaceAll(LINK, props.confirmUrl),
+  };
 }

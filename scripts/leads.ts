@@ -1,0 +1,34 @@
+// `npm run leads -- <command>`: the operator's view of the lead store.
+//   subscribers [--status pending|confirmed|unsubscribed] [--csv]   list or export subscribers
+//   messages [--status pending|sending|sent|dead] [--csv]            list queued and sent email
+//   failed                                                          messages that were dead-lettered, with their last error
+//   retry                                                           deliver every due message now
+// Reads DATA_DIR / DATABASE_URL like the server, so it works on the embedded file and a hosted database.
+import { parseArgs } from 'node:util';
+import { apiContext } from '../api/_lib/context.ts';
+import { deliverDue } from '../api/_lib/outbox.ts';
+import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, messages, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { status: { type: 'string' }, csv: { type: 'boolean', default: false } } });
+const command = positionals[0] ?? 'help';
+const usage = 'usage: npm run leads -- subscribers|messages|failed|retry [--status S] [--csv]';
+
+function checkStatus(allowed: readonly string[]): string | undefined {
+  if (values.status && !allowed.includes(values.status)) {
+    console.error(`--status must be one of: ${allowed.join(', ')}`);
+    process.exit(2);
+  }
+  return values.status;
+}
+
+const ctx = await apiContext();
+const print = (rows: Awaited<ReturnType<typeof subscribers>>) => process.stdout.write(values.csv ? toCsv(rows) : toTable(rows));
+
+if (command === 'subscribers') print(await subscribers(ctx.db, checkStatus(SUBSCRIBER_STATUSES)));
+else if (command === 'messages') print(await messages(ctx.db, checkStatus(MESSAGE_STATUSES)));
+else if (command === 'failed') print(await messages(ctx.db, 'dead'));
+else if (command === 'retry') console.log(await deliverDue(ctx.db, ctx.mailer, { limit: 500 }));
+else {
+  console.error(usage);
+  process.exit(command === 'help' ? 0 : 2);
+}
