@@ -1,5 +1,5 @@
 // POST /api/newsletter: the sign-up form (plain HTML form or JSON). Stored first, mailed after.
-import { newsletterSignupSchema } from '../src/lib/schemas.ts';
+import { parseNewsletterSignup } from '../src/lib/schemas.ts';
 import { apiContext } from './_lib/context.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect, wantsJson } from './_lib/http.ts';
@@ -21,9 +21,7 @@ export function POST(request: Request): Promise<Response> {
     const json = wantsJson(request, format);
     const neutral = () => (json ? Response.json({ ok: true, message: NEUTRAL }, { headers: { 'Cache-Control': 'no-store' } }) : redirect(CHECK_INBOX));
 
-    if (typeof fields.startedAt === 'string') fields.startedAt = Number(fields.startedAt);
-    if (typeof fields.email === 'string') fields.email = fields.email.trim();
-    const parsed = newsletterSignupSchema.safeParse(fields);
+    const parsed = parseNewsletterSignup(fields);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {

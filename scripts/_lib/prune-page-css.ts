@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { PurgeCSS } from 'purgecss';
+import { htmlFiles } from './html-files.ts';
 
 const STYLE = /<style>([\s\S]*?)<\/style>/g;
 const EXECUTABLE_SCRIPT = /<script(?![^>]*type="application\/ld\+json")[\s>]/;
@@ -87,14 +88,6 @@ export async function prunePageCss(html: string, islandSources: string[] = []): 
 function splitAtBody(html: string): [string, string] {
   const at = html.indexOf('<body');
   return at === -1 ? [html, ''] : [html.slice(0, at), html.slice(at)];
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return htmlFiles(full);
-    return entry.name.endsWith('.html') ? [full] : [];
-  });
 }
 
 function sourceFiles(dir: string): string[] {

@@ -1,21 +1,13 @@
 // The built site as the gates and the e2e tests see it: every page's clean URL and its file.
-import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { htmlFiles } from '../_lib/html-files.ts';
 
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 
 export interface BuiltPage {
   route: string;
   file: string;
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === '_astro' ? [] : htmlFiles(full);
-    return entry.name.endsWith('.html') ? [full] : [];
-  });
 }
 
 /** Every built page, sorted by route; `/404` is the not-found page. */

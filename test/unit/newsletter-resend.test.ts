@@ -1,8 +1,6 @@
 // The newsletter through the real resend SDK against a local server that answers like Resend:
 // the double opt-in round trip, and an outage (500 then 429) that loses nothing and sends once.
 import { mkdtempSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,43 +14,24 @@ process.env.RESEND_SEGMENT_ID = 'seg_test';
 process.env.NEWSLETTER_RATE_LIMIT = '100';
 delete process.env.DATABASE_URL;
 
-const { createSiteServer } = await import('../../scripts/_lib/server.ts');
+const { startTestServer } = await import('../fixtures/http-client.ts');
 const { apiContext } = await import('../../api/_lib/context.ts');
 const { deliverDue } = await import('../../api/_lib/outbox.ts');
 
-let port = 0;
-let close: () => void;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  const server = createSiteServer({ rootDir: join(import.meta.dirname, '../..') });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-  close = () => server.close();
+  server = await startTestServer();
 });
 afterAll(async () => {
-  close();
+  server.close();
   await resend.close();
 });
 
-function post(path: string, payload: unknown): Promise<{ status: number; location?: string }> {
-  return new Promise((resolve, reject) => {
-    const body = JSON.stringify(payload);
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode! }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function get(path: string): Promise<{ status: number; location?: string }> {
-  return new Promise((resolve, reject) => {
-    httpRequest({ host: '127.0.0.1', port, path }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location }));
-    }).on('error', reject).end();
-  });
-}
+const post = (path: string, payload: unknown) => server.send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+const get = async (path: string) => {
+  const reply = await server.send(path);
+  return { status: reply.status, location: reply.headers.location as string | undefined };
+};
 
 /** Runs the retry job until nothing is in flight, with the clock moved far enough for every backoff. */
 async function drain(later = 0) {

@@ -1,11 +1,10 @@
 // The newsletter through HTTP on the real local server: a real database file, mail read back from
 // the file outbox. Each test speaks from its own loopback address, so rate limits stay per test.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../fixtures/http-client.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'newsletter-'));
 process.env.DATA_DIR = dataDir;
@@ -13,42 +12,20 @@ process.env.NEWSLETTER_RATE_LIMIT = '5';
 delete process.env.RESEND_API_KEY;
 delete process.env.DATABASE_URL;
 
-const { createSiteServer } = await import('../../scripts/_lib/server.ts');
+const { startTestServer } = await import('../fixtures/http-client.ts');
 const { apiContext } = await import('../../api/_lib/context.ts');
 const { deliverDue } = await import('../../api/_lib/outbox.ts');
 
-let port = 0;
-let close: () => void;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 let nextAddress = 2;
 const outbox = join(dataDir, 'outbox');
 
 beforeAll(async () => {
-  const server = createSiteServer({ rootDir: join(import.meta.dirname, '../..') });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-  close = () => server.close();
+  server = await startTestServer();
 });
-afterAll(() => close());
+afterAll(() => server.close());
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers, localAddress: init.from }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
-
+const send = (path: string, init?: Parameters<typeof server.send>[1]) => server.send(path, init);
 const form = (fields: Record<string, string>, from: string) =>
   send('/api/newsletter', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), from });
 const json = (payload: unknown, from: string, headers: Record<string, string> = {}) =>

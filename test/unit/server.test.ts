@@ -2,16 +2,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSiteServer } from '../../scripts/_lib/server.ts';
+import { startTestServer } from '../fixtures/http-client.ts';
 import { discoverApiRoutes } from '../../scripts/_lib/api-router.ts';
 
 const projectRoot = join(import.meta.dirname, '../..');
 const fixtureApi = join(import.meta.dirname, '../fixtures/api');
-let origin = '';
-let close: () => void;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'site-'));
@@ -25,26 +22,11 @@ beforeAll(async () => {
   writeFileSync(join(dist, '_astro', 'app.123.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'outside dist');
   cpSync(join(projectRoot, 'vercel.json'), join(root, 'vercel.json'));
-  const server = createSiteServer({ rootDir: root, apiDir: fixtureApi });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
+  server = await startTestServer({ rootDir: root, apiDir: fixtureApi });
 });
-afterAll(() => close());
+afterAll(() => server.close());
 
-/** Raw request, so paths reach the server exactly as written (fetch would normalise them). */
-function raw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = httpRequest(`${origin}${path}`, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
+const raw = (path: string, init?: Parameters<typeof server.send>[1]) => server.send(path, init);
 
 describe('static files', () => {
   it('serves clean URLs from .html files', async () => {

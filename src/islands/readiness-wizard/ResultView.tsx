@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import type { ReadinessAnswers } from '../../lib/readiness-answers.ts';
 import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION, type ReadinessResult } from '../../lib/readiness-score.ts';
 import { specToMarkdown, type WorkflowSpec } from '../../lib/workflow-spec.ts';
+import { downloadFile } from '../download-file.ts';
 
 interface Props {
   headingRef: RefObject<HTMLHeadingElement>;
@@ -29,13 +30,8 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
   const calculatorHref = spec.baselineForCalculator ? `${calculatorPath}?${new URLSearchParams(spec.baselineForCalculator)}` : calculatorPath;
 
   function downloadMarkdown() {
-    const blob = new Blob([specToMarkdown(spec)], { type: 'text/markdown;charset=utf-8' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
     const slug = answers.workflowName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'workflow';
-    link.download = `workflow-spec-${slug}.md`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadFile(`workflow-spec-${slug}.md`, 'text/markdown;charset=utf-8', specToMarkdown(spec));
   }
 
   return (

@@ -20,6 +20,7 @@ import { draftFromInputs, parseDraft, type Draft, type FieldErrors } from '../..
 import { CURRENCIES, FORMAT_LOCALES, currencyForLocale, roiFormatters, supportedLocale, type RoiFormatters } from '../../lib/roi-format.ts';
 import { cashFlowCsv } from '../../lib/roi-csv.ts';
 import { CashFlowChart } from './CashFlowChart.tsx';
+import { downloadFile } from '../download-file.ts';
 import { NumberField, SelectField, SliderField } from './fields.tsx';
 
 interface Props {
@@ -144,12 +145,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
   }
 
   function downloadCsv() {
-    const blob = new Blob([cashFlowCsv(inputs, result)], { type: 'text/csv;charset=utf-8' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `ai-automation-roi-${inputs.preset}-${inputs.horizonMonths}-months.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadFile(`ai-automation-roi-${inputs.preset}-${inputs.horizonMonths}-months.csv`, 'text/csv;charset=utf-8', cashFlowCsv(inputs, result));
     setActionStatus('CSV downloaded: one row per month, cumulative figures for all three scenarios.');
   }
 
