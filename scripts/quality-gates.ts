@@ -89,13 +89,7 @@ async function runLighthouse(): Promise<{ findings: Finding[]; checks: number }>
   try {
     for (const page of pages) {
       for (const profile of config.lighthouse.profiles) {
-        let result: LighthouseResult;
-        try {
-          result = await session.run(`${origin}${page.route}`, profile);
-        } catch {
-          // A cold Chromium sometimes loses the first trace (NO_NAVSTART): one retry, then it counts.
-          result = await session.run(`${origin}${page.route}`, profile);
-        }
+        const result = await session.run(`${origin}${page.route}`, profile);
         results.push(result);
         process.stdout.write(`  ${profile.padEnd(7)} ${page.route}\n`);
         for (const [category, required] of Object.entries(config.lighthouse.required)) {

@@ -22,17 +22,35 @@ export interface LighthouseSession {
   close(): Promise<void>;
 }
 
+/** Lighthouse's own failures (a lost trace, NO_NAVSTART) say nothing about the page: retry these, never a low score. */
+const ATTEMPTS = 4;
+
 export async function startLighthouse(): Promise<LighthouseSession> {
   const chromePath = findChromium();
-  if (!chromePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.ts` first.');
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  if (!chromePath) throw new Error('No Chromium found: run `node scripts/ensure-tools.ts` first.');
+  const launch = () => chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  let chrome = await launch();
+
+  async function audit(url: string, profile: Profile) {
+    const config = profile === 'desktop' ? desktopConfig : undefined;
+    let lastError = '';
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const runner = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] }, config);
+      const lhr = runner?.lhr;
+      if (lhr && !lhr.runtimeError) return lhr;
+      lastError = lhr?.runtimeError?.message ?? 'no result';
+      process.stdout.write(`  (Lighthouse run ${attempt} on ${url} failed: ${lastError}; restarting Chromium)\n`);
+      // A browser that lost one trace tends to lose the next: start a fresh one and let a busy machine settle.
+      chrome.kill();
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      chrome = await launch();
+    }
+    throw new Error(`Lighthouse failed on ${url} ${ATTEMPTS} times: ${lastError}`);
+  }
+
   return {
     async run(url, profile) {
-      const config = profile === 'desktop' ? desktopConfig : undefined;
-      const runner = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] }, config);
-      if (!runner) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const { lhr } = runner;
-      if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
+      const lhr = await audit(url, profile);
       const scores = Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])) as Record<Category, number | null>;
       const failures = LIGHTHOUSE_CATEGORIES.filter((c) => c !== 'performance').flatMap((category) =>
         (lhr.categories[category]?.auditRefs ?? [])
