@@ -37,15 +37,18 @@ export function POST(request: Request): Promise<Response> {
     if (signup.website || (signup.startedAt !== undefined && Date.now() - signup.startedAt < MIN_FILL_MS)) return neutral();
 
     const address = clientAddress(request);
-    const limited = await hitRateLimit(ctx.db, SIGNUP_LIMIT, keyedHash(ctx.secret, 'address', address));
-    if (!limited.ok && !json) return redirect('/newsletter/try-later');
-    if (!limited.ok) {
-      throw new HttpError(429, 'rate_limited', `Too many sign-ups from your network. Try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minute(s).`, {}, { 'Retry-After': String(limited.retryAfterSeconds) });
-    }
-
     const baseUrl = ctx.config.siteUrl ?? new URL(request.url).origin;
-    const queued = await subscribe(ctx, signup, { clientAddress: address, baseUrl });
-    deliverInBackground(ctx, queued);
+    // The limit's count and the sign-up share one transaction (and, under load, one commit with others).
+    const outcome = await ctx.writes.run(async (tx) => {
+      const limit = await hitRateLimit(tx, SIGNUP_LIMIT, keyedHash(ctx.secret, 'address', address));
+      return limit.ok ? { limit, queued: await subscribe(tx, ctx.secret, signup, { clientAddress: address, baseUrl }) } : { limit, queued: 0 };
+    });
+    if (!outcome.limit.ok) {
+      const { retryAfterSeconds } = outcome.limit;
+      if (!json) return redirect('/newsletter/try-later');
+      throw new HttpError(429, 'rate_limited', `Too many sign-ups from your network. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {}, { 'Retry-After': String(retryAfterSeconds) });
+    }
+    deliverInBackground(ctx, outcome.queued);
     return neutral();
   });
 }

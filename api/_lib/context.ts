@@ -1,13 +1,17 @@
-// What every route needs, built once per process: config, the migrated store, the secret, the mailer.
+// What every route needs, built once per process: config, the migrated store (and its group commit),
+// the secret, the mailer.
 import type { Client } from '@libsql/client';
 import { readConfig, type ServerConfig } from './config.ts';
 import { getDb } from './db.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { siteSecret } from './secret.ts';
+import { createWriteBatches, type WriteBatches } from './write-batches.ts';
 
 export interface ApiContext {
   config: ServerConfig;
   db: Client;
+  /** Write transactions that may share a commit with concurrent requests' (see write-batches.ts). */
+  writes: WriteBatches;
   secret: string;
   mailer: Mailer;
 }
@@ -18,7 +22,8 @@ export function apiContext(): Promise<ApiContext> {
   context ??= (async () => {
     const config = readConfig();
     const secret = siteSecret(config);
-    return { config, secret, db: await getDb(config), mailer: createMailer(config) };
+    const db = await getDb(config);
+    return { config, secret, db, writes: createWriteBatches(db), mailer: createMailer(config) };
   })();
   context.catch(() => (context = undefined));
   return context;

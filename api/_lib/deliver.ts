@@ -1,18 +1,45 @@
-// Delivery right after a request, without making the visitor wait for the provider: on Vercel the
-// function stays alive for it (waitUntil); locally the process simply goes on. The retry job catches
-// anything that fails.
+// Delivery right after a request, without making the visitor wait for the provider. One delivery
+// run at a time per process: a request that queues mail while a run is going asks for one more pass
+// after it, so a burst of sign-ups becomes a few runs, not one each. On Vercel the function stays
+// alive for the run (waitUntil); locally the process simply goes on. The retry job catches anything
+// that fails.
 import type { ApiContext } from './context.ts';
 import { deliverDue } from './outbox.ts';
 
-export function deliverInBackground(ctx: ApiContext, idempotencyKeys: string[]): void {
-  if (idempotencyKeys.length === 0) return;
-  const work = (async () => {
-    const ids = await ctx.db.execute({
-      sql: `SELECT id FROM messages WHERE idempotency_key IN (${idempotencyKeys.map(() => '?').join(',')})`,
-      args: idempotencyKeys,
-    });
-    await deliverDue(ctx.db, ctx.mailer, { ids: ids.rows.map((r) => String(r.id)) });
-  })().catch((error) => console.error('[outbox] background delivery failed; the retry job will try again:', error));
-  const waitUntil = (globalThis as { [key: symbol]: { get?: () => { waitUntil?: (p: Promise<unknown>) => void } } | undefined })[Symbol.for('@vercel/request-context')]?.get?.()?.waitUntil;
-  waitUntil?.(work);
+const BATCH = 50;
+let active: Promise<void> | undefined;
+let passRequested = false;
+
+export function deliverInBackground(ctx: ApiContext, queuedMessages: number): void {
+  if (queuedMessages === 0) return;
+  const run = requestDelivery(ctx);
+  vercelWaitUntil()?.(run);
+}
+
+// Vercel's runtime exposes waitUntil on this well-known symbol (it is all @vercel/functions does,
+// and that package would bring two dozen CLI dependencies with it). Elsewhere it is absent.
+type RequestContext = { get?: () => { waitUntil?: (promise: Promise<unknown>) => void } | undefined };
+function vercelWaitUntil() {
+  const context = (globalThis as Record<symbol, RequestContext | undefined>)[Symbol.for('@vercel/request-context')];
+  return context?.get?.()?.waitUntil;
+}
+
+/** Resolves once a pass that started after this call has finished. */
+function requestDelivery(ctx: ApiContext): Promise<void> {
+  passRequested = true;
+  active ??= (async () => {
+    try {
+      while (passRequested) {
+        passRequested = false;
+        // A full batch may have left more due behind it: go again.
+        while ((await deliverDue(ctx.db, ctx.mailer, { limit: BATCH })).claimed === BATCH);
+      }
+    } catch (error) {
+      console.error('[outbox] background delivery failed; the retry job will try again:', error);
+    } finally {
+      // Cleared in the same step as the loop's last check, so no request can slip between them.
+      active = undefined;
+    }
+  })();
+  return active;
 }

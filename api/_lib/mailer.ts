@@ -1,7 +1,7 @@
 // Sends email and creates contacts: through Resend when RESEND_API_KEY is set, otherwise into
 // DATA_DIR/outbox/ as files a person can open. Both answer the same SendResult, so the outbox
 // treats them alike.
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resend } from 'resend';
 import type { ServerConfig } from './config.ts';
@@ -20,6 +20,8 @@ export type SendResult =
 
 export interface Mailer {
   readonly kind: 'resend' | 'file';
+  /** Sends a delivery run may have in flight at once. */
+  readonly concurrency: number;
   sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult>;
   createContact(email: string): Promise<SendResult>;
   /** Newsletter issues go out to the provider's segment, so an unsubscribe must reach it too. */
@@ -35,6 +37,8 @@ const RETRYABLE = new Set(['rate_limit_exceeded', 'application_error', 'internal
 
 class ResendMailer implements Mailer {
   readonly kind = 'resend';
+  // One at a time keeps within Resend's per-second request limit; a 429 is retried anyway.
+  readonly concurrency = 1;
   private readonly resend: Resend;
   private readonly config: ServerConfig;
 
@@ -87,6 +91,7 @@ function failure(error: { name: string; message: string; statusCode: number | nu
 /** Local stand-in: each email becomes `<key>.html` (open it in a browser) plus `<key>.json` (to, subject, headers, text). */
 class FileMailer implements Mailer {
   readonly kind = 'file';
+  readonly concurrency = 16;
   private readonly dir: string;
   private readonly from: string;
 
@@ -96,15 +101,28 @@ class FileMailer implements Mailer {
   }
 
   async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
-    await mkdir(this.dir, { recursive: true });
     const base = fileKey(idempotencyKey);
-    // Same key, same file: a retried send does not write a second copy (one stat, not a directory scan).
-    if (await exists(join(this.dir, `${base}.json`))) return { ok: true, providerId: base };
     const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, idempotencyKey, writtenAt: new Date().toISOString(), text: email.text };
-    // The .json is the index a reader lists: written last, so it never points at a missing .html.
-    await writeFile(join(this.dir, `${base}.html`), email.html);
-    await writeFile(join(this.dir, `${base}.json`), `${JSON.stringify(meta, null, 2)}\n`);
+    try {
+      await this.write(base, email.html, meta);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // First message (or the folder was cleared): create it and write again.
+      await mkdir(this.dir, { recursive: true });
+      await this.write(base, email.html, meta);
+    }
     return { ok: true, providerId: base };
+  }
+
+  /** The .json is the index a reader lists: written last, so it never points at a missing .html. */
+  private async write(base: string, html: string, meta: object): Promise<void> {
+    await writeFile(join(this.dir, `${base}.html`), html);
+    try {
+      // Same key, same file: a retried send does not write a second copy.
+      await writeFile(join(this.dir, `${base}.json`), `${JSON.stringify(meta, null, 2)}\n`, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 
   async createContact(): Promise<SendResult> {
@@ -116,5 +134,4 @@ class FileMailer implements Mailer {
   }
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
 const fileKey = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 120);

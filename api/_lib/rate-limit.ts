@@ -1,6 +1,6 @@
 // Fixed-window rate limits kept in the store, keyed by a hash of the client address, so they hold
 // across serverless instances.
-import type { Client } from '@libsql/client';
+import type { Client, Transaction } from '@libsql/client';
 
 export interface RateLimitRule {
   name: string;
@@ -10,7 +10,7 @@ export interface RateLimitRule {
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export async function hitRateLimit(db: Client, rule: RateLimitRule, clientKey: string, now = Date.now()): Promise<RateLimitResult> {
+export async function hitRateLimit(db: Client | Transaction, rule: RateLimitRule, clientKey: string, now = Date.now()): Promise<RateLimitResult> {
   const windowStart = Math.floor(now / 1000 / rule.windowSeconds) * rule.windowSeconds;
   const key = `${rule.name}:${clientKey}`;
   // One statement, so concurrent requests cannot both read the old count.

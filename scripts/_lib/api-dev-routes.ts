@@ -22,7 +22,7 @@ export function apiDevRoutes(): AstroIntegration {
           if (!file) return next();
           try {
             const mod = (await server.ssrLoadModule(file)) as ApiModule;
-            await sendWebResponse(res, await dispatch(mod, toWebRequest(req, url.origin)), headersFor(headerRules, url.pathname));
+            await sendWebResponse(res, await dispatch(mod, await toWebRequest(req, url.origin)), headersFor(headerRules, url.pathname));
           } catch (error) {
             next(error);
           }

@@ -55,7 +55,7 @@ describe('newsletter through Resend', () => {
     expect(confirmation?.subject).toBe('Confirm your AI Operator newsletter subscription');
     const ctx = await apiContext();
     const payload = JSON.parse(String((await ctx.db.execute(`SELECT payload FROM messages WHERE idempotency_key = ?`, [confirmation!.idempotencyKey])).rows[0]!.payload));
-    const link = /\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(payload.email.text)![0];
+    const link = /\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(payload.email.props.confirmUrl)![0];
     expect((await get(link)).location).toBe('/newsletter/confirmed');
     await drain();
     expect(resend.contacts).toEqual([{ email: 'lou@example.com', segments: [{ id: 'seg_test' }] }]);

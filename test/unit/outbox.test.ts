@@ -38,6 +38,7 @@ function scriptedMailer(script: SendResult[]): Mailer & { calls: string[] } {
   const calls: string[] = [];
   return {
     kind: 'resend',
+    concurrency: 1,
     calls,
     async sendEmail(_email, key) {
       calls.push(key);
@@ -59,7 +60,7 @@ async function freshDb() {
 
 async function queue(db: Awaited<ReturnType<typeof freshDb>>, key: string, at: Date) {
   const tx = await db.transaction('write');
-  await enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { to: 'a@b.c', subject: 's', html: '<p>h</p>', text: 't' } } }, at);
+  await enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { template: 'confirm-subscription', to: 'a@b.c', props: { confirmUrl: 'https://x.test/c', siteUrl: 'https://x.test', privacyUrl: 'https://x.test/privacy' } } } }, at);
   await tx.commit();
   tx.close();
 }
@@ -81,12 +82,12 @@ describe('outbox', () => {
       { ok: false, retryable: true, error: '500 internal_server_error' },
       { ok: false, retryable: true, error: '429 rate_limit_exceeded', retryAfterSeconds: 120 },
     ]);
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ sent: 0, retried: 1, dead: 0 });
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ sent: 0, retried: 0, dead: 0 }); // not due yet
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0 }); // not due yet
     const t1 = new Date(t0.getTime() + backoffMs(1));
-    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0 });
     expect(String((await status(db, 'k1')).next_attempt_at)).toBe(new Date(t1.getTime() + 120_000).toISOString());
-    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0 });
     expect(mailer.calls).toEqual(['k1', 'k1', 'k1']);
     expect((await status(db, 'k1')).status).toBe('sent');
   });
@@ -106,6 +107,35 @@ describe('outbox', () => {
       at = new Date(at.getTime() + 2 * 60 * 60_000);
     }
     expect(await status(db, 'flaky')).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS, last_error: 'network' });
+  });
+
+  it('records each sent message with its own provider id, and sends with the mailer\'s concurrency', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    for (const key of ['p1', 'p2', 'p3']) await queue(db, key, t0);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const mailer: Mailer = {
+      kind: 'file',
+      concurrency: 2,
+      async sendEmail(email, key) {
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        expect(email.html).toContain('https://x.test/c');
+        return { ok: true, providerId: `provider-${key}` };
+      },
+      createContact: async () => ({ ok: true, providerId: 'c' }),
+      unsubscribeContact: async () => ({ ok: true, providerId: 'u' }),
+    };
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 3, sent: 3, retried: 0, dead: 0 });
+    expect(maxInFlight).toBe(2);
+    const rows = (await db.execute(`SELECT idempotency_key, provider_id, status, attempts FROM messages ORDER BY idempotency_key`)).rows;
+    expect(rows.map((r) => [r.idempotency_key, r.provider_id, r.status, r.attempts])).toEqual([
+      ['p1', 'provider-p1', 'sent', 1],
+      ['p2', 'provider-p2', 'sent', 1],
+      ['p3', 'provider-p3', 'sent', 1],
+    ]);
   });
 
   it('never sends one message twice when two workers run at once', async () => {

@@ -6,13 +6,13 @@ import { Button, Section, Text } from '@react-email/components';
 import { EmailLayout, paragraph } from './layout.ts';
 import { render, toPlainText } from '@react-email/render';
 
-interface Props {
+export interface ConfirmSubscriptionProps {
   confirmUrl: string;
   siteUrl: string;
   privacyUrl: string;
 }
 
-function ConfirmSubscription({ confirmUrl, siteUrl, privacyUrl }: Props) {
+function ConfirmSubscription({ confirmUrl, siteUrl, privacyUrl }: ConfirmSubscriptionProps) {
   return h(EmailLayout, {
     preview: 'Confirm your AI Operator newsletter subscription',
     heading: 'One click to confirm',
@@ -33,9 +33,9 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 
 /**
  * The email differs per subscriber only in its link, so the template renders once per site origin and
- * the link is substituted: a sign-up then costs no React render inside its database transaction.
+ * the link is substituted: delivering a burst of confirmations costs one React render, not one each.
  */
-export async function confirmSubscriptionEmail(props: Props): Promise<{ subject: string; html: string; text: string }> {
+export async function confirmSubscriptionEmail(props: ConfirmSubscriptionProps): Promise<{ subject: string; html: string; text: string }> {
   const key = `${props.siteUrl}\0${props.privacyUrl}`;
   let template = templates.get(key);
   if (!template) {

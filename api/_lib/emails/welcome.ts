@@ -5,13 +5,13 @@ import { Link, Text } from '@react-email/components';
 import { EmailLayout, link, paragraph } from './layout.ts';
 import { render, toPlainText } from '@react-email/render';
 
-interface Props {
+export interface WelcomeProps {
   siteUrl: string;
   checklistUrl: string;
   unsubscribeUrl: string;
 }
 
-function Welcome({ siteUrl, checklistUrl, unsubscribeUrl }: Props) {
+function Welcome({ siteUrl, checklistUrl, unsubscribeUrl }: WelcomeProps) {
   return h(EmailLayout, {
     preview: 'You are subscribed: one workflow every two weeks',
     heading: 'You are subscribed',
@@ -23,7 +23,7 @@ function Welcome({ siteUrl, checklistUrl, unsubscribeUrl }: Props) {
   );
 }
 
-export async function welcomeEmail(props: Props): Promise<{ subject: string; html: string; text: string; headers: Record<string, string> }> {
+export async function welcomeEmail(props: WelcomeProps): Promise<{ subject: string; html: string; text: string; headers: Record<string, string> }> {
   const html = await render(h(Welcome, props));
   return {
     subject: 'You are subscribed to the AI Operator newsletter',

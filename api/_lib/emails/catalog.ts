@@ -1,0 +1,21 @@
+// Every email the site sends, by name. The outbox stores a template name and its props, not the
+// rendered HTML: rows stay small (a sign-up writes a few hundred bytes, not 8 kB), and delivery
+// renders just before sending.
+import type { OutgoingEmail } from '../mailer.ts';
+import { confirmSubscriptionEmail, type ConfirmSubscriptionProps } from './confirm-subscription.ts';
+import { welcomeEmail, type WelcomeProps } from './welcome.ts';
+
+export type TemplatedEmail =
+  | { template: 'confirm-subscription'; to: string; props: ConfirmSubscriptionProps }
+  | { template: 'welcome'; to: string; props: WelcomeProps };
+
+export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail> {
+  switch (email.template) {
+    case 'confirm-subscription':
+      return { to: email.to, ...(await confirmSubscriptionEmail(email.props)) };
+    case 'welcome':
+      return { to: email.to, ...(await welcomeEmail(email.props)) };
+    default:
+      throw new Error(`Unknown email template: ${(email as { template: string }).template}`);
+  }
+}
