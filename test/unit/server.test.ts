@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../fixtures/http-client.ts';
 import { discoverApiRoutes } from '../../scripts/_lib/api-router.ts';
+import { MAX_REQUEST_BYTES } from '../../scripts/_lib/node-web.ts';
 
 const projectRoot = join(import.meta.dirname, '../..');
 const fixtureApi = join(import.meta.dirname, '../fixtures/api');
@@ -110,6 +111,15 @@ describe('api routes', () => {
       expect(res.status).toBe(404);
       expect(JSON.parse(res.body).error.code).toBe('not_found');
     }
+  });
+
+  it('refuses a body over 1 MB with a JSON 413 before the route runs, and keeps serving', async () => {
+    const res = await raw('/api/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(MAX_REQUEST_BYTES + 1) });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error).toMatchObject({ code: 'payload_too_large', message: `The request body is larger than ${MAX_REQUEST_BYTES} bytes.` });
+    const after = await raw('/api/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(MAX_REQUEST_BYTES) });
+    expect(after.status).toBe(200);
+    expect(JSON.parse(after.body).body).toHaveLength(MAX_REQUEST_BYTES);
   });
 
   it('keeps cookies the handler sets', async () => {
