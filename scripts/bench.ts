@@ -1,5 +1,6 @@
 // `npm run bench [weights|roi|lighthouse|build|http ...]`: prints figures, asserts nothing (timings on a
 // shared machine are noisy; the deterministic gates live in `npm test`). Runs on the current dist/.
+import { availableParallelism } from 'node:os';
 import { builtPages } from './quality/site-files.ts';
 import { pageWeight } from './quality/page-weight.ts';
 import { startLighthouse, type LighthouseResult, type Profile } from './quality/lighthouse.ts';
@@ -77,9 +78,10 @@ function build(posts = 1000): void {
 async function http(): Promise<void> {
   const seconds = 5;
   const connections = 50;
-  console.log(`## Local server throughput (${connections} connections, ${seconds} s per target, loopback)\n`);
+  console.log(`## Local server throughput (${connections} connections, ${seconds} s per target, loopback, ${availableParallelism()} cores shared by server and load generator)\n`);
+  console.log('server CPU: the server process\'s CPU time over the run, 100% = one core busy throughout.\n');
   const rows = await measureThroughput({ seconds, connections });
-  table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'], rows.map((r) => [r.name, Math.round(r.requestsPerSecond), r.p50, r.p99, r.errors, r.non2xx]));
+  table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'server CPU'], rows.map((r) => [r.name, Math.round(r.requestsPerSecond), r.p50, r.p99, r.errors, r.non2xx, r.serverCpuPercent === undefined ? 'n/a' : `${Math.round(r.serverCpuPercent)}%`]));
   const [yardstick] = rows;
   for (const row of rows.slice(1)) console.log(`${row.name}: ${((row.requestsPerSecond / yardstick!.requestsPerSecond) * 100).toFixed(0)}% of the static page rate`);
   console.log();

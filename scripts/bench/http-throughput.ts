@@ -1,7 +1,7 @@
 // Requests per second and latency of the local server on loopback: the server runs in its own
 // process, autocannon loads it for a fixed, short time per target.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,21 @@ export interface ThroughputRow {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Share of one core the server process used during the run (Linux only); a server well under 100% means the load generator, not the server, set the rate. */
+  serverCpuPercent: number | undefined;
+}
+
+/** CPU time (user + system) a process has used so far, in ms; undefined where /proc is absent. */
+function cpuTimeMs(pid: number | undefined): number | undefined {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux); the command name
+    // (field 2) may contain spaces, so count from its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
@@ -42,15 +57,17 @@ export async function measureThroughput({ seconds = 5, connections = 50, targets
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`, 10_000);
     const rows: ThroughputRow[] = [];
-    for (const target of targets) rows.push(await load(port, target, seconds, connections));
+    for (const target of targets) rows.push(await load(port, server.pid, target, seconds, connections));
     return rows;
   } finally {
     server.kill();
   }
 }
 
-async function load(port: number, target: HttpTarget, seconds: number, connections: number): Promise<ThroughputRow> {
+async function load(port: number, serverPid: number | undefined, target: HttpTarget, seconds: number, connections: number): Promise<ThroughputRow> {
   let n = 0;
+  const cpuBefore = cpuTimeMs(serverPid);
+  const startedAt = performance.now();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${target.path}`,
     method: target.method,
@@ -59,6 +76,8 @@ async function load(port: number, target: HttpTarget, seconds: number, connectio
     connections,
     duration: seconds,
   });
+  const cpuAfter = cpuTimeMs(serverPid);
+  const elapsedMs = performance.now() - startedAt;
   return {
     name: target.name,
     requestsPerSecond: result.requests.average,
@@ -66,5 +85,6 @@ async function load(port: number, target: HttpTarget, seconds: number, connectio
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    serverCpuPercent: cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) / elapsedMs) * 100,
   };
 }
