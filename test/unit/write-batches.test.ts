@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Client, Transaction } from '@libsql/client';
+import type { Client, Transaction, TransactionMode } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../api/_lib/db.ts';
 import { readConfig } from '../../api/_lib/config.ts';
@@ -21,7 +21,7 @@ function countingTransactions(db: Client): { db: Client; opened: number } {
   counted.db = new Proxy(db, {
     get(target, prop) {
       if (prop !== 'transaction') return Reflect.get(target, prop);
-      return (mode: Parameters<Client['transaction']>[0]) => {
+      return (mode?: TransactionMode) => {
         counted.opened++;
         return target.transaction(mode);
       };
