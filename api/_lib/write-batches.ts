@@ -25,47 +25,37 @@ export function createWriteBatches(db: Client, maxBatch = 100): WriteBatches {
   async function drain(): Promise<void> {
     draining = true;
     try {
-      // Unit code never waits on I/O inside a transaction, so without this turn of the event loop the
-      // requests already on the wire would never get a chance to join: each would run alone.
+      // Embedded statements complete without yielding to the event loop, so without this turn the
+      // requests already on the wire would never get a chance to join: each unit would run alone.
       await new Promise((resolve) => setImmediate(resolve));
       while (waiting.length > 0) {
         const batch = waiting.slice(0, maxBatch);
         waiting = waiting.slice(maxBatch);
-        if (batch.length === 1 || !(await runTogether(batch))) for (const unit of batch) await runAlone(unit);
+        if (batch.length > 1 && (await settle(batch))) continue;
+        for (const unit of batch) await settle([unit]);
       }
     } finally {
       draining = false;
     }
   }
 
-  /** True when every unit ran and the commit held; false after a rollback (nothing was applied). */
-  async function runTogether(batch: Unit[]): Promise<boolean> {
+  /**
+   * Runs the units in one transaction and resolves each on commit. On failure nothing is applied: a
+   * lone unit is rejected with the error, a shared batch is left for its units to run alone (false).
+   */
+  async function settle(units: Unit[]): Promise<boolean> {
     let tx: Transaction | undefined;
     try {
       tx = await db.transaction('write');
       const results: unknown[] = [];
-      for (const unit of batch) results.push(await unit.work(tx));
+      for (const unit of units) results.push(await unit.work(tx));
       await tx.commit();
-      batch.forEach((unit, i) => unit.resolve(results[i]));
+      units.forEach((unit, i) => unit.resolve(results[i]));
       return true;
-    } catch {
-      await tx?.rollback().catch(() => {});
-      return false;
-    } finally {
-      tx?.close();
-    }
-  }
-
-  async function runAlone(unit: Unit): Promise<void> {
-    let tx: Transaction | undefined;
-    try {
-      tx = await db.transaction('write');
-      const result = await unit.work(tx);
-      await tx.commit();
-      unit.resolve(result);
     } catch (error) {
       await tx?.rollback().catch(() => {});
-      unit.reject(error);
+      if (units.length === 1) units[0]!.reject(error);
+      return false;
     } finally {
       tx?.close();
     }
