@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverApiRoutes, dispatch, type ApiModule } from './api-router.ts';
 import { headersFor, loadHeaderRules } from './http-headers.ts';
-import { sendWebResponse, toWebRequest } from './node-web.ts';
+import { answerWithWebHandler } from './node-web.ts';
 
 export function apiDevRoutes(): AstroIntegration {
   return {
@@ -22,7 +22,7 @@ export function apiDevRoutes(): AstroIntegration {
           if (!file) return next();
           try {
             const mod = (await server.ssrLoadModule(file)) as ApiModule;
-            await sendWebResponse(res, await dispatch(mod, await toWebRequest(req, url.origin)), headersFor(headerRules, url.pathname));
+            await answerWithWebHandler(req, res, url.origin, (request) => dispatch(mod, request), headersFor(headerRules, url.pathname));
           } catch (error) {
             next(error);
           }

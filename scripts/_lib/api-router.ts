@@ -2,6 +2,7 @@
 // starting with `_` are helpers, not routes) and calls their Web-standard method handlers.
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { errorResponse, HttpError } from '../../api/_lib/http.ts';
 
 type Handler = (request: Request) => Response | Promise<Response>;
 export type ApiModule = Partial<Record<string, Handler>>;
@@ -33,10 +34,7 @@ export async function dispatch(mod: ApiModule, request: Request): Promise<Respon
   const handler = mod[method] ?? (method === 'HEAD' ? mod.GET : undefined);
   if (!handler) {
     const allowed = METHODS.filter((m) => mod[m] || (m === 'HEAD' && mod.GET));
-    return Response.json(
-      { error: { code: 'method_not_allowed', message: `Use ${allowed.join(' or ')} for this endpoint.`, fields: {} } },
-      { status: 405, headers: { Allow: allowed.join(', ') } },
-    );
+    return errorResponse(new HttpError(405, 'method_not_allowed', `Use ${allowed.join(' or ')} for this endpoint.`, {}, { Allow: allowed.join(', ') }));
   }
   const response = await handler(request);
   return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;

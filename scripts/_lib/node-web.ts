@@ -1,16 +1,17 @@
 // Converts between node:http messages and the Web Request/Response objects api/ handlers use.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorResponse, HttpError } from '../../api/_lib/http.ts';
 
 /** The edge buffers a body up to this size before a route sees it (Vercel's own limit is 4.5 MB). */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
-export class RequestTooLarge extends Error {}
+class RequestTooLarge extends Error {}
 
 /**
  * Buffering first (rather than handing the route a stream) is what Vercel does too, and it halves
  * what each API request allocates here: the web stream adapter was most of it (measured).
  */
-export async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
+async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -33,6 +34,29 @@ async function readAll(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   }
   // Buffer.concat allocates from a plain ArrayBuffer, never a shared one.
   return Buffer.concat(chunks) as Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Answers one request with a Web-standard handler, the way the edge does: the body is buffered first,
+ * and one over MAX_REQUEST_BYTES gets a JSON 413 without reaching the handler.
+ */
+export async function answerWithWebHandler(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: string,
+  handler: (request: Request) => Promise<Response>,
+  extraHeaders: Record<string, string>,
+): Promise<void> {
+  let request: Request;
+  try {
+    request = await toWebRequest(req, origin);
+  } catch (error) {
+    if (!(error instanceof RequestTooLarge)) throw error;
+    // The rest of the body is not read: close the connection after answering.
+    res.shouldKeepAlive = false;
+    return sendWebResponse(res, errorResponse(new HttpError(413, 'payload_too_large', error.message)), extraHeaders);
+  }
+  await sendWebResponse(res, await handler(request), extraHeaders);
 }
 
 export async function sendWebResponse(res: ServerResponse, response: Response, extraHeaders: Record<string, string>): Promise<void> {

@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { discoverApiRoutes, dispatch, type ApiModule } from './api-router.ts';
 import { headersFor, loadHeaderRules } from './http-headers.ts';
-import { RequestTooLarge, sendWebResponse, toWebRequest } from './node-web.ts';
+import { answerWithWebHandler, sendWebResponse } from './node-web.ts';
+import { errorResponse, HttpError } from '../../api/_lib/http.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -103,28 +104,17 @@ export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), api
     else sendPlain(res, pathname, 404, 'Not found');
   };
 
-  const sendApiError = (res: ServerResponse, url: URL, status: number, code: string, message: string) =>
-    sendWebResponse(res, Response.json({ error: { code, message, fields: {} } }, { status }), headersFor(headerRules, url.pathname));
-
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const edgeHeaders = headersFor(headerRules, url.pathname);
     const file = apiRoutes.get(url.pathname.replace(/\/$/, ''));
-    if (!file) return sendApiError(res, url, 404, 'not_found', `No API route at ${url.pathname}.`);
-    let request: Request;
-    try {
-      request = await toWebRequest(req, url.origin);
-    } catch (error) {
-      if (!(error instanceof RequestTooLarge)) throw error;
-      // The rest of the body is not read: close the connection after answering.
-      res.shouldKeepAlive = false;
-      return sendApiError(res, url, 413, 'payload_too_large', error.message);
-    }
+    if (!file) return sendWebResponse(res, errorResponse(new HttpError(404, 'not_found', `No API route at ${url.pathname}.`)), edgeHeaders);
     let mod = apiModules.get(file);
     if (!mod) {
       mod = import(pathToFileURL(file).href) as Promise<ApiModule>;
       apiModules.set(file, mod);
     }
-    const response = await dispatch(await mod, request);
-    await sendWebResponse(res, response, headersFor(headerRules, url.pathname));
+    const route = await mod;
+    await answerWithWebHandler(req, res, url.origin, (request) => dispatch(route, request), edgeHeaders);
   };
 
   return createServer(async (req, res) => {
