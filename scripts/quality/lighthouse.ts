@@ -33,19 +33,22 @@ export async function startLighthouse(): Promise<LighthouseSession> {
 
   async function audit(url: string, profile: Profile) {
     const config = profile === 'desktop' ? desktopConfig : undefined;
-    let lastError = '';
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const runner = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] }, config);
-      const lhr = runner?.lhr;
-      if (lhr && !lhr.runtimeError) return lhr;
-      lastError = lhr?.runtimeError?.message ?? 'no result';
-      process.stdout.write(`  (Lighthouse run ${attempt} on ${url} failed: ${lastError}; restarting Chromium)\n`);
+    for (let attempt = 1; ; attempt++) {
+      let failure: string;
+      try {
+        const lhr = (await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] }, config))?.lhr;
+        if (lhr && !lhr.runtimeError) return lhr;
+        failure = lhr?.runtimeError?.message ?? 'no result';
+      } catch (error) {
+        failure = (error as Error).message;
+      }
+      if (attempt === ATTEMPTS) throw new Error(`Lighthouse failed on ${url} ${ATTEMPTS} times: ${failure}`);
+      process.stdout.write(`  (Lighthouse run ${attempt} on ${url} failed: ${failure}; restarting Chromium)\n`);
       // A browser that lost one trace tends to lose the next: start a fresh one and let a busy machine settle.
       chrome.kill();
       await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
       chrome = await launch();
     }
-    throw new Error(`Lighthouse failed on ${url} ${ATTEMPTS} times: ${lastError}`);
   }
 
   return {
