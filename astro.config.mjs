@@ -6,9 +6,11 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { apiDevRoutes } from './scripts/_lib/api-dev-routes.ts';
 import { prunePageCssIntegration } from './scripts/_lib/prune-page-css.ts';
+import { resolveSiteUrl } from './src/config/site-url.ts';
 
-// The public origin: canonical URLs, sitemap, RSS and Open Graph use it. Set SITE_URL in production.
-const site = process.env.SITE_URL ?? 'https://aioperator.example';
+// The public origin: canonical URLs, sitemap, RSS and Open Graph use it. A Vercel production build
+// without SITE_URL stops here; a local build uses a placeholder.
+const site = resolveSiteUrl(process.env);
 
 export default defineConfig({
   site,

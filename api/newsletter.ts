@@ -1,25 +1,23 @@
 // POST /api/newsletter: the sign-up form (plain HTML form or JSON). Stored first, mailed after.
 import { parseNewsletterSignup } from '../src/lib/schemas.ts';
+import { routes } from '../src/config/site.ts';
 import { apiContext } from './_lib/context.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect, wantsJson } from './_lib/http.ts';
 import { subscribe } from './_lib/newsletter.ts';
-import { hitRateLimit } from './_lib/rate-limit.ts';
-import { keyedHash } from './_lib/tokens.ts';
+import { hitClientRateLimit } from './_lib/rate-limit.ts';
 
 /** Faster than a person can read the consent text and type an address. */
 const MIN_FILL_MS = 1500;
-const SIGNUP_LIMIT = { name: 'newsletter-signup', limit: Number(process.env.NEWSLETTER_RATE_LIMIT ?? 10), windowSeconds: 600 };
 const NEUTRAL = 'Thanks. If that address can receive the newsletter, a confirmation link is on its way: open it to start your subscription.';
-const CHECK_INBOX = '/newsletter/check-your-inbox';
 
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
     const ctx = await apiContext();
-    assertSameOrigin(request, ctx.config.siteUrl ? new URL(ctx.config.siteUrl).origin : undefined);
+    assertSameOrigin(request, ctx.config.allowedOrigins);
     const { format, fields } = await readBody(request);
     const json = wantsJson(request, format);
-    const neutral = () => (json ? Response.json({ ok: true, message: NEUTRAL }, { headers: { 'Cache-Control': 'no-store' } }) : redirect(CHECK_INBOX));
+    const neutral = () => (json ? Response.json({ ok: true, message: NEUTRAL }, { headers: { 'Cache-Control': 'no-store' } }) : redirect(routes.newsletterCheckInbox));
 
     const parsed = parseNewsletterSignup(fields);
     if (!parsed.success) {
@@ -29,7 +27,7 @@ export function POST(request: Request): Promise<Response> {
         fieldErrors[key] ??= issue.message;
       }
       // A plain form post gets a page that says what to fix; a JSON post gets the fields.
-      if (!json) return redirect(fieldErrors.email ? '/newsletter/not-an-email' : fieldErrors.consent ? '/newsletter/consent-needed' : '/newsletter');
+      if (!json) return redirect(fieldErrors.email ? routes.newsletterNotAnEmail : fieldErrors.consent ? routes.newsletterConsentNeeded : routes.newsletter);
       throw new HttpError(422, 'invalid_input', Object.values(fieldErrors)[0] ?? 'Check the form and try again.', fieldErrors);
     }
     const signup = parsed.data;
@@ -37,15 +35,15 @@ export function POST(request: Request): Promise<Response> {
     if (signup.website || (signup.startedAt !== undefined && Date.now() - signup.startedAt < MIN_FILL_MS)) return neutral();
 
     const address = clientAddress(request);
-    const baseUrl = ctx.config.siteUrl ?? new URL(request.url).origin;
+    const rule = { name: 'newsletter-signup', limit: ctx.config.newsletterRateLimit, windowSeconds: 600 };
     // The limit's count and the sign-up share one transaction (and, under load, one commit with others).
     const outcome = await ctx.writes.run(async (tx) => {
-      const limit = await hitRateLimit(tx, SIGNUP_LIMIT, keyedHash(ctx.secret, 'address', address));
-      return limit.ok ? { limit, queued: await subscribe(tx, ctx.secret, signup, { clientAddress: address, baseUrl }) } : { limit, queued: 0 };
+      const limit = await hitClientRateLimit(tx, rule, ctx.secret, address);
+      return limit.ok ? { limit, queued: await subscribe(tx, ctx.secret, signup, { clientAddress: address, siteUrl: ctx.config.siteUrl }) } : { limit, queued: 0 };
     });
     if (!outcome.limit.ok) {
       const { retryAfterSeconds } = outcome.limit;
-      if (!json) return redirect('/newsletter/try-later');
+      if (!json) return redirect(routes.newsletterTryLater);
       throw new HttpError(429, 'rate_limited', `Too many sign-ups from your network. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {}, { 'Retry-After': String(retryAfterSeconds) });
     }
     deliverInBackground(ctx, outcome.queued);

@@ -2,22 +2,29 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, serverConfig, type ServerConfig } from '../api/_lib/config.ts';
 import { createSiteServer } from './_lib/server.ts';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const port = Number(process.env.PORT ?? 4321);
-const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = resolve(rootDir, process.env.DATA_DIR ?? '.data');
-process.env.DATA_DIR = dataDir;
-mkdirSync(dataDir, { recursive: true });
+process.env.DATA_DIR = resolve(rootDir, process.env.DATA_DIR ?? '.data');
+
+// The settings are checked before the server listens: a bad one stops it here, by name.
+let config: ServerConfig;
+try {
+  config = serverConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+mkdirSync(config.dataDir, { recursive: true });
 
 const server = createSiteServer({ rootDir });
-server.listen(port, host, () => {
-  console.log(`AI Operator site on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}  (data in ${dataDir})`);
+server.listen(config.port, config.host, () => {
+  console.log(`AI Operator site on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (data in ${config.dataDir})`);
 });
 
 // The outbox retry job (Vercel Cron in production) runs here on a timer.
-const retryEveryMs = Number(process.env.OUTBOX_RETRY_MS ?? 30_000);
 const { apiContext } = await import('../api/_lib/context.ts');
 const { deliverDue } = await import('../api/_lib/outbox.ts');
 const retry = setInterval(async () => {
@@ -28,7 +35,7 @@ const retry = setInterval(async () => {
   } catch (error) {
     console.error('[outbox] retry run failed:', error);
   }
-}, retryEveryMs);
+}, config.outboxRetryMs);
 retry.unref();
 
 const stop = () => server.close(() => process.exit(0));

@@ -1,36 +1,132 @@
-// Runtime settings, read from the environment once. Every variable is documented in .env.example.
+// The server's settings: one zod schema over the environment, checked once at start. A bad value
+// stops the process (or the Vercel function) with a message naming the variable, instead of
+// surfacing later as NaN, a silent 401 or a link built for the wrong host. Every variable is
+// documented in .env.example.
 import { resolve } from 'node:path';
+import * as z from 'zod';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 export interface ServerConfig {
   /** Where the embedded database, the generated secret and the mail outbox live. */
   dataDir: string;
-  /** libsql URL: a `file:` database under dataDir unless DATABASE_URL names a hosted one. */
+  /** libSQL URL: a `file:` database under dataDir unless DATABASE_URL names another. */
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   resendApiKey: string | undefined;
   /** Sender of every email, e.g. `AI Operator <hello@example.com>`. */
   mailFrom: string;
   resendSegmentId: string | undefined;
-  /** Public origin for links in emails; the request's own origin when unset. */
-  siteUrl: string | undefined;
+  /**
+   * The public origin every emailed link is built from (no trailing slash): SITE_URL, else the
+   * deployment's own URL on a Vercel preview, else the local server's own origin. Never a request's Host.
+   */
+  siteUrl: string;
+  /** Origins a form may be posted from: the site's, a preview deployment's own, and locally the server's. */
+  allowedOrigins: ReadonlySet<string>;
   siteSecret: string | undefined;
   /** Vercel Cron sends `Authorization: Bearer <CRON_SECRET>` to the retry route. */
   cronSecret: string | undefined;
   production: boolean;
+  /** The local server's port and interface (`npm start`). */
+  port: number;
+  host: string;
+  /** Newsletter sign-ups allowed per client address (or IPv6 /64) in 10 minutes. */
+  newsletterRateLimit: number;
+  /** How often the local server retries undelivered email. */
+  outboxRetryMs: number;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const dataDir = resolve(env.DATA_DIR ?? '.data');
+/** An unset variable and an empty one (as copied from .env.example) mean the same: not set. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+const integer = (min: number, max: number, fallback: number) =>
+  optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)).transform((value) => value ?? fallback);
+
+const origin = z.string().trim().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `must be an absolute URL such as https://example.com (got "${value.slice(0, 60)}")` });
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must start with https://' });
+  else if (url.pathname !== '/' || url.search || url.hash || url.username) ctx.addIssue({ code: 'custom', message: 'must be an origin only, such as https://example.com, with no path, query or credentials' });
+});
+const hostname = z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as my-app-git-branch.vercel.app');
+const databaseUrl = z.string().trim().regex(/^(libsql|https?|wss?|file):/, 'must be a libSQL URL: libsql://…, https://…, wss://… or file:…');
+
+const envSchema = z
+  .object({
+    NODE_ENV: optional(z.string()),
+    VERCEL_ENV: optional(z.enum(['production', 'preview', 'development'], { error: 'must be production, preview or development' })),
+    VERCEL_URL: optional(hostname),
+    VERCEL_BRANCH_URL: optional(hostname),
+    SITE_URL: optional(origin),
+    SITE_SECRET: optional(z.string().min(32, 'must be at least 32 characters (for example `openssl rand -base64 48`)')),
+    DATABASE_URL: optional(databaseUrl),
+    DATABASE_AUTH_TOKEN: optional(z.string()),
+    RESEND_API_KEY: optional(z.string()),
+    MAIL_FROM: optional(z.string().regex(/^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address or "Name <address>"')),
+    RESEND_SEGMENT_ID: optional(z.string()),
+    CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+    DATA_DIR: optional(z.string()),
+    PORT: integer(0, 65_535, 4321),
+    HOST: optional(z.string()),
+    NEWSLETTER_RATE_LIMIT: integer(1, 1_000_000_000, 10),
+    OUTBOX_RETRY_MS: integer(1_000, 86_400_000, 30_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production' && env.VERCEL_ENV !== 'production') return;
+    // Production never falls back: a local file, a made-up secret or a guessed origin would lose or misroute leads.
+    const required: [keyof typeof env, string][] = [
+      ['SITE_URL', 'the public origin, such as https://example.com: every emailed link is built from it'],
+      ['SITE_SECRET', 'signs the links in emails; at least 32 random characters'],
+      ['DATABASE_URL', 'the hosted libSQL database (libsql://…); production never falls back to a local file'],
+      ['CRON_SECRET', 'Vercel Cron sends it to /api/outbox/retry; without it the retry job would answer 401 forever'],
+    ];
+    for (const [name, why] of required) if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `is required in production: ${why}` });
+    if (env.SITE_URL?.startsWith('http://')) ctx.addIssue({ code: 'custom', path: ['SITE_URL'], message: 'must use https:// in production' });
+  });
+
+/** Reads and checks the environment; throws a ConfigError listing every bad variable by name. */
+export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+    throw new ConfigError(`The server's settings are not valid:\n${[...new Set(lines)].join('\n')}\nSee .env.example for what each variable means.`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production' || e.VERCEL_ENV === 'production';
+  const dataDir = resolve(e.DATA_DIR ?? '.data');
+  const preview = e.VERCEL_ENV === 'preview' ? [e.VERCEL_URL, e.VERCEL_BRANCH_URL].filter((h): h is string => Boolean(h)).map((h) => `https://${h}`) : [];
+  const localOrigins = production ? [] : ['localhost', '127.0.0.1', '[::1]'].map((h) => `http://${h}:${e.PORT}`);
+  const siteUrl = e.SITE_URL ? new URL(e.SITE_URL).origin : (preview.at(-1) ?? `http://localhost:${e.PORT}`);
   return {
     dataDir,
-    databaseUrl: env.DATABASE_URL || `file:${resolve(dataDir, 'site.db')}`,
-    databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
-    resendApiKey: env.RESEND_API_KEY || undefined,
-    mailFrom: env.MAIL_FROM || 'AI Operator <hello@aioperator.example>',
-    resendSegmentId: env.RESEND_SEGMENT_ID || undefined,
-    siteUrl: env.SITE_URL || undefined,
-    siteSecret: env.SITE_SECRET || undefined,
-    cronSecret: env.CRON_SECRET || undefined,
-    production: env.NODE_ENV === 'production' || env.VERCEL_ENV === 'production',
+    databaseUrl: e.DATABASE_URL ?? `file:${resolve(dataDir, 'site.db')}`,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    resendApiKey: e.RESEND_API_KEY,
+    mailFrom: e.MAIL_FROM ?? 'AI Operator <hello@aioperator.example>',
+    resendSegmentId: e.RESEND_SEGMENT_ID,
+    siteUrl,
+    allowedOrigins: new Set([siteUrl, ...preview, ...localOrigins]),
+    siteSecret: e.SITE_SECRET,
+    cronSecret: e.CRON_SECRET,
+    production,
+    port: e.PORT,
+    host: e.HOST ?? '127.0.0.1',
+    newsletterRateLimit: e.NEWSLETTER_RATE_LIMIT,
+    outboxRetryMs: e.OUTBOX_RETRY_MS,
   };
+}
+
+let checked: ServerConfig | undefined;
+
+/** The process's settings, checked on first use and kept: what the api/ routes and scripts read. */
+export function serverConfig(): ServerConfig {
+  checked ??= readConfig();
+  return checked;
 }

@@ -1,7 +1,7 @@
 // What every route needs, built once per process: config, the migrated store (and its group commit),
 // the secret, the mailer.
 import type { Client } from '@libsql/client';
-import { readConfig, type ServerConfig } from './config.ts';
+import { serverConfig, type ServerConfig } from './config.ts';
 import { getDb } from './db.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { siteSecret } from './secret.ts';
@@ -16,11 +16,15 @@ export interface ApiContext {
   mailer: Mailer;
 }
 
+// Checked when a route module loads, so a function with bad settings stops at start with the
+// variable's name in its log, before it answers anything.
+serverConfig();
+
 let context: Promise<ApiContext> | undefined;
 
 export function apiContext(): Promise<ApiContext> {
   context ??= (async () => {
-    const config = readConfig();
+    const config = serverConfig();
     const secret = siteSecret(config);
     const db = await getDb(config);
     return { config, secret, db, writes: createWriteBatches(db), mailer: createMailer(config) };

@@ -74,11 +74,14 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
   return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
 }
 
-/** Browsers send Origin with every POST: a different one is a cross-site request and is refused. */
-export function assertSameOrigin(request: Request, allowedOrigin: string | undefined): void {
+/**
+ * Browsers send Origin with every POST: one that is not the site's own (SITE_URL's, a preview
+ * deployment's, or locally the server's) is a cross-site request and is refused. The list comes from
+ * the settings, never from the request's Host, which the requester chooses.
+ */
+export function assertSameOrigin(request: Request, allowedOrigins: ReadonlySet<string>): void {
   const origin = request.headers.get('origin');
-  const own = new URL(request.url).origin;
-  if (origin && origin !== own && origin !== allowedOrigin) {
+  if (origin && !allowedOrigins.has(origin)) {
     throw new HttpError(403, 'cross_origin', 'This form only accepts posts from this site.');
   }
   if (!origin && request.headers.get('sec-fetch-site') === 'cross-site') {
@@ -86,9 +89,9 @@ export function assertSameOrigin(request: Request, allowedOrigin: string | undef
   }
 }
 
-/** The client's address as the edge saw it (the local server and Vercel both set x-forwarded-for). */
+/** The client's address as the edge saw it (the local server and Vercel both set x-forwarded-for); '' when there is none. */
 export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '';
 }
 
 /** A form post gets a redirect to a page; a JSON post gets JSON. */

@@ -56,13 +56,16 @@ class ResendMailer implements Mailer {
     return data ? { ok: true, providerId: data.id } : failure(error, headers);
   }
 
-  // Contacts are keyed by email at Resend, so a repeated create is harmless (409 counts as done).
+  // Contacts are keyed by email at Resend. A reader who unsubscribed and then confirmed again already
+  // has a contact, marked unsubscribed: it is switched back on rather than left silent.
   async createContact(email: string): Promise<SendResult> {
     const segments = this.config.resendSegmentId ? [{ id: this.config.resendSegmentId }] : undefined;
-    const { data, error, headers } = await this.resend.contacts.create({ email, segments });
+    const { data, error, headers } = await this.resend.contacts.create({ email, unsubscribed: false, segments });
     if (data) return { ok: true, providerId: data.id };
-    // A contact that already exists is the outcome we wanted.
-    if (error && error.statusCode === 409) return { ok: true, providerId: 'existing' };
+    if (error && error.statusCode === 409) {
+      const update = await this.resend.contacts.update({ email, unsubscribed: false });
+      return update.data ? { ok: true, providerId: update.data.id } : failure(update.error, update.headers);
+    }
     return failure(error, headers);
   }
 

@@ -51,4 +51,39 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'messages: cancelled status and per-subject ordering',
+    // SQLite cannot change a CHECK constraint in place: the table is rebuilt, rows kept in their order
+    // (the rowid is the queue order that ordering_key relies on).
+    statements: [
+      `CREATE TABLE messages_v2 (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        subscriber_id TEXT REFERENCES subscribers(id),
+        -- Messages with the same key reach the provider in the order they were queued (rowid order):
+        -- a subscriber's "unsubscribe" never overtakes their still-retrying "create contact".
+        ordering_key TEXT,
+        payload TEXT NOT NULL,
+        -- cancelled: the subject changed before delivery (an unsubscribed reader's welcome email).
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'dead', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        provider_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        sent_at TEXT
+      )`,
+      `INSERT INTO messages_v2 (id, kind, idempotency_key, subscriber_id, payload, status, attempts, next_attempt_at, last_error, provider_id, created_at, updated_at, sent_at)
+        SELECT id, kind, idempotency_key, subscriber_id, payload, status, attempts, next_attempt_at, last_error, provider_id, created_at, updated_at, sent_at
+        FROM messages ORDER BY rowid`,
+      `DROP TABLE messages`,
+      `ALTER TABLE messages_v2 RENAME TO messages`,
+      `CREATE INDEX messages_due ON messages (status, next_attempt_at)`,
+      `CREATE INDEX messages_ordering ON messages (ordering_key, status) WHERE ordering_key IS NOT NULL`,
+      `CREATE INDEX messages_subscriber ON messages (subscriber_id, created_at)`,
+    ],
+  },
 ];

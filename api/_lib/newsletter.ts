@@ -4,7 +4,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import { enqueue } from './outbox.ts';
-import { createToken, keyedHash, verifyToken } from './tokens.ts';
+import { createToken, keyedHash } from './tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/schemas.ts';
 
 export const CONFIRM_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
@@ -15,11 +15,18 @@ export const CONFIRM_RESEND_WINDOW_MS = 10 * 60_000;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/** However many sign-ups name an address, it gets at most this many confirmation emails a day. */
+export const MAX_CONFIRMATIONS_PER_DAY = 3;
+
 interface SignupMeta {
   clientAddress: string;
-  baseUrl: string;
+  /** The configured public origin the links are built from (never the request's Host). */
+  siteUrl: string;
   now?: Date;
 }
+
+/** The provider's contact operations for one subscriber run in the order they were queued. */
+const contactOrder = (id: string) => `newsletter-contact:${id}`;
 
 /**
  * Stores the sign-up and queues its confirmation email, inside the caller's transaction; returns how
@@ -44,48 +51,60 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
   const row = upsert.rows[0];
   if (!row) return 0;
   const id = String(row.id);
+  // A third party can type anyone's address into the form: the inbox behind it is protected by a cap.
+  const sentToday = await tx.execute({
+    sql: `SELECT COUNT(*) AS n FROM messages WHERE subscriber_id = ? AND idempotency_key LIKE 'newsletter-confirm-%' AND created_at > ?`,
+    args: [id, new Date(now.getTime() - 24 * 3600_000).toISOString()],
+  });
+  if (Number(sentToday.rows[0]?.n ?? 0) >= MAX_CONFIRMATIONS_PER_DAY) return 0;
   const token = createToken(secret, 'newsletter-confirm', id, CONFIRM_TOKEN_TTL_SECONDS, now.getTime());
-  const props = { confirmUrl: `${meta.baseUrl}/api/newsletter/confirm?token=${token}`, siteUrl: meta.baseUrl, privacyUrl: `${meta.baseUrl}/privacy` };
+  const props = { confirmUrl: `${meta.siteUrl}/api/newsletter/confirm?token=${token}`, siteUrl: meta.siteUrl, privacyUrl: `${meta.siteUrl}/privacy` };
   const window = Math.floor(now.getTime() / CONFIRM_RESEND_WINDOW_MS);
-  const queued = await enqueue(tx, { idempotencyKey: `newsletter-confirm-${id}-${window}`, subscriberId: id, payload: { kind: 'email', email: { template: 'confirm-subscription', to: email, props } } }, now);
+  const queued = await enqueue(tx, {
+    idempotencyKey: `newsletter-confirm-${id}-${window}`,
+    subscriberId: id,
+    payload: { kind: 'email', email: { template: 'confirm-subscription', to: email, props }, guard: { subject: 'subscriber', id, status: ['pending'] } },
+  }, now);
   return queued ? 1 : 0;
 }
 
-export type ConfirmOutcome = 'confirmed' | 'expired' | 'invalid';
+export type SubscriberRow = { email: string; status: 'pending' | 'confirmed' | 'unsubscribed' };
 
-/** Confirms the address once (later clicks still land on the confirmed page); returns how many messages it queued. */
-export async function confirm(ctx: ApiContext, token: string, baseUrl: string, now = new Date()): Promise<{ outcome: ConfirmOutcome; queued: number }> {
-  const check = verifyToken(ctx.secret, 'newsletter-confirm', token, now.getTime());
-  if (!check.ok) return { outcome: check.reason === 'expired' ? 'expired' : 'invalid', queued: 0 };
-  const id = check.subject;
+/** The subscriber a verified token names, or null. Reads only. */
+export async function findSubscriber(ctx: ApiContext, id: string): Promise<SubscriberRow | null> {
+  const row = (await ctx.db.execute({ sql: 'SELECT email, status FROM subscribers WHERE id = ?', args: [id] })).rows[0];
+  return row ? { email: String(row.email), status: String(row.status) as SubscriberRow['status'] } : null;
+}
+
+/** Confirms the address once (later presses land on the confirmed page too); returns how many messages it queued. */
+export async function confirmSubscriber(ctx: ApiContext, id: string, now = new Date()): Promise<{ outcome: 'confirmed' | 'invalid'; queued: number }> {
+  const siteUrl = ctx.config.siteUrl;
   return ctx.writes.run(async (tx) => {
     const row = (await tx.execute({ sql: 'SELECT email, status FROM subscribers WHERE id = ?', args: [id] })).rows[0];
-    if (!row) return { outcome: 'invalid', queued: 0 };
-    if (row.status === 'unsubscribed') return { outcome: 'invalid', queued: 0 };
+    if (!row || row.status === 'unsubscribed') return { outcome: 'invalid', queued: 0 };
     if (row.status === 'confirmed') return { outcome: 'confirmed', queued: 0 };
     await tx.execute({ sql: `UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE id = ?`, args: [now.toISOString(), id] });
     const email = String(row.email);
     const unsubscribeToken = createToken(ctx.secret, 'newsletter-unsubscribe', id, UNSUBSCRIBE_TOKEN_TTL_SECONDS, now.getTime());
     const props = {
-      siteUrl: baseUrl,
-      checklistUrl: `${baseUrl}/blog/ai-automation-audit-checklist#readiness-check`,
-      unsubscribeUrl: `${baseUrl}/api/newsletter/unsubscribe?token=${unsubscribeToken}`,
+      siteUrl,
+      checklistUrl: `${siteUrl}/blog/ai-automation-audit-checklist#readiness-check`,
+      unsubscribeUrl: `${siteUrl}/api/newsletter/unsubscribe?token=${unsubscribeToken}`,
     };
-    const welcome = { kind: 'email', email: { template: 'welcome', to: email, props } } as const;
+    const guard = { subject: 'subscriber', id, status: ['confirmed'] } as const;
+    const welcome = { kind: 'email', email: { template: 'welcome', to: email, props }, guard } as const;
     let queued = Number(await enqueue(tx, { idempotencyKey: `newsletter-welcome-${id}`, subscriberId: id, payload: welcome }, now));
-    // The provider's audience is only touched through the outbox, so an outage loses nothing.
+    // The provider's audience is only touched through the outbox, so an outage loses nothing. Keyed by
+    // the confirmation time: a reader who unsubscribes and comes back is added (and resubscribed) again.
     if (ctx.mailer.kind === 'resend') {
-      queued += Number(await enqueue(tx, { idempotencyKey: `newsletter-contact-${id}`, subscriberId: id, payload: { kind: 'contact', email } }, now));
+      queued += Number(await enqueue(tx, { idempotencyKey: `newsletter-contact-${id}-${now.getTime()}`, subscriberId: id, orderingKey: contactOrder(id), payload: { kind: 'contact', email } }, now));
     }
     return { outcome: 'confirmed', queued };
   });
 }
 
 /** Unsubscribes at once; an already-unsubscribed address gets the same answer. Returns how many messages it queued. */
-export async function unsubscribe(ctx: ApiContext, token: string, now = new Date()): Promise<{ outcome: 'unsubscribed' | 'invalid'; queued: number }> {
-  const check = verifyToken(ctx.secret, 'newsletter-unsubscribe', token, now.getTime());
-  if (!check.ok) return { outcome: 'invalid', queued: 0 };
-  const id = check.subject;
+export async function unsubscribeSubscriber(ctx: ApiContext, id: string, now = new Date()): Promise<{ outcome: 'unsubscribed' | 'invalid'; queued: number }> {
   return ctx.writes.run(async (tx) => {
     const row = (await tx.execute({ sql: 'SELECT email, status FROM subscribers WHERE id = ?', args: [id] })).rows[0];
     if (!row) return { outcome: 'invalid', queued: 0 };
@@ -93,7 +112,7 @@ export async function unsubscribe(ctx: ApiContext, token: string, now = new Date
     await tx.execute({ sql: `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ? WHERE id = ?`, args: [now.toISOString(), id] });
     if (ctx.mailer.kind !== 'resend') return { outcome: 'unsubscribed', queued: 0 };
     const payload = { kind: 'contact-unsubscribe', email: String(row.email) } as const;
-    const queued = Number(await enqueue(tx, { idempotencyKey: `newsletter-unsubscribe-${id}-${now.getTime()}`, subscriberId: id, payload }, now));
+    const queued = Number(await enqueue(tx, { idempotencyKey: `newsletter-unsubscribe-${id}-${now.getTime()}`, subscriberId: id, orderingKey: contactOrder(id), payload }, now));
     return { outcome: 'unsubscribed', queued };
   });
 }

@@ -1,17 +1,31 @@
-// GET /api/newsletter/confirm?token=...: the link in the confirmation email.
-import { apiContext } from '../_lib/context.ts';
-import { deliverInBackground } from '../_lib/deliver.ts';
-import { handle, redirect } from '../_lib/http.ts';
-import { confirm } from '../_lib/newsletter.ts';
+// /api/newsletter/confirm?token=...: the link in the confirmation email. GET shows a page with one
+// button (mail scanners open links too); the button's POST confirms.
+import { confirmSubscriber, findSubscriber } from '../_lib/newsletter.ts';
+import { signedActionRoute } from '../_lib/signed-action.ts';
+import { routes } from '../../src/config/site.ts';
 
-export function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const ctx = await apiContext();
-    const url = new URL(request.url);
-    const baseUrl = ctx.config.siteUrl ?? url.origin;
-    const { outcome, queued } = await confirm(ctx, url.searchParams.get('token') ?? '', baseUrl);
-    if (outcome !== 'confirmed') return redirect('/newsletter/link-expired');
-    deliverInBackground(ctx, queued);
-    return redirect('/newsletter/confirmed');
-  });
-}
+export const { GET, POST } = signedActionRoute({
+  purpose: 'newsletter-confirm',
+  path: routes.newsletterConfirmApi,
+  invalidRedirect: routes.newsletterLinkExpired,
+  async view(ctx, id) {
+    const subscriber = await findSubscriber(ctx, id);
+    if (!subscriber || subscriber.status === 'unsubscribed') return { redirect: routes.newsletterLinkExpired };
+    if (subscriber.status === 'confirmed') return { redirect: routes.newsletterConfirmed };
+    return {
+      page: {
+        title: 'Confirm your subscription',
+        paragraphs: ['One step left: press the button to start the AI Operator newsletter at this address. Nothing is sent until you do.'],
+        details: [['Address', subscriber.email]],
+        button: 'Confirm my subscription',
+        secondary: { href: routes.privacy, label: 'How we handle your address' },
+      },
+    };
+  },
+  async act(ctx, id) {
+    const { outcome, queued } = await confirmSubscriber(ctx, id);
+    return outcome === 'confirmed'
+      ? { ok: true, redirect: routes.newsletterConfirmed, message: 'Subscription confirmed.', queued }
+      : { ok: false, redirect: routes.newsletterLinkExpired, message: 'This confirmation link is not valid any more.', queued };
+  },
+});

@@ -1,27 +1,32 @@
-// The unsubscribe link in every newsletter email (GET) and the one-click List-Unsubscribe-Post
-// (RFC 8058: a POST from the mail client). Either works at once.
-import { apiContext } from '../_lib/context.ts';
-import { deliverInBackground } from '../_lib/deliver.ts';
-import { handle, redirect } from '../_lib/http.ts';
-import { unsubscribe } from '../_lib/newsletter.ts';
+// /api/newsletter/unsubscribe?token=...: the unsubscribe link in every newsletter email. GET shows a
+// page with one button (mail scanners open links too); the button's POST unsubscribes. A mail
+// client's one-click POST to the link itself (RFC 8058, List-Unsubscribe-Post) unsubscribes at once.
+import { findSubscriber, unsubscribeSubscriber } from '../_lib/newsletter.ts';
+import { signedActionRoute } from '../_lib/signed-action.ts';
+import { routes } from '../../src/config/site.ts';
 
-export function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const ctx = await apiContext();
-    const { outcome, queued } = await unsubscribe(ctx, new URL(request.url).searchParams.get('token') ?? '');
-    deliverInBackground(ctx, queued);
-    return redirect(outcome === 'unsubscribed' ? '/newsletter/unsubscribed' : '/newsletter/link-expired');
-  });
-}
-
-export function POST(request: Request): Promise<Response> {
-  return handle(async () => {
-    const ctx = await apiContext();
-    const { outcome, queued } = await unsubscribe(ctx, new URL(request.url).searchParams.get('token') ?? '');
-    deliverInBackground(ctx, queued);
-    return new Response(outcome === 'unsubscribed' ? 'Unsubscribed.' : 'This unsubscribe link is not valid.', {
-      status: outcome === 'unsubscribed' ? 200 : 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
-  });
-}
+export const { GET, POST } = signedActionRoute({
+  purpose: 'newsletter-unsubscribe',
+  path: routes.newsletterUnsubscribeApi,
+  invalidRedirect: routes.newsletterLinkExpired,
+  async view(ctx, id) {
+    const subscriber = await findSubscriber(ctx, id);
+    if (!subscriber) return { redirect: routes.newsletterLinkExpired };
+    if (subscriber.status === 'unsubscribed') return { redirect: routes.newsletterUnsubscribed };
+    return {
+      page: {
+        title: 'Unsubscribe from the newsletter?',
+        paragraphs: ['Press the button and this address gets no more AI Operator newsletters. You can subscribe again at any time.'],
+        details: [['Address', subscriber.email]],
+        button: 'Unsubscribe',
+        secondary: { href: routes.home, label: 'Keep my subscription and go to the site' },
+      },
+    };
+  },
+  async act(ctx, id) {
+    const { outcome, queued } = await unsubscribeSubscriber(ctx, id);
+    return outcome === 'unsubscribed'
+      ? { ok: true, redirect: routes.newsletterUnsubscribed, message: 'Unsubscribed.', queued }
+      : { ok: false, redirect: routes.newsletterLinkExpired, message: 'This unsubscribe link is not valid.', queued };
+  },
+});

@@ -15,8 +15,9 @@ export function apiDevRoutes(): AstroIntegration {
         const rootDir = fileURLToPath(new URL('../..', import.meta.url));
         const headerRules = loadHeaderRules(join(rootDir, 'vercel.json'));
         server.middlewares.use(async (req, res, next) => {
-          const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-          if (!url.pathname.startsWith('/api/')) return next();
+          if (!req.url?.startsWith('/api/')) return next();
+          // The path alone decides the route; a malformed Host must not turn into a 500.
+          const url = new URL(req.url, 'http://localhost');
           // Re-scanned per request so a new route file works without restarting dev.
           const file = discoverApiRoutes(join(rootDir, 'api')).get(url.pathname.replace(/\/$/, ''));
           if (!file) return next();

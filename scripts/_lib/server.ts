@@ -8,6 +8,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { discoverApiRoutes, dispatch, type ApiModule } from './api-router.ts';
 import { headersFor, loadHeaderRules } from './http-headers.ts';
 import { answerWithWebHandler, sendWebResponse } from './node-web.ts';
+import { createFileCache } from './file-cache.ts';
 import { errorResponse, HttpError } from '../../api/_lib/http.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -33,31 +34,29 @@ export interface ServerOptions {
   rootDir: string;
   distDir?: string;
   apiDir?: string;
+  /** Memory the built-file cache may hold (default 64 MiB; the whole built site is about 3 MB). */
+  cacheBytes?: number;
 }
 
+/** A Host header as RFC 9110 allows it: a name, an IPv4 address or a bracketed IPv6 one, and a port. */
+const VALID_HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::\d{1,5})?$/i;
+
 interface StaticFile {
+  bytes: number;
   body: Buffer;
   gzip?: Buffer;
   brotli?: Buffer;
   contentType: string;
 }
 
-export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), apiDir = join(rootDir, 'api') }: ServerOptions): Server {
+export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), apiDir = join(rootDir, 'api'), cacheBytes = 64 * 1024 * 1024 }: ServerOptions): Server & { fileCacheStats(): { entries: number; bytes: number } } {
   const headerRules = loadHeaderRules(join(rootDir, 'vercel.json'));
   const apiRoutes = discoverApiRoutes(apiDir);
   const apiModules = new Map<string, Promise<ApiModule>>();
   // Built files never change while the server runs, so each is read and compressed once.
-  const fileCache = new Map<string, Promise<StaticFile | null>>();
+  const fileCache = createFileCache(readStaticFile, cacheBytes);
   const root = resolve(distDir);
-
-  const loadFile = (absolute: string) => {
-    let cached = fileCache.get(absolute);
-    if (!cached) {
-      cached = readStaticFile(absolute);
-      fileCache.set(absolute, cached);
-    }
-    return cached;
-  };
+  const loadFile = (absolute: string) => fileCache.get(absolute);
 
   /** The built file a clean URL maps to: exact file, then `.html`, then `/index.html`. */
   const findFile = async (pathname: string): Promise<{ path: string; file: StaticFile } | null> => {
@@ -117,10 +116,19 @@ export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), api
     await answerWithWebHandler(req, res, url.origin, (request) => dispatch(route, request), edgeHeaders);
   };
 
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     try {
-      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      // The Host header is the requester's to choose: a malformed one is refused here, and nothing
+      // built from it reaches an email (links come from the configured SITE_URL).
+      const host = req.headers.host ?? 'localhost';
+      if (!VALID_HOST.test(host)) return sendPlain(res, '/', 400, 'Bad request: the Host header is not a valid host name.');
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://${host}`);
+      } catch {
+        return sendPlain(res, '/', 400, 'Bad request: the request target is not a valid URL.');
+      }
       let pathname: string;
       try {
         pathname = decodeURIComponent(url.pathname);
@@ -150,6 +158,7 @@ export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), api
       else res.end();
     }
   });
+  return Object.assign(server, { fileCacheStats: () => fileCache.stats });
 }
 
 async function readStaticFile(absolute: string): Promise<StaticFile | null> {
@@ -161,10 +170,11 @@ async function readStaticFile(absolute: string): Promise<StaticFile | null> {
   }
   const body = await readFile(absolute);
   const ext = extname(absolute).toLowerCase();
-  const file: StaticFile = { body, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' };
+  const file: StaticFile = { bytes: body.byteLength, body, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' };
   if (COMPRESSIBLE.has(ext) && body.byteLength > 512) {
     file.gzip = gzipSync(body, { level: 9 });
     file.brotli = brotliCompressSync(body);
+    file.bytes += file.gzip.byteLength + file.brotli.byteLength;
   }
   return file;
 }

@@ -16,6 +16,11 @@ export const routes = {
   newsletterUnsubscribed: '/newsletter/unsubscribed',
   newsletterLinkExpired: '/newsletter/link-expired',
   newsletterApi: '/api/newsletter',
+  newsletterConfirmApi: '/api/newsletter/confirm',
+  newsletterUnsubscribeApi: '/api/newsletter/unsubscribe',
+  newsletterNotAnEmail: '/newsletter/not-an-email',
+  newsletterConsentNeeded: '/newsletter/consent-needed',
+  newsletterTryLater: '/newsletter/try-later',
   privacy: '/privacy',
   rss: '/rss.xml',
 } as const;

@@ -9,6 +9,8 @@ import type { Reply } from '../fixtures/http-client.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'newsletter-'));
 process.env.DATA_DIR = dataDir;
 process.env.NEWSLETTER_RATE_LIMIT = '5';
+// Emailed links come from this origin, whatever Host a request names.
+process.env.SITE_URL = 'https://site.test';
 delete process.env.RESEND_API_KEY;
 delete process.env.DATABASE_URL;
 
@@ -53,13 +55,32 @@ async function settle() {
     if (Number(busy.rows[0]?.n) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error('the outbox did not settle');
+  const open = await ctx.db.execute(`SELECT status, attempts, next_attempt_at, last_error FROM messages WHERE status IN ('sending', 'pending')`);
+  throw new Error(`the outbox did not settle: ${JSON.stringify(open.rows)}`);
+}
+
+/** The path and query of an emailed link (all of them point at SITE_URL, not at this test server). */
+const pathOf = (link: string) => {
+  const url = new URL(link);
+  expect(url.origin).toBe('https://site.test');
+  return url.pathname + url.search;
+};
+
+/** Opens a signed-action link as a person would: GET shows a page with one form; pressing its button posts it. */
+async function pressButton(path: string): Promise<Reply> {
+  const page = await send(path);
+  expect(page.status).toBe(200);
+  expect(page.headers['content-type']).toContain('text/html');
+  const form = /<form method="post" action="([^"]+)">(.*?)<button/s.exec(page.body);
+  expect(form, 'the page has one form with a button').not.toBeNull();
+  const fields = new URLSearchParams([...form![2]!.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+  return send(form![1]!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
 }
 
 const count = async (sql: string, args: string[] = []) => Number((await (await apiContext()).db.execute({ sql, args })).rows[0]?.n ?? 0);
 
 describe('newsletter double opt-in', () => {
-  it('stores, mails a confirmation, confirms, welcomes with one-click unsubscribe, unsubscribes', async () => {
+  it('stores, mails a confirmation, confirms by button, welcomes with one-click unsubscribe, unsubscribes', async () => {
     const from = freshAddress();
     const signup = await form({ email: '  Dana@Example.COM ', consent: 'yes', source: 'footer' }, from);
     expect(signup.status).toBe(303);
@@ -68,32 +89,74 @@ describe('newsletter double opt-in', () => {
 
     const [confirmation] = mailsTo('dana@example.com');
     expect(confirmation?.meta.subject).toBe('Confirm your AI Operator newsletter subscription');
-    const link = /\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(confirmation!.meta.text)![0];
+    const link = /https:\/\/site\.test\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(confirmation!.meta.text)![0];
     expect(confirmation!.html).toContain(link.replace(/&/g, '&amp;'));
     expect(await count(`SELECT COUNT(*) AS n FROM subscribers WHERE email = 'dana@example.com' AND status = 'pending' AND consent_text_version != '' AND consent_address_hash != ?`, [from])).toBe(1);
 
-    const confirmed = await send(link);
+    const page = await send(pathOf(link));
+    expect(page.body).toContain('dana@example.com');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const confirmed = await pressButton(pathOf(link));
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.location).toBe('/newsletter/confirmed');
-    expect((await send(link)).headers.location).toBe('/newsletter/confirmed');
+    // A second press (a double click) and a later visit to the link land on the confirmed page too.
+    const token = new URL(link).searchParams.get('token')!;
+    const again = await send('/api/newsletter/confirm', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }).toString() });
+    expect(again.headers.location).toBe('/newsletter/confirmed');
+    expect((await send(pathOf(link))).headers.location).toBe('/newsletter/confirmed');
     await settle();
 
     const welcome = mailsTo('dana@example.com').find((m) => m.meta.subject.startsWith('You are subscribed'));
     expect(welcome?.meta.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
-    const unsubscribeUrl = new URL(welcome!.meta.headers['List-Unsubscribe']!.slice(1, -1));
+    const unsubscribeLink = welcome!.meta.headers['List-Unsubscribe']!.slice(1, -1);
     expect(welcome!.html).toContain('Unsubscribe in one click');
 
-    const oneClick = await send(unsubscribeUrl.pathname + unsubscribeUrl.search, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    // RFC 8058: the mail client POSTs to the link itself, multipart or form-encoded, with no cookie or Origin.
+    const boundary = 'x-boundary';
+    const oneClick = await send(pathOf(unsubscribeLink), {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+    });
     expect(oneClick.status).toBe(200);
     expect(await count(`SELECT COUNT(*) AS n FROM subscribers WHERE email = 'dana@example.com' AND status = 'unsubscribed'`)).toBe(1);
+    // The link now says so instead of offering the button again.
+    expect((await send(pathOf(unsubscribeLink))).headers.location).toBe('/newsletter/unsubscribed');
+  });
+
+  it('changes nothing when a mail scanner GETs and HEADs every link in every email, however often', async () => {
+    const from = freshAddress();
+    await json({ email: 'sam@example.com', consent: true }, from);
+    await settle();
+    const state = async () => (await (await apiContext()).db.execute(`SELECT s.status, (SELECT COUNT(*) FROM messages m WHERE m.subscriber_id = s.id) AS messages FROM subscribers s WHERE email = 'sam@example.com'`)).rows[0];
+    const scan = async (mail: { meta: { text: string } }) => {
+      for (const link of mail.meta.text.match(/https:\/\/site\.test\/[^\s\]\)>]+/g) ?? []) {
+        for (let i = 0; i < 3; i++) for (const method of ['GET', 'HEAD']) expect((await send(pathOf(link), { method })).status).toBeLessThan(500);
+      }
+    };
+    const before = await state();
+    await scan(mailsTo('sam@example.com')[0]!);
+    expect(await state()).toEqual(before);
+    expect(before?.status).toBe('pending');
+
+    // Confirmed by a person, the welcome email is scanned in turn: the reader stays subscribed.
+    const link = /https:\/\/site\.test\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(mailsTo('sam@example.com')[0]!.meta.text)![0];
+    await pressButton(pathOf(link));
+    await settle();
+    const welcome = mailsTo('sam@example.com').find((m) => m.meta.subject.startsWith('You are subscribed'))!;
+    const unsubscribeLink = welcome.meta.headers['List-Unsubscribe']!.slice(1, -1);
+    const confirmedState = await state();
+    await scan({ meta: { text: `${welcome.meta.text}\n${unsubscribeLink}` } });
+    expect(await state()).toEqual(confirmedState);
+    expect(confirmedState?.status).toBe('confirmed');
   });
 
   it('answers a confirmed address exactly like a new one, and sends it nothing', async () => {
     const from = freshAddress();
     await json({ email: 'eli@example.com', consent: true }, from);
     await settle();
-    const link = /\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(mailsTo('eli@example.com')[0]!.meta.text)![0];
-    await send(link);
+    const link = /https:\/\/site\.test\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(mailsTo('eli@example.com')[0]!.meta.text)![0];
+    await pressButton(pathOf(link));
     await settle();
     const before = mailsTo('eli@example.com').length;
     const again = await json({ email: 'eli@example.com', consent: true }, from);
@@ -110,6 +173,52 @@ describe('newsletter double opt-in', () => {
       expect(reply.status, token).toBe(303);
       expect(reply.headers.location).toBe('/newsletter/link-expired');
     }
+  });
+
+  it('refuses a wrong-purpose or forged token on the button too, and changes nothing', async () => {
+    const from = freshAddress();
+    await json({ email: 'ned@example.com', consent: true }, from);
+    await settle();
+    const link = /https:\/\/site\.test\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(mailsTo('ned@example.com')[0]!.meta.text)![0];
+    const token = new URL(link).searchParams.get('token')!;
+    const post = (path: string, body: string) => send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    // A confirm token cannot unsubscribe, and a token with one character changed confirms nothing.
+    expect((await post('/api/newsletter/unsubscribe', `token=${token}`)).headers.location).toBe('/newsletter/link-expired');
+    expect((await post(`/api/newsletter/unsubscribe?token=${token}`, 'List-Unsubscribe=One-Click')).status).toBe(400);
+    const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    expect((await post('/api/newsletter/confirm', `token=${forged}`)).headers.location).toBe('/newsletter/link-expired');
+    expect(await count(`SELECT COUNT(*) AS n FROM subscribers WHERE email = 'ned@example.com' AND status = 'pending'`)).toBe(1);
+  });
+
+  it('builds every emailed link from SITE_URL, whatever Host the request names', async () => {
+    const from = freshAddress();
+    const reply = await send('/api/newsletter', { method: 'POST', headers: { 'content-type': 'application/json', host: 'evil.example' }, body: JSON.stringify({ email: 'ola@example.com', consent: true }), from });
+    expect(reply.status).toBe(200);
+    await settle();
+    const mail = mailsTo('ola@example.com')[0]!;
+    expect(mail.meta.text).not.toContain('evil.example');
+    expect(mail.html).not.toContain('evil.example');
+    expect(mail.meta.text).toMatch(/https:\/\/site\.test\/api\/newsletter\/confirm\?token=/);
+  });
+
+  it('answers a malformed Host with 400, not 500', async () => {
+    for (const host of ['exa mple.com', 'a/b', 'x@y', '[::1', 'http://evil']) {
+      const reply = await send('/api/newsletter', { method: 'POST', headers: { 'content-type': 'application/json', host }, body: '{}' });
+      expect(reply.status, host).toBe(400);
+    }
+  });
+
+  it('sends one address at most 3 confirmation emails a day, however many sign-ups name it', async () => {
+    const ctx = await apiContext();
+    const { subscribe } = await import('../../api/_lib/newsletter.ts');
+    const t0 = Date.now() - 3 * 24 * 3600_000; // all in the past, so the settle() of later tests delivers them
+    const signUpAt = (minutes: number) => ctx.writes.run((tx) => subscribe(tx, ctx.secret, { email: 'pat@example.com', consent: true, source: 'footer' }, { clientAddress: '127.0.0.1', siteUrl: 'https://site.test', now: new Date(t0 + minutes * 60_000) }));
+    // One sign-up every 15 minutes (each outside the previous one's 10-minute window) for 3 hours.
+    const queued: number[] = [];
+    for (let minutes = 0; minutes < 180; minutes += 15) queued.push(await signUpAt(minutes));
+    expect(queued.reduce((a, b) => a + b, 0)).toBe(3);
+    // A day after the first, the address can be sent one again.
+    expect(await signUpAt(24 * 60 + 1)).toBe(1);
   });
 
   it('gives 50 parallel identical sign-ups one subscriber and one confirmation email', async () => {

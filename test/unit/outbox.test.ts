@@ -82,12 +82,12 @@ describe('outbox', () => {
       { ok: false, retryable: true, error: '500 internal_server_error' },
       { ok: false, retryable: true, error: '429 rate_limit_exceeded', retryAfterSeconds: 120 },
     ]);
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0 });
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0 }); // not due yet
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0, cancelled: 0 }); // not due yet
     const t1 = new Date(t0.getTime() + backoffMs(1));
-    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0 });
+    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0 });
     expect(String((await status(db, 'k1')).next_attempt_at)).toBe(new Date(t1.getTime() + 120_000).toISOString());
-    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0 });
+    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0, cancelled: 0 });
     expect(mailer.calls).toEqual(['k1', 'k1', 'k1']);
     expect((await status(db, 'k1')).status).toBe('sent');
   });
@@ -128,7 +128,7 @@ describe('outbox', () => {
       createContact: async () => ({ ok: true, providerId: 'c' }),
       unsubscribeContact: async () => ({ ok: true, providerId: 'u' }),
     };
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 3, sent: 3, retried: 0, dead: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 3, sent: 3, retried: 0, dead: 0, cancelled: 0 });
     expect(maxInFlight).toBe(2);
     const rows = (await db.execute(`SELECT idempotency_key, provider_id, status, attempts FROM messages ORDER BY idempotency_key`)).rows;
     expect(rows.map((r) => [r.idempotency_key, r.provider_id, r.status, r.attempts])).toEqual([
@@ -145,6 +145,69 @@ describe('outbox', () => {
     const mailer = scriptedMailer([]);
     await Promise.all([deliverDue(db, mailer, { now: t0 }), deliverDue(db, mailer, { now: t0 }), deliverDue(db, mailer, { now: t0 })]);
     expect(mailer.calls.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`).sort());
+  });
+
+  it('lets a message that makes the worker throw die alone, with its error, while its batch is sent', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    await queue(db, 'good-1', t0);
+    // Poison, written as a bug or a bad migration could leave it: a payload that is not JSON, and an
+    // email whose template does not exist (it throws when rendered).
+    const insert = 'INSERT INTO messages (id, kind, idempotency_key, payload, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, \'pending\', 0, ?, ?, ?)';
+    const at = t0.toISOString();
+    await db.execute({ sql: insert, args: ['poison-1', 'email', 'not-json', '{"kind":"email",', at, at, at] });
+    await db.execute({ sql: insert, args: ['poison-2', 'email', 'no-template', JSON.stringify({ kind: 'email', email: { template: 'nope', to: 'a@b.c', props: {} } }), at, at, at] });
+    await queue(db, 'good-2', t0);
+    const mailer = scriptedMailer([]);
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 4, sent: 2, retried: 0, dead: 2, cancelled: 0 });
+    expect(mailer.calls.sort()).toEqual(['good-1', 'good-2']);
+    expect(await status(db, 'not-json')).toMatchObject({ status: 'dead', attempts: 1 });
+    expect(String((await status(db, 'not-json')).last_error)).toMatch(/^cannot be sent: SyntaxError/);
+    expect(await status(db, 'no-template')).toMatchObject({ status: 'dead', attempts: 1, last_error: 'cannot be sent: Error: Unknown email template: nope' });
+    // Dead means done: a later run does not pick them up again.
+    expect((await deliverDue(db, mailer, { now: new Date(t0.getTime() + 86_400_000) })).claimed).toBe(0);
+  });
+
+  it('retries a provider call that throws (a network error) instead of killing the message', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    await queue(db, 'net', t0);
+    const throwing: Mailer = { ...scriptedMailer([]), sendEmail: async () => { throw new TypeError('fetch failed'); } };
+    expect(await deliverDue(db, throwing, { now: t0 })).toMatchObject({ claimed: 1, retried: 1, dead: 0 });
+    expect(await status(db, 'net')).toMatchObject({ status: 'pending', attempts: 1, last_error: 'TypeError: fetch failed' });
+  });
+
+  it('delivers messages that share an ordering key one after another, in the order they were queued', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    const tx = await db.transaction('write');
+    await enqueue(tx, { idempotencyKey: 'create', orderingKey: 'contact:1', payload: { kind: 'contact', email: 'a@b.c' } }, t0);
+    await enqueue(tx, { idempotencyKey: 'other', orderingKey: 'contact:2', payload: { kind: 'contact', email: 'x@y.z' } }, t0);
+    await enqueue(tx, { idempotencyKey: 'unsubscribe', orderingKey: 'contact:1', payload: { kind: 'contact-unsubscribe', email: 'a@b.c' } }, t0);
+    await tx.commit();
+    tx.close();
+    const calls: string[] = [];
+    let createFails = true;
+    const mailer: Mailer = {
+      ...scriptedMailer([]),
+      async createContact(email) {
+        calls.push(`create ${email}`);
+        if (email === 'a@b.c' && createFails) return { ok: false, retryable: true, error: '503' };
+        return { ok: true, providerId: 'c' };
+      },
+      async unsubscribeContact(email) {
+        calls.push(`unsubscribe ${email}`);
+        return { ok: true, providerId: 'u' };
+      },
+    };
+    // The create fails and waits out its backoff; the unsubscribe behind it waits too; another key is not held up.
+    await deliverDue(db, mailer, { now: t0 });
+    await deliverDue(db, mailer, { now: t0 });
+    expect(calls).toEqual(['create a@b.c', 'create x@y.z']);
+    createFails = false;
+    await deliverDue(db, mailer, { now: new Date(t0.getTime() + 60_000) });
+    await deliverDue(db, mailer, { now: new Date(t0.getTime() + 60_000) });
+    expect(calls).toEqual(['create a@b.c', 'create x@y.z', 'create a@b.c', 'unsubscribe a@b.c']);
   });
 
   it('backs off exponentially, capped at an hour', () => {

@@ -1,0 +1,81 @@
+// One mechanism for every link in an email that changes something (confirm, unsubscribe, and the
+// booking's cancel): mail scanners and link previews fetch every link, so a GET (or HEAD) only shows
+// a page with the one button that acts, and the button POSTs the token. Nothing changes until a
+// person presses it. RFC 8058's one-click unsubscribe is that same POST, sent by the mail client to
+// the link itself with the token in its query: it acts at once and needs no cookie or origin.
+import type { ApiContext } from './context.ts';
+import { apiContext } from './context.ts';
+import { deliverInBackground } from './deliver.ts';
+import { renderActionPage, type ActionPage } from './action-page.ts';
+import { handle, readBody, redirect, wantsJson } from './http.ts';
+import { verifyToken, type TokenPurpose } from './tokens.ts';
+
+export type ActionView = { page: Omit<ActionPage, 'action' | 'fields'> } | { redirect: string };
+export interface ActionOutcome {
+  /** Where a person who pressed the button lands. */
+  redirect: string;
+  /** The plain answer a mail client's one-click POST gets (status 200, or 400 when not ok). */
+  ok: boolean;
+  message: string;
+  /** Messages the action queued in the outbox, to start delivering now. */
+  queued: number;
+}
+
+export interface SignedAction {
+  purpose: TokenPurpose;
+  /** The route's own path: the page's form posts back to it. */
+  path: string;
+  /** Where a link that is expired, tampered with or meant for another action lands. */
+  invalidRedirect: string;
+  /** What the GET shows for a valid token. Reads only: scanners call it. */
+  view(ctx: ApiContext, subject: string): Promise<ActionView>;
+  /** Does the action for a valid token, idempotently: a second press lands where the first did. */
+  act(ctx: ApiContext, subject: string): Promise<ActionOutcome>;
+}
+
+const PAGE_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  // The token is in the URL: it must not leak to another site through Referer or a shared cache.
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex',
+};
+
+/** The GET and POST handlers of a signed-action route. */
+export function signedActionRoute(action: SignedAction): { GET(request: Request): Promise<Response>; POST(request: Request): Promise<Response> } {
+  return {
+    GET: (request) =>
+      handle(async () => {
+        const ctx = await apiContext();
+        const token = new URL(request.url).searchParams.get('token') ?? '';
+        const check = verifyToken(ctx.secret, action.purpose, token);
+        if (!check.ok) return redirect(action.invalidRedirect);
+        const view = await action.view(ctx, check.subject);
+        if ('redirect' in view) return redirect(view.redirect);
+        const html = renderActionPage({ ...view.page, action: action.path, fields: { token } });
+        return new Response(html, { headers: PAGE_HEADERS });
+      }),
+
+    POST: (request) =>
+      handle(async () => {
+        const ctx = await apiContext();
+        const queryToken = new URL(request.url).searchParams.get('token');
+        // A one-click POST carries the token in the link itself and a body (`List-Unsubscribe=One-Click`,
+        // form-encoded or multipart) that says nothing more: the body is not read.
+        const body = queryToken === null ? await readBody(request) : null;
+        const token = queryToken ?? String(body?.fields.token ?? '');
+        const check = verifyToken(ctx.secret, action.purpose, token);
+        const outcome: ActionOutcome = check.ok
+          ? await action.act(ctx, check.subject)
+          : { redirect: action.invalidRedirect, ok: false, message: 'This link is not valid any more.', queued: 0 };
+        deliverInBackground(ctx, outcome.queued);
+        const status = outcome.ok ? 200 : 400;
+        if (body && wantsJson(request, body.format)) {
+          return Response.json({ ok: outcome.ok, message: outcome.message, next: outcome.redirect }, { status, headers: { 'Cache-Control': 'no-store' } });
+        }
+        // The page's button (a person): on to the page that says what happened.
+        if (body) return redirect(outcome.redirect);
+        return new Response(outcome.message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+      }),
+  };
+}
