@@ -8,6 +8,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/_lib/chromium.ts';
 // machine (a developer's and CI's, say) never share a server.
 process.env.E2E_PORT ||= String(4300 + (process.pid % 600));
 const port = Number(process.env.E2E_PORT);
+// The served build's data folder, shared the same way, so a test can read what a form stored.
+process.env.E2E_DATA_DIR ||= mkdtempSync(join(tmpdir(), 'ai-operator-e2e-'));
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -34,6 +36,6 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 30_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'ai-operator-e2e-')) },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR },
   },
 });

@@ -1,11 +1,13 @@
 // `npm test`: every test and gate, in the order that fails fastest: unit tests, type check,
-// production build, static quality gates, browser tests, then Lighthouse on every page.
+// production build, the Vercel build and its functions, static quality gates, browser tests, then
+// Lighthouse on every page.
 import { spawnSync } from 'node:child_process';
 
 const steps: [string, string[]][] = [
   ['unit tests', ['npx', 'vitest', 'run']],
   ['type check', ['npx', 'astro', 'check', '--minimumSeverity', 'warning']],
   ['production build', ['npx', 'astro', 'build']],
+  ['Vercel build and its functions (offline)', ['node', 'scripts/vercel-smoke.ts']],
   ['test tools (Chromium, Java)', ['node', 'scripts/ensure-tools.ts']],
   ['quality gates: sizes, HTML, structured data, links', ['node', 'scripts/quality-gates.ts', 'static']],
   ['end-to-end tests', ['npx', 'playwright', 'test']],

@@ -77,33 +77,38 @@ const envSchema = z
     HOST: optional(z.string()),
     NEWSLETTER_RATE_LIMIT: integer(1, 1_000_000_000, 10),
     OUTBOX_RETRY_MS: integer(1_000, 86_400_000, 30_000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production' && env.VERCEL_ENV !== 'production') return;
-    // Production never falls back: a local file, a made-up secret or a guessed origin would lose or misroute leads.
-    const required: [keyof typeof env, string][] = [
-      ['SITE_URL', 'the public origin, such as https://example.com: every emailed link is built from it'],
-      ['SITE_SECRET', 'signs the links in emails; at least 32 random characters'],
-      ['DATABASE_URL', 'the hosted libSQL database (libsql://…); production never falls back to a local file'],
-      ['CRON_SECRET', 'Vercel Cron sends it to /api/outbox/retry; without it the retry job would answer 401 forever'],
-    ];
-    for (const [name, why] of required) if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `is required in production: ${why}` });
-    if (env.SITE_URL?.startsWith('http://')) ctx.addIssue({ code: 'custom', path: ['SITE_URL'], message: 'must use https:// in production' });
   });
+
+// Production never falls back: a local file, a made-up secret or a guessed origin would lose or misroute leads.
+const REQUIRED_IN_PRODUCTION: [string, string][] = [
+  ['SITE_URL', 'the public origin, such as https://example.com: every emailed link is built from it'],
+  ['SITE_SECRET', 'signs the links in emails; at least 32 random characters'],
+  ['DATABASE_URL', 'the hosted libSQL database (libsql://…); production never falls back to a local file'],
+  ['CRON_SECRET', 'Vercel Cron sends it to /api/outbox/retry; without it the retry job would answer 401 forever'],
+  ['RESEND_API_KEY', 'production sends email through Resend; the local outbox folder is not writable on Vercel'],
+  ['MAIL_FROM', 'the sender, an address on a domain verified in Resend'],
+];
+
+const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
 
 /** Reads and checks the environment; throws a ConfigError listing every bad variable by name. */
 export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const production = env.NODE_ENV === 'production' || env.VERCEL_ENV === 'production';
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${String(issue.path[0] ?? 'environment')} ${issue.message}`);
-    throw new ConfigError(`The server's settings are not valid:\n${[...new Set(lines)].join('\n')}\nSee .env.example for what each variable means.`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `  - ${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+  if (production) {
+    for (const [name, why] of REQUIRED_IN_PRODUCTION) if (!isSet(env[name])) problems.push(`  - ${name} is required in production: ${why}`);
+    if (env.SITE_URL?.trim().startsWith('http://')) problems.push('  - SITE_URL must use https:// in production');
+  }
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`The server's settings are not valid:\n${[...new Set(problems)].sort().join('\n')}\nSee .env.example for what each variable means.`);
   }
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production' || e.VERCEL_ENV === 'production';
   const dataDir = resolve(e.DATA_DIR ?? '.data');
   const preview = e.VERCEL_ENV === 'preview' ? [e.VERCEL_URL, e.VERCEL_BRANCH_URL].filter((h): h is string => Boolean(h)).map((h) => `https://${h}`) : [];
-  const localOrigins = production ? [] : ['localhost', '127.0.0.1', '[::1]'].map((h) => `http://${h}:${e.PORT}`);
-  const siteUrl = e.SITE_URL ? new URL(e.SITE_URL).origin : (preview.at(-1) ?? `http://localhost:${e.PORT}`);
+  // Off Vercel and out of production, the local server (or astro dev) is the site, under any of its names.
+  const localOrigins = production || e.VERCEL_ENV ? [] : ['localhost', '127.0.0.1', '[::1]'].map((h) => `http://${h}:${e.PORT}`);
+  const siteUrl = e.SITE_URL ? new URL(e.SITE_URL).origin : (preview[preview.length - 1] ?? `http://localhost:${e.PORT}`);
   return {
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${resolve(dataDir, 'site.db')}`,

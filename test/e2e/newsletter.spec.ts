@@ -1,26 +1,56 @@
-// The sign-up form as a visitor meets it: a plain HTML form, with JavaScript on and off.
-import { expect, test } from '@playwright/test';
+// The sign-up form as a visitor meets it: a plain HTML form that works on a content page with
+// JavaScript off, and on a page whose islands have hydrated with JavaScript on. Each run checks the
+// row the server stored, not only the page it lands on.
+import { createClient } from '@libsql/client';
+import { expect, test, type Page } from '@playwright/test';
 
-for (const javaScriptEnabled of [true, false]) {
-  test(`signing up from the footer lands on "check your inbox" (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }, testInfo) => {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: testInfo.project.use.viewport ?? undefined });
-    const page = await context.newPage();
-    await page.goto('/blog');
-    const footer = page.getByRole('region', { name: 'One workflow, every two weeks' });
-    await footer.getByLabel('Work email').fill(`reader-${testInfo.project.name}-${javaScriptEnabled}@example.com`);
-    await footer.getByLabel(/Send me the AI Operator newsletter/).check();
-    await footer.getByRole('button', { name: 'Subscribe' }).click();
-    await expect(page).toHaveURL(/\/newsletter\/check-your-inbox$/);
-    await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
-    await context.close();
-  });
+/** The subscriber row the served build stored for `email` (the e2e server's database, read-only). */
+async function storedSubscriber(email: string) {
+  const db = createClient({ url: `file:${process.env.E2E_DATA_DIR}/site.db` });
+  try {
+    const row = (await db.execute({ sql: 'SELECT email, status, source, consent_text_version FROM subscribers WHERE email = ?', args: [email] })).rows[0];
+    return row ? { ...row } : null;
+  } finally {
+    db.close();
+  }
 }
 
-test('the browser stops a sign-up without consent before it is sent', async ({ page }) => {
+async function signUpInFooter(page: Page, email: string) {
+  const footer = page.getByRole('region', { name: 'One workflow, every two weeks' });
+  await footer.getByLabel('Work email').fill(email);
+  await footer.getByLabel(/Send me the AI Operator newsletter/).check();
+  await footer.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page).toHaveURL(/\/newsletter\/check-your-inbox$/);
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+}
+
+test('with JavaScript off, the footer form on a content page signs up and stores a pending subscriber', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: testInfo.project.use.viewport ?? undefined });
+  const page = await context.newPage();
+  await page.goto('/blog');
+  const email = `no-js-${testInfo.project.name}@example.com`;
+  await signUpInFooter(page, email);
+  expect(await storedSubscriber(email)).toMatchObject({ email, status: 'pending', source: 'footer' });
+  await context.close();
+});
+
+test('with JavaScript on, the footer form still posts natively from a page whose islands have hydrated', async ({ page }, testInfo) => {
+  await page.goto('/resources/ai-automation-roi-calculator');
+  // The calculator island is live: typing recomputes. The form below it must be unaffected.
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.querySelectorAll('astro-island').length)).toBeGreaterThan(0);
+  const email = `js-${testInfo.project.name}@example.com`;
+  await signUpInFooter(page, email);
+  expect(await storedSubscriber(email)).toMatchObject({ email, status: 'pending', source: 'footer' });
+});
+
+test('the browser stops a sign-up without consent before it is sent, and nothing is stored', async ({ page }, testInfo) => {
   await page.goto('/newsletter');
   const form = page.getByRole('region', { name: 'Subscribe' });
-  await form.getByLabel('Work email').fill('someone@example.com');
+  const email = `no-consent-${testInfo.project.name}@example.com`;
+  await form.getByLabel('Work email').fill(email);
   await form.getByRole('button', { name: 'Subscribe' }).click();
   await expect(page).toHaveURL(/\/newsletter$/);
   expect(await form.getByLabel(/Send me the AI Operator newsletter/).evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
+  expect(await storedSubscriber(email)).toBeNull();
 });

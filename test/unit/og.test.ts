@@ -1,6 +1,13 @@
 // The social card route draws cards for real pages only, and never for text a requester supplies.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GET } from '../../api/og.ts';
+
+// The real renderer, made to fail on demand: a failed render must not be cached.
+const failures = vi.hoisted(() => ({ next: 0 }));
+vi.mock('../../api/_lib/og-card.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../api/_lib/og-card.ts')>();
+  return { renderCard: (input: Parameters<typeof real.renderCard>[0]) => (failures.next-- > 0 ? Promise.reject(new Error('font failed to load')) : real.renderCard(input)) };
+});
 import { cardText } from '../../api/_lib/social-cards.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -33,5 +40,17 @@ describe('social cards', () => {
     const response = await GET(new Request('http://localhost/api/og?page=blog/nope'));
     expect(response.status).toBe(404);
     expect((await response.json()).error.code).toBe('not_found');
+  });
+
+  it('answers a failed render through the shared error handler, and draws the card again next time', async () => {
+    const request = () => GET(new Request('http://localhost/api/og?page=services/ai-sales-automation'));
+    failures.next = 1;
+    const failed = await request();
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get('cache-control')).toBe('no-store');
+    expect((await failed.json()).error.code).toBe('internal');
+    const retried = await request();
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('content-type')).toBe('image/png');
   });
 });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { npv } from '../../src/lib/finance.ts';
 import { PRESETS, SCENARIO_ADJUSTMENTS, WORK_UNITS, type RoiInputs } from '../../src/lib/roi-inputs.ts';
 import {
   computeRoi,
@@ -113,10 +112,11 @@ describe('cash flows, payback and returns', () => {
   it('discounts monthly at the rate that compounds to the annual one', () => {
     // At 0% NPV is the plain sum of the flows: 10,500 - 5,400 = 5,100.
     expect(withInputs({ annualDiscountRate: 0 }).npv).toBeCloseTo(5_100, 9);
-    // At 8% a year, month m is worth 1 / 1.08^(m/12): the same sum written another way.
+    // At 8% a year, month m is worth 1 / 1.08^(m/12). With the flows -3,000, 50, 300, 550, then 800 for months 4-12:
+    // sum over m = 0..12 of flow[m] / 1.08^(m/12) = 4,726.21750577924644... (worked out outside the model, in
+    // python3 with 50-digit decimals). A monthly rate of 8% / 12 instead would give 4,713.13.
     const result = withInputs({});
-    const expected = cashFlows(result).reduce((sum, flow, m) => sum + flow / Math.pow(1.08, m / 12), 0);
-    expect(result.npv).toBeCloseTo(expected, 8);
+    expect(result.npv).toBeCloseTo(4_726.217505779246, 6);
     expect(result.npv).toBeLessThan(5_100);
   });
 
@@ -191,14 +191,21 @@ describe('scenarios', () => {
     expect(result.scenarios.low.hoursSavedPerMonth).toBeCloseTo(14.4, 12);
     // High: 6 x 1.15 = 6.9 h a week, 4 x 1.1 = 4.4: 30.36 h.
     expect(result.scenarios.high.hoursSavedPerMonth).toBeCloseTo(30.36, 12);
-    expect(result.scenarios.expected).toEqual({
-      hoursSavedPerMonth: result.hoursSavedPerMonth,
-      netMonthlyValue: result.netMonthlyValue,
-      payback: result.payback,
-      roiAtHorizon: result.roiAtHorizon,
-      npv: result.npv,
-      cumulative: cumulatives(result),
-    });
+    // Expected moves nothing, so it is lead routing as entered (worked out in 'works out lead routing's value in full'):
+    // 24 h, net 1,220 a month; month 1 at half value, 760 - 300 = 460, then 1,220 a month to month 24.
+    const { expected } = result.scenarios;
+    expect(expected.hoursSavedPerMonth).toBe(24);
+    expect(expected.netMonthlyValue).toBe(1_220);
+    expect(expected.payback).toEqual({ kind: 'month', month: 5, withinHorizon: true });
+    expect(expected.cumulative).toEqual([
+      -4_500, -4_040, -2_820, -1_600, -380, 840, 2_060, 3_280, 4_500, 5_720, 6_940, 8_160, 9_380,
+      10_600, 11_820, 13_040, 14_260, 15_480, 16_700, 17_920, 19_140, 20_360, 21_580, 22_800, 24_020,
+    ]);
+    // Value 760 + 23 x 1,520 = 35,720; cost 4,500 + 24 x 300 = 11,700; ROI (35,720 - 11,700) / 11,700.
+    expect(expected.roiAtHorizon).toBeCloseTo(24_020 / 11_700, 12);
+    // NPV at 8% a year: -4,500 + 460 / 1.08^(1/12) + sum over m = 2..24 of 1,220 / 1.08^(m/12)
+    // = 21,795.8105340351044... (python3, 50-digit decimals).
+    expect(expected.npv).toBeCloseTo(21_795.810534035104, 6);
     // Low pays 4,500 x 1.25 = 5,625 up front.
     expect(result.scenarios.low.cumulative[0]).toBe(-5_625);
     expect(result.scenarios.high.cumulative[0]).toBe(-4_050);
@@ -270,6 +277,7 @@ describe('properties', () => {
   });
 
   it('reports a payback month that matches the cumulative series and is a whole month from 0 to 240', () => {
+    let checkedMonths = 0;
     fc.assert(
       fc.property(realisticInputs, (inputs) => {
         const result = computeRoi(inputs);
@@ -278,6 +286,7 @@ describe('properties', () => {
           expect(payback.reason.length).toBeGreaterThan(20);
           return;
         }
+        checkedMonths++;
         expect(Number.isInteger(payback.month)).toBe(true);
         expect(payback.month).toBeGreaterThanOrEqual(0);
         expect(payback.month).toBeLessThanOrEqual(MAX_PAYBACK_MONTHS);
@@ -289,32 +298,48 @@ describe('properties', () => {
         if (payback.month > 0 && payback.month < series.length) expect(series[payback.month - 1]).toBeLessThan(0);
       }),
     );
+    // Not vacuous: enough runs must pay back to check the month. Measured over 30 runs of 100 cases: 45 to 67
+    // paid back (about 58 on average), so at least 30 is safely reachable but would catch a model that never pays back.
+    expect(checkedMonths).toBeGreaterThanOrEqual(30);
   });
 
   it('never raises NPV with the discount rate when every month after month 0 is a gain', () => {
+    let checkedGains = 0;
     fc.assert(
       fc.property(realisticInputs, permille(), permille(), (inputs, a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
         const atLow = computeRoi({ ...inputs, annualDiscountRate: low });
         fc.pre(atLow.months.slice(1).every((m) => m.cashFlow >= 0));
+        checkedGains++;
         const atHigh = computeRoi({ ...inputs, annualDiscountRate: high });
         expect(atHigh.npv).toBeLessThanOrEqual(atLow.npv + 1e-9 * (1 + Math.abs(atLow.npv)));
       }),
     );
+    // fast-check replaces a run that fc.pre rejects (and fails the property after too many rejections), so all 100
+    // default runs reach the comparison. Measured over 10 runs: 100 checked out of 202 to 227 cases generated.
+    expect(checkedGains).toBeGreaterThanOrEqual(100);
   });
 
   it('brings NPV to about 0 at the IRR it reports', () => {
+    let checkedIrrs = 0;
     fc.assert(
       fc.property(realisticInputs, (inputs) => {
         const result = computeRoi(inputs);
         if (result.irrMonthly === null || result.irrAnnual === null) return;
+        checkedIrrs++;
         const flows = cashFlows(result);
-        const scale = flows.reduce((sum, flow) => sum + Math.abs(flow), 0);
         const monthly = result.irrMonthly;
         expect(result.irrAnnual).toBeCloseTo(Math.pow(1 + monthly, 12) - 1, 9);
-        expect(Math.abs(npv(monthly, flows))).toBeLessThan(1e-6 * scale);
+        // NPV written out term by term here, not with finance.ts's npv(): the IRR search is built on that npv(),
+        // so checking against it would pass even if both discounted wrongly.
+        const terms = flows.map((flow, t) => flow / Math.pow(1 + monthly, t));
+        const scale = terms.reduce((sum, term) => sum + Math.abs(term), 0);
+        expect(Math.abs(terms.reduce((sum, term) => sum + term, 0))).toBeLessThan(1e-6 * scale);
       }),
     );
+    // Not vacuous: enough runs must report an IRR to check it. Measured over 30 runs of 100 cases: 42 to 71 had one
+    // (about 62 on average), so at least 30 is safely reachable but would catch an IRR that is (almost) always null.
+    expect(checkedIrrs).toBeGreaterThanOrEqual(30);
   });
 
   it('orders the scenarios: low, expected, high', () => {

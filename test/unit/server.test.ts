@@ -79,11 +79,61 @@ describe('static files', () => {
     }
   });
 
+  it('answers a malformed Host header with 400, never a 500', async () => {
+    for (const host of ['bad host', 'a/b', 'x@y', '[::1', 'host:port', '']) {
+      const res = await raw('/', { headers: { host } });
+      expect(res.status, JSON.stringify(host)).toBe(host === '' ? 200 : 400);
+    }
+    expect((await raw('/', { headers: { host: '[::1]:4321' } })).status).toBe(200);
+  });
+
+  it('does not remember paths that do not exist, however many are asked for', async () => {
+    const before = server.fileCacheStats().entries;
+    for (let i = 0; i < 200; i++) expect((await raw(`/made-up/${i}`)).status).toBe(404);
+    // Only the 404 page itself may have joined the cache.
+    expect(server.fileCacheStats().entries).toBeLessThanOrEqual(before + 1);
+  });
+
   it('only allows GET and HEAD on pages', async () => {
     const res = await raw('/', { method: 'POST' });
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('GET, HEAD');
     expect((await raw('/', { method: 'HEAD' })).status).toBe(200);
+  });
+});
+
+describe('the built-file cache', () => {
+  it('holds no more than its byte budget, evicting the least recently used file first', async () => {
+    const { createFileCache } = await import('../../scripts/_lib/file-cache.ts');
+    const loads: string[] = [];
+    const cache = createFileCache(async (key) => {
+      loads.push(key);
+      return key.startsWith('missing') ? null : { bytes: 40, key };
+    }, 100);
+    await cache.get('a');
+    await cache.get('b');
+    await cache.get('a'); // a is now the most recent
+    await cache.get('c'); // 120 bytes: b, the coldest, goes
+    expect(cache.stats).toEqual({ entries: 2, bytes: 80 });
+    await cache.get('a');
+    await cache.get('b');
+    expect(loads).toEqual(['a', 'b', 'c', 'b']);
+    await cache.get('missing-1');
+    await cache.get('missing-1');
+    expect(loads.filter((k) => k === 'missing-1')).toHaveLength(2);
+    expect(cache.stats.entries).toBe(2);
+  });
+
+  it('shares one read between concurrent requests for the same file', async () => {
+    const { createFileCache } = await import('../../scripts/_lib/file-cache.ts');
+    let reads = 0;
+    const cache = createFileCache(async () => {
+      reads++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { bytes: 1 };
+    }, 100);
+    await Promise.all([cache.get('x'), cache.get('x'), cache.get('x')]);
+    expect(reads).toBe(1);
   });
 });
 

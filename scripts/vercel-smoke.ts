@@ -1,0 +1,181 @@
+// `npm run test:vercel`: proves the deploy the way Vercel builds it, offline. `vercel build --prod`
+// (the CLI from devDependencies, project settings from scripts/vercel/project.json, no login) runs in
+// a temporary copy of the working tree, because it moves files out of dist/. Then every api/ route
+// must exist as a built function, every function must load, and the health, sign-up, confirm,
+// unsubscribe, retry and og functions are called as the platform calls them: each in a fresh Node
+// process inside its own assembled folder (the .func folder plus the files its filePathMap lists),
+// with production settings, one shared database file and a local server that answers like Resend.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discoverApiRoutes } from './_lib/api-router.ts';
+import { startFakeResend } from '../test/fixtures/fake-resend.ts';
+
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const keep = process.argv.includes('--keep');
+const work = mkdtempSync(join(tmpdir(), 'vercel-build-'));
+const failures: string[] = [];
+const check = (ok: boolean, what: string) => {
+  console.log(`${ok ? '  ✓' : '  ✗'} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+// 1. A copy of the working tree as git sees it (tracked and new files, nothing ignored), with
+//    node_modules hard-linked (instant, and `vercel build`'s own `npm install` then finds it complete).
+console.log(`[vercel] copying the project to ${work}`);
+const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: rootDir, encoding: 'utf8' }).split('\0').filter(Boolean);
+for (const file of files) {
+  if (!existsSync(join(rootDir, file))) continue; // deleted but not yet committed
+  mkdirSync(dirname(join(work, file)), { recursive: true });
+  cpSync(join(rootDir, file), join(work, file));
+}
+const linked = spawnSync('cp', ['-al', join(rootDir, 'node_modules'), join(work, 'node_modules')]);
+if (linked.status !== 0) cpSync(join(rootDir, 'node_modules'), join(work, 'node_modules'), { recursive: true });
+mkdirSync(join(work, '.vercel'));
+cpSync(join(rootDir, 'scripts/vercel/project.json'), join(work, '.vercel/project.json'));
+
+// 2. The platform's build, for the production environment (so SITE_URL is required, as on Vercel).
+const buildEnv: NodeJS.ProcessEnv = { ...process.env, SITE_URL: 'https://smoke.example', VERCEL_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' };
+for (const key of Object.keys(buildEnv)) if (key.startsWith('VERCEL_') && key !== 'VERCEL_TELEMETRY_DISABLED') delete buildEnv[key];
+console.log('[vercel] vercel build --prod');
+const started = Date.now();
+const build = spawnSync(join(rootDir, 'node_modules/.bin/vercel'), ['build', '--prod', '--yes'], { cwd: work, env: buildEnv, encoding: 'utf8' });
+const buildLog = `${build.stdout}\n${build.stderr}`;
+if (build.status !== 0) {
+  console.error(buildLog);
+  console.error(`[vercel] vercel build failed (exit ${build.status})`);
+  process.exit(1);
+}
+console.log(`[vercel] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+// @vercel/node type-checks each function; an error there is a real one (the build does not fail on it).
+const typeErrors = buildLog.split('\n').filter((line) => /error TS\d+/.test(line));
+check(typeErrors.length === 0, `no TypeScript errors in the functions' build${typeErrors.length ? `:\n${typeErrors.join('\n')}` : ''}`);
+
+// 3. One function per api/ route.
+const output = join(work, '.vercel/output');
+const functionsDir = join(output, 'functions');
+const routes = [...discoverApiRoutes(join(work, 'api')).keys()].sort();
+const built = (function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (name.endsWith('.func')) return [`/${relative(functionsDir, full).replace(/\.func$/, '')}`];
+    return statSync(full).isDirectory() ? walk(full) : [];
+  });
+})(functionsDir).sort();
+check(JSON.stringify(built) === JSON.stringify(routes), `one function per api/ route: built ${built.join(', ')}; routes ${routes.join(', ')}`);
+
+// 4. Each function assembled as it is deployed: its folder plus the files its filePathMap lists.
+const deployed = join(work, 'deployed');
+function assemble(route: string): string {
+  const target = join(deployed, route);
+  if (existsSync(target)) return target;
+  const funcDir = join(functionsDir, `${route}.func`);
+  cpSync(funcDir, target, { recursive: true, dereference: true });
+  const { filePathMap = {} } = JSON.parse(readFileSync(join(funcDir, '.vc-config.json'), 'utf8')) as { filePathMap?: Record<string, string> };
+  for (const [to, from] of Object.entries(filePathMap)) {
+    mkdirSync(dirname(join(target, to)), { recursive: true });
+    cpSync(join(work, from), join(target, to));
+  }
+  return target;
+}
+
+const resend = await startFakeResend();
+const cronSecret = 'smoke-cron-secret-0123456789';
+const productionEnv: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  NODE_ENV: 'production',
+  VERCEL_ENV: 'production',
+  SITE_URL: 'https://smoke.example',
+  SITE_SECRET: 'smoke-secret-'.padEnd(48, 'x'),
+  DATABASE_URL: `file:${join(work, 'smoke.db')}`,
+  CRON_SECRET: cronSecret,
+  RESEND_API_KEY: 're_test_key',
+  RESEND_BASE_URL: resend.url,
+  MAIL_FROM: 'AI Operator <hello@smoke.example>',
+};
+
+interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  loadError?: string;
+}
+
+/**
+ * Calls a built function in a fresh process, as one cold instance of it, and waits for the process to
+ * end (so mail it sends in the background has reached the fake provider). Asynchronous: the fake
+ * provider answers from this process's event loop.
+ */
+async function invoke(route: string, call: { method: string; path: string; headers?: Record<string, string>; body?: string }, env = productionEnv): Promise<Reply> {
+  const cwd = assemble(route);
+  const child = spawn(process.execPath, [join(rootDir, 'scripts/vercel/invoke-function.ts'), JSON.stringify({ ...call, url: `https://smoke.example${call.path}` })], { cwd, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const line = stdout.split('\n').find((l) => l.startsWith('{'));
+  if (!line) return { loadError: `no answer (exit ${code}): ${stderr.slice(-2000)}` };
+  return JSON.parse(line) as Reply;
+}
+
+try {
+  console.log('[vercel] every built function loads');
+  for (const route of built) {
+    const reply = await invoke(route, { method: 'OPTIONS', path: route });
+    // OPTIONS is exported by none: the load itself is what is checked (a missing module fails here).
+    check(!reply.loadError || reply.loadError.startsWith('the handler exports no'), `${route} loads${reply.loadError && !reply.loadError.startsWith('the handler exports no') ? `: ${reply.loadError}` : ''}`);
+  }
+
+  console.log('[vercel] functions answer as the platform calls them');
+  const health = await invoke('/api/health', { method: 'GET', path: '/api/health' });
+  check(health.status === 200 && health.body === '{"ok":true}', `GET /api/health answers 200 {"ok":true} (got ${health.status} ${health.body ?? health.loadError})`);
+
+  const signup = await invoke('/api/newsletter', { method: 'POST', path: '/api/newsletter', headers: { 'content-type': 'application/json', origin: 'https://smoke.example' }, body: JSON.stringify({ email: 'smoke@example.com', consent: true }) });
+  check(signup.status === 200, `POST /api/newsletter answers 200 (got ${signup.status} ${signup.body ?? signup.loadError})`);
+  const confirmation = resend.delivered.find((m) => m.to === 'smoke@example.com');
+  check(Boolean(confirmation), 'the sign-up function sent the confirmation email through the resend SDK');
+  const link = /https:\/\/smoke\.example\/api\/newsletter\/confirm\?token=[\w.-]+/.exec(confirmation?.text ?? '')?.[0];
+  check(Boolean(link), 'the confirmation email links to SITE_URL');
+
+  if (link) {
+    const url = new URL(link);
+    const page = await invoke('/api/newsletter/confirm', { method: 'GET', path: url.pathname + url.search });
+    check(page.status === 200 && /<form method="post"/.test(page.body ?? ''), `GET of the confirm link shows the page with its button (got ${page.status})`);
+    const token = url.searchParams.get('token')!;
+    const confirmed = await invoke('/api/newsletter/confirm', { method: 'POST', path: '/api/newsletter/confirm', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://smoke.example' }, body: `token=${token}` });
+    check(confirmed.status === 303 && confirmed.headers?.location === '/newsletter/confirmed', `pressing the button confirms: 303 to /newsletter/confirmed (got ${confirmed.status} ${confirmed.headers?.location})`);
+  }
+  const welcome = resend.delivered.find((m) => m.to === 'smoke@example.com' && m.subject.startsWith('You are subscribed'));
+  check(Boolean(welcome), 'the confirm function sent the welcome email');
+  const unsubscribe = welcome?.headers['List-Unsubscribe']?.slice(1, -1);
+  if (unsubscribe) {
+    const url = new URL(unsubscribe);
+    const oneClick = await invoke('/api/newsletter/unsubscribe', { method: 'POST', path: url.pathname + url.search, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    check(oneClick.status === 200, `a one-click unsubscribe POST answers 200 (got ${oneClick.status})`);
+  }
+
+  const unauthorized = await invoke('/api/outbox/retry', { method: 'GET', path: '/api/outbox/retry', headers: { authorization: 'Bearer wrong' } });
+  const authorized = await invoke('/api/outbox/retry', { method: 'GET', path: '/api/outbox/retry', headers: { authorization: `Bearer ${cronSecret}` } });
+  check(unauthorized.status === 401 && authorized.status === 200, `the retry job answers 401 without the cron secret and 200 with it (got ${unauthorized.status}, ${authorized.status})`);
+
+  const og = await invoke('/api/og', { method: 'GET', path: '/api/og?page=blog/what-is-a-business-ai-operator' });
+  const png = Buffer.from(og.body ?? '', 'base64');
+  check(og.status === 200 && og.headers?.['content-type'] === 'image/png' && png.subarray(1, 4).toString() === 'PNG' && png.length > 10_000, `GET /api/og draws a PNG card from the content files it ships with (got ${og.status}, ${png.length} bytes)`);
+
+  // Production settings are checked when the function starts, and a missing one is named.
+  const misconfigured = await invoke('/api/newsletter', { method: 'POST', path: '/api/newsletter' }, { ...productionEnv, SITE_URL: undefined, CRON_SECRET: 'short' });
+  check(/ConfigError/.test(misconfigured.loadError ?? '') && /SITE_URL/.test(misconfigured.loadError ?? '') && /CRON_SECRET/.test(misconfigured.loadError ?? ''), `a function with SITE_URL missing and CRON_SECRET malformed stops at start naming both (got ${misconfigured.loadError ?? misconfigured.status})`);
+} finally {
+  await resend.close();
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  else console.log(`[vercel] kept ${work}`);
+}
+
+if (failures.length) {
+  console.error(`\n[vercel] ${failures.length} check(s) failed`);
+  process.exit(1);
+}
+console.log('\n[vercel] the Vercel build and its functions pass');

@@ -1,0 +1,144 @@
+// The server's settings: production refuses missing or malformed ones by name, numbers are checked at
+// start, and the origins a form may come from are the configured ones, never the request's Host.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../api/_lib/config.ts';
+import { assertSameOrigin, HttpError } from '../../api/_lib/http.ts';
+import { PLACEHOLDER_SITE_URL, resolveSiteUrl } from '../../src/config/site-url.ts';
+
+const PRODUCTION = {
+  VERCEL_ENV: 'production',
+  SITE_URL: 'https://aioperator.com',
+  SITE_SECRET: 's'.repeat(40),
+  DATABASE_URL: 'libsql://ai-operator-team.turso.io',
+  CRON_SECRET: 'c'.repeat(24),
+  RESEND_API_KEY: 're_live_key',
+  MAIL_FROM: 'AI Operator <hello@aioperator.com>',
+};
+
+const errorOf = (env: Record<string, string | undefined>) => {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  return null;
+};
+
+describe('server settings', () => {
+  it('run locally with no settings at all, on embedded defaults', () => {
+    const config = readConfig({});
+    expect(config.production).toBe(false);
+    expect(config.databaseUrl).toMatch(/^file:.*\.data\/site\.db$/);
+    expect(config.siteUrl).toBe('http://localhost:4321');
+    expect(config.newsletterRateLimit).toBe(10);
+    expect(config.outboxRetryMs).toBe(30_000);
+  });
+
+  it('are accepted in production when every required one is there', () => {
+    const config = readConfig(PRODUCTION);
+    expect(config.production).toBe(true);
+    expect(config.siteUrl).toBe('https://aioperator.com');
+    expect(config.databaseUrl).toBe('libsql://ai-operator-team.turso.io');
+    expect([...config.allowedOrigins]).toEqual(['https://aioperator.com']);
+  });
+
+  it('stop production with every missing variable named', () => {
+    for (const flag of [{ VERCEL_ENV: 'production' }, { NODE_ENV: 'production' }]) {
+      const message = errorOf(flag);
+      for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'RESEND_API_KEY', 'MAIL_FROM']) expect(message, name).toMatch(new RegExp(`- ${name} is required in production`));
+    }
+    // One missing among good ones: only that one is named.
+    expect(errorOf({ ...PRODUCTION, DATABASE_URL: '' })).toBe(
+      "The server's settings are not valid:\n  - DATABASE_URL is required in production: the hosted libSQL database (libsql://…); production never falls back to a local file\nSee .env.example for what each variable means.",
+    );
+  });
+
+  it('refuse malformed values by name, in production and locally', () => {
+    expect(errorOf({ ...PRODUCTION, SITE_URL: 'aioperator.com' })).toMatch(/- SITE_URL must be an absolute URL/);
+    expect(errorOf({ ...PRODUCTION, SITE_URL: 'https://aioperator.com/blog' })).toMatch(/- SITE_URL must be an origin only/);
+    expect(errorOf({ ...PRODUCTION, SITE_URL: 'http://aioperator.com' })).toMatch(/- SITE_URL must use https:\/\/ in production/);
+    expect(errorOf({ ...PRODUCTION, SITE_SECRET: 'short' })).toMatch(/- SITE_SECRET must be at least 32 characters/);
+    expect(errorOf({ ...PRODUCTION, DATABASE_URL: 'postgres://x' })).toMatch(/- DATABASE_URL must be a libSQL URL/);
+    expect(errorOf({ ...PRODUCTION, CRON_SECRET: 'abc' })).toMatch(/- CRON_SECRET must be at least 16 characters/);
+    expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'AI Operator' })).toMatch(/- MAIL_FROM must be an address/);
+    expect(errorOf({ VERCEL_ENV: 'staging' })).toMatch(/- VERCEL_ENV must be production, preview or development/);
+  });
+
+  it('refuse numbers that do not parse, instead of running with NaN', () => {
+    expect(errorOf({ NEWSLETTER_RATE_LIMIT: 'ten' })).toMatch(/- NEWSLETTER_RATE_LIMIT must be a whole number/);
+    expect(errorOf({ NEWSLETTER_RATE_LIMIT: '0' })).toMatch(/- NEWSLETTER_RATE_LIMIT must be at least 1/);
+    expect(errorOf({ OUTBOX_RETRY_MS: '30s' })).toMatch(/- OUTBOX_RETRY_MS must be a whole number/);
+    expect(errorOf({ PORT: '99999' })).toMatch(/- PORT must be at most 65535/);
+    expect(readConfig({ NEWSLETTER_RATE_LIMIT: ' 25 ', OUTBOX_RETRY_MS: '' }).newsletterRateLimit).toBe(25);
+  });
+
+  it('allow form posts from the site, from a preview deployment\'s own URLs, and locally from the server', () => {
+    const preview = readConfig({ VERCEL_ENV: 'preview', SITE_URL: 'https://aioperator.com', VERCEL_URL: 'site-abc123-team.vercel.app', VERCEL_BRANCH_URL: 'site-git-feature-team.vercel.app' });
+    expect([...preview.allowedOrigins].sort()).toEqual(['https://aioperator.com', 'https://site-abc123-team.vercel.app', 'https://site-git-feature-team.vercel.app']);
+    // Links in a preview's emails still come from SITE_URL; without it, from the branch's stable URL.
+    expect(preview.siteUrl).toBe('https://aioperator.com');
+    expect(readConfig({ VERCEL_ENV: 'preview', VERCEL_URL: 'site-abc123-team.vercel.app', VERCEL_BRANCH_URL: 'site-git-feature-team.vercel.app' }).siteUrl).toBe('https://site-git-feature-team.vercel.app');
+    // Production does not accept its deployment URL: only the public origin.
+    expect([...readConfig({ ...PRODUCTION, VERCEL_URL: 'site-abc123-team.vercel.app' }).allowedOrigins]).toEqual(['https://aioperator.com']);
+    expect([...readConfig({ PORT: '4400' }).allowedOrigins].sort()).toEqual(['http://127.0.0.1:4400', 'http://[::1]:4400', 'http://localhost:4400']);
+  });
+});
+
+describe('same-origin check', () => {
+  const allowed = readConfig({ VERCEL_ENV: 'preview', SITE_URL: 'https://aioperator.com', VERCEL_BRANCH_URL: 'site-git-x.vercel.app' }).allowedOrigins;
+  const post = (headers: Record<string, string>) => new Request('https://site-git-x.vercel.app/api/newsletter', { method: 'POST', headers });
+  const refused = (request: Request) => {
+    try {
+      assertSameOrigin(request, allowed);
+      return null;
+    } catch (error) {
+      return (error as HttpError).status;
+    }
+  };
+
+  it('accepts the site and the preview, and refuses every other origin whatever the Host says', () => {
+    expect(refused(post({ origin: 'https://aioperator.com' }))).toBeNull();
+    expect(refused(post({ origin: 'https://site-git-x.vercel.app' }))).toBeNull();
+    expect(refused(post({ origin: 'https://evil.example' }))).toBe(403);
+    // A forged Host that matches the forged Origin proves nothing.
+    expect(refused(new Request('https://evil.example/api/newsletter', { method: 'POST', headers: { origin: 'https://evil.example', host: 'evil.example' } }))).toBe(403);
+    expect(refused(post({ 'sec-fetch-site': 'cross-site' }))).toBe(403);
+    // Mail clients and server-side callers send no Origin at all.
+    expect(refused(post({}))).toBeNull();
+  });
+});
+
+describe('build-time SITE_URL', () => {
+  it('fails a Vercel production build without SITE_URL, and keeps local builds working', () => {
+    expect(() => resolveSiteUrl({ VERCEL_ENV: 'production' })).toThrow(/SITE_URL is not set/);
+    expect(resolveSiteUrl({ VERCEL_ENV: 'production', SITE_URL: 'https://aioperator.com/' })).toBe('https://aioperator.com');
+    expect(resolveSiteUrl({})).toBe(PLACEHOLDER_SITE_URL);
+    expect(resolveSiteUrl({ VERCEL_ENV: 'preview' })).toBe(PLACEHOLDER_SITE_URL);
+    expect(() => resolveSiteUrl({ SITE_URL: 'aioperator.com' })).toThrow(/absolute URL/);
+    expect(() => resolveSiteUrl({ SITE_URL: 'https://aioperator.com/en' })).toThrow(/origin only/);
+  });
+
+  it('stops `astro build` itself before it builds anything', () => {
+    const result = spawnSync('npx', ['astro', 'build'], { cwd: join(import.meta.dirname, '../..'), env: { ...process.env, VERCEL_ENV: 'production', SITE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain('SITE_URL is not set');
+  }, 60_000);
+});
+
+describe('the local server', () => {
+  it('refuses to start with bad settings and names them', () => {
+    const result = spawnSync(process.execPath, ['scripts/serve.ts'], {
+      cwd: join(import.meta.dirname, '../..'),
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: mkdtempSync(join(tmpdir(), 'serve-')), NEWSLETTER_RATE_LIMIT: 'lots' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'NEWSLETTER_RATE_LIMIT']) expect(result.stderr).toContain(`- ${name} `);
+  });
+});

@@ -1,0 +1,57 @@
+// Rate-limit buckets: IPv6 clients count by their /64 (one line owns a whole /64), requests with no
+// address share one strict bucket, and the count holds in the store across instances.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../api/_lib/config.ts';
+import { getDb } from '../../api/_lib/db.ts';
+import { addressBucket, hitClientRateLimit } from '../../api/_lib/rate-limit.ts';
+
+const SECRET = 'r'.repeat(40);
+
+describe('address buckets', () => {
+  it('keeps an IPv4 address as it is, and reads an IPv4-mapped IPv6 address as IPv4', () => {
+    expect(addressBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBucket('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBucket(' 203.0.113.7 ')).toBe('203.0.113.7');
+  });
+
+  it('counts IPv6 clients by their /64, however the address is written', () => {
+    const bucket = '2001:db8:85a3:0::/64';
+    for (const address of ['2001:db8:85a3::1', '2001:0db8:85a3:0000:ffff:ffff:ffff:ffff', '[2001:db8:85a3::8a2e:370:7334]', '2001:DB8:85A3:0:1:2:3:4', '2001:db8:85a3::9%eth0']) {
+      expect(addressBucket(address), address).toBe(bucket);
+    }
+    expect(addressBucket('2001:db8:85a4::1')).toBe('2001:db8:85a4:0::/64');
+    expect(addressBucket('::1')).toBe('0:0:0:0::/64');
+    expect(addressBucket('64:ff9b::192.0.2.33')).toBe('64:ff9b:0:0::/64');
+  });
+
+  it('has no bucket for a missing or malformed address', () => {
+    for (const address of ['', 'unknown', '999.1.1.1', '2001:db8::g', 'example.com', '1.2.3']) expect(addressBucket(address), address).toBeNull();
+  });
+});
+
+describe('client rate limits', () => {
+  const rule = { name: 'test', limit: 20, windowSeconds: 600 };
+  const now = Date.UTC(2026, 11, 1, 12, 0, 5);
+
+  it('lets a /64 rotate addresses without getting past the limit', async () => {
+    const db = await getDb(readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rate-')) }));
+    const results = [];
+    for (let i = 1; i <= 25; i++) results.push((await hitClientRateLimit(db, rule, SECRET, `2001:db8:1:2::${i.toString(16)}`, now)).ok);
+    expect(results.filter(Boolean)).toHaveLength(20);
+    // The neighbouring /64 has its own count.
+    expect((await hitClientRateLimit(db, rule, SECRET, '2001:db8:1:3::1', now)).ok).toBe(true);
+  });
+
+  it('puts requests without an address in one bucket with a tenth of the limit', async () => {
+    const db = await getDb(readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rate-')) }));
+    const results = [];
+    for (const address of ['', 'unknown', '', 'garbage', '']) results.push(await hitClientRateLimit(db, rule, SECRET, address, now));
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, false, false]);
+    expect(results[2]).toEqual({ ok: false, retryAfterSeconds: 595 });
+    // A real address is not held back by them.
+    expect((await hitClientRateLimit(db, rule, SECRET, '198.51.100.1', now)).ok).toBe(true);
+  });
+});
