@@ -27,8 +27,8 @@ export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ES
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:17px/1.6 "Inter Variable",Inter,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0b1220;background:#fff}
 a{color:#0b6b62}a:focus-visible,button:focus-visible{outline:3px solid #0b6b62;outline-offset:3px}
-header,main,footer{max-width:40rem;margin:0 auto;padding:0 1.25rem}
-header{padding-top:1.5rem;padding-bottom:1.5rem;border-bottom:1px solid #e2e8f0;max-width:none}
+main,footer{max-width:40rem;margin:0 auto;padding:0 1.25rem}
+header{border-bottom:1px solid #e2e8f0}header div{max-width:40rem;margin:0 auto;padding:1.5rem 1.25rem}
 header a{font-weight:800;text-decoration:none;color:#0b1220;font-size:1.1rem}
 main{padding-top:3.5rem;padding-bottom:3.5rem}h1{font-size:2.2rem;line-height:1.15;letter-spacing:-.02em;margin:0 0 1rem}
 p{color:#334155;margin:0 0 1rem}dl{margin:1.5rem 0;padding:1rem 1.25rem;background:#f6f8fa;border-radius:.75rem}
@@ -56,7 +56,7 @@ export function renderActionPage(page: ActionPage): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><a href="/">${escapeHtml(site.name)}</a></header>
+<header><div><a href="/">${escapeHtml(site.name)}</a></div></header>
 <main>
 <h1>${escapeHtml(page.title)}</h1>
 ${page.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n')}

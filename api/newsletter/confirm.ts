@@ -18,7 +18,6 @@ export const { GET, POST } = signedActionRoute({
         paragraphs: ['One step left: press the button to start the AI Operator newsletter at this address. Nothing is sent until you do.'],
         details: [['Address', subscriber.email]],
         button: 'Confirm my subscription',
-        secondary: { href: routes.privacy, label: 'How we handle your address' },
       },
     };
   },
