@@ -1,7 +1,7 @@
 // Sends email and creates contacts: through Resend when RESEND_API_KEY is set, otherwise into
 // DATA_DIR/outbox/ as files a person can open. Both answer the same SendResult, so the outbox
 // treats them alike.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resend } from 'resend';
 import type { ServerConfig } from './config.ts';
@@ -117,14 +117,22 @@ class FileMailer implements Mailer {
     return { ok: true, providerId: base };
   }
 
-  /** The .json is the index a reader lists: written last, so it never points at a missing .html. */
+  /**
+   * The .json is the index a reader lists: written last, so it never points at a missing .html, and
+   * made to appear whole (written under a temporary name, then hard-linked into place) so a reader
+   * never opens it half-written. The link also fails if the file exists: a retried send of the same
+   * key does not write a second copy.
+   */
   private async write(base: string, html: string, meta: object): Promise<void> {
     await writeFile(join(this.dir, `${base}.html`), html);
+    const partial = join(this.dir, `.${base}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    await writeFile(partial, `${JSON.stringify(meta, null, 2)}\n`);
     try {
-      // Same key, same file: a retried send does not write a second copy.
-      await writeFile(join(this.dir, `${base}.json`), `${JSON.stringify(meta, null, 2)}\n`, { flag: 'wx' });
+      await link(partial, join(this.dir, `${base}.json`));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(partial).catch(() => {});
     }
   }
 
