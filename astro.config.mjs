@@ -27,7 +27,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     react(),
-    sitemap({ filter: (page) => !/\/(404|newsletter\/.+)$/.test(page) }),
+    // Result pages (noindex) stay out of the sitemap.
+    sitemap({ filter: (page) => !/\/(404|newsletter\/.+|book-audit\/.+)$/.test(page) }),
     apiDevRoutes(),
     prunePageCssIntegration(),
   ],

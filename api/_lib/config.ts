@@ -4,6 +4,10 @@
 // documented in .env.example.
 import { resolve } from 'node:path';
 import * as z from 'zod';
+import { defaultBookingRules, type BookingRules } from '../../src/config/booking.ts';
+import { site } from '../../src/config/site.ts';
+import { isTimeZone } from '../../src/lib/booking/request.ts';
+import { parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -37,6 +41,12 @@ export interface ServerConfig {
   newsletterRateLimit: number;
   /** How often the local server retries undelivered email. */
   outboxRetryMs: number;
+  /** Where booking notices go: every detail of each call, and the same invite. */
+  operatorEmail: string;
+  /** The calendar rules: src/config/booking.ts, with the BOOKING_* overrides applied. */
+  booking: BookingRules;
+  /** Booking requests allowed per client address (or IPv6 /64), and per email address, in an hour. */
+  bookingRateLimit: number;
 }
 
 /** An unset variable and an empty one (as copied from .env.example) mean the same: not set. */
@@ -55,6 +65,16 @@ const origin = z.string().trim().superRefine((value, ctx) => {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must start with https://' });
   else if (url.pathname !== '/' || url.search || url.hash || url.username) ctx.addIssue({ code: 'custom', message: 'must be an origin only, such as https://example.com, with no path, query or credentials' });
 });
+/** A text setting parsed by a function that throws a specific message (the booking hours format). */
+const parsedBy = <T>(parse: (text: string) => T) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
 const hostname = z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as my-app-git-branch.vercel.app');
 const databaseUrl = z.string().trim().regex(/^(libsql|https?|wss?|file):/, 'must be a libSQL URL: libsql://…, https://…, wss://… or file:…');
 
@@ -77,6 +97,15 @@ const envSchema = z
     HOST: optional(z.string()),
     NEWSLETTER_RATE_LIMIT: integer(1, 1_000_000_000, 10),
     OUTBOX_RETRY_MS: integer(1_000, 86_400_000, 30_000),
+    OPERATOR_EMAIL: optional(z.email('must be an email address')),
+    BOOKING_RATE_LIMIT: integer(1, 1_000_000_000, 10),
+    BOOKING_TIMEZONE: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
+    BOOKING_HOURS: optional(parsedBy(parseWeeklyHours)),
+    BOOKING_BLOCKED_DATES: optional(parsedBy(parseDateList)),
+    BOOKING_DATE_OVERRIDES: optional(parsedBy(parseDateOverrides)),
+    BOOKING_NOTICE_HOURS: optional(z.coerce.number({ error: 'must be a number of hours' }).min(0, 'must be 0 or more').max(24 * 30, 'must be at most 720')),
+    BOOKING_HORIZON_DAYS: optional(z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').max(365, 'must be at most 365')),
+    BOOKING_DAILY_CAP: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100')),
   });
 
 // Production never falls back: a local file, a made-up secret or a guessed origin would lose or misroute leads.
@@ -87,6 +116,7 @@ const REQUIRED_IN_PRODUCTION: [string, string][] = [
   ['CRON_SECRET', 'Vercel Cron sends it to /api/outbox/retry; without it the retry job would answer 401 forever'],
   ['RESEND_API_KEY', 'production sends email through Resend; the local outbox folder is not writable on Vercel'],
   ['MAIL_FROM', 'the sender, an address on a domain verified in Resend'],
+  ['OPERATOR_EMAIL', 'every booking notice goes there'],
 ];
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
@@ -125,6 +155,18 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST ?? '127.0.0.1',
     newsletterRateLimit: e.NEWSLETTER_RATE_LIMIT,
     outboxRetryMs: e.OUTBOX_RETRY_MS,
+    operatorEmail: e.OPERATOR_EMAIL ?? site.contactEmail,
+    bookingRateLimit: e.BOOKING_RATE_LIMIT,
+    booking: {
+      ...defaultBookingRules,
+      timeZone: e.BOOKING_TIMEZONE ?? defaultBookingRules.timeZone,
+      weeklyHours: e.BOOKING_HOURS ?? defaultBookingRules.weeklyHours,
+      blockedDates: e.BOOKING_BLOCKED_DATES ?? defaultBookingRules.blockedDates,
+      dateOverrides: e.BOOKING_DATE_OVERRIDES ?? defaultBookingRules.dateOverrides,
+      minimumNoticeHours: e.BOOKING_NOTICE_HOURS ?? defaultBookingRules.minimumNoticeHours,
+      horizonDays: e.BOOKING_HORIZON_DAYS ?? defaultBookingRules.horizonDays,
+      dailyCap: e.BOOKING_DAILY_CAP ?? defaultBookingRules.dailyCap,
+    },
   };
 }
 

@@ -6,12 +6,20 @@ import { join } from 'node:path';
 import { Resend } from 'resend';
 import type { ServerConfig } from './config.ts';
 
+export interface EmailAttachment {
+  filename: string;
+  content: string;
+  /** For a calendar invite: `text/calendar; charset=utf-8; method=REQUEST`, matching the file's METHOD. */
+  contentType: string;
+}
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
   html: string;
   text: string;
   headers?: Record<string, string>;
+  attachments?: EmailAttachment[];
 }
 
 export type SendResult =
@@ -50,7 +58,10 @@ class ResendMailer implements Mailer {
 
   async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
     const { data, error, headers } = await this.resend.emails.send(
-      { from: this.config.mailFrom, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers },
+      {
+        from: this.config.mailFrom, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers,
+        attachments: email.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content, 'utf8'), contentType: a.contentType })),
+      },
       { idempotencyKey },
     );
     return data ? { ok: true, providerId: data.id } : failure(error, headers);
@@ -91,7 +102,11 @@ function failure(error: { name: string; message: string; statusCode: number | nu
   };
 }
 
-/** Local stand-in: each email becomes `<key>.html` (open it in a browser) plus `<key>.json` (to, subject, headers, text). */
+/**
+ * Local stand-in: each email becomes `<key>.html` (open it in a browser) plus `<key>.json` (to,
+ * subject, headers, text, attachments), and each attachment `<key>.<filename>` beside them (open the
+ * invite.ics in a calendar).
+ */
 class FileMailer implements Mailer {
   readonly kind = 'file';
   readonly concurrency = 16;
@@ -105,14 +120,19 @@ class FileMailer implements Mailer {
 
   async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
     const base = fileKey(idempotencyKey);
-    const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, idempotencyKey, writtenAt: new Date().toISOString(), text: email.text };
-    try {
+    const attachments = (email.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, file: `${base}.${fileKey(a.filename)}` }));
+    const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, attachments, idempotencyKey, writtenAt: new Date().toISOString(), text: email.text };
+    const write = async () => {
+      for (const [i, attachment] of (email.attachments ?? []).entries()) await writeFile(join(this.dir, attachments[i]!.file), attachment.content);
       await this.write(base, email.html, meta);
+    };
+    try {
+      await write();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       // First message (or the folder was cleared): create it and write again.
       await mkdir(this.dir, { recursive: true });
-      await this.write(base, email.html, meta);
+      await write();
     }
     return { ok: true, providerId: base };
   }
@@ -145,4 +165,4 @@ class FileMailer implements Mailer {
   }
 }
 
-const fileKey = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 120);
+const fileKey = (key: string) => key.replace(/[^a-zA-Z0-9_.-]/g, '_').replace(/^\.+/, '').slice(0, 120);

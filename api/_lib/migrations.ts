@@ -86,4 +86,49 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX messages_subscriber ON messages (subscriber_id, created_at)`,
     ],
   },
+  {
+    version: 3,
+    name: 'bookings and the claims that keep one time for one call',
+    statements: [
+      `CREATE TABLE bookings (
+        id TEXT PRIMARY KEY,
+        -- The calendar UID: the same on the first invite, every update and the cancel.
+        uid TEXT NOT NULL UNIQUE,
+        -- From the booking page: a retried request finds the booking it already made.
+        idempotency_key TEXT UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+        start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL,
+        -- Raised on every change: the invite's SEQUENCE, and what a queued reminder checks.
+        sequence INTEGER NOT NULL DEFAULT 0,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        email_key TEXT NOT NULL,
+        company TEXT NOT NULL,
+        company_size TEXT NOT NULL,
+        area TEXT NOT NULL,
+        goal TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        -- JSON: the calculator scenario and the readiness answers the visitor brought.
+        context TEXT,
+        consent_text_version TEXT NOT NULL,
+        consent_address_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        cancelled_at TEXT
+      )`,
+      `CREATE INDEX bookings_start ON bookings (status, start_at)`,
+      `CREATE INDEX bookings_email ON bookings (email_key, status, end_at)`,
+      // One row per 5-minute block of the calendar a confirmed call occupies, buffers included. The
+      // primary key is the guarantee: two calls whose blocks overlap cannot both commit, whichever
+      // instance or process writes them.
+      `CREATE TABLE booking_claims (
+        block_start TEXT PRIMARY KEY,
+        booking_id TEXT NOT NULL
+      )`,
+      `CREATE INDEX booking_claims_booking ON booking_claims (booking_id)`,
+      `ALTER TABLE messages ADD COLUMN booking_id TEXT`,
+      `CREATE INDEX messages_booking ON messages (booking_id, status)`,
+    ],
+  },
 ];

@@ -19,6 +19,9 @@ export type MessagePayload = (
 export interface QueuedMessage {
   idempotencyKey: string;
   subscriberId?: string;
+  bookingId?: string;
+  /** Not sent before this time (a reminder); now by default. */
+  notBefore?: Date;
   /** Messages sharing this key are delivered strictly in the order they were queued. */
   orderingKey?: string;
   payload: MessagePayload;
@@ -39,10 +42,13 @@ export function backoffMs(attempts: number, retryAfterSeconds?: number): number 
 export async function enqueue(tx: Transaction, message: QueuedMessage, now = new Date()): Promise<boolean> {
   const at = now.toISOString();
   const result = await tx.execute({
-    sql: `INSERT INTO messages (id, kind, idempotency_key, subscriber_id, ordering_key, payload, status, attempts, next_attempt_at, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+    sql: `INSERT INTO messages (id, kind, idempotency_key, subscriber_id, booking_id, ordering_key, payload, status, attempts, next_attempt_at, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
           ON CONFLICT(idempotency_key) DO NOTHING`,
-    args: [timeOrderedId(), message.payload.kind, message.idempotencyKey, message.subscriberId ?? null, message.orderingKey ?? null, JSON.stringify(message.payload), at, at, at],
+    args: [
+      timeOrderedId(), message.payload.kind, message.idempotencyKey, message.subscriberId ?? null, message.bookingId ?? null, message.orderingKey ?? null,
+      JSON.stringify(message.payload), (message.notBefore ?? now).toISOString(), at, at,
+    ],
   });
   return result.rowsAffected === 1;
 }

@@ -10,7 +10,8 @@ import { renderActionPage, type ActionPage } from './action-page.ts';
 import { handle, readBody, redirect, wantsJson } from './http.ts';
 import { verifyToken, type TokenPurpose } from './tokens.ts';
 
-export type ActionView = { page: Omit<ActionPage, 'action' | 'fields'> } | { redirect: string };
+/** What the GET shows: a page whose one button posts the token back (action and fields are added), or a redirect. */
+export type ActionView = { page: Omit<ActionPage, 'forms'> & { button: string } } | { redirect: string };
 export interface ActionOutcome {
   /** Where a person who pressed the button lands. */
   redirect: string;
@@ -19,6 +20,10 @@ export interface ActionOutcome {
   message: string;
   /** Messages the action queued in the outbox, to start delivering now. */
   queued: number;
+  /** For a JSON caller when not ok: the status (400 by default) and error code, and more to answer with. */
+  status?: number;
+  code?: string;
+  alternatives?: unknown[];
 }
 
 export interface SignedAction {
@@ -29,11 +34,15 @@ export interface SignedAction {
   invalidRedirect: string;
   /** What the GET shows for a valid token. Reads only: scanners call it. */
   view(ctx: ApiContext, subject: string): Promise<ActionView>;
-  /** Does the action for a valid token, idempotently: a second press lands where the first did. */
-  act(ctx: ApiContext, subject: string): Promise<ActionOutcome>;
+  /**
+   * Does the action for a valid token, idempotently: a second press lands where the first did.
+   * `fields` are the other posted fields (a reschedule's new time), empty for a one-click POST.
+   */
+  act(ctx: ApiContext, subject: string, fields: Record<string, unknown>): Promise<ActionOutcome>;
 }
 
-const PAGE_HEADERS = {
+/** Headers for a page rendered by a function from a signed link. */
+export const PAGE_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   'Cache-Control': 'no-store',
   // The token is in the URL: it must not leak to another site through Referer or a shared cache.
@@ -52,7 +61,8 @@ export function signedActionRoute(action: SignedAction): { GET(request: Request)
         if (!check.ok) return redirect(action.invalidRedirect);
         const view = await action.view(ctx, check.subject);
         if ('redirect' in view) return redirect(view.redirect);
-        const html = renderActionPage({ ...view.page, action: action.path, fields: { token } });
+        const { button, ...page } = view.page;
+        const html = renderActionPage({ ...page, forms: [{ action: action.path, fields: { token }, button }] });
         return new Response(html, { headers: PAGE_HEADERS });
       }),
 
@@ -66,12 +76,15 @@ export function signedActionRoute(action: SignedAction): { GET(request: Request)
         const token = queryToken ?? String(body?.fields.token ?? '');
         const check = verifyToken(ctx.secret, action.purpose, token);
         const outcome: ActionOutcome = check.ok
-          ? await action.act(ctx, check.subject)
+          ? await action.act(ctx, check.subject, body?.fields ?? {})
           : { redirect: action.invalidRedirect, ok: false, message: 'This link is not valid any more.', queued: 0 };
         deliverInBackground(ctx, outcome.queued);
-        const status = outcome.ok ? 200 : 400;
+        const status = outcome.ok ? 200 : (outcome.status ?? 400);
         if (body && wantsJson(request, body.format)) {
-          return Response.json({ ok: outcome.ok, message: outcome.message, next: outcome.redirect }, { status, headers: { 'Cache-Control': 'no-store' } });
+          const answer = outcome.ok
+            ? { ok: true, message: outcome.message, next: outcome.redirect }
+            : { error: { code: outcome.code ?? 'invalid_link', message: outcome.message, fields: {} }, next: outcome.redirect, ...(outcome.alternatives ? { alternatives: outcome.alternatives } : {}) };
+          return Response.json(answer, { status, headers: { 'Cache-Control': 'no-store' } });
         }
         // The page's button (a person): on to the page that says what happened.
         if (body) return redirect(outcome.redirect);

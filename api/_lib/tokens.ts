@@ -1,8 +1,12 @@
-// Signed, expiring tokens for email links (confirm, unsubscribe): payload.signature, both base64url,
+// Signed, expiring tokens for email links (confirm, unsubscribe, manage a booking): payload.signature, both base64url,
 // HMAC-SHA256 over the payload with SITE_SECRET, compared in constant time.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'newsletter-confirm' | 'newsletter-unsubscribe';
+/**
+ * What a token may do. A booking's emailed link carries a `booking-manage` token, which only shows the
+ * booking; the page it opens signs the cancel and reschedule forms with tokens of their own.
+ */
+export type TokenPurpose = 'newsletter-confirm' | 'newsletter-unsubscribe' | 'booking-manage' | 'booking-cancel' | 'booking-reschedule';
 
 interface TokenPayload {
   /** Purpose: a confirm token cannot unsubscribe, and the reverse. */

@@ -1,5 +1,5 @@
-// vercel.json is the one source of response headers: Vercel applies it in production and the
-// local server (and the dev server) apply the same rules through this module.
+// vercel.json is the one source of response headers and rewrites: Vercel applies it in production and
+// the local server (and the dev server) apply the same rules through this module.
 import { readFileSync } from 'node:fs';
 
 interface HeaderRule {
@@ -34,4 +34,15 @@ export function headersFor(rules: CompiledRule[], pathname: string): Record<stri
     for (const [key, value] of rule.headers) result[key] = value;
   }
   return result;
+}
+
+interface Rewrite {
+  source: string;
+  destination: string;
+}
+
+/** vercel.json's rewrites as path -> path (literal sources: that is all the site uses). */
+export function loadRewrites(vercelJsonPath: string): Map<string, string> {
+  const config = JSON.parse(readFileSync(vercelJsonPath, 'utf8')) as { rewrites?: Rewrite[] };
+  return new Map((config.rewrites ?? []).map((rule) => [rule.source, rule.destination]));
 }

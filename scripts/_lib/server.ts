@@ -6,7 +6,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { discoverApiRoutes, dispatch, type ApiModule } from './api-router.ts';
-import { headersFor, loadHeaderRules } from './http-headers.ts';
+import { headersFor, loadHeaderRules, loadRewrites } from './http-headers.ts';
 import { answerWithWebHandler, sendWebResponse } from './node-web.ts';
 import { createFileCache } from './file-cache.ts';
 import { errorResponse, HttpError } from '../../api/_lib/http.ts';
@@ -51,6 +51,7 @@ interface StaticFile {
 
 export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), apiDir = join(rootDir, 'api'), cacheBytes = 64 * 1024 * 1024 }: ServerOptions): Server & { fileCacheStats(): { entries: number; bytes: number } } {
   const headerRules = loadHeaderRules(join(rootDir, 'vercel.json'));
+  const rewrites = loadRewrites(join(rootDir, 'vercel.json'));
   const apiRoutes = discoverApiRoutes(apiDir);
   const apiModules = new Map<string, Promise<ApiModule>>();
   // Built files never change while the server runs, so each is read and compressed once.
@@ -138,6 +139,12 @@ export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), api
       // The URL parser already resolves literal dot segments; what is left here was smuggled in encoded.
       if (pathname.includes('\0') || pathname.split(/[/\\]/).includes('..')) {
         return sendPlain(res, '/', 400, 'Bad request: path traversal is refused.');
+      }
+      // A rewrite serves another path's answer under this URL (the booking's manage link is a function).
+      const rewritten = rewrites.get(pathname);
+      if (rewritten) {
+        url.pathname = rewritten;
+        pathname = rewritten;
       }
       if (pathname.startsWith('/api/') || pathname === '/api') return await handleApi(req, res, url);
       if (req.method !== 'GET' && req.method !== 'HEAD') {

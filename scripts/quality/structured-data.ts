@@ -62,7 +62,8 @@ export function jsonLdProblems(source: string): { type: string; problems: string
 export function expectedTypes(route: string, html: string): string[] {
   const types: string[] = [];
   if (route === '/') types.push('Organization', 'WebSite');
-  else if (route !== '/404' && !route.startsWith('/newsletter/')) types.push('BreadcrumbList');
+  // Result pages (noindex: 404, newsletter and booking outcomes) are not part of the site's hierarchy.
+  else if (!/<meta name="robots" content="noindex/.test(html)) types.push('BreadcrumbList');
   if (/^\/blog\/[^/]+$/.test(route)) types.push('BlogPosting');
   if (/^\/services\/[^/]+$/.test(route)) types.push('Service');
   if (/id="faq"/.test(html)) types.push('FAQPage');

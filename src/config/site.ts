@@ -10,6 +10,17 @@ export const routes = {
   /** The readiness wizard inside the checklist post. */
   readinessCheck: '/blog/ai-automation-audit-checklist#readiness-check',
   bookAudit: '/book-audit',
+  /** The emailed link to move or cancel a call (served by the bookings/manage function). */
+  bookingManage: '/book-audit/manage',
+  bookingCancelled: '/book-audit/cancelled',
+  bookingRescheduled: '/book-audit/rescheduled',
+  bookingLinkExpired: '/book-audit/link-expired',
+  slotsApi: '/api/slots',
+  bookingsApi: '/api/bookings',
+  bookingCancelApi: '/api/bookings/cancel',
+  bookingRescheduleApi: '/api/bookings/reschedule',
+  bookingManageApi: '/api/bookings/manage',
+  bookingInviteApi: '/api/bookings/invite',
   newsletter: '/newsletter',
   newsletterCheckInbox: '/newsletter/check-your-inbox',
   newsletterConfirmed: '/newsletter/confirmed',

@@ -8,9 +8,7 @@ describe('signed-action page', () => {
     title: 'Confirm <b>now</b>',
     paragraphs: ['Tom & Jerry\'s "plan"'],
     details: [['Address', '"><script>alert(1)</script>@example.com']],
-    button: 'Go',
-    action: '/api/newsletter/confirm',
-    fields: { token: 'abc."><img src=x onerror=alert(1)>' },
+    forms: [{ button: 'Go', action: '/api/newsletter/confirm', fields: { token: 'abc."><img src=x onerror=alert(1)>' } }],
   });
 
   it('escapes every value it shows or posts', () => {

@@ -2,12 +2,14 @@
 // rendered HTML: rows stay small (a sign-up writes a few hundred bytes, not 8 kB), and delivery
 // renders just before sending.
 import type { OutgoingEmail } from '../mailer.ts';
+import { bookingEmail, type BookingEmailProps } from './booking.ts';
 import { confirmSubscriptionEmail, type ConfirmSubscriptionProps } from './confirm-subscription.ts';
 import { welcomeEmail, type WelcomeProps } from './welcome.ts';
 
 export type TemplatedEmail =
   | { template: 'confirm-subscription'; to: string; props: ConfirmSubscriptionProps }
-  | { template: 'welcome'; to: string; props: WelcomeProps };
+  | { template: 'welcome'; to: string; props: WelcomeProps }
+  | { template: 'booking'; to: string; props: BookingEmailProps };
 
 export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail> {
   switch (email.template) {
@@ -15,6 +17,8 @@ export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail>
       return { to: email.to, ...(await confirmSubscriptionEmail(email.props)) };
     case 'welcome':
       return { to: email.to, ...(await welcomeEmail(email.props)) };
+    case 'booking':
+      return { to: email.to, ...(await bookingEmail(email.props)) };
     default:
       throw new Error(`Unknown email template: ${(email as { template: string }).template}`);
   }

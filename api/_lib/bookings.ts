@@ -1,0 +1,258 @@
+// Booked workflow audits: create, move and cancel, each with its emails in the same transaction.
+// The guarantee that one time holds one call lives in the database, not in this process: every
+// confirmed call claims the 5-minute blocks it occupies (buffers included) in booking_claims, whose
+// primary key makes a second, overlapping claim fail in whichever instance writes it. The rules are
+// checked again inside the write transaction (notice, hours, daily cap, buffers), so a slot that was
+// free when the page loaded but is not any more is refused with the next free times instead.
+import { v7 as timeOrderedId } from 'uuid';
+import type { Client, Transaction } from '@libsql/client';
+import type { ApiContext } from './context.ts';
+import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
+import { enqueue } from './outbox.ts';
+import { createToken, keyedHash } from './tokens.ts';
+import type { BookingRules } from '../../src/config/booking.ts';
+import { routes } from '../../src/config/site.ts';
+import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
+import { localDate } from '../../src/lib/booking/format.ts';
+import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../src/lib/booking/request.ts';
+import { availableSlots, isBookable, type Interval } from '../../src/lib/booking/slots.ts';
+import type { Area } from '../../src/lib/readiness-answers.ts';
+
+/** The claim grid: every offset, buffer and slot length in use is a multiple of it. */
+export const CLAIM_MINUTES = 5;
+const MINUTE = 60_000;
+const DAY = 24 * 3600_000;
+/** A reminder goes out this long before the call (elapsed time, so a clock change in between does not move it). */
+export const REMINDER_BEFORE_MS = DAY;
+/** A manage link works until a week after the call it was sent for. */
+const MANAGE_LINK_GRACE_MS = 7 * DAY;
+
+export class SlotTakenError extends Error {
+  override readonly name = 'SlotTakenError';
+}
+export class AlreadyBookedError extends Error {
+  override readonly name = 'AlreadyBookedError';
+}
+
+export interface Booking {
+  id: string;
+  uid: string;
+  status: 'confirmed' | 'cancelled';
+  start: string;
+  end: string;
+  sequence: number;
+  name: string;
+  email: string;
+  company: string;
+  companySize: string;
+  area: Area;
+  goal: string;
+  timeZone: string;
+  context: { scenario?: string; readiness?: unknown } | null;
+}
+
+const toIso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** The 5-minute blocks [start - buffer before, end + buffer after) covers, as UTC instants. */
+export function claimBlocks(rules: BookingRules, start: string, end: string): string[] {
+  const step = CLAIM_MINUTES * MINUTE;
+  const from = Math.floor((Date.parse(start) - rules.bufferBeforeMinutes * MINUTE) / step) * step;
+  const to = Date.parse(end) + rules.bufferAfterMinutes * MINUTE;
+  const blocks: string[] = [];
+  for (let at = from; at < to; at += step) blocks.push(toIso(at));
+  return blocks;
+}
+
+function rowToBooking(row: Record<string, unknown>): Booking {
+  return {
+    id: String(row.id),
+    uid: String(row.uid),
+    status: String(row.status) as Booking['status'],
+    start: String(row.start_at),
+    end: String(row.end_at),
+    sequence: Number(row.sequence),
+    name: String(row.name),
+    email: String(row.email),
+    company: String(row.company),
+    companySize: String(row.company_size),
+    area: String(row.area) as Area,
+    goal: String(row.goal),
+    timeZone: String(row.time_zone),
+    context: row.context ? (JSON.parse(String(row.context)) as Booking['context']) : null,
+  };
+}
+
+export async function findBooking(db: Client | Transaction, id: string): Promise<Booking | null> {
+  const row = (await db.execute({ sql: 'SELECT * FROM bookings WHERE id = ?', args: [id] })).rows[0];
+  return row ? rowToBooking(row) : null;
+}
+
+/** Confirmed calls that can affect slots between `from` and `to` (a day of margin for buffers and the daily cap). */
+export async function bookedIntervals(db: Client | Transaction, from: string, to: string, exceptId?: string): Promise<Interval[]> {
+  const result = await db.execute({
+    sql: `SELECT start_at, end_at FROM bookings WHERE status = 'confirmed' AND start_at >= ? AND start_at < ? AND id <> ? ORDER BY start_at`,
+    args: [toIso(Date.parse(from) - 2 * DAY), toIso(Date.parse(to) + 2 * DAY), exceptId ?? ''],
+  });
+  return result.rows.map((row) => ({ start: String(row.start_at), end: String(row.end_at) }));
+}
+
+/** The next `count` free slots from `after` on (for a 409's alternatives and the manage page). */
+export async function nextFreeSlots(db: Client | Transaction, rules: BookingRules, now: Date, after: string, count: number, withinDays = 14, exceptId?: string): Promise<Interval[]> {
+  const from = toIso(Math.max(Date.parse(after), now.getTime()));
+  const to = toIso(Date.parse(from) + withinDays * DAY);
+  const slots = availableSlots(rules, { from, to }, toIso(now.getTime()), await bookedIntervals(db, from, to, exceptId));
+  return slots.slice(0, count);
+}
+
+/** Takes the blocks of a call, or throws SlotTakenError if another call holds any of them. */
+async function claim(tx: Transaction, rules: BookingRules, bookingId: string, start: string, end: string): Promise<void> {
+  const blocks = claimBlocks(rules, start, end);
+  const result = await tx.execute({
+    sql: `INSERT INTO booking_claims (block_start, booking_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT(block_start) DO NOTHING`,
+    args: [bookingId, JSON.stringify(blocks)],
+  });
+  // Any block already held means an overlap: the caller's transaction is rolled back, claims included.
+  if (result.rowsAffected !== blocks.length) throw new SlotTakenError('That time has just been booked by someone else.');
+}
+
+interface EmailPlan {
+  /** What happened: the visitor's and the operator's email say so. */
+  event: BookingEvent;
+  previousStart?: string;
+}
+
+/** Queues the visitor's and the operator's emails for an event, and the reminder for a call that is on. */
+async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Booking, plan: EmailPlan, now: Date): Promise<number> {
+  const { siteUrl, operatorEmail, booking: rules } = ctx.config;
+  const manageToken = createToken(ctx.secret, 'booking-manage', booking.id, Math.ceil((Date.parse(booking.end) + MANAGE_LINK_GRACE_MS - now.getTime()) / 1000), now.getTime());
+  const base = {
+    siteUrl,
+    booking: {
+      id: booking.id, uid: booking.uid, sequence: booking.sequence, start: booking.start, end: booking.end, name: booking.name, email: booking.email,
+      company: booking.company, companySize: booking.companySize, area: booking.area, goal: booking.goal, timeZone: booking.timeZone,
+    },
+    previousStart: plan.previousStart,
+    operator: { email: operatorEmail, timeZone: rules.timeZone },
+    manageUrl: `${siteUrl}${routes.bookingManage}?token=${manageToken}`,
+    icsUrl: `${siteUrl}${routes.bookingInviteApi}?token=${manageToken}`,
+    stamp: now.toISOString(),
+  } satisfies Omit<BookingEmailProps, 'event' | 'audience'>;
+  const context = {
+    scenario: booking.context?.scenario ? summarizeScenario(booking.context.scenario) : null,
+    readiness: booking.context?.readiness !== undefined ? summarizeReadiness(booking.context.readiness, localDate(now.toISOString(), rules.timeZone)) : null,
+  };
+  const key = `booking-${booking.id}-${booking.sequence}`;
+  // A change is sent whatever happens next; a confirmation or reminder only while the call is on at this very time.
+  const guard = plan.event === 'cancelled' ? undefined : ({ subject: 'booking', id: booking.id, status: ['confirmed'], sequence: booking.sequence } as const);
+  const message = (event: BookingEvent, audience: 'visitor' | 'operator', to: string, extra: Partial<BookingEmailProps> = {}) =>
+    ({ kind: 'email', email: { template: 'booking', to, props: { ...base, event, audience, ...extra } }, guard }) as const;
+  let queued = Number(await enqueue(tx, { idempotencyKey: `${key}-${plan.event}-visitor`, bookingId: booking.id, payload: message(plan.event, 'visitor', booking.email) }, now));
+  queued += Number(await enqueue(tx, { idempotencyKey: `${key}-${plan.event}-operator`, bookingId: booking.id, payload: message(plan.event, 'operator', operatorEmail, { context }) }, now));
+  // The reminder: a day before, by elapsed time; none when the call is less than a day away. Not
+  // counted as queued: it is not due now.
+  const remindAt = Date.parse(booking.start) - REMINDER_BEFORE_MS;
+  if (plan.event !== 'cancelled' && remindAt > now.getTime()) {
+    await enqueue(tx, { idempotencyKey: `${key}-reminder`, bookingId: booking.id, notBefore: new Date(remindAt), payload: message('reminder', 'visitor', booking.email) }, now);
+  }
+  return queued;
+}
+
+/** Drops the not-yet-sent reminder of a call that moved or was cancelled (the delivery guard would catch it too). */
+async function dropReminders(tx: Transaction, bookingId: string, now: Date): Promise<void> {
+  await tx.execute({
+    sql: `UPDATE messages SET status = 'cancelled', last_error = 'cancelled: the call moved or was cancelled', updated_at = ?
+          WHERE booking_id = ? AND status = 'pending' AND idempotency_key LIKE '%-reminder'`,
+    args: [now.toISOString(), bookingId],
+  });
+}
+
+export interface CreateMeta {
+  clientAddress: string;
+  now: Date;
+}
+
+/**
+ * Books a call inside the caller's write transaction; returns the booking and how many messages it
+ * queued. A retried request (same idempotency key) gets the booking it made the first time.
+ */
+export async function createBooking(ctx: ApiContext, tx: Transaction, request: BookingRequest, meta: CreateMeta): Promise<{ booking: Booking; queued: number; repeated: boolean }> {
+  const rules = ctx.config.booking;
+  const now = meta.now;
+  if (request.idempotencyKey) {
+    const earlier = (await tx.execute({ sql: 'SELECT * FROM bookings WHERE idempotency_key = ?', args: [request.idempotencyKey] })).rows[0];
+    if (earlier) return { booking: rowToBooking(earlier), queued: 0, repeated: true };
+  }
+  const email = normaliseEmail(request.email);
+  const emailKey = keyedHash(ctx.secret, 'email', email);
+  const active = await tx.execute({ sql: `SELECT 1 FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [emailKey, now.toISOString()] });
+  if (active.rows.length > 0) throw new AlreadyBookedError('This address already has an audit booked. Use the link in its confirmation email to move or cancel it.');
+
+  const start = toIso(Date.parse(request.start));
+  const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
+  if (!isBookable(rules, start, toIso(now.getTime()), await bookedIntervals(tx, start, end))) throw new SlotTakenError('That time is no longer free.');
+
+  const id = timeOrderedId();
+  const at = now.toISOString();
+  const booking: Booking = {
+    id, uid: `${id}@${new URL(ctx.config.siteUrl).hostname}`, status: 'confirmed', start, end, sequence: 0,
+    name: request.name, email, company: request.company, companySize: request.companySize, area: request.area, goal: request.goal, timeZone: request.timeZone,
+    context: request.context ? { scenario: request.context.scenario, readiness: request.context.readiness } : null,
+  };
+  await claim(tx, rules, id, start, end);
+  await tx.execute({
+    sql: `INSERT INTO bookings (id, uid, idempotency_key, status, start_at, end_at, sequence, name, email, email_key, company, company_size, area, goal, time_zone, context,
+            consent_text_version, consent_address_hash, created_at, updated_at)
+          VALUES (?, ?, ?, 'confirmed', ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [
+      id, booking.uid, request.idempotencyKey ?? null, start, end, booking.name, email, emailKey, booking.company, booking.companySize, booking.area, booking.goal,
+      booking.timeZone, booking.context ? JSON.stringify(booking.context) : null, BOOKING_CONSENT_VERSION, keyedHash(ctx.secret, 'address', meta.clientAddress), at, at,
+    ],
+  });
+  const queued = await queueEmails(ctx, tx, booking, { event: 'confirmed' }, now);
+  return { booking, queued, repeated: false };
+}
+
+/** Cancels a call: frees its time, tells both sides (METHOD:CANCEL), drops its reminder. Idempotent. */
+export async function cancelBooking(ctx: ApiContext, id: string, now = new Date()): Promise<{ outcome: 'cancelled' | 'already' | 'missing' | 'past'; queued: number }> {
+  return ctx.writes.run(async (tx) => {
+    const booking = await findBooking(tx, id);
+    if (!booking) return { outcome: 'missing', queued: 0 };
+    if (booking.status === 'cancelled') return { outcome: 'already', queued: 0 };
+    if (Date.parse(booking.start) <= now.getTime()) return { outcome: 'past', queued: 0 };
+    const cancelled: Booking = { ...booking, status: 'cancelled', sequence: booking.sequence + 1 };
+    await tx.execute({ sql: 'DELETE FROM booking_claims WHERE booking_id = ?', args: [id] });
+    await tx.execute({ sql: `UPDATE bookings SET status = 'cancelled', sequence = ?, cancelled_at = ?, updated_at = ? WHERE id = ?`, args: [cancelled.sequence, now.toISOString(), now.toISOString(), id] });
+    await dropReminders(tx, id, now);
+    return { outcome: 'cancelled', queued: await queueEmails(ctx, tx, cancelled, { event: 'cancelled' }, now) };
+  });
+}
+
+/**
+ * Moves a call to `newStart`: the same booking and calendar UID, a higher SEQUENCE. The old time is
+ * freed and the new one claimed in one transaction, so a failure leaves the call where it was.
+ */
+export async function rescheduleBooking(ctx: ApiContext, id: string, newStart: string, now = new Date()): Promise<{ outcome: 'moved' | 'same' | 'cancelled' | 'missing' | 'past'; booking?: Booking; queued: number }> {
+  const rules = ctx.config.booking;
+  return ctx.writes.run(async (tx) => {
+    const booking = await findBooking(tx, id);
+    if (!booking) return { outcome: 'missing', queued: 0 };
+    if (booking.status === 'cancelled') return { outcome: 'cancelled', queued: 0 };
+    if (Date.parse(booking.start) <= now.getTime()) return { outcome: 'past', queued: 0 };
+    const start = toIso(Date.parse(newStart));
+    if (start === booking.start) return { outcome: 'same', booking, queued: 0 };
+    const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
+    if (!isBookable(rules, start, toIso(now.getTime()), await bookedIntervals(tx, start, end, id))) throw new SlotTakenError('That time is no longer free.');
+    await tx.execute({ sql: 'DELETE FROM booking_claims WHERE booking_id = ?', args: [id] });
+    await claim(tx, rules, id, start, end);
+    const moved: Booking = { ...booking, start, end, sequence: booking.sequence + 1 };
+    await tx.execute({ sql: 'UPDATE bookings SET start_at = ?, end_at = ?, sequence = ?, updated_at = ? WHERE id = ?', args: [start, end, moved.sequence, now.toISOString(), id] });
+    await dropReminders(tx, id, now);
+    return { outcome: 'moved', booking: moved, queued: await queueEmails(ctx, tx, moved, { event: 'rescheduled', previousStart: booking.start }, now) };
+  });
+}
+
+/** The window [start, end) in which bookings are open now: for the answer when nothing fits. */
+export function bookingWindow(rules: BookingRules, now: Date): { from: string; to: string } {
+  return { from: toIso(now.getTime() + rules.minimumNoticeHours * 3600_000), to: toIso(now.getTime() + rules.horizonDays * DAY) };
+}

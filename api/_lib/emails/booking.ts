@@ -1,0 +1,189 @@
+// Every email about a booked workflow audit, to the visitor and to the operator: confirmed,
+// rescheduled, cancelled, and the reminder a day before. Confirmations and changes carry the calendar
+// invite (the same UID every time, a higher SEQUENCE on each change, METHOD:CANCEL on a cancel), so
+// the call moves or leaves the calendar by itself. createElement, not JSX: Node's type stripping.
+import { createElement as h, type ReactNode } from 'react';
+import { Button, Link, Section, Text } from '@react-email/components';
+import { render, toPlainText } from '@react-email/render';
+import { EmailLayout, link, paragraph } from './layout.ts';
+import type { EmailAttachment } from '../mailer.ts';
+import { googleCalendarUrl, outlookCalendarUrl } from '../../../src/lib/booking/calendar-links.ts';
+import type { ReadinessSummary, ScenarioSummary } from '../../../src/lib/booking/context.ts';
+import { formatCall } from '../../../src/lib/booking/format.ts';
+import { buildInvite, inviteContentType } from '../../../src/lib/booking/invite.ts';
+import { AREA_LABELS, type Area } from '../../../src/lib/readiness-answers.ts';
+import { site } from '../../../src/config/site.ts';
+
+export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
+
+export interface BookingEmailProps {
+  event: BookingEvent;
+  audience: 'visitor' | 'operator';
+  siteUrl: string;
+  booking: {
+    id: string;
+    uid: string;
+    sequence: number;
+    start: string;
+    end: string;
+    name: string;
+    email: string;
+    company: string;
+    companySize: string;
+    area: Area;
+    goal: string;
+    timeZone: string;
+  };
+  /** The old start of a rescheduled call. */
+  previousStart?: string;
+  operator: { email: string; timeZone: string };
+  /** The visitor's signed link to move or cancel the call. */
+  manageUrl: string;
+  /** The invite as a download (same UID), for calendars that ignore attachments. */
+  icsUrl: string;
+  /** What the visitor brought from the calculator and the checklist: the operator's notice only. */
+  context?: { scenario: ScenarioSummary | null; readiness: ReadinessSummary | null };
+  /** DTSTAMP of the invite: when this message was queued. */
+  stamp: string;
+}
+
+const TITLE = `Workflow audit with ${site.name}`;
+
+const SUBJECTS: Record<BookingProps['audience'], Record<BookingEvent, (p: BookingProps) => string>> = {
+  visitor: {
+    confirmed: () => `Booked: your 20-minute workflow audit`,
+    rescheduled: () => `Moved: your workflow audit has a new time`,
+    cancelled: () => `Cancelled: your workflow audit`,
+    reminder: () => `Tomorrow: your 20-minute workflow audit`,
+  },
+  operator: {
+    confirmed: (p) => `New audit: ${p.booking.company} (${p.booking.name})`,
+    rescheduled: (p) => `Moved audit: ${p.booking.company} (${p.booking.name})`,
+    cancelled: (p) => `Cancelled audit: ${p.booking.company} (${p.booking.name})`,
+    reminder: (p) => `Tomorrow: audit with ${p.booking.company}`,
+  },
+};
+type BookingProps = BookingEmailProps;
+
+const money = (value: number, currency: string) => {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  } catch {
+    return `${Math.round(value)} ${currency}`;
+  }
+};
+
+/** The call in the reader's zone, and in the other party's when it differs. */
+function whenLines(p: BookingProps): string[] {
+  const { start, end, timeZone } = p.booking;
+  const [mine, theirs] = p.audience === 'visitor' ? [timeZone, p.operator.timeZone] : [p.operator.timeZone, timeZone];
+  const lines = [formatCall(start, end, mine)];
+  const other = formatCall(start, end, theirs);
+  if (other !== lines[0]) lines.push(`${p.audience === 'visitor' ? 'For us' : 'For them'}: ${other}`);
+  return lines;
+}
+
+function intro(p: BookingProps): string {
+  const name = p.booking.name;
+  if (p.audience === 'operator') {
+    const verb = { confirmed: 'booked', rescheduled: 'moved', cancelled: 'cancelled', reminder: 'is booked for tomorrow:' }[p.event];
+    return p.event === 'reminder' ? `The audit with ${name} of ${p.booking.company} ${verb}` : `${name} of ${p.booking.company} ${verb} a workflow audit.`;
+  }
+  return {
+    confirmed: `Thanks, ${name}. Your 20-minute workflow audit is booked. The invite is attached: open it to add the call to your calendar.`,
+    rescheduled: `Your workflow audit has a new time. The updated invite is attached and replaces the old one in your calendar.`,
+    cancelled: `Your workflow audit is cancelled. The attached update takes it out of your calendar. Book another time whenever it suits you.`,
+    reminder: `A reminder: your 20-minute workflow audit is tomorrow. Bring the workflow you want to fix and a rough idea of how much time it takes today.`,
+  }[p.event];
+}
+
+function details(p: BookingProps): [string, string][] {
+  const b = p.booking;
+  const rows: [string, string][] = [['When', whenLines(p).join('\n')]];
+  if (p.previousStart && p.event === 'rescheduled') rows.push(['Was', formatCall(p.previousStart, new Date(Date.parse(p.previousStart) + Date.parse(b.end) - Date.parse(b.start)).toISOString(), p.audience === 'visitor' ? b.timeZone : p.operator.timeZone)]);
+  if (p.audience === 'operator') {
+    rows.push(['Who', `${b.name} <${b.email}>`], ['Company', `${b.company} (${b.companySize} people)`], ['Area', AREA_LABELS[b.area]], ['Wants to fix', b.goal], ['Their time zone', b.timeZone]);
+  } else {
+    rows.push(['Workflow area', AREA_LABELS[b.area]], ['What you want to fix', b.goal]);
+  }
+  return rows;
+}
+
+/** The operator's brief: the calculator's figures and the checklist's result, recomputed on the server. */
+function contextRows(p: BookingProps): [string, string][] {
+  const rows: [string, string][] = [];
+  const scenario = p.context?.scenario;
+  if (scenario) {
+    const payback = scenario.payback.kind === 'month' ? `month ${scenario.payback.month}` : `never: ${scenario.payback.reason}`;
+    const roi = scenario.roiAtHorizon === null ? 'n/a' : `${Math.round(scenario.roiAtHorizon * 100)}% over ${scenario.horizonMonths} months`;
+    rows.push([
+      'ROI calculator',
+      [
+        `${scenario.preset ?? 'Custom scenario'}: ${Math.round(scenario.hoursSavedPerMonth * 10) / 10} h saved a month, ${money(scenario.netMonthlyValue, scenario.currency)} net a month`,
+        `Payback ${payback}; ROI ${roi}`,
+        `${p.siteUrl}${'/resources/ai-automation-roi-calculator'}?${scenario.query}`,
+      ].join('\n'),
+    ]);
+  }
+  const readiness = p.context?.readiness;
+  if (readiness) {
+    rows.push(['Readiness check', `${readiness.workflow}: ${readiness.score}/100, ${readiness.band}${readiness.blockers.length ? `\nBlockers: ${readiness.blockers.join('; ')}` : ''}`]);
+    rows.push(['Workflow spec', readiness.specMarkdown]);
+  }
+  if (!scenario && !readiness) rows.push(['Context', 'They did not use the calculator or the readiness check before booking.']);
+  return rows;
+}
+
+const table = (rows: [string, string][]) =>
+  h(Section, { style: { backgroundColor: '#f6f8fa', borderRadius: '8px', padding: '12px 16px', margin: '16px 0' } },
+    ...rows.map(([label, value], i) =>
+      h(Text, { key: i, style: { ...paragraph, margin: '0 0 10px', whiteSpace: 'pre-wrap' } }, h('strong', null, `${label}: `), value)),
+  );
+
+function BookingEmail(p: BookingProps) {
+  const children: ReactNode[] = [h(Text, { key: 'intro', style: paragraph }, intro(p)), h('div', { key: 'details' }, table(details(p)))];
+  const live = p.event !== 'cancelled';
+  if (p.audience === 'visitor' && live) {
+    const event = { title: TITLE, start: p.booking.start, end: p.booking.end, details: `${p.booking.goal}\n\nMove or cancel: ${p.manageUrl}` };
+    children.push(
+      h(Text, { key: 'add', style: paragraph }, 'Add it to your calendar: ',
+        h(Link, { href: googleCalendarUrl(event), style: link }, 'Google'), ' · ',
+        h(Link, { href: outlookCalendarUrl(event), style: link }, 'Outlook'), ' · ',
+        h(Link, { href: p.icsUrl, style: link }, 'Download .ics')),
+      h(Section, { key: 'manage', style: { margin: '24px 0' } },
+        h(Button, { href: p.manageUrl, style: { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' } }, 'Move or cancel the call')),
+      h(Text, { key: 'link', style: { ...paragraph, fontSize: '14px' } }, 'The link opens a page where you can pick another time or cancel; nothing changes until you press a button there.'),
+    );
+  }
+  if (p.audience === 'visitor' && !live) {
+    children.push(h(Text, { key: 'again', style: paragraph }, 'Book another time: ', h(Link, { href: `${p.siteUrl}/book-audit`, style: link }, `${p.siteUrl.replace(/^https?:\/\//, '')}/book-audit`)));
+  }
+  if (p.audience === 'operator' && p.event !== 'cancelled') children.push(h('div', { key: 'context' }, table(contextRows(p))));
+  return h(EmailLayout, { preview: SUBJECTS[p.audience][p.event](p), heading: SUBJECTS[p.audience][p.event](p), siteUrl: p.siteUrl, footerLink: { href: `${p.siteUrl}/privacy`, label: 'Privacy policy' } }, ...children);
+}
+
+/** The invite that goes with this email: REQUEST when the call is on, CANCEL when it is off, none for a reminder. */
+function invite(p: BookingProps): EmailAttachment | null {
+  if (p.event === 'reminder') return null;
+  const method = p.event === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  const content = buildInvite({
+    uid: p.booking.uid,
+    sequence: p.booking.sequence,
+    method,
+    start: p.booking.start,
+    end: p.booking.end,
+    title: p.audience === 'visitor' ? TITLE : `Workflow audit: ${p.booking.company} (${p.booking.name})`,
+    description: p.audience === 'visitor' ? `${p.booking.goal}\n\nMove or cancel: ${p.manageUrl}` : `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
+    organizer: { name: site.name, email: p.operator.email },
+    attendee: { name: p.booking.name, email: p.booking.email },
+    url: p.audience === 'visitor' ? p.manageUrl : undefined,
+    stamp: p.stamp,
+  });
+  return { filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content, contentType: inviteContentType(method) };
+}
+
+export async function bookingEmail(p: BookingProps): Promise<{ subject: string; html: string; text: string; attachments: EmailAttachment[] }> {
+  const html = await render(h(BookingEmail, p));
+  const attachment = invite(p);
+  return { subject: SUBJECTS[p.audience][p.event](p), html, text: toPlainText(html), attachments: attachment ? [attachment] : [] };
+}

@@ -1,0 +1,74 @@
+// POST /api/bookings (JSON): books a 20-minute workflow audit. 201 with the booking; 409 slot_taken
+// with the next free times when the slot went meanwhile; 409 already_booked when the address has a
+// call coming up; 422 with the fields for bad input; 429 with Retry-After.
+import { apiContext } from './_lib/context.ts';
+import { AlreadyBookedError, SlotTakenError, createBooking, nextFreeSlots } from './_lib/bookings.ts';
+import { deliverInBackground } from './_lib/deliver.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody } from './_lib/http.ts';
+import { hitClientRateLimit, hitRateLimit } from './_lib/rate-limit.ts';
+import { createToken, keyedHash } from './_lib/tokens.ts';
+import { routes } from '../src/config/site.ts';
+import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
+import { bookingRequestSchema, type BookingCreated, type SlotTaken } from '../src/lib/booking/request.ts';
+
+/** Faster than a person can pick a time and fill in the form. */
+const MIN_FILL_MS = 3000;
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export function POST(request: Request): Promise<Response> {
+  return handle(async () => {
+    const ctx = await apiContext();
+    assertSameOrigin(request, ctx.config.allowedOrigins);
+    const { format, fields } = await readBody(request);
+    if (format !== 'json') throw new HttpError(415, 'unsupported_media_type', 'Send the booking as application/json.');
+    const parsed = bookingRequestSchema.safeParse(fields);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
+      throw new HttpError(422, 'invalid_input', Object.values(fieldErrors)[0] ?? 'Check the form and try again.', fieldErrors);
+    }
+    const booking = parsed.data;
+    const rules = ctx.config.booking;
+    const now = new Date();
+    const slotEnd = new Date(Date.parse(booking.start) + rules.slotMinutes * 60_000).toISOString();
+    // Bots fill the hidden field or post instantly: they get an answer that looks the same, and nothing is stored.
+    if (booking.website || (booking.startedAt !== undefined && now.getTime() - booking.startedAt < MIN_FILL_MS)) {
+      const fake: BookingCreated = { booking: { id: crypto.randomUUID(), start: booking.start, end: slotEnd }, calendar: { ics: '', google: '', outlook: '' } };
+      return Response.json(fake, { status: 201, headers: NO_STORE });
+    }
+
+    // Counted in their own commit: a request turned away (slot taken) still counts.
+    const address = clientAddress(request);
+    const rule = { name: 'booking', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 };
+    const limit = await ctx.writes.run(async (tx) => {
+      const byAddress = await hitClientRateLimit(tx, rule, ctx.secret, address);
+      const byEmail = await hitRateLimit(tx, { ...rule, name: 'booking-email' }, keyedHash(ctx.secret, 'email', booking.email.trim().toLowerCase()));
+      return byAddress.ok ? byEmail : byAddress;
+    });
+    if (!limit.ok) {
+      throw new HttpError(429, 'rate_limited', `Too many booking attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s), or write to us.`, {}, { 'Retry-After': String(limit.retryAfterSeconds) });
+    }
+
+    let created;
+    try {
+      created = await ctx.writes.run((tx) => createBooking(ctx, tx, booking, { clientAddress: address, now }));
+    } catch (error) {
+      if (error instanceof SlotTakenError) {
+        const alternatives = await nextFreeSlots(ctx.db, rules, now, booking.start, 5);
+        const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time was just booked by someone else. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
+        return Response.json(body, { status: 409, headers: NO_STORE });
+      }
+      if (error instanceof AlreadyBookedError) throw new HttpError(409, 'already_booked', error.message, { email: error.message });
+      throw error;
+    }
+    deliverInBackground(ctx, created.queued);
+    const { id, start, end } = created.booking;
+    const token = createToken(ctx.secret, 'booking-manage', id, Math.ceil((Date.parse(end) - now.getTime()) / 1000) + 7 * 86_400);
+    const event = { title: 'Workflow audit with AI Operator', start, end, details: `${booking.goal}\n\nMove or cancel: ${ctx.config.siteUrl}${routes.bookingManage}?token=${token}` };
+    const body: BookingCreated = {
+      booking: { id, start, end },
+      calendar: { ics: `${routes.bookingInviteApi}?token=${token}`, google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) },
+    };
+    return Response.json(body, { status: 201, headers: NO_STORE });
+  });
+}

@@ -1,0 +1,28 @@
+// GET /api/bookings/invite?token=… (the manage token): the call's calendar file as it stands now, for
+// calendars that ignore email attachments. The same UID as the emailed invites, the current SEQUENCE;
+// a cancelled call downloads as METHOD:CANCEL. Reads only.
+import { apiContext } from '../_lib/context.ts';
+import { findBooking } from '../_lib/bookings.ts';
+import { HttpError, handle } from '../_lib/http.ts';
+import { verifyToken } from '../_lib/tokens.ts';
+import { site } from '../../src/config/site.ts';
+import { buildInvite, inviteContentType } from '../../src/lib/booking/invite.ts';
+
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    const ctx = await apiContext();
+    const check = verifyToken(ctx.secret, 'booking-manage', new URL(request.url).searchParams.get('token') ?? '');
+    const booking = check.ok ? await findBooking(ctx.db, check.subject) : null;
+    if (!booking) throw new HttpError(404, 'not_found', 'This calendar link is not valid any more. The latest booking email has a fresh one.');
+    const method = booking.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    const ics = buildInvite({
+      uid: booking.uid, sequence: booking.sequence, method, start: booking.start, end: booking.end,
+      title: `Workflow audit with ${site.name}`, description: booking.goal,
+      organizer: { name: site.name, email: ctx.config.operatorEmail }, attendee: { name: booking.name, email: booking.email },
+      stamp: new Date().toISOString(),
+    });
+    return new Response(ics, {
+      headers: { 'Content-Type': inviteContentType(method), 'Content-Disposition': 'attachment; filename="workflow-audit.ics"', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    });
+  });
+}

@@ -1,0 +1,24 @@
+// GET /book-audit/manage?token=… (vercel.json rewrites it here): the page behind the link in every
+// booking email. It shows the call and offers to move or cancel it; it changes nothing itself, so a
+// mail scanner that opens the link does no harm.
+import { apiContext } from '../_lib/context.ts';
+import { renderActionPage } from '../_lib/action-page.ts';
+import { managePage } from '../_lib/booking-page.ts';
+import { findBooking } from '../_lib/bookings.ts';
+import { handle, redirect } from '../_lib/http.ts';
+import { PAGE_HEADERS } from '../_lib/signed-action.ts';
+import { verifyToken } from '../_lib/tokens.ts';
+import { routes } from '../../src/config/site.ts';
+
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    const ctx = await apiContext();
+    const params = new URL(request.url).searchParams;
+    const token = params.get('token') ?? '';
+    const check = verifyToken(ctx.secret, 'booking-manage', token);
+    if (!check.ok) return redirect(routes.bookingLinkExpired);
+    const booking = await findBooking(ctx.db, check.subject);
+    if (!booking) return redirect(routes.bookingLinkExpired);
+    return new Response(renderActionPage(await managePage(ctx, booking, token, params.get('notice'))), { headers: PAGE_HEADERS });
+  });
+}

@@ -1,0 +1,38 @@
+// POST /api/bookings/reschedule (form or JSON, with the reschedule token the manage page signs and the
+// new `start`): moves the same booking (same calendar UID, higher SEQUENCE), freeing the old time in
+// the same transaction. A form post lands on /book-audit/rescheduled, or back on the manage page with
+// a notice when the time went meanwhile; JSON gets the booking, or 409 with alternatives.
+import { HttpError } from '../_lib/http.ts';
+import { SlotTakenError, nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
+import { signedActionRoute } from '../_lib/signed-action.ts';
+import { routes } from '../../src/config/site.ts';
+import { isIsoInstant } from '../../src/lib/booking/request.ts';
+
+/** Only a manage-page URL of this site may be the way back (never an open redirect). */
+const backTo = (back: unknown, notice: string) =>
+  typeof back === 'string' && back.startsWith(`${routes.bookingManage}?token=`) && /^[\w/?=.-]+$/.test(back) ? `${back}&notice=${notice}` : routes.bookingLinkExpired;
+
+export const { GET, POST } = signedActionRoute({
+  purpose: 'booking-reschedule',
+  path: routes.bookingRescheduleApi,
+  invalidRedirect: routes.bookingLinkExpired,
+  // The reschedule form lives on the manage page; its token alone has nothing to show.
+  async view() {
+    return { redirect: routes.bookingLinkExpired };
+  },
+  async act(ctx, id, fields) {
+    const start = typeof fields.start === 'string' ? fields.start : '';
+    if (!isIsoInstant(start)) throw new HttpError(422, 'invalid_input', 'Pick a new time from the list.', { start: 'Pick a new time from the list.' });
+    try {
+      const { outcome, queued } = await rescheduleBooking(ctx, id, start);
+      if (outcome === 'moved') return { ok: true, redirect: routes.bookingRescheduled, message: 'The call has moved.', queued };
+      if (outcome === 'same') return { ok: true, redirect: backTo(fields.back, 'same_time'), message: 'The call already has that time.', queued };
+      if (outcome === 'cancelled') return { ok: false, redirect: routes.bookingCancelled, message: 'This call was cancelled; book a new one.', queued };
+      return { ok: false, redirect: routes.bookingLinkExpired, message: outcome === 'past' ? 'This call has already taken place.' : 'This link is not valid any more.', queued };
+    } catch (error) {
+      if (!(error instanceof SlotTakenError)) throw error;
+      const alternatives = await nextFreeSlots(ctx.db, ctx.config.booking, new Date(), start, 5, 14, id);
+      return { ok: false, status: 409, code: 'slot_taken', alternatives, redirect: backTo(fields.back, 'slot_taken'), message: 'That time was just booked by someone else. Pick another one.', queued: 0 };
+    }
+  },
+});

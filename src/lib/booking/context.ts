@@ -1,0 +1,73 @@
+// What the visitor already told the site, summed up for the booking page and the operator's notice.
+// Every figure is recomputed here from the calculator's query string and the wizard's saved answers:
+// nothing the browser claims as a result is trusted. Numbers out; words and formats at the edge.
+import { AREA_LABELS, parseStoredAnswers, type Area } from '../readiness-answers.ts';
+import { BAND_TEXT, scoreReadiness } from '../readiness-score.ts';
+import { fromQuery, PRESETS, QUERY_KEYS } from '../roi-inputs.ts';
+import { computeRoi, type Payback } from '../roi-model.ts';
+import { buildWorkflowSpec, specToMarkdown } from '../workflow-spec.ts';
+
+export interface ScenarioSummary {
+  /** The preset's name, or null for a custom scenario. */
+  preset: string | null;
+  hoursSavedPerMonth: number;
+  netMonthlyValue: number;
+  currency: string;
+  payback: Payback;
+  /** (value - cost) / cost over the horizon; null when nothing is spent. */
+  roiAtHorizon: number | null;
+  horizonMonths: number;
+  /** The scenario as the calculator reads it back, to open it again. */
+  query: string;
+}
+
+export interface ReadinessSummary {
+  /** Workflow name and area, e.g. 'Supplier invoice intake (Documents)'. */
+  workflow: string;
+  area: Area | null;
+  score: number;
+  band: string;
+  /** The blockers' titles, most important first. */
+  blockers: string[];
+  /** The workflow spec and 30-day plan the wizard wrote, as Markdown. */
+  specMarkdown: string;
+}
+
+const KNOWN_KEYS = new Set<string>(Object.values(QUERY_KEYS));
+
+/** The calculator's scenario in a query string, or null when the string carries none of its keys. */
+export function summarizeScenario(query: string): ScenarioSummary | null {
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const scenario = new URLSearchParams([...params].filter(([key]) => KNOWN_KEYS.has(key)));
+  if ([...scenario.keys()].length === 0) return null;
+  const { inputs } = fromQuery(scenario);
+  const result = computeRoi(inputs);
+  return {
+    preset: inputs.preset === 'custom' ? null : PRESETS[inputs.preset].label,
+    hoursSavedPerMonth: result.hoursSavedPerMonth,
+    netMonthlyValue: result.netMonthlyValue,
+    currency: inputs.currency,
+    payback: result.payback,
+    roiAtHorizon: result.roiAtHorizon,
+    horizonMonths: inputs.horizonMonths,
+    query: scenario.toString(),
+  };
+}
+
+/** The wizard's saved answers scored and turned into a spec; null when nothing was answered. */
+export function summarizeReadiness(raw: unknown, today: string): ReadinessSummary | null {
+  const answers = parseStoredAnswers(raw);
+  if (!answers.area && !answers.workflowName) return null;
+  const result = scoreReadiness(answers, today);
+  const spec = buildWorkflowSpec(answers, result);
+  return {
+    workflow: spec.title,
+    area: answers.area,
+    score: result.score,
+    band: BAND_TEXT[result.band].title,
+    blockers: result.blockers.map((blocker) => blocker.title),
+    specMarkdown: specToMarkdown(spec),
+  };
+}
+
+export const areaLabel = (area: Area) => AREA_LABELS[area];

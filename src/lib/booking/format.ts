@@ -1,0 +1,28 @@
+// Times as a person reads them, in a given zone and locale: only Intl, at the edge.
+
+/** "Tuesday, March 10, 2026" in `timeZone`. */
+export function formatDay(instant: string, timeZone: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(instant));
+}
+
+/** "3:20 PM" (or "15:20", by the locale's own clock) in `timeZone`. */
+export function formatTime(instant: string, timeZone: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+}
+
+/** The zone's short name at that instant: "CET", "GMT+5:45", "PDT". */
+export function zoneName(instant: string, timeZone: string, locale = 'en-US'): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(instant));
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** "Tuesday, March 10, 2026, 3:20 PM – 3:40 PM CET": a call as one line, in one zone. */
+export function formatCall(start: string, end: string, timeZone: string, locale = 'en-US'): string {
+  return `${formatDay(start, timeZone, locale)}, ${formatTime(start, timeZone, locale)} – ${formatTime(end, timeZone, locale)} ${zoneName(start, timeZone, locale)}`;
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
+export function localDate(instant: string, timeZone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}

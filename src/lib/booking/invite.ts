@@ -1,0 +1,205 @@
+// The calendar invitation sent with booking emails: an iTIP (RFC 5546) REQUEST when a call is booked or
+// moved, a CANCEL when it is called off. Pure: the only import is `ics`, which writes the VCALENDAR.
+//
+// How an invitation stays one event across its life: every message for a booking carries the same UID, and
+// SEQUENCE goes up with each change (0 on creation). A client that receives REQUEST with SEQUENCE:1 replaces
+// the event it stored from SEQUENCE:0; a CANCEL with a higher SEQUENCE removes it. DTSTAMP is passed in so
+// the output is a function of the input alone.
+//
+// What `ics` (3.12) does for us, and what it does not:
+//   - METHOD, SEQUENCE, UID, STATUS, ORGANIZER, ATTENDEE, PRODID: all expressible (`method`, `sequence`, `uid`,
+//     `status`, `organizer`, `attendees`, `productId`). DTSTAMP comes from its `timestamp` attribute, which the
+//     library validates and uses but leaves out of its TypeScript types (hence `IcsAttributes` below).
+//   - Times: we pass epoch milliseconds with startInputType/startOutputType 'utc', so DTSTART/DTEND are
+//     written as …Z whatever the server's zone (ics reads date arrays in the local zone by default).
+//   - SUMMARY/DESCRIPTION: ics escapes `\`, `;`, `,` and CRLF/LF, but not a lone CR, so text is normalised
+//     first (sanitizeText).
+//   - CN parameters: ics wraps the name in DQUOTEs but "escapes" an inner DQUOTE as \" — RFC 5545 has no
+//     escape inside a quoted parameter value (QSAFE-CHAR excludes DQUOTE and controls), so `CN="A \"B\""`
+//     breaks strict parsers. It also leaves raw line breaks in the ORGANIZER name. Names are therefore
+//     sanitised before they reach ics (sanitizeName: controls → space, " → ').
+//   - Post-processing of its output, kept to two steps (finalize):
+//       1. ics quotes enumerated parameter values (ROLE="REQ-PARTICIPANT";PARTSTAT="NEEDS-ACTION"); RFC 5545
+//          defines ROLE and PARTSTAT as bare tokens, and some clients only match the bare form, so the quotes
+//          are dropped on the ATTENDEE parameters that ics generated (everything before CN, our constants).
+//       2. ics folds lines every 75 *characters*; RFC 5545 §3.1 says 75 *octets*, so any non-ASCII text
+//          (é, emoji) produced over-long lines. Lines are unfolded and refolded at 75 octets, never inside a
+//          UTF-8 sequence, continuing with a single space.
+//   - ics also writes X-PUBLISHED-TTL:PT1H and CALSCALE:GREGORIAN into every calendar; both are harmless and
+//     left alone.
+import { createEvent, type Attendee, type EventAttributes } from 'ics';
+import { parseInterval, parseInstant } from './calendar-links.ts';
+
+export interface InviteInput {
+  /** Stable for the booking: the same on every update and the cancel, e.g. `${bookingId}@aioperator`. */
+  uid: string;
+  /** 0 on creation, raised on every change. */
+  sequence: number;
+  method: 'REQUEST' | 'CANCEL';
+  /** ISO UTC instant, e.g. '2026-03-10T14:20:00Z'. */
+  start: string;
+  end: string;
+  title: string;
+  /** Plain text; may contain newlines, commas, semicolons and backslashes (escaped on output). */
+  description: string;
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
+  /** The manage link. */
+  url?: string;
+  /** DTSTAMP instant (ISO UTC), passed in so the output is deterministic. */
+  stamp: string;
+}
+
+export const INVITE_PRODUCT_ID = '-//AI Operator//Booking//EN';
+
+/** `timestamp` (DTSTAMP) is accepted and validated by ics 3.12 but missing from its published types. */
+type IcsAttributes = EventAttributes & { timestamp: number };
+
+// A deliberately plain address check: one @, no whitespace, no characters that mean something in an
+// iCalendar line (`"` `;` `:` `,` `<` `>` `\`), a dot in the domain. It guards the mailto: value, not deliverability.
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+// UIDs are ours (`${bookingId}@aioperator`): printable ASCII without space or iCalendar TEXT specials.
+const UID = /^[A-Za-z0-9._~+=@-]{1,255}$/;
+const MAX_SEQUENCE = 2_147_483_647;
+
+function checkEmail(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.length > 254 || !EMAIL.test(value)) {
+    throw new Error(`${field} is not a valid email address: ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/**
+ * A display name as an RFC 5545 quoted parameter value: no control characters (CR/LF/TAB become spaces, so a
+ * name cannot start a new line) and no DQUOTE (which has no escape there; it becomes an apostrophe). Commas,
+ * semicolons and colons are safe once ics wraps the value in quotes. Blank names fall back to the address.
+ */
+function sanitizeName(name: unknown, email: string): string {
+  const clean = (typeof name === 'string' ? name : '')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/"/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean === '' ? email : clean;
+}
+
+/**
+ * TEXT values before ics escapes them: every line break (CRLF, lone CR, LF) becomes LF, which ics writes as
+ * the two characters `\n`; other control characters are dropped. With `singleLine`, breaks become spaces.
+ */
+function sanitizeText(text: unknown, singleLine: boolean): string {
+  const normalised = (typeof text === 'string' ? text : '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return singleLine ? normalised.replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim() : normalised;
+}
+
+function checkUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`url is not a valid URL: ${JSON.stringify(url)}`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`url must be http(s): ${url}`);
+  return parsed.href;
+}
+
+/** UTF-8 length of one code point. */
+function octets(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/** Folds one content line at 75 octets (RFC 5545 §3.1), breaking only between code points. */
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  let limit = 75;
+  for (const char of line) {
+    const n = octets(char.codePointAt(0)!);
+    if (size + n > limit) {
+      parts.push(current);
+      current = '';
+      size = 0;
+      limit = 74; // the continuation's leading space counts toward its 75
+    }
+    current += char;
+    size += n;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** The two post-processing steps described at the top of the file. */
+function finalize(ics: string): string {
+  const lines = ics
+    .replace(/\r\n[ \t]/g, '') // unfold
+    .split('\r\n')
+    .filter((line) => line !== '');
+  return `${lines
+    .map((line) => {
+      if (!line.startsWith('ATTENDEE;')) return line;
+      const cn = line.indexOf(';CN="');
+      if (cn === -1) return line;
+      return line.slice(0, cn).replace(/="([A-Z-]+)"/g, '=$1') + line.slice(cn);
+    })
+    .map(foldLine)
+    .join('\r\n')}\r\n`;
+}
+
+/**
+ * An RFC 5545 VCALENDAR with one VEVENT: METHOD, UID, SEQUENCE, DTSTAMP, DTSTART/DTEND in UTC (…Z),
+ * ORGANIZER, ATTENDEE, STATUS (CONFIRMED, or CANCELLED for CANCEL). CRLF line endings, folded at 75 octets.
+ * Throws an Error naming the field on invalid input.
+ */
+export function buildInvite(input: InviteInput): string {
+  if (input.method !== 'REQUEST' && input.method !== 'CANCEL') throw new Error(`method must be REQUEST or CANCEL, got ${JSON.stringify(input.method)}`);
+  if (typeof input.uid !== 'string' || !UID.test(input.uid)) throw new Error(`uid must be 1-255 characters of [A-Za-z0-9._~+=@-], got ${JSON.stringify(input.uid)}`);
+  if (!Number.isInteger(input.sequence) || input.sequence < 0 || input.sequence > MAX_SEQUENCE) throw new Error(`sequence must be a non-negative integer, got ${input.sequence}`);
+  const { startMs, endMs } = parseInterval(input.start, input.end);
+  const stampMs = parseInstant(input.stamp, 'stamp');
+  const title = sanitizeText(input.title, true);
+  if (title === '') throw new Error('title must not be empty');
+  const organizerEmail = checkEmail(input.organizer?.email, 'organizer.email');
+  const attendeeEmail = checkEmail(input.attendee?.email, 'attendee.email');
+  const cancel = input.method === 'CANCEL';
+
+  const attendee: Attendee = cancel
+    ? { name: sanitizeName(input.attendee.name, attendeeEmail), email: attendeeEmail, role: 'REQ-PARTICIPANT' }
+    : { name: sanitizeName(input.attendee.name, attendeeEmail), email: attendeeEmail, rsvp: true, role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' };
+
+  const attributes: IcsAttributes = {
+    productId: INVITE_PRODUCT_ID,
+    method: input.method,
+    uid: input.uid,
+    sequence: input.sequence,
+    // Epoch milliseconds are unambiguous; the 'utc' input/output types keep ics away from the local zone.
+    timestamp: Math.floor(stampMs / 1000) * 1000,
+    start: Math.floor(startMs / 1000) * 1000,
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: Math.floor(endMs / 1000) * 1000,
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title,
+    description: sanitizeText(input.description, false) || undefined,
+    url: input.url === undefined || input.url === '' ? undefined : checkUrl(input.url),
+    status: cancel ? 'CANCELLED' : 'CONFIRMED',
+    organizer: { name: sanitizeName(input.organizer.name, organizerEmail), email: organizerEmail },
+    attendees: [attendee],
+  };
+
+  const { error, value } = createEvent(attributes);
+  if (error || !value) {
+    const details = (error as { errors?: unknown } | null)?.errors;
+    throw new Error(`could not build the invitation: ${Array.isArray(details) ? details.join('; ') : (error?.message ?? 'no output')}`);
+  }
+  return finalize(value);
+}
+
+/** The MIME type that must accompany the file; its method must match the METHOD inside (RFC 6047). */
+export function inviteContentType(method: InviteInput['method']): string {
+  if (method !== 'REQUEST' && method !== 'CANCEL') throw new Error(`method must be REQUEST or CANCEL, got ${JSON.stringify(method)}`);
+  return `text/calendar; charset=utf-8; method=${method}`;
+}

@@ -1,0 +1,110 @@
+// What the booking page sends and the booking API accepts: one zod/mini schema for both (small in the
+// island's bundle), with a message a visitor can act on for every field.
+import * as z from 'zod/mini';
+import { AREAS } from '../readiness-answers.ts';
+
+/** Bump when the consent wording beside the booking form changes; stored with each booking. */
+export const BOOKING_CONSENT_VERSION = '2026-12-booking-v1';
+
+export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-500', '500+'] as const;
+export type CompanySize = (typeof COMPANY_SIZES)[number];
+
+/** A UTC instant as the API exchanges them: 2026-03-10T14:20:00Z (seconds and milliseconds optional). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a time zone name the runtime knows (America/Los_Angeles, Asia/Kathmandu, UTC). */
+export function isTimeZone(value: string): boolean {
+  if (value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isLocalDate(value: string): boolean {
+  if (!LOCAL_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const isIsoInstant = (value: string) => ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+
+const text = (label: string, min: number, max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(min, { error: min === 1 ? `Enter ${label}.` : `Enter ${label} (at least ${min} characters).` }),
+    z.maxLength(max, { error: `Keep ${label} under ${max} characters.` }),
+    // One line, no control characters: names and companies end up in email headers and calendar files.
+    z.refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: `Write ${label} on one line.` }),
+  );
+
+const timeZone = z.string().check(z.refine(isTimeZone, { error: 'Pick a time zone from the list.' }));
+
+export const bookingRequestSchema = z.object({
+  /** The slot's start, as /api/slots gave it. */
+  start: z.string().check(z.refine(isIsoInstant, { error: 'Pick a time from the list.' })),
+  name: text('your name', 1, 100),
+  email: z.email({ error: 'Enter a valid email address, like name@company.com.' }).check(z.maxLength(254, { error: 'That email address is too long.' })),
+  company: text('your company', 1, 120),
+  companySize: z.enum(COMPANY_SIZES, { error: 'Pick the size of your company.' }),
+  area: z.enum(AREAS, { error: 'Pick the area of the workflow.' }),
+  /** What they want to fix: free text, several lines allowed. */
+  goal: z.string().check(
+    z.trim(),
+    z.minLength(10, { error: 'Say in a sentence or two what you want to fix (at least 10 characters).' }),
+    z.maxLength(2000, { error: 'Keep it under 2,000 characters; the rest fits in the call.' }),
+    z.refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), { error: 'Remove the control characters from the text.' }),
+  ),
+  /** The visitor's IANA time zone: emails and the manage page show their times in it. */
+  timeZone,
+  /** What the visitor already told the site; the server recomputes every figure from it. */
+  context: z.optional(
+    z.object({
+      /** The calculator's scenario as its query string (p=…&tm=…). */
+      scenario: z.optional(z.string().check(z.maxLength(2000))),
+      /** The readiness wizard's saved answers, as stored in the browser. */
+      readiness: z.optional(z.unknown()),
+    }),
+  ),
+  consent: z.literal(true, { error: 'Tick the box so we may use these details to prepare and hold the call.' }),
+  /** Honeypot: hidden from people, filled in by bots. */
+  website: z.optional(z.string().check(z.maxLength(500))),
+  /** When the form was first touched (ms since the epoch), for the minimum fill time. */
+  startedAt: z.optional(z.number()),
+  /** Made once per booking attempt by the page: a retried request returns the same booking. */
+  idempotencyKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'Reload the page and try again.' }))),
+});
+
+export type BookingRequest = z.infer<typeof bookingRequestSchema>;
+
+/** GET /api/slots's query: the visitor's local dates and zone. */
+export const slotsQuerySchema = z.object({
+  from: z.string().check(z.refine(isLocalDate, { error: 'from must be a date written YYYY-MM-DD.' })),
+  to: z.string().check(z.refine(isLocalDate, { error: 'to must be a date written YYYY-MM-DD.' })),
+  tz: timeZone,
+});
+
+/** Longest date range one slots request may cover. */
+export const MAX_SLOT_RANGE_DAYS = 62;
+
+export interface SlotsResponse {
+  /** The operator's time zone, to show each time in it too. */
+  timeZone: string;
+  slots: { start: string; end: string }[];
+}
+
+export interface BookingCreated {
+  booking: { id: string; start: string; end: string };
+  /** Where the visitor can add the call to a calendar right away. */
+  calendar: { ics: string; google: string; outlook: string };
+}
+
+/** The 409 answer when the time was taken meanwhile: the next free times to pick from instead. */
+export interface SlotTaken {
+  error: { code: 'slot_taken'; message: string; fields: Record<string, string> };
+  alternatives: { start: string; end: string }[];
+}

@@ -1,0 +1,407 @@
+// Booking through HTTP on the real local server, with a real database file and the file outbox:
+// slots, a booking with its invite, races between bookers (in one process and across two), buffers,
+// one active booking per address, retries, the manage link (scanner-safe), reschedule and cancel with
+// their invites, the reminder, and tokens that are tampered, expired or meant for something else.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bookings-'));
+Object.assign(process.env, {
+  DATA_DIR: dataDir,
+  SITE_URL: 'https://site.test',
+  OPERATOR_EMAIL: 'operator@site.test',
+  // Every hour of every day open, so the tests find slots whatever the clock says; the rules
+  // themselves are unit-tested with fixed clocks in booking-slots.test.ts.
+  BOOKING_TIMEZONE: 'Europe/Berlin',
+  BOOKING_HOURS: 'mon-sun 00:00-24:00',
+  BOOKING_NOTICE_HOURS: '2',
+  BOOKING_DAILY_CAP: '100',
+  BOOKING_RATE_LIMIT: '1000',
+});
+delete process.env.RESEND_API_KEY;
+delete process.env.DATABASE_URL;
+
+const { startTestServer } = await import('../fixtures/http-client.ts');
+const { apiContext } = await import('../../api/_lib/context.ts');
+const { deliverDue } = await import('../../api/_lib/outbox.ts');
+const { createToken } = await import('../../api/_lib/tokens.ts');
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const outbox = join(dataDir, 'outbox');
+let nextAddress = 2;
+const freshAddress = () => `127.0.1.${nextAddress++}`;
+let nextEmail = 1;
+const freshEmail = () => `booker${nextEmail++}@example.com`;
+
+const post = (path: string, payload: unknown, from = freshAddress()) =>
+  server.send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), from });
+const form = (path: string, fields: Record<string, string>) =>
+  server.send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+const request = (start: string, overrides: Record<string, unknown> = {}) => ({
+  start,
+  name: 'Dana Reyes',
+  email: freshEmail(),
+  company: 'Reyes Logistics',
+  companySize: '11-50',
+  area: 'documents',
+  goal: 'Supplier invoices take 15 minutes each to key into Xero.',
+  timeZone: 'America/Los_Angeles',
+  consent: true,
+  ...overrides,
+});
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+async function slots(days = 7, from = Date.now()): Promise<{ start: string; end: string }[]> {
+  const reply = await server.send(`/api/slots?from=${isoDate(from)}&to=${isoDate(from + (days - 1) * 86_400_000)}&tz=UTC`);
+  expect(reply.status).toBe(200);
+  return JSON.parse(reply.body).slots;
+}
+
+/** Slots at least `hours` ahead, so a test's call is more (or less) than a day away as it needs. */
+async function slotAfter(hours: number, skip = 0) {
+  const after = Date.now() + hours * 3600_000;
+  return (await slots(14)).filter((s) => Date.parse(s.start) >= after)[skip]!;
+}
+
+async function settle() {
+  const ctx = await apiContext();
+  for (let i = 0; i < 100; i++) {
+    await deliverDue(ctx.db, ctx.mailer);
+    const busy = await ctx.db.execute(`SELECT COUNT(*) AS n FROM messages WHERE status = 'sending' OR (status = 'pending' AND next_attempt_at <= ?)`, [new Date().toISOString()]);
+    if (Number(busy.rows[0]?.n) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the outbox did not settle');
+}
+
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; file: string }[];
+}
+const mails = (to: string): Mail[] => {
+  let files: string[] = [];
+  try {
+    files = readdirSync(outbox).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return files.map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as Mail & { writtenAt: string }).filter((m) => m.to === to).sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
+};
+const attachment = (mail: Mail) => readFileSync(join(outbox, mail.attachments[0]!.file), 'utf8');
+const icsField = (ics: string, name: string) => new RegExp(`^${name}[:;](.*)$`, 'm').exec(ics.replace(/\r\n /g, ''))?.[1];
+const count = async (sql: string, args: (string | number)[] = []) => Number((await (await apiContext()).db.execute({ sql, args })).rows[0]?.n ?? 0);
+const manageLink = (mail: Mail) => {
+  const url = new URL(/https:\/\/site\.test\/book-audit\/manage\?token=[\w.-]+/.exec(mail.text)![0]);
+  return url.pathname + url.search;
+};
+/** The form on a rendered page that posts to `action`, with its fields. */
+function formOn(html: string, action: string): Record<string, string> {
+  const match = new RegExp(`<form method="post" action="${action.replace(/\//g, '\\/')}">(.*?)</form>`, 's').exec(html);
+  expect(match, `a form posting to ${action}`).not.toBeNull();
+  return Object.fromEntries([...match![1]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+}
+
+describe('GET /api/slots', () => {
+  it('answers free UTC slots for the visitor\'s dates with the operator\'s zone, cacheable for seconds', async () => {
+    const reply = await server.send(`/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 86_400_000)}&tz=Asia/Kathmandu`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['cache-control']).toBe('public, max-age=5, s-maxage=5');
+    const body = JSON.parse(reply.body);
+    expect(body.timeZone).toBe('Europe/Berlin');
+    expect(body.slots.length).toBeGreaterThan(10);
+    for (const slot of body.slots) {
+      expect(slot.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
+      expect(Date.parse(slot.end) - Date.parse(slot.start)).toBe(20 * 60_000);
+      expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(Date.now() + 2 * 3600_000 - 60_000);
+    }
+  });
+
+  it('names the bad parameter with a 400', async () => {
+    const today = isoDate(Date.now());
+    const cases: [string, string][] = [
+      [`from=2026-02-30&to=${today}&tz=UTC`, 'from'],
+      [`from=${today}&to=tomorrow&tz=UTC`, 'to'],
+      [`from=${today}&to=${today}&tz=Mars/Olympus`, 'tz'],
+      [`to=${today}&tz=UTC`, 'from'],
+      [`from=${today}&to=${isoDate(Date.now() - 86_400_000)}&tz=UTC`, 'to'],
+      [`from=${today}&to=${isoDate(Date.now() + 62 * 86_400_000)}&tz=UTC`, 'to'],
+    ];
+    for (const [query, field] of cases) {
+      const reply = await server.send(`/api/slots?${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(Object.keys(JSON.parse(reply.body).error.fields), query).toContain(field);
+    }
+    expect((await server.send(`/api/slots?from=${today}&to=${isoDate(Date.now() + 61 * 86_400_000)}&tz=UTC`)).status).toBe(200);
+  });
+});
+
+describe('POST /api/bookings', () => {
+  it('books a call, mails both sides the same invite, and takes the time off the list', async () => {
+    const slot = await slotAfter(30);
+    const payload = request(slot.start, { context: { scenario: 'p=document-intake&n=300', readiness: { area: 'documents', workflowName: 'Supplier invoice intake' } } });
+    const reply = await post('/api/bookings', payload);
+    expect(reply.status).toBe(201);
+    const body = JSON.parse(reply.body);
+    expect(body.booking).toEqual({ id: expect.any(String), start: slot.start, end: slot.end });
+    expect(body.calendar.ics).toMatch(/^\/api\/bookings\/invite\?token=/);
+    expect(body.calendar.google).toContain('calendar.google.com');
+    expect((await slots(14)).map((s) => s.start)).not.toContain(slot.start);
+    await settle();
+
+    const [visitor] = mails(payload.email);
+    expect(visitor?.subject).toBe('Booked: your 20-minute workflow audit');
+    expect(visitor!.attachments[0]).toMatchObject({ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST' });
+    const ics = attachment(visitor!);
+    expect(icsField(ics, 'METHOD')).toBe('REQUEST');
+    expect(icsField(ics, 'SEQUENCE')).toBe('0');
+    expect(icsField(ics, 'DTSTART')).toBe(slot.start.replace(/[-:]/g, '').replace('.000', ''));
+    expect(visitor!.text).toMatch(/https:\/\/site\.test\/book-audit\/manage\?token=/);
+
+    const operator = mails('operator@site.test').find((m) => m.text.includes(payload.email))!;
+    expect(operator.subject).toBe('New audit: Reyes Logistics (Dana Reyes)');
+    // The operator's brief carries the recomputed calculator figures and the checklist's result.
+    expect(operator.text).toContain('Document intake');
+    expect(operator.text).toContain('h saved a month');
+    expect(operator.text).toContain('Supplier invoice intake (Documents)');
+    expect(icsField(attachment(operator), 'UID')).toBe(icsField(ics, 'UID'));
+
+    // The call is more than a day away: its reminder waits, due exactly 24 elapsed hours before.
+    const reminder = (await (await apiContext()).db.execute({ sql: `SELECT status, next_attempt_at FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder'`, args: [body.booking.id] })).rows;
+    expect(reminder).toEqual([expect.objectContaining({ status: 'pending', next_attempt_at: new Date(Date.parse(slot.start) - 86_400_000).toISOString() })]);
+  });
+
+  it('queues no reminder for a call less than a day away', async () => {
+    const slot = await slotAfter(3);
+    expect(Date.parse(slot.start) - Date.now()).toBeLessThan(20 * 3600_000);
+    const reply = await post('/api/bookings', request(slot.start));
+    expect(reply.status).toBe(201);
+    expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder'`, [JSON.parse(reply.body).booking.id])).toBe(0);
+  });
+
+  it('gives 50 simultaneous bookings of one slot exactly one 201 and 49 409s with alternatives', async () => {
+    const slot = await slotAfter(40);
+    const replies = await Promise.all(Array.from({ length: 50 }, () => post('/api/bookings', request(slot.start))));
+    const statuses = replies.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, ...Array(49).fill(409)]);
+    const conflict = JSON.parse(replies.find((r) => r.status === 409)!.body);
+    expect(conflict.error.code).toBe('slot_taken');
+    expect(conflict.alternatives.length).toBeGreaterThan(0);
+    expect(conflict.alternatives.map((s: { start: string }) => s.start)).not.toContain(slot.start);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE start_at = ? AND status = 'confirmed'`, [slot.start])).toBe(1);
+  });
+
+  it('never lets two overlapping calls both succeed when only their buffers collide', async () => {
+    // With 10-minute buffers on both sides, calls 20 minutes apart have overlapping blocks.
+    const slot = await slotAfter(50);
+    const next = new Date(Date.parse(slot.start) + 20 * 60_000).toISOString().replace('.000Z', 'Z');
+    for (let round = 0; round < 5; round++) {
+      const base = Date.parse(slot.start) + round * 3 * 3600_000;
+      const a = new Date(base).toISOString().replace('.000Z', 'Z');
+      const b = new Date(base + 20 * 60_000).toISOString().replace('.000Z', 'Z');
+      const replies = await Promise.all([post('/api/bookings', request(a)), post('/api/bookings', request(b))]);
+      expect(replies.map((r) => r.status).sort(), `${a} and ${b}`).toEqual([201, 409]);
+    }
+    expect(next).toBeTruthy();
+  });
+
+  it('keeps one active booking per address, and makes a retried request safe', async () => {
+    const [first, second] = [await slotAfter(60), await slotAfter(62)];
+    const payload = request(first.start, { idempotencyKey: 'retry-key-123456' });
+    const replies = [await post('/api/bookings', payload), await post('/api/bookings', payload)];
+    expect(replies.map((r) => r.status)).toEqual([201, 201]);
+    expect(JSON.parse(replies[1]!.body).booking.id).toBe(JSON.parse(replies[0]!.body).booking.id);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE email = ?`, [payload.email])).toBe(1);
+
+    const again = await post('/api/bookings', { ...payload, start: second.start, idempotencyKey: undefined });
+    expect(again.status).toBe(409);
+    expect(JSON.parse(again.body).error.code).toBe('already_booked');
+    // Nothing in the answer names the other booking's time.
+    expect(again.body).not.toContain(first.start);
+  });
+
+  it('rejects bad input with the fields named, and stores nothing', async () => {
+    const slot = await slotAfter(70);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ start: 'tomorrow' }, 'start'],
+      [{ email: 'not-an-email' }, 'email'],
+      [{ name: '' }, 'name'],
+      [{ name: 'Dana\r\nBcc: x@evil.test' }, 'name'],
+      [{ companySize: 'huge' }, 'companySize'],
+      [{ area: 'hr' }, 'area'],
+      [{ goal: 'short' }, 'goal'],
+      [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
+      [{ consent: false }, 'consent'],
+    ];
+    for (const [override, field] of cases) {
+      const reply = await post('/api/bookings', request(slot.start, { ...override, email: override.email ?? 'bad-input@example.com' }));
+      expect(reply.status, field).toBe(422);
+      expect(Object.keys(JSON.parse(reply.body).error.fields), field).toContain(field);
+    }
+    // A time that is not a slot (off the grid, or in the past) is taken as gone: 409 with alternatives.
+    const offGrid = new Date(Date.parse(slot.start) + 5 * 60_000).toISOString();
+    expect((await post('/api/bookings', request(offGrid))).status).toBe(409);
+    expect((await post('/api/bookings', request('2020-01-06T09:00:00Z'))).status).toBe(409);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE email = 'bad-input@example.com'`)).toBe(0);
+  });
+
+  it('answers bots (honeypot, instant posts) like people and stores nothing', async () => {
+    const slot = await slotAfter(72);
+    const email = freshEmail();
+    expect((await post('/api/bookings', request(slot.start, { email, website: 'http://spam' }))).status).toBe(201);
+    expect((await post('/api/bookings', request(slot.start, { email, startedAt: Date.now() }))).status).toBe(201);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE email = ?`, [email])).toBe(0);
+    expect((await slots(14)).map((s) => s.start)).toContain(slot.start);
+  });
+});
+
+describe('the manage link, reschedule and cancel', () => {
+  it('shows the call on GET and changes nothing, however often a scanner opens it', async () => {
+    const slot = await slotAfter(80);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    await settle();
+    const link = manageLink(mails(payload.email)[0]!);
+    const before = await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ?`, [booking.id]);
+    for (let i = 0; i < 3; i++) {
+      for (const method of ['GET', 'HEAD']) expect((await server.send(link, { method })).status).toBe(200);
+    }
+    const page = await server.send(link);
+    expect(page.body).toContain('Your workflow audit');
+    expect(page.body).toContain('Reyes Logistics');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed' AND sequence = 0`, [booking.id])).toBe(1);
+    expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ?`, [booking.id])).toBe(before);
+  });
+
+  it('reschedules the same booking: same UID, higher SEQUENCE, old time freed, reminder moved', async () => {
+    const slot = await slotAfter(90);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    await settle();
+    const page = (await server.send(manageLink(mails(payload.email)[0]!))).body;
+    const fields = formOn(page, '/api/bookings/reschedule');
+    // A new time more than a day away, so the moved call gets a reminder of its own.
+    const offered = [...page.slice(page.indexOf('/api/bookings/reschedule')).matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]!);
+    const newStart = offered.find((start) => Date.parse(start) > Date.now() + 30 * 3600_000)!;
+    expect(newStart).not.toBe(slot.start);
+    const moved = await form('/api/bookings/reschedule', { ...fields, start: newStart });
+    expect(moved.status).toBe(303);
+    expect(moved.headers.location).toBe('/book-audit/rescheduled');
+    await settle();
+
+    const [created, update] = mails(payload.email).filter((m) => m.attachments.length);
+    expect(update!.subject).toBe('Moved: your workflow audit has a new time');
+    const [first, second] = [attachment(created!), attachment(update!)];
+    expect(icsField(second, 'UID')).toBe(icsField(first, 'UID'));
+    expect(icsField(second, 'SEQUENCE')).toBe('1');
+    expect(icsField(second, 'METHOD')).toBe('REQUEST');
+    expect(icsField(second, 'DTSTART')).toBe(newStart.replace(/[-:]/g, ''));
+    const free = (await slots(14)).map((s) => s.start);
+    expect(free).toContain(slot.start);
+    expect(free).not.toContain(newStart);
+    const reminders = (await (await apiContext()).db.execute({ sql: `SELECT status, next_attempt_at FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder' ORDER BY rowid`, args: [booking.id] })).rows;
+    expect(reminders.map((r) => [r.status, r.next_attempt_at])).toEqual([
+      ['cancelled', new Date(Date.parse(slot.start) - 86_400_000).toISOString()],
+      ['pending', new Date(Date.parse(newStart) - 86_400_000).toISOString()],
+    ]);
+  });
+
+  it('sends a reschedule to a time taken meanwhile back to the manage page with a notice', async () => {
+    const [mine, theirs] = [await slotAfter(100), await slotAfter(103)];
+    const payload = request(mine.start);
+    await post('/api/bookings', payload);
+    await settle();
+    const link = manageLink(mails(payload.email)[0]!);
+    const fields = formOn((await server.send(link)).body, '/api/bookings/reschedule');
+    expect((await post('/api/bookings', request(theirs.start))).status).toBe(201);
+    const reply = await form('/api/bookings/reschedule', { ...fields, start: theirs.start });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe(`${link}&notice=slot_taken`);
+    expect((await server.send(reply.headers.location as string)).body).toContain('booked by someone else');
+    // A forged way back is refused rather than followed.
+    expect((await form('/api/bookings/reschedule', { ...fields, back: 'https://evil.example/', start: theirs.start })).headers.location).toBe('/book-audit/link-expired');
+  });
+
+  it('cancels from the emailed link: METHOD:CANCEL with the same UID, the slot free again, the reminder dropped', async () => {
+    const slot = await slotAfter(110);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    await settle();
+    const page = (await server.send(manageLink(mails(payload.email)[0]!))).body;
+    const cancelled = await form('/api/bookings/cancel', formOn(page, '/api/bookings/cancel'));
+    expect(cancelled.headers.location).toBe('/book-audit/cancelled');
+    await settle();
+    const cancel = mails(payload.email).find((m) => m.subject.startsWith('Cancelled'))!;
+    expect(cancel.attachments[0]).toMatchObject({ filename: 'cancel.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL' });
+    const ics = attachment(cancel);
+    expect(icsField(ics, 'METHOD')).toBe('CANCEL');
+    expect(icsField(ics, 'STATUS')).toBe('CANCELLED');
+    expect(icsField(ics, 'SEQUENCE')).toBe('1');
+    expect(icsField(ics, 'UID')).toBe(icsField(attachment(mails(payload.email)[0]!), 'UID'));
+    expect((await slots(14)).map((s) => s.start)).toContain(slot.start);
+    expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder' AND status = 'cancelled'`, [booking.id])).toBe(1);
+    // A second press is harmless; the link now says the call was cancelled.
+    expect((await form('/api/bookings/cancel', formOn(page, '/api/bookings/cancel'))).headers.location).toBe('/book-audit/cancelled');
+    expect((await server.send(manageLink(mails(payload.email)[0]!))).body).toContain('This call was cancelled');
+    // The address may book again.
+    expect((await post('/api/bookings', { ...payload, start: (await slotAfter(120)).start })).status).toBe(201);
+  });
+
+  it('refuses tampered, expired and wrong-purpose tokens, and changes nothing', async () => {
+    const slot = await slotAfter(130);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    const ctx = await apiContext();
+    const expired = createToken(ctx.secret, 'booking-cancel', booking.id, 60, Date.now() - 3600_000);
+    const wrongPurpose = createToken(ctx.secret, 'newsletter-unsubscribe', booking.id, 3600);
+    const manageOnly = createToken(ctx.secret, 'booking-manage', booking.id, 3600);
+    const good = createToken(ctx.secret, 'booking-cancel', booking.id, 3600);
+    const tampered = good.slice(0, -2) + (good.endsWith('AA') ? 'BB' : 'AA');
+    for (const token of [expired, wrongPurpose, manageOnly, tampered, '', 'x.y']) {
+      expect((await form('/api/bookings/cancel', { token })).headers.location).toBe('/book-audit/link-expired');
+      expect((await form('/api/bookings/reschedule', { token, start: slot.start })).headers.location).toBe('/book-audit/link-expired');
+    }
+    for (const token of [createToken(ctx.secret, 'booking-cancel', booking.id, 3600), tampered]) {
+      expect((await server.send(`/book-audit/manage?token=${token}`)).headers.location).toBe('/book-audit/link-expired');
+    }
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed' AND sequence = 0`, [booking.id])).toBe(1);
+  });
+});
+
+describe('across processes', () => {
+  let child: ChildProcess;
+  let port = 0;
+  beforeAll(async () => {
+    port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    // A second server process on the same database file: two instances, one store.
+    child = spawn(process.execPath, ['scripts/serve.ts'], { cwd: join(import.meta.dirname, '../..'), env: { ...process.env, PORT: String(port), OUTBOX_RETRY_MS: '3600000' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('AI Operator site on') && resolve()));
+  });
+  afterAll(() => child.kill());
+
+  it('gives 50 bookings of one slot split across two server processes exactly one 201', async () => {
+    const slot = await slotAfter(140);
+    const viaChild = (payload: unknown) =>
+      fetch(`http://127.0.0.1:${port}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }).then((r) => r.status);
+    const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? viaChild(request(slot.start)) : post('/api/bookings', request(slot.start)).then((r) => r.status))));
+    expect(statuses.sort()).toEqual([201, ...Array(49).fill(409)]);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE start_at = ?`, [slot.start])).toBe(1);
+  });
+});
