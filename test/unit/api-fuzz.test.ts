@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'api-fuzz-'));
 process.env.NEWSLETTER_RATE_LIMIT = '1000000';
+process.env.BOOKING_RATE_LIMIT = '1000000';
+process.env.BOOKING_HOURS = 'mon-sun 00:00-24:00';
+process.env.BOOKING_NOTICE_HOURS = '1';
+process.env.BOOKING_DAILY_CAP = '100';
 delete process.env.RESEND_API_KEY;
 delete process.env.DATABASE_URL;
 
@@ -101,7 +105,10 @@ describe('API fuzzing', () => {
   it('confirm, unsubscribe and the retry job never 5xx on any token or method', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/api/newsletter/confirm', '/api/newsletter/unsubscribe', '/api/outbox/retry', '/api/og', '/api/health'),
+        fc.constantFrom(
+          '/api/newsletter/confirm', '/api/newsletter/unsubscribe', '/api/outbox/retry', '/api/og', '/api/health',
+          '/api/bookings/cancel', '/api/bookings/reschedule', '/api/bookings/manage', '/api/bookings/invite', '/book-audit/manage',
+        ),
         fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD'),
         fc.oneof(fc.string(), fc.base64String(), nasty),
         fc.boolean(),
@@ -115,6 +122,63 @@ describe('API fuzzing', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('POST /api/bookings: arbitrary and nearly valid payloads never 5xx, and a turned-away one stores no booking', { timeout: 180_000 }, async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const free = JSON.parse((await reply('GET', `/api/slots?from=${today}&to=${new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10)}&tz=UTC`, {})).body).slots as { start: string }[];
+    const valid = {
+      name: 'Dana Reyes', email: 'dana@example.com', company: 'Reyes Logistics', companySize: '11-50', area: 'documents',
+      goal: 'Supplier invoices take 15 minutes each.', timeZone: 'America/Los_Angeles', consent: true,
+    };
+    // A valid booking with one field replaced by something arbitrary (or dropped), on a free slot or a made-up time.
+    let serial = 0;
+    const nearlyValid = fc.record({
+      start: fc.oneof({ arbitrary: fc.constantFrom(...free.map((s) => s.start)), weight: 4 }, nasty, fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString())),
+      field: fc.constantFrom('none', ...Object.keys(valid), 'context', 'idempotencyKey', 'startedAt'),
+      value: fc.oneof(value, fc.constant(undefined), fc.dictionary(fc.constantFrom('scenario', 'readiness', 'x'), value, { maxKeys: 3 })),
+      email: fc.oneof({ arbitrary: fc.constant('fresh'), weight: 4 }, fc.emailAddress()),
+    }).map(({ start, field, value: replacement, email }) => ({
+      ...valid,
+      // Mostly a new address each time: one active booking per address would turn the rest away.
+      email: email === 'fresh' ? `fuzz${serial++}@example.com` : email,
+      start,
+      ...(field === 'none' ? {} : { [field]: replacement }),
+    }));
+    let created = 0;
+    let rejected = 0;
+    const bookings = async () => Number((await (await apiContext()).db.execute('SELECT COUNT(*) AS n FROM bookings')).rows[0]!.n);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.dictionary(fc.string(), value, { maxKeys: 8 }), nearlyValid), async (payload) => {
+        const before = await bookings();
+        const answer = await reply('POST', '/api/bookings', { 'content-type': 'application/json' }, JSON.stringify(payload));
+        expect(answer.status).toBeLessThan(500);
+        const after = await bookings();
+        if (answer.status === 201) {
+          created++;
+          expect(after).toBeLessThanOrEqual(before + 1);
+        } else {
+          rejected++;
+          expect([400, 409, 415, 422, 429]).toContain(answer.status);
+          expect(JSON.parse(answer.body).error.code).toEqual(expect.any(String));
+          expect(after).toBe(before);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(rejected).toBeGreaterThan(300);
+    expect(created).toBeGreaterThan(0);
+  });
+
+  it('GET /api/slots never 5xx on any query', { timeout: 60_000 }, async () => {
+    const dateish = fc.oneof(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), nasty);
+    await fc.assert(
+      fc.asyncProperty(dateish, dateish, fc.oneof(fc.constantFrom('UTC', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Etc/GMT+12'), nasty), async (from, to, tz) => {
+        const query = new URLSearchParams({ from, to, tz }).toString();
+        expect(await send('GET', `/api/slots?${query}`, {})).toBeLessThan(500);
+      }),
+      { numRuns: 300 },
     );
   });
 });

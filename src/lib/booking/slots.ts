@@ -44,24 +44,36 @@ function msOf(instant: string): number {
 const operatorPlainDate = (rules: BookingRules, ms: number): Temporal.PlainDate =>
   Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(rules.timeZone).toPlainDate();
 
-/** The first instant of `date` in `timeZone` (not always 00:00: some zones skip midnight at a clock change). */
-const startOfDayMs = (date: Temporal.PlainDate, timeZone: string): number =>
-  date.toZonedDateTime({ timeZone }).epochMilliseconds;
+// The polyfill spends ~10 µs on each wall-time → instant conversion, most of a 62-day computation, and
+// every visitor asks about the same few weeks: conversions are remembered (bounded, then started afresh).
+const remembered = new Map<string, number>();
+function remember(key: string, compute: () => number): number {
+  let ms = remembered.get(key);
+  if (ms === undefined) {
+    if (remembered.size >= 10_000) remembered.clear();
+    ms = compute();
+    remembered.set(key, ms);
+  }
+  return ms;
+}
 
-/** The instant an operator wall-clock time "HH:MM" happens on `date`; "24:00" is `nextDayStart`, the next day's first instant. */
-function wallTimeToMs(date: Temporal.PlainDate, time: string, timeZone: string, nextDayStart: number): number {
+/** The first instant of `day` (YYYY-MM-DD) in `timeZone` (not always 00:00: some zones skip midnight at a clock change). */
+const startOfDayMs = (day: string, timeZone: string): number =>
+  remember(`${timeZone} ${day}`, () => Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds);
+
+/** The instant an operator wall-clock time "HH:MM" happens on `day`; "24:00" is `nextDayStart`, the next day's first instant. */
+function wallTimeToMs(day: string, time: string, timeZone: string, nextDayStart: number): number {
   if (time === '24:00') return nextDayStart;
-  const [hour = NaN, minute = NaN] = time.split(':').map(Number); // NaN makes Temporal throw
   // 'compatible': a time inside a spring-forward gap means the instant after the gap (02:30 → 03:30),
   // a time that happens twice at a fall-back means the first of the two.
-  return new Temporal.PlainDateTime(date.year, date.month, date.day, hour, minute).toZonedDateTime(timeZone, COMPATIBLE).epochMilliseconds;
+  return remember(`${timeZone} ${day} ${time}`, () =>
+    Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime(timeZone, COMPATIBLE).epochMilliseconds);
 }
 
 /** The working ranges of one operator-local date: none if blocked, the override if any (even []), else the weekday's. */
-function rangesOn(rules: BookingRules, date: Temporal.PlainDate) {
-  const key = date.toString();
-  if (rules.blockedDates.includes(key)) return [];
-  if (Object.hasOwn(rules.dateOverrides, key)) return rules.dateOverrides[key] ?? [];
+function rangesOn(rules: BookingRules, date: Temporal.PlainDate, day: string) {
+  if (rules.blockedDates.includes(day)) return [];
+  if (Object.hasOwn(rules.dateOverrides, day)) return rules.dateOverrides[day] ?? [];
   return rules.weeklyHours[WEEKDAYS[date.dayOfWeek - 1]!];
 }
 
@@ -91,26 +103,29 @@ function slotStarts(rules: BookingRules, fromMs: number, untilMs: number, nowMs:
   // One operator day either side of the window, then filter: an operator day need not line up with the window's edges.
   const lastDate = operatorPlainDate(rules, latest).add({ days: 1 });
   let date = operatorPlainDate(rules, earliest).subtract({ days: 1 });
-  let dayStart = startOfDayMs(date, timeZone);
+  let day = date.toString();
+  let dayStart = startOfDayMs(day, timeZone);
   while (Temporal.PlainDate.compare(date, lastDate) <= 0) {
     const nextDate = date.add({ days: 1 });
-    const nextDayStart = startOfDayMs(nextDate, timeZone);
-    const ranges = dayStart < latest && nextDayStart > earliest ? rangesOn(rules, date) : [];
+    const nextDay = nextDate.toString();
+    const nextDayStart = startOfDayMs(nextDay, timeZone);
+    const ranges = dayStart < latest && nextDayStart > earliest ? rangesOn(rules, date, day) : [];
     // The daily cap counts bookings starting in this operator day: [its first instant, the next day's first).
     if (ranges.length > 0 && blocks.filter((b) => dayStart <= b.at && b.at < nextDayStart).length < rules.dailyCap) {
       for (const range of ranges) {
-        const rangeEnd = wallTimeToMs(date, range.end, timeZone, nextDayStart);
+        const rangeEnd = wallTimeToMs(day, range.end, timeZone, nextDayStart);
         // Steps of real minutes from the range's start: a day with a clock change simply has fewer or more slots.
-        for (let start = wallTimeToMs(date, range.start, timeZone, nextDayStart); start + slot <= rangeEnd && start < latest; start += step) {
+        for (let start = wallTimeToMs(day, range.start, timeZone, nextDayStart); start + slot <= rangeEnd && start < latest; start += step) {
           if (start < earliest) continue;
           // Half-open blocks: a slot's block may touch a booking's block but not overlap it.
-          const blockStart = start;
-          const blockEnd = start + slot;
+          const blockStart = start - before;
+          const blockEnd = start + slot + after;
           if (!blocks.some((b) => blockStart < b.end && b.start < blockEnd)) starts.add(start);
         }
       }
     }
     date = nextDate;
+    day = nextDay;
     dayStart = nextDayStart;
   }
   return [...starts].sort((a, b) => a - b);
@@ -128,8 +143,8 @@ export function availableSlots(rules: BookingRules, window: { from: string; to: 
 /** The instants [start of `fromDate`, start of the day after `toDate`) in `timeZone` (visitor's local dates → UTC window). */
 export function localDatesToWindow(fromDate: string, toDate: string, timeZone: string): { from: string; to: string } {
   return {
-    from: isoOf(startOfDayMs(Temporal.PlainDate.from(fromDate), timeZone)),
-    to: isoOf(startOfDayMs(Temporal.PlainDate.from(toDate).add({ days: 1 }), timeZone)),
+    from: isoOf(startOfDayMs(Temporal.PlainDate.from(fromDate).toString(), timeZone)),
+    to: isoOf(startOfDayMs(Temporal.PlainDate.from(toDate).add({ days: 1 }).toString(), timeZone)),
   };
 }
 
