@@ -3,15 +3,16 @@
 //   messages [--status pending|sending|sent|dead] [--csv]            list queued and sent email
 //   failed                                                          messages that were dead-lettered, with their last error
 //   retry                                                           deliver every due message now
+//   bookings [--from YYYY-MM-DD] [--csv]                             booked calls from that date on, with their context
 // Reads DATA_DIR / DATABASE_URL like the server, so it works on the embedded file and a hosted database.
 import { parseArgs } from 'node:util';
 import { apiContext } from '../api/_lib/context.ts';
 import { deliverDue } from '../api/_lib/outbox.ts';
-import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, messages, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
+import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, bookings, messages, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { status: { type: 'string' }, csv: { type: 'boolean', default: false } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { status: { type: 'string' }, from: { type: 'string' }, csv: { type: 'boolean', default: false } } });
 const command = positionals[0] ?? 'help';
-const usage = 'usage: npm run leads -- subscribers|messages|failed|retry [--status S] [--csv]';
+const usage = 'usage: npm run leads -- subscribers|messages|failed|retry|bookings [--status S] [--from YYYY-MM-DD] [--csv]';
 
 function checkStatus(allowed: readonly string[]): string | undefined {
   if (values.status && !allowed.includes(values.status)) {
@@ -27,7 +28,13 @@ const print = (rows: Awaited<ReturnType<typeof subscribers>>) => process.stdout.
 if (command === 'subscribers') print(await subscribers(ctx.db, checkStatus(SUBSCRIBER_STATUSES)));
 else if (command === 'messages') print(await messages(ctx.db, checkStatus(MESSAGE_STATUSES)));
 else if (command === 'failed') print(await messages(ctx.db, 'dead'));
-else if (command === 'retry') console.log(await deliverDue(ctx.db, ctx.mailer, { limit: 500 }));
+else if (command === 'bookings') {
+  if (values.from && !/^\d{4}-\d{2}-\d{2}$/.test(values.from)) {
+    console.error('--from must be a date written YYYY-MM-DD');
+    process.exit(2);
+  }
+  print(await bookings(ctx.db, values.from));
+} else if (command === 'retry') console.log(await deliverDue(ctx.db, ctx.mailer, { limit: 500 }));
 else {
   console.error(usage);
   process.exit(command === 'help' ? 0 : 2);

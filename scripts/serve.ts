@@ -24,13 +24,17 @@ server.listen(config.port, config.host, () => {
   console.log(`AI Operator site on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (data in ${config.dataDir})`);
 });
 
-// The outbox retry job (Vercel Cron in production) runs here on a timer.
+// The retry job (Vercel Cron in production) runs here on a timer: delivery, then the sweeps.
 const { apiContext } = await import('../api/_lib/context.ts');
 const { deliverDue } = await import('../api/_lib/outbox.ts');
+const { sweepRateLimits } = await import('../api/_lib/rate-limit.ts');
+const { deleteExpiredRecords } = await import('../api/_lib/retention.ts');
 const retry = setInterval(async () => {
   try {
     const ctx = await apiContext();
     const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200 });
+    await sweepRateLimits(ctx.db, 24 * 3600);
+    await deleteExpiredRecords(ctx.db);
     if (stats.sent || stats.retried || stats.dead) console.log(`[outbox] sent ${stats.sent}, retrying ${stats.retried}, dead ${stats.dead}`);
   } catch (error) {
     console.error('[outbox] retry run failed:', error);

@@ -92,6 +92,7 @@ const productionEnv: NodeJS.ProcessEnv = {
   DATABASE_URL: `file:${join(work, 'smoke.db')}`,
   CRON_SECRET: cronSecret,
   RESEND_API_KEY: 're_test_key',
+  OPERATOR_EMAIL: 'operator@smoke.example',
   RESEND_BASE_URL: resend.url,
   MAIL_FROM: 'AI Operator <hello@smoke.example>',
 };
@@ -160,6 +161,32 @@ try {
   const unauthorized = await invoke('/api/outbox/retry', { method: 'GET', path: '/api/outbox/retry', headers: { authorization: 'Bearer wrong' } });
   const authorized = await invoke('/api/outbox/retry', { method: 'GET', path: '/api/outbox/retry', headers: { authorization: `Bearer ${cronSecret}` } });
   check(unauthorized.status === 401 && authorized.status === 200, `the retry job answers 401 without the cron secret and 200 with it (got ${unauthorized.status}, ${authorized.status})`);
+
+  // Booking: free slots, a booking with its invite to both sides, and the manage page behind the
+  // rewrite that vercel.json declares for /book-audit/manage.
+  const routesConfig = JSON.stringify(JSON.parse(readFileSync(join(output, 'config.json'), 'utf8')).routes);
+  check(/\/book-audit\/manage[^"]*"[^}]*\/api\/bookings\/manage/.test(routesConfig), 'the build routes /book-audit/manage to the bookings/manage function');
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const slots = await invoke('/api/slots', { method: 'GET', path: `/api/slots?from=${day(1)}&to=${day(14)}&tz=America/Los_Angeles` });
+  const slot = slots.status === 200 ? (JSON.parse(slots.body!).slots as { start: string }[])[0] : undefined;
+  check(Boolean(slot), `GET /api/slots answers free times (got ${slots.status} ${slots.body?.slice(0, 120) ?? slots.loadError})`);
+  if (slot) {
+    const booked = await invoke('/api/bookings', {
+      method: 'POST', path: '/api/bookings', headers: { 'content-type': 'application/json', origin: 'https://smoke.example' },
+      body: JSON.stringify({ start: slot.start, name: 'Smoke Test', email: 'smoke-booker@example.com', company: 'Smoke Co', companySize: '1-10', area: 'sales', goal: 'Prove the booking function runs.', timeZone: 'America/Los_Angeles', consent: true }),
+    });
+    check(booked.status === 201, `POST /api/bookings books the slot (got ${booked.status} ${booked.body?.slice(0, 160) ?? booked.loadError})`);
+    const invite = resend.delivered.find((m) => m.to === 'operator@smoke.example')?.attachments[0];
+    check(invite?.contentType === 'text/calendar; charset=utf-8; method=REQUEST' && invite.content.includes('METHOD:REQUEST'), 'the operator got the booking with its calendar invite');
+    const manage = /https:\/\/smoke\.example\/book-audit\/manage\?token=[\w.-]+/.exec(resend.delivered.find((m) => m.to === 'smoke-booker@example.com')?.text ?? '')?.[0];
+    if (manage) {
+      const url = new URL(manage);
+      const page = await invoke('/api/bookings/manage', { method: 'GET', path: url.pathname + url.search });
+      check(page.status === 200 && page.body!.includes('Move the call') && page.body!.includes('Cancel the call'), `the manage link shows the call with its move and cancel forms (got ${page.status})`);
+    } else {
+      check(false, 'the visitor\'s confirmation links to the manage page at SITE_URL');
+    }
+  }
 
   const og = await invoke('/api/og', { method: 'GET', path: '/api/og?page=blog/what-is-a-business-ai-operator' });
   const png = Buffer.from(og.body ?? '', 'base64');

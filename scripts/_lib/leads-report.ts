@@ -5,7 +5,7 @@ import type { Client } from '@libsql/client';
 export type Row = Record<string, string | number | null>;
 
 export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed'] as const;
-export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'dead', 'cancelled'] as const;
 
 export async function subscribers(db: Client, status?: string): Promise<Row[]> {
   const result = await db.execute({
@@ -21,6 +21,21 @@ export async function messages(db: Client, status?: string): Promise<Row[]> {
     sql: `SELECT kind, status, attempts, next_attempt_at, last_error, idempotency_key, created_at, sent_at
           FROM messages ${status ? 'WHERE status = ?' : ''} ORDER BY created_at`,
     args: status ? [status] : [],
+  });
+  return result.rows.map((row) => ({ ...row }) as Row);
+}
+
+/**
+ * Bookings from `fromDate` (YYYY-MM-DD, UTC) on, by start, with what the visitor brought: the
+ * calculator scenario and the readiness answers, as the booking stored them (JSON).
+ */
+export async function bookings(db: Client, fromDate?: string): Promise<Row[]> {
+  const result = await db.execute({
+    sql: `SELECT start_at, end_at, status, name, email, company, company_size, area, goal, time_zone, sequence,
+                 json_extract(context, '$.scenario') AS calculator_scenario, json_extract(context, '$.readiness') AS readiness_answers,
+                 created_at, cancelled_at
+          FROM bookings ${fromDate ? 'WHERE start_at >= ?' : ''} ORDER BY start_at`,
+    args: fromDate ? [`${fromDate}T00:00:00Z`] : [],
   });
   return result.rows.map((row) => ({ ...row }) as Row);
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { httpTargets, type HttpTarget } from './http-targets.ts';
+import { benchServerEnv, httpTargets, type HttpTarget } from './http-targets.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -50,8 +50,8 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export async function measureThroughput({ seconds = 5, connections = 50, targets = httpTargets } = {}): Promise<ThroughputRow[]> {
   const port = 4480 + Math.floor(Math.random() * 100);
   const server = spawn(process.execPath, [join(root, 'scripts/serve.ts')], {
-    // The sign-up route's rate limit would turn the load into 429s: the benchmark measures the real path.
-    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')), NEWSLETTER_RATE_LIMIT: '1000000000', OUTBOX_RETRY_MS: '3600000' },
+    // Rate limits would turn the load into 429s: the benchmark measures the real path.
+    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')), ...benchServerEnv },
     stdio: 'ignore',
   });
   try {

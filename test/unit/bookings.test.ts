@@ -380,6 +380,20 @@ describe('the manage link, reschedule and cancel', () => {
   });
 });
 
+describe('operator export', () => {
+  it('lists bookings from a date with the context they brought, as CSV a spreadsheet reads safely', async () => {
+    const { bookings, toCsv } = await import('../../scripts/_lib/leads-report.ts');
+    const ctx = await apiContext();
+    const rows = await bookings(ctx.db, isoDate(Date.now()));
+    const withScenario = rows.find((r) => r.calculator_scenario === 'p=document-intake&n=300');
+    expect(withScenario).toMatchObject({ status: 'confirmed', company: 'Reyes Logistics', area: 'documents' });
+    expect(JSON.parse(String(withScenario!.readiness_answers))).toEqual({ area: 'documents', workflowName: 'Supplier invoice intake' });
+    expect(await bookings(ctx.db, '2999-01-01')).toEqual([]);
+    const csv = toCsv(rows);
+    expect(csv.split('\n')[0]).toBe('start_at,end_at,status,name,email,company,company_size,area,goal,time_zone,sequence,calculator_scenario,readiness_answers,created_at,cancelled_at');
+  });
+});
+
 describe('across processes', () => {
   let child: ChildProcess;
   let port = 0;

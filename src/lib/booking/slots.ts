@@ -144,7 +144,7 @@ export function availableSlots(rules: BookingRules, window: { from: string; to: 
 export function localDatesToWindow(fromDate: string, toDate: string, timeZone: string): { from: string; to: string } {
   return {
     from: isoOf(startOfDayMs(Temporal.PlainDate.from(fromDate).toString(), timeZone)),
-    to: isoOf(startOfDayMs(Temporal.PlainDate.from(toDate).add({ days: 1 }).toString(), timeZone)),
+    to: isoOf(startOfDayMs(Temporal.PlainDate.from(toDate).toString(), timeZone) + DAY),
   };
 }
 

@@ -1,0 +1,53 @@
+// Words for dates and counts in the visitor's locale, with Intl only. A local date ('2026-03-10') is
+// formatted at UTC midnight in UTC, so the label is that calendar day whatever the browser's zone.
+import type { IsoWeekday } from '../../lib/booking/calendar-month.ts';
+
+const atUtcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** "Tuesday, March 10" (en-US) or "Tuesday 10 March" (en-GB). */
+export function dayLabel(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(atUtcMidnight(date));
+}
+
+/** "March 2026". */
+export function monthLabel(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(atUtcMidnight(`${month}-01`));
+}
+
+/** Column headings: short ("Tue") and long ("Tuesday") names of an ISO weekday. 2024-01-01 was a Monday. */
+export function weekdayNames(day: IsoWeekday, locale: string): { short: string; long: string } {
+  const date = atUtcMidnight(`2024-01-0${day}`);
+  const name = (weekday: 'short' | 'long') => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday }).format(date);
+  return { short: name('short'), long: name('long') };
+}
+
+/** "no free times", "1 time free", "4 times free". */
+export const timesFree = (count: number) => (count === 0 ? 'no free times' : `${count} time${count === 1 ? '' : 's'} free`);
+
+/** The locale's first day of the week (Monday in most of the world, Sunday in the US), ISO-numbered. */
+export function firstDayOfWeek(locale: string): IsoWeekday {
+  try {
+    const info = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const day = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay;
+    return day && day >= 1 && day <= 7 ? (day as IsoWeekday) : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** "America/Los_Angeles" -> "America/Los Angeles". */
+export const zoneLabel = (zone: string) => zone.replace(/_/g, ' ');
+
+/** Every zone the browser knows, or a short list of common ones; the visitor's own always included. */
+export function timeZoneOptions(own: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = (Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    zones = [];
+  }
+  if (zones.length === 0) {
+    zones = ['UTC', 'America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'America/Sao_Paulo', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'Europe/Helsinki', 'Africa/Johannesburg', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland'];
+  }
+  return zones.includes(own) ? zones : [own, ...zones];
+}
