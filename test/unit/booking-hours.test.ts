@@ -126,6 +126,7 @@ describe('parseDateOverrides', () => {
     ['2026-12-23 10:00-09:00', '"10:00-09:00" ends before it starts'],
     ['2026-12-23 09:00-12:00 11:00-12:30', '2026-12-23: "09:00-12:00" and "11:00-12:30" overlap'],
     ['2026-12-23 09:00-25:00', '"25:00" in "09:00-25:00" is not a time; use HH:MM from 00:00 to 24:00'],
+    ['2026-12-23 09:00-12:00 2026-12-24 closed', '"2026-12-24" is not a time range (separate dates with ";")'],
   ])('rejects %j: %s', (text, message) => {
     expect(() => parseDateOverrides(text)).toThrow(new Error(message));
   });

@@ -412,6 +412,12 @@ describe("the operator's day", () => {
     expect(startsIn(r, '2026-03-08T00:00:00Z', '2026-03-11T00:00:00Z')).toEqual(['2026-03-08T19:00:00Z', '2026-03-10T19:00:00Z']);
   });
 
+  it('a call that would run past the end of the working hours is not offered', () => {
+    const r = rules({ weeklyHours: week([range('09:00', '10:30')]) });
+    // 09:00 CET = 08:00Z fits; 10:00 would end at 11:00, after 10:30.
+    expect(startsIn(r, '2026-03-10T00:00:00Z', '2026-03-11T00:00:00Z')).toEqual(['2026-03-10T08:00:00Z']);
+  });
+
   it('a blocked date stays closed even if it also has an override', () => {
     const r = rules({ blockedDates: ['2026-03-14'], dateOverrides: { '2026-03-14': [range('10:00', '12:00')] } });
     expect(startsIn(r, '2026-03-13T00:00:00Z', '2026-03-16T00:00:00Z')).toEqual([]);

@@ -6,6 +6,7 @@ import { WEEKDAYS, type TimeRange, type Weekday } from '../../config/booking.ts'
 
 const RANGE_HINT = 'write HH:MM-HH:MM, e.g. 09:00-12:00';
 const DATE_HINT = 'write YYYY-MM-DD, e.g. 2026-12-24';
+const DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A part's words; spaces around '-' and ',' are dropped first, so "mon - fri" and "mon, wed" read as one word. */
 const wordsOf = (part: string): string[] =>
@@ -32,8 +33,9 @@ function parseRanges(words: string[], what: string): TimeRange[] {
     .map((text) => {
       const lower = text.toLowerCase();
       if (lower === 'closed') throw new Error(`"${what}" is both closed and open; give hours or "closed", not both`);
-      // A day where a range should be: most likely a missing ';' between two days.
+      // A day or a date where a range should be: most likely a missing ';' before it.
       if (isDay(lower)) throw new Error(`"${text}" is not a time range (separate days with ";")`);
+      if (DATE_FORM.test(text)) throw new Error(`"${text}" is not a time range (separate dates with ";")`);
       const [start = '', end, ...extra] = text.split('-');
       if (end === undefined || extra.length > 0) throw new Error(`"${text}" is not a time range; ${RANGE_HINT}`);
       for (const time of [start, end]) {
@@ -93,7 +95,7 @@ const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || yea
 
 /** Checks one "YYYY-MM-DD" is a real calendar date (2026-02-30 is not) and returns it. */
 function checkDate(text: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const match = DATE_FORM.exec(text);
   if (!match) throw new Error(`"${text}" is not a date; ${DATE_HINT}`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const daysInMonth = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
