@@ -38,7 +38,7 @@ export function firstDayOfWeek(locale: string): IsoWeekday {
 /** "America/Los_Angeles" -> "America/Los Angeles". */
 export const zoneLabel = (zone: string) => zone.replace(/_/g, ' ');
 
-/** Every zone the browser knows, or a short list of common ones; the visitor's own always included. */
+/** Every zone the browser knows (all current browsers list them), the visitor's own always included. */
 export function timeZoneOptions(own: string): string[] {
   let zones: string[] = [];
   try {
@@ -46,8 +46,6 @@ export function timeZoneOptions(own: string): string[] {
   } catch {
     zones = [];
   }
-  if (zones.length === 0) {
-    zones = ['UTC', 'America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'America/Sao_Paulo', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'Europe/Helsinki', 'Africa/Johannesburg', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland'];
-  }
+  if (zones.length === 0) zones = ['UTC'];
   return zones.includes(own) ? zones : [own, ...zones];
 }

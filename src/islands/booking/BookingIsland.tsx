@@ -1,0 +1,168 @@
+// The booking page's island (client:load): date, then time, then details, then the confirmation.
+// The server renders the first step empty but full-size (no zone, no month yet), so hydration moves
+// nothing; after it the visitor's zone, locale, today and what they told the site before are read.
+import { useEffect, useRef, useState } from 'react';
+import { addDays, monthOf, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
+import { formatCall, localDate } from '../../lib/booking/format.ts';
+import { isTimeZone, type BookingCreated } from '../../lib/booking/request.ts';
+import { Confirmation } from './Confirmation.tsx';
+import { DateStep } from './DateStep.tsx';
+import { DetailsStep } from './DetailsStep.tsx';
+import { EMPTY_DETAILS, type Details } from './DetailsForm.tsx';
+import { readVisitorContext, type VisitorContext } from './context.ts';
+import { firstDayOfWeek, monthLabel, timeZoneOptions, zoneLabel } from './labels.ts';
+import { useMonthSlots, type Slot } from './useSlots.ts';
+
+interface Props {
+  slotsPath: string;
+  bookingsPath: string;
+  privacyPath: string;
+  calculatorPath: string;
+  contactEmail: string;
+  /** How far ahead times are offered: the month grid pages no further. */
+  horizonDays: number;
+}
+
+type Step = 'date' | 'details' | 'done';
+const nowIso = () => new Date().toISOString();
+
+export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, calculatorPath, contactEmail, horizonDays }: Props) {
+  const [locale, setLocale] = useState('en-US');
+  const [firstDay, setFirstDay] = useState<IsoWeekday>(7);
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+  const [zones, setZones] = useState<string[]>([]);
+  const [today, setToday] = useState<string | null>(null);
+  const [month, setMonth] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
+  const [slot, setSlot] = useState<Slot | null>(null);
+  const [step, setStep] = useState<Step>('date');
+  const [details, setDetails] = useState<Details>(EMPTY_DETAILS);
+  const [visitor, setVisitor] = useState<VisitorContext | null>(null);
+  const [booked, setBooked] = useState<{ created: BookingCreated; email: string } | null>(null);
+  const [operatorZone, setOperatorZone] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const startedAt = useRef<number | null>(null);
+  const focusNext = useRef<'times' | 'details' | 'booked' | null>(null);
+  const announceMonth = useRef(false);
+  const searched = useRef(false);
+  const timesHeading = useRef<HTMLHeadingElement>(null);
+  const detailsHeading = useRef<HTMLHeadingElement>(null);
+  const bookedHeading = useRef<HTMLHeadingElement>(null);
+  const { state: slots, byDay, reload } = useMonthSlots(slotsPath, timeZone, month);
+
+  // After hydration: the visitor's language, zone and today, and what they told the site before.
+  useEffect(() => {
+    const language = navigator.language || 'en-US';
+    const preferred = Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 ? language : 'en-US';
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = detected && isTimeZone(detected) ? detected : 'UTC';
+    const localToday = localDate(nowIso(), zone);
+    const context = readVisitorContext(window.location.search);
+    setLocale(preferred);
+    setFirstDay(firstDayOfWeek(preferred));
+    setTimeZone(zone);
+    setZones(timeZoneOptions(zone));
+    setToday(localToday);
+    setMonth(monthOf(localToday));
+    setVisitor(context);
+    // Never ask twice: the wizard's area and workflow fill the form (the visitor can change them).
+    setDetails((current) => ({ ...current, area: current.area || context.area || '', goal: current.goal || context.workflowName }));
+  }, []);
+
+  useEffect(() => {
+    if (slots.status !== 'ready' || !timeZone || !month) return;
+    setOperatorZone(slots.data.operatorZone);
+    // First load: jump to the first month with a free time (the API names it when this month has none).
+    if (!searched.current) {
+      searched.current = true;
+      const next = slots.data.next;
+      if (slots.data.slots.length === 0 && next) return setMonth(monthOf(localDate(next.start, timeZone)));
+    }
+    if (announceMonth.current) {
+      announceMonth.current = false;
+      const days = byDay.size;
+      setAnnouncement(`${monthLabel(month, locale)}: ${days === 0 ? 'no free times' : `free times on ${days} day${days === 1 ? '' : 's'}`}.`);
+    }
+  }, [slots, timeZone, month, byDay, locale]);
+
+  // Each new step (and the times of a picked day) takes focus, once it is on the page.
+  useEffect(() => {
+    const target = focusNext.current && { times: timesHeading, details: detailsHeading, booked: bookedHeading }[focusNext.current].current;
+    if (target) {
+      focusNext.current = null;
+      target.focus();
+    }
+  });
+
+  const minMonth = today && monthOf(today);
+  const maxMonth = today && monthOf(addDays(today, horizonDays));
+  const mailto = `mailto:${contactEmail}?subject=${encodeURIComponent('Workflow audit request')}`;
+
+  function changeZone(zone: string) {
+    const localToday = localDate(nowIso(), zone);
+    announceMonth.current = true;
+    setTimeZone(zone);
+    setToday(localToday);
+    if (month && month < monthOf(localToday)) setMonth(monthOf(localToday));
+    setDay(null);
+    setSlot(null);
+    setAnnouncement(`Times now shown in ${zoneLabel(zone)}.`);
+  }
+
+  function pickDay(next: string) {
+    if (monthOf(next) !== month) setMonth(monthOf(next));
+    setDay(next);
+    focusNext.current = 'times';
+  }
+
+  function takeAlternative(next: Slot) {
+    if (!timeZone) return;
+    setSlot(next);
+    setDay(localDate(next.start, timeZone));
+    setMonth(monthOf(localDate(next.start, timeZone)));
+    reload();
+    setAnnouncement(`${formatCall(next.start, next.end, timeZone, locale)} chosen. Press Book the call to confirm.`);
+  }
+
+  const touched = () => {
+    startedAt.current ??= Date.now();
+  };
+
+  return (
+    <section aria-labelledby="bk-heading" onPointerDownCapture={touched} onKeyDownCapture={touched} className="rounded-card border border-line bg-white p-5 shadow-sm sm:p-6">
+      <p className="sr-only" aria-live="polite">{announcement}</p>
+      {step === 'date' && (
+        <>
+          <p className="text-sm font-semibold text-accent-700">Step 1 of 2</p>
+          <h2 id="bk-heading" className="mt-1 text-xl font-bold text-ink">Pick a date and time</h2>
+          <div className="mt-4">
+            <DateStep
+              locale={locale} timeZone={timeZone} zones={zones} onZone={changeZone}
+              month={month} firstDay={firstDay} today={today} minMonth={minMonth} maxMonth={maxMonth}
+              onMonth={(next) => { announceMonth.current = true; setMonth(next); }}
+              slots={slots} byDay={byDay} day={day} chosen={slot?.start ?? null} onDay={pickDay}
+              onChoose={(next) => { setSlot(next); setStep('details'); focusNext.current = 'details'; }}
+              onRetry={reload} mailto={mailto} contactEmail={contactEmail} timesHeadingRef={timesHeading}
+            />
+          </div>
+        </>
+      )}
+      {step === 'details' && slot && timeZone && (
+        <>
+          <p className="text-sm font-semibold text-accent-700">Step 2 of 2</p>
+          <DetailsStep
+            slot={slot} timeZone={timeZone} locale={locale} details={details} onDetails={setDetails}
+            visitor={visitor} startedAt={startedAt.current} paths={{ bookings: bookingsPath, privacy: privacyPath, calculator: calculatorPath }}
+            contactEmail={contactEmail} headingRef={detailsHeading}
+            onChangeTime={() => { setStep('date'); focusNext.current = 'times'; }}
+            onAlternative={takeAlternative}
+            onBooked={(created, email) => { setBooked({ created, email }); setStep('done'); focusNext.current = 'booked'; reload(); }}
+          />
+        </>
+      )}
+      {step === 'done' && booked && timeZone && (
+        <Confirmation created={booked.created} email={booked.email} timeZone={timeZone} operatorZone={operatorZone ?? timeZone} locale={locale} headingRef={bookedHeading} />
+      )}
+    </section>
+  );
+}

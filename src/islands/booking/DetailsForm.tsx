@@ -1,0 +1,93 @@
+// The details step's form: who is coming and what they want to fix. Errors come from the same
+// zod/mini schema the API uses: a summary (role="alert") with a link to each field, and inline messages.
+import type { FormEvent, ReactNode, RefObject } from 'react';
+import { COMPANY_SIZES, type CompanySize } from '../../lib/booking/request.ts';
+import { AREAS, AREA_LABELS, type Area } from '../../lib/readiness-answers.ts';
+import { SelectField, TextField, fieldId } from './Fields.tsx';
+
+export interface Details {
+  name: string;
+  email: string;
+  company: string;
+  companySize: CompanySize | '';
+  area: Area | '';
+  goal: string;
+  consent: boolean;
+  /** Honeypot: hidden from people. */
+  website: string;
+}
+
+export const EMPTY_DETAILS: Details = { name: '', email: '', company: '', companySize: '', area: '', goal: '', consent: false, website: '' };
+
+/** The form's fields in the order they appear: the error summary and the first-error focus follow it. */
+export const FIELD_ORDER = ['name', 'email', 'company', 'companySize', 'area', 'goal', 'consent'] as const;
+
+const SIZE_OPTIONS = COMPANY_SIZES.map((size) => ({ value: size, label: size === '500+' ? 'More than 500 people' : `${size.replace('-', '–')} people` }));
+const AREA_OPTIONS = AREAS.map((area) => ({ value: area, label: AREA_LABELS[area] }));
+
+interface Props {
+  details: Details;
+  onChange: <K extends keyof Details>(field: K, value: Details[K]) => void;
+  errors: Record<string, string>;
+  sending: boolean;
+  privacyPath: string;
+  submitRef: RefObject<HTMLButtonElement>;
+  onSubmit: () => void;
+  /** What the last attempt answered, shown just above the button. */
+  children?: ReactNode;
+}
+
+export function DetailsForm({ details, onChange, errors, sending, privacyPath, submitRef, onSubmit, children }: Props) {
+  const listed = Object.entries(errors);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!sending) onSubmit();
+  };
+  return (
+    <form noValidate onSubmit={submit} aria-label="Your details" className="relative mt-6 grid gap-5">
+      {listed.length > 0 && (
+        <div role="alert" className="rounded-card border border-red-700/40 bg-red-50 p-4 text-sm text-red-800">
+          <p className="font-semibold">{listed.length === 1 ? 'One thing to fix before booking:' : `${listed.length} things to fix before booking:`}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {listed.map(([field, message]) => (
+              <li key={field}>
+                {(FIELD_ORDER as readonly string[]).includes(field) ? (
+                  <a className="underline underline-offset-2" href={`#${fieldId(field)}`} onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(fieldId(field))?.focus();
+                  }}>{message}</a>
+                ) : message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <TextField name="name" label="Your name" value={details.name} onChange={(v) => onChange('name', v)} error={errors.name} autoComplete="name" />
+      <TextField name="email" label="Work email" type="email" value={details.email} onChange={(v) => onChange('email', v)} error={errors.email} autoComplete="email" hint="The invite and the link to move or cancel go here." />
+      <TextField name="company" label="Company" value={details.company} onChange={(v) => onChange('company', v)} error={errors.company} autoComplete="organization" />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <SelectField name="companySize" label="Company size" value={details.companySize} options={SIZE_OPTIONS} onChange={(v) => onChange('companySize', v as Details['companySize'])} error={errors.companySize} />
+        <SelectField name="area" label="Workflow area" value={details.area} options={AREA_OPTIONS} onChange={(v) => onChange('area', v as Details['area'])} error={errors.area} />
+      </div>
+      <TextField name="goal" label="What do you want to fix?" multiline value={details.goal} onChange={(v) => onChange('goal', v)} error={errors.goal} hint="The workflow and what goes wrong with it today. A sentence or two is enough." />
+      {/* Honeypot: people never see or reach it; bots that fill every field get a neutral answer. */}
+      <div className="absolute -left-[9999px] h-px w-px overflow-hidden" aria-hidden="true">
+        <label htmlFor="bk-website">Leave this field empty</label>
+        <input id="bk-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={details.website} onChange={(event) => onChange('website', event.target.value)} />
+      </div>
+      <div>
+        <div className="flex items-start gap-3">
+          <input id={fieldId('consent')} name="consent" type="checkbox" checked={details.consent} onChange={(event) => onChange('consent', event.target.checked)} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? `${fieldId('consent')}-error` : undefined} className="mt-1 size-5 shrink-0 accent-accent-700" />
+          <label htmlFor={fieldId('consent')} className="text-sm text-body">
+            AI Operator may use these details to prepare and hold the call, and keeps them as the <a className="link" href={privacyPath}>privacy policy</a> describes.
+          </label>
+        </div>
+        {errors.consent && <p id={`${fieldId('consent')}-error`} className="mt-1 text-sm font-medium text-red-800">{errors.consent}</p>}
+      </div>
+      {children}
+      <button ref={submitRef} type="submit" aria-disabled={sending || undefined} className="btn-primary w-full sm:w-auto sm:justify-self-start">
+        {sending ? 'Booking…' : 'Book the call'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+// The details step: the chosen time, what the visitor already told us, and the form. Checks the form
+// with the API's own schema before sending; on any answer but success, everything typed stays.
+import { useRef, useState, type RefObject } from 'react';
+import { formatCall, formatTime, localDate } from '../../lib/booking/format.ts';
+import { bookingRequestSchema, type BookingCreated } from '../../lib/booking/request.ts';
+import { ContextSummary } from './ContextSummary.tsx';
+import { DetailsForm, FIELD_ORDER, type Details } from './DetailsForm.tsx';
+import { fieldId } from './Fields.tsx';
+import type { VisitorContext } from './context.ts';
+import { dayLabel } from './labels.ts';
+import { submitBooking } from './submit.ts';
+import type { Slot } from './useSlots.ts';
+
+interface Props {
+  slot: Slot;
+  timeZone: string;
+  locale: string;
+  details: Details;
+  onDetails: (details: Details) => void;
+  visitor: VisitorContext | null;
+  startedAt: number | null;
+  paths: { bookings: string; privacy: string; calculator: string };
+  contactEmail: string;
+  headingRef: RefObject<HTMLHeadingElement>;
+  onChangeTime: () => void;
+  /** A time offered instead of one taken meanwhile; the parent also refreshes the month. */
+  onAlternative: (slot: Slot) => void;
+  onBooked: (created: BookingCreated, email: string) => void;
+}
+
+/** The first message per top-level field, in the form's order (fields the form does not show last). */
+function firstErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const issue of issues) found[String(issue.path[0] ?? 'form')] ??= issue.message;
+  const rank = (field: string) => {
+    const index = (FIELD_ORDER as readonly string[]).indexOf(field);
+    return index === -1 ? FIELD_ORDER.length : index;
+  };
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+export function DetailsStep(p: Props) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [checked, setChecked] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [taken, setTaken] = useState<{ message: string; alternatives: Slot[] } | null>(null);
+  const [include, setInclude] = useState(true);
+  const attempt = useRef<{ signature: string; key: string } | null>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const takenRef = useRef<HTMLDivElement>(null);
+
+  const payload = (details: Details) => ({
+    ...details,
+    website: details.website || undefined,
+    start: p.slot.start,
+    timeZone: p.timeZone,
+    context: include ? p.visitor?.send : undefined,
+    startedAt: p.startedAt ?? undefined,
+  });
+
+  function change<K extends keyof Details>(field: K, value: Details[K]) {
+    const next = { ...p.details, [field]: value };
+    p.onDetails(next);
+    // After a first attempt, messages follow the typing: each disappears as its field is fixed.
+    if (checked) {
+      const result = bookingRequestSchema.safeParse(payload(next));
+      setErrors(result.success ? {} : firstErrors(result.error.issues));
+    }
+  }
+
+  async function submit() {
+    setChecked(true);
+    setRefusal(null);
+    const parsed = bookingRequestSchema.safeParse(payload(p.details));
+    if (!parsed.success) {
+      const found = firstErrors(parsed.error.issues);
+      setErrors(found);
+      const first = Object.keys(found)[0]!;
+      document.getElementById(fieldId(first))?.focus();
+      return;
+    }
+    setErrors({});
+    // One key per distinct attempt: pressing again after a lost answer returns the booking already made.
+    const data = parsed.data;
+    const signature = JSON.stringify(data);
+    if (attempt.current?.signature !== signature) attempt.current = { signature, key: crypto.randomUUID() };
+    setSending(true);
+    const result = await submitBooking(p.paths.bookings, { ...data, idempotencyKey: attempt.current.key }, p.contactEmail);
+    setSending(false);
+    if (result.kind === 'booked') return p.onBooked(result.created, data.email);
+    if (result.kind === 'taken') {
+      setTaken(result);
+      window.setTimeout(() => takenRef.current?.focus(), 0);
+    } else if (result.kind === 'invalid') {
+      setErrors(Object.keys(result.fields).length ? result.fields : { form: result.message });
+      const first = Object.keys(result.fields)[0];
+      if (first) document.getElementById(fieldId(first))?.focus();
+    } else setRefusal(result.message);
+  }
+
+  function pick(slot: Slot) {
+    setTaken(null);
+    p.onAlternative(slot);
+    submitRef.current?.focus();
+  }
+
+  return (
+    <div>
+      <h2 id="bk-heading" ref={p.headingRef} tabIndex={-1} className="mt-1 text-xl font-bold text-ink outline-none">Your details</h2>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-card border border-line bg-surface p-4">
+        <p className="font-semibold text-ink">{formatCall(p.slot.start, p.slot.end, p.timeZone, p.locale)}</p>
+        <button type="button" onClick={p.onChangeTime} className="text-sm font-semibold text-accent-700 underline underline-offset-2">Change time</button>
+      </div>
+      <ContextSummary visitor={p.visitor} calculatorPath={p.paths.calculator} include={include} onInclude={setInclude} />
+      <DetailsForm details={p.details} onChange={change} errors={errors} sending={sending} privacyPath={p.paths.privacy} submitRef={submitRef} onSubmit={submit}>
+        {taken && (
+          <div ref={takenRef} tabIndex={-1} role="alert" className="rounded-card border border-warn-800/40 bg-warn-50 p-4 text-warn-800 outline-none">
+            <p className="font-semibold">{taken.message}</p>
+            {taken.alternatives.length > 0 ? (
+              <>
+                <p className="mt-1 text-sm">These are free. Your details stay as they are.</p>
+                <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+                  {taken.alternatives.map((slot) => (
+                    <li key={slot.start}>
+                      <button type="button" onClick={() => pick(slot)} className="btn-secondary w-full">{dayLabel(localDate(slot.start, p.timeZone), p.locale)}, {formatTime(slot.start, p.timeZone, p.locale)}</button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p className="mt-1 text-sm">No other time is free right now. Email {p.contactEmail} and we find one.</p>
+            )}
+          </div>
+        )}
+        {refusal && <p role="alert" className="rounded-card border border-red-700/40 bg-red-50 p-4 text-sm font-medium text-red-800">{refusal}</p>}
+      </DetailsForm>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// The free times of one month in the visitor's zone, from GET /api/slots. Months already fetched are
+// kept (per zone) so paging back and forth costs nothing; `reload` forgets them after a slot is taken.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { firstOfMonth, lastOfMonth } from '../../lib/booking/calendar-month.ts';
+import type { SlotsResponse } from '../../lib/booking/request.ts';
+
+export interface Slot {
+  start: string;
+  end: string;
+}
+
+export interface MonthSlots {
+  /** The operator's zone, to show each time in it too. */
+  operatorZone: string;
+  slots: Slot[];
+  /** Only when the month has no free time: the first free time from now, or null when none is left. */
+  next: Slot | null;
+}
+
+export type SlotsState =
+  | { status: 'idle' | 'loading' | 'error'; key: string; data?: undefined }
+  | { status: 'ready'; key: string; data: MonthSlots };
+
+async function fetchMonth(path: string, month: string, timeZone: string, signal: AbortSignal): Promise<MonthSlots> {
+  const query = new URLSearchParams({ from: firstOfMonth(month), to: lastOfMonth(month), tz: timeZone });
+  const response = await fetch(`${path}?${query}`, { signal, headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`slots answered ${response.status}`);
+  const body = (await response.json()) as SlotsResponse & { next?: Slot | null };
+  return { operatorZone: body.timeZone, slots: body.slots, next: body.next ?? null };
+}
+
+export function useMonthSlots(path: string, timeZone: string | null, month: string | null) {
+  const cache = useRef(new Map<string, MonthSlots>());
+  const [state, setState] = useState<SlotsState>({ status: 'idle', key: '' });
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (!timeZone || !month) return;
+    const key = `${timeZone} ${month}`;
+    const cached = cache.current.get(key);
+    if (cached) {
+      setState({ status: 'ready', key, data: cached });
+      return;
+    }
+    const controller = new AbortController();
+    setState({ status: 'loading', key });
+    fetchMonth(path, month, timeZone, controller.signal).then(
+      (data) => {
+        cache.current.set(key, data);
+        setState({ status: 'ready', key, data });
+      },
+      () => {
+        if (!controller.signal.aborted) setState({ status: 'error', key });
+      },
+    );
+    return () => controller.abort();
+  }, [path, timeZone, month, generation]);
+
+  const reload = useCallback(() => {
+    cache.current.clear();
+    setGeneration((n) => n + 1);
+  }, []);
+
+  // Until the effect above has run for a new zone or month, the last answer is for another one.
+  const current: SlotsState = state.key === `${timeZone} ${month}` ? state : { status: timeZone && month ? 'loading' : 'idle', key: '' };
+
+  // Free times grouped by the visitor's local date (en-CA writes YYYY-MM-DD), in time order.
+  const byDay = useMemo(() => {
+    const days = new Map<string, Slot[]>();
+    if (current.status !== 'ready' || !timeZone) return days;
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (const slot of current.data.slots) {
+      const day = format.format(new Date(slot.start));
+      days.set(day, [...(days.get(day) ?? []), slot]);
+    }
+    return days;
+  }, [current.status, current.data, timeZone]);
+
+  return { state: current, byDay, reload };
+}
