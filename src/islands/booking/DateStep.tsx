@@ -64,7 +64,7 @@ export function DateStep(p: Props) {
                 <button type="button" className="btn-secondary mt-3" onClick={() => p.onDay(localDate(next.start, timeZone))}>Show that day</button>
               </>
             ) : (
-              <p className="mt-1">Every time we offer online is taken. Email {email} with two or three times that suit you, and we find one.</p>
+              <p className="mt-1">No time is free online in the coming weeks. Email {email} with two or three times that suit you instead.</p>
             )}
           </div>
         )}
@@ -77,7 +77,6 @@ export function DateStep(p: Props) {
           <p className="text-muted">Pick a highlighted day to see its free times.</p>
         )}
       </div>
-      <p className="mt-5 text-sm text-muted">None of these times suit you? Email {email} with two or three times that do.</p>
     </div>
   );
 }

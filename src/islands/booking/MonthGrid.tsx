@@ -22,6 +22,9 @@ interface Props {
   onSelect: (day: string) => void;
 }
 
+// Classes chosen here, not with aria-disabled: variants: the per-page CSS prune keeps state-attribute
+// rules only for the attributes it lists (scripts/_lib/prune-page-css.ts).
+const navClass = (enabled: boolean) => `grid size-11 place-items-center rounded-lg ${enabled ? 'text-ink hover:bg-surface' : 'cursor-default text-slate-400'}`;
 const EMPTY_WEEKS: null[][] = Array.from({ length: 6 }, () => Array.from({ length: 7 }, () => null));
 
 function Chevron({ flip = false }: { flip?: boolean }) {
@@ -84,11 +87,11 @@ export function MonthGrid({ month, firstDay, locale, today, counts, loading, sel
   return (
     <div>
       <div className="flex items-center justify-between gap-2">
-        <button type="button" className="grid size-11 place-items-center rounded-lg text-ink hover:bg-surface aria-disabled:cursor-default aria-disabled:text-slate-400 aria-disabled:hover:bg-transparent" aria-label="Previous month" aria-disabled={!canPrev} onClick={() => canPrev && month && onMonth(addMonths(month, -1))}>
+        <button type="button" className={navClass(canPrev)} aria-label="Previous month" aria-disabled={!canPrev} onClick={() => canPrev && month && onMonth(addMonths(month, -1))}>
           <Chevron />
         </button>
         <h3 id="bk-month" className="text-lg font-semibold text-ink" aria-live="polite">{heading}</h3>
-        <button type="button" className="grid size-11 place-items-center rounded-lg text-ink hover:bg-surface aria-disabled:cursor-default aria-disabled:text-slate-400 aria-disabled:hover:bg-transparent" aria-label="Next month" aria-disabled={!canNext} onClick={() => canNext && month && onMonth(addMonths(month, 1))}>
+        <button type="button" className={navClass(canNext)} aria-label="Next month" aria-disabled={!canNext} onClick={() => canNext && month && onMonth(addMonths(month, 1))}>
           <Chevron flip />
         </button>
       </div>

@@ -27,6 +27,7 @@ export function TimeList({ day, slots, chosen, timeZone, locale, headingRef, onC
           <li key={slot.start}>
             <button
               type="button"
+              data-start={slot.start}
               aria-pressed={slot.start === chosen}
               onClick={() => onChoose(slot)}
               className="min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-2 text-base font-semibold text-accent-800 tabular-nums hover:border-accent-700 hover:bg-accent-50 aria-pressed:border-accent-700 aria-pressed:bg-accent-700 aria-pressed:text-white"
