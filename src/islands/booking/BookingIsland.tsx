@@ -1,15 +1,15 @@
 // The booking page's island (client:load): date, then time, then details, then the confirmation.
 // The server renders the first step empty but full-size (no zone, no month yet), so hydration moves
 // nothing; after it the visitor's zone, locale, today and what they told the site before are read.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { addDays, monthOf, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
 import { formatCall, localDate } from '../../lib/booking/format.ts';
-import { isTimeZone, type BookingCreated } from '../../lib/booking/request.ts';
+import type { BookingCreated } from '../../lib/booking/request.ts';
 import { Confirmation } from './Confirmation.tsx';
 import { DateStep } from './DateStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
 import { EMPTY_DETAILS, type Details } from './DetailsForm.tsx';
-import { readVisitorContext, type VisitorContext } from './context.ts';
+import { detectLocaleAndZone, readVisitorContext, type VisitorContext } from './context.ts';
 import { firstDayOfWeek, monthLabel, timeZoneOptions, zoneLabel } from './labels.ts';
 import { useMonthSlots, type Slot } from './useSlots.ts';
 
@@ -30,7 +30,6 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
   const [locale, setLocale] = useState('en-US');
   const [firstDay, setFirstDay] = useState<IsoWeekday>(7);
   const [timeZone, setTimeZone] = useState<string | null>(null);
-  const [zones, setZones] = useState<string[]>([]);
   const [today, setToday] = useState<string | null>(null);
   const [month, setMonth] = useState<string | null>(null);
   const [day, setDay] = useState<string | null>(null);
@@ -38,6 +37,7 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
   const [step, setStep] = useState<Step>('date');
   const [details, setDetails] = useState<Details>(EMPTY_DETAILS);
   const [visitor, setVisitor] = useState<VisitorContext | null>(null);
+  const [include, setInclude] = useState(true);
   const [booked, setBooked] = useState<{ created: BookingCreated; email: string } | null>(null);
   const [operatorZone, setOperatorZone] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -52,16 +52,12 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
 
   // After hydration: the visitor's language, zone and today, and what they told the site before.
   useEffect(() => {
-    const language = navigator.language || 'en-US';
-    const preferred = Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 ? language : 'en-US';
-    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const zone = detected && isTimeZone(detected) ? detected : 'UTC';
+    const { locale: preferred, timeZone: zone } = detectLocaleAndZone();
     const localToday = localDate(nowIso(), zone);
     const context = readVisitorContext(window.location.search);
     setLocale(preferred);
     setFirstDay(firstDayOfWeek(preferred));
     setTimeZone(zone);
-    setZones(timeZoneOptions(zone));
     setToday(localToday);
     setMonth(monthOf(localToday));
     setVisitor(context);
@@ -96,6 +92,7 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
 
   const minMonth = today && monthOf(today);
   const maxMonth = today && monthOf(addDays(today, horizonDays));
+  const zones = useMemo(() => (timeZone ? timeZoneOptions(timeZone) : []), [timeZone]);
   const mailto = `mailto:${contactEmail}?subject=${encodeURIComponent('Workflow audit request')}`;
 
   function changeZone(zone: string) {
@@ -152,7 +149,7 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
           <p className="text-sm font-semibold text-accent-700">Step 2 of 2</p>
           <DetailsStep
             slot={slot} timeZone={timeZone} locale={locale} details={details} onDetails={setDetails}
-            visitor={visitor} startedAt={startedAt.current} paths={{ bookings: bookingsPath, privacy: privacyPath, calculator: calculatorPath }}
+            visitor={visitor} include={include} onInclude={setInclude} startedAt={startedAt.current} paths={{ bookings: bookingsPath, privacy: privacyPath, calculator: calculatorPath }}
             contactEmail={contactEmail} headingRef={detailsHeading}
             onChangeTime={() => { setStep('date'); focusNext.current = 'times'; }}
             onAlternative={takeAlternative}

@@ -70,7 +70,8 @@ export function DateStep(p: Props) {
         )}
       </div>
 
-      <div className="mt-5 border-t border-line pt-5">
+      {/* A month with nothing free already says what to do above: no prompt to pick a day. */}
+      <div className={next === undefined ? 'mt-5 border-t border-line pt-5' : 'hidden'}>
         {p.day && daySlots && timeZone ? (
           <TimeList day={p.day} slots={daySlots} chosen={p.chosen} timeZone={timeZone} locale={locale} headingRef={p.timesHeadingRef} onChoose={p.onChoose} />
         ) : (

@@ -48,11 +48,11 @@ export function DetailsForm({ details, onChange, errors, sending, privacyPath, s
       {listed.length > 0 && (
         <div role="alert" className="rounded-card border border-red-700/40 bg-red-50 p-4 text-sm text-red-800">
           <p className="font-semibold">{listed.length === 1 ? 'One thing to fix before booking:' : `${listed.length} things to fix before booking:`}</p>
-          <ul className="mt-1 list-disc pl-5">
+          <ul className="mt-2 grid list-disc gap-1 pl-5">
             {listed.map(([field, message]) => (
               <li key={field}>
                 {(FIELD_ORDER as readonly string[]).includes(field) ? (
-                  <a className="underline underline-offset-2" href={`#${fieldId(field)}`} onClick={(event) => {
+                  <a className="inline-block min-h-6 py-0.5 underline underline-offset-2" href={`#${fieldId(field)}`} onClick={(event) => {
                     event.preventDefault();
                     document.getElementById(fieldId(field))?.focus();
                   }}>{message}</a>

@@ -1,13 +1,13 @@
 // The details step: the chosen time, what the visitor already told us, and the form. Checks the form
 // with the API's own schema before sending; on any answer but success, everything typed stays.
 import { useRef, useState, type RefObject } from 'react';
-import { formatCall, formatTime, localDate } from '../../lib/booking/format.ts';
+import { formatCall } from '../../lib/booking/format.ts';
 import { bookingRequestSchema, type BookingCreated } from '../../lib/booking/request.ts';
+import { Alternatives } from './Alternatives.tsx';
 import { ContextSummary } from './ContextSummary.tsx';
 import { DetailsForm, FIELD_ORDER, type Details } from './DetailsForm.tsx';
 import { fieldId } from './Fields.tsx';
 import type { VisitorContext } from './context.ts';
-import { dayLabel } from './labels.ts';
 import { submitBooking } from './submit.ts';
 import type { Slot } from './useSlots.ts';
 
@@ -18,6 +18,9 @@ interface Props {
   details: Details;
   onDetails: (details: Details) => void;
   visitor: VisitorContext | null;
+  /** Whether what the visitor told the site before goes with the booking (their choice, kept across steps). */
+  include: boolean;
+  onInclude: (include: boolean) => void;
   startedAt: number | null;
   paths: { bookings: string; privacy: string; calculator: string };
   contactEmail: string;
@@ -45,7 +48,6 @@ export function DetailsStep(p: Props) {
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [taken, setTaken] = useState<{ message: string; alternatives: Slot[] } | null>(null);
-  const [include, setInclude] = useState(true);
   const attempt = useRef<{ signature: string; key: string } | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const takenRef = useRef<HTMLDivElement>(null);
@@ -55,7 +57,7 @@ export function DetailsStep(p: Props) {
     website: details.website || undefined,
     start: p.slot.start,
     timeZone: p.timeZone,
-    context: include ? p.visitor?.send : undefined,
+    context: p.include ? p.visitor?.send : undefined,
     startedAt: p.startedAt ?? undefined,
   });
 
@@ -112,27 +114,9 @@ export function DetailsStep(p: Props) {
         <p className="font-semibold text-ink">{formatCall(p.slot.start, p.slot.end, p.timeZone, p.locale)}</p>
         <button type="button" onClick={p.onChangeTime} className="text-sm font-semibold text-accent-700 underline underline-offset-2">Change time</button>
       </div>
-      <ContextSummary visitor={p.visitor} calculatorPath={p.paths.calculator} include={include} onInclude={setInclude} />
+      <ContextSummary visitor={p.visitor} calculatorPath={p.paths.calculator} include={p.include} onInclude={p.onInclude} />
       <DetailsForm details={p.details} onChange={change} errors={errors} sending={sending} privacyPath={p.paths.privacy} submitRef={submitRef} onSubmit={submit}>
-        {taken && (
-          <div ref={takenRef} tabIndex={-1} role="alert" className="rounded-card border border-warn-800/40 bg-warn-50 p-4 text-warn-800 outline-none">
-            <p className="font-semibold">{taken.message}</p>
-            {taken.alternatives.length > 0 ? (
-              <>
-                <p className="mt-1 text-sm">These are free. Your details stay as they are.</p>
-                <ul className="mt-3 grid gap-2 sm:grid-cols-2">
-                  {taken.alternatives.map((slot) => (
-                    <li key={slot.start}>
-                      <button type="button" onClick={() => pick(slot)} className="btn-secondary w-full">{dayLabel(localDate(slot.start, p.timeZone), p.locale)}, {formatTime(slot.start, p.timeZone, p.locale)}</button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : (
-              <p className="mt-1 text-sm">No other time is free right now. Email {p.contactEmail} and we find one.</p>
-            )}
-          </div>
-        )}
+        {taken && <Alternatives focusRef={takenRef} message={taken.message} alternatives={taken.alternatives} timeZone={p.timeZone} locale={p.locale} contactEmail={p.contactEmail} onPick={pick} />}
         {refusal && <p role="alert" className="rounded-card border border-red-700/40 bg-red-50 p-4 text-sm font-medium text-red-800">{refusal}</p>}
       </DetailsForm>
     </div>

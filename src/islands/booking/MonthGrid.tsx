@@ -86,11 +86,12 @@ export function MonthGrid({ month, firstDay, locale, today, counts, loading, sel
   const heading = month ? monthLabel(month, locale) : 'Loading dates';
   return (
     <div>
-      <div className="flex items-center justify-between gap-2">
+      {/* The month's name starts at the same place whatever it says, so hydrating moves no text. */}
+      <div className="flex items-center gap-2">
+        <h3 id="bk-month" className="flex-1 text-lg font-semibold text-ink" aria-live="polite">{heading}</h3>
         <button type="button" className={navClass(canPrev)} aria-label="Previous month" aria-disabled={!canPrev} onClick={() => canPrev && month && onMonth(addMonths(month, -1))}>
           <Chevron />
         </button>
-        <h3 id="bk-month" className="text-lg font-semibold text-ink" aria-live="polite">{heading}</h3>
         <button type="button" className={navClass(canNext)} aria-label="Next month" aria-disabled={!canNext} onClick={() => canNext && month && onMonth(addMonths(month, 1))}>
           <Chevron flip />
         </button>
@@ -98,9 +99,10 @@ export function MonthGrid({ month, firstDay, locale, today, counts, loading, sel
       <table ref={table} role="grid" aria-labelledby="bk-month" aria-busy={loading || !month} onKeyDown={onKeyDown} className="mt-2 w-full table-fixed border-separate border-spacing-1 text-center">
         <thead>
           <tr>
-            {weekdayOrder(firstDay).map((weekday) => {
+            {/* Keyed by column, not weekday: a locale whose week starts on Monday relabels the cells, it does not move them. */}
+            {weekdayOrder(firstDay).map((weekday, column) => {
               const name = weekdayNames(weekday, locale);
-              return <th key={weekday} scope="col" abbr={name.long} className="pb-1 text-xs font-semibold text-muted">{name.short}</th>;
+              return <th key={column} scope="col" abbr={name.long} className="pb-1 text-xs font-semibold text-muted">{name.short}</th>;
             })}
           </tr>
         </thead>

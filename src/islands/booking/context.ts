@@ -3,6 +3,7 @@
 // Both are sent with the booking as they are, and the server recomputes every figure from them
 // (src/lib/booking/context.ts). The page shows a lighter summary: recomputing the ROI model and the
 // readiness score here would add about 9 kB gzip and put the page over its 70 kB JavaScript budget.
+import { isTimeZone } from '../../lib/booking/request.ts';
 import { AREA_LABELS, parseStoredAnswers, type Area, type ReadinessAnswers } from '../../lib/readiness-answers.ts';
 
 /** The wizard's key (src/islands/readiness-wizard): the same answers, never asked twice. */
@@ -42,4 +43,14 @@ export function readVisitorContext(search: string): VisitorContext {
   const workflow = answers ? `${name || 'Your workflow'}${answers.area ? ` (${AREA_LABELS[answers.area]})` : ''}` : null;
   const send = scenario || answers ? { ...(scenario ? { scenario } : {}), ...(answers ? { readiness: answers } : {}) } : undefined;
   return { send, scenario, workflow, area: answers?.area ?? null, workflowName: name };
+}
+
+/** The browser's language (when Intl knows it; else en-US) and time zone (when the API takes it; else UTC). */
+export function detectLocaleAndZone(): { locale: string; timeZone: string } {
+  const language = navigator.language || 'en-US';
+  const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return {
+    locale: Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 ? language : 'en-US',
+    timeZone: detected && isTimeZone(detected) ? detected : 'UTC',
+  };
 }
