@@ -11,15 +11,17 @@ import { routes } from '../src/config/site.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
 import { bookingRequestSchema, type BookingCreated, type SlotTaken } from '../src/lib/booking/request.ts';
 
-/** Faster than a person can pick a time and fill in the form. */
-const MIN_FILL_MS = 3000;
+/** Faster than a person can pick a time and press Book, even with every field pre-filled. */
+const MIN_FILL_MS = 1500;
+/** The largest valid booking (a 2,000-character goal, the scenario and the readiness answers) fits with room to spare. */
+const MAX_BOOKING_BYTES = 24 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
     const ctx = await apiContext();
     assertSameOrigin(request, ctx.config.allowedOrigins);
-    const { format, fields } = await readBody(request);
+    const { format, fields } = await readBody(request, MAX_BOOKING_BYTES);
     if (format !== 'json') throw new HttpError(415, 'unsupported_media_type', 'Send the booking as application/json.');
     const parsed = bookingRequestSchema.safeParse(fields);
     if (!parsed.success) {

@@ -3,8 +3,9 @@
 // Pure: the wizard island, the booking form (which reads the stored answers) and the tests use it as is.
 // zod/mini: the same schemas at a fraction of the size in the wizard's browser bundle.
 import * as z from 'zod/mini';
+import { AREAS, type Area } from './areas.ts';
 
-export const AREAS = ['sales', 'customer-success', 'documents', 'crm', 'revops'] as const;
+export { AREAS, AREA_LABELS, type Area } from './areas.ts';
 export const SIGNAL_ANSWERS = ['yes', 'partly', 'no'] as const;
 /** The brief's four marks of a good first workflow. */
 export const SIGNALS = ['clearInputs', 'repeatedVolume', 'measurableOutcome', 'manageableRisk'] as const;
@@ -21,7 +22,6 @@ export const AI_ACTIONS = ['draft', 'classify', 'summarise', 'enrich', 'extract'
 /** What the brief keeps human-approved: sending, updating, merging, pricing and commitments, escalating. */
 export const APPROVAL_ACTIONS = ['send-to-customer', 'update-system-of-record', 'merge-or-delete', 'pricing-or-commitments', 'escalate'] as const;
 
-export type Area = (typeof AREAS)[number];
 export type SignalAnswer = (typeof SIGNAL_ANSWERS)[number];
 export type Signal = (typeof SIGNALS)[number];
 export type RedFlag = (typeof RED_FLAGS)[number];
@@ -286,14 +286,6 @@ export const EMPTY_ANSWERS: ReadinessAnswers = deepFreeze({
 });
 
 // Labels for the UI ----------------------------------------------------------------------------------
-
-export const AREA_LABELS: Record<Area, string> = {
-  sales: 'Sales',
-  'customer-success': 'Customer success',
-  documents: 'Documents',
-  crm: 'CRM',
-  revops: 'RevOps',
-};
 
 export const SIGNAL_ANSWER_LABELS: Record<SignalAnswer, string> = { yes: 'Yes', partly: 'Partly', no: 'No' };
 

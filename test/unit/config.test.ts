@@ -17,6 +17,7 @@ const PRODUCTION = {
   CRON_SECRET: 'c'.repeat(24),
   RESEND_API_KEY: 're_live_key',
   MAIL_FROM: 'AI Operator <hello@aioperator.com>',
+  OPERATOR_EMAIL: 'calls@aioperator.com',
 };
 
 const errorOf = (env: Record<string, string | undefined>) => {
@@ -50,7 +51,7 @@ describe('server settings', () => {
   it('stop production with every missing variable named', () => {
     for (const flag of [{ VERCEL_ENV: 'production' }, { NODE_ENV: 'production' }]) {
       const message = errorOf(flag);
-      for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'RESEND_API_KEY', 'MAIL_FROM']) expect(message, name).toMatch(new RegExp(`- ${name} is required in production`));
+      for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'RESEND_API_KEY', 'MAIL_FROM', 'OPERATOR_EMAIL']) expect(message, name).toMatch(new RegExp(`- ${name} is required in production`));
     }
     // One missing among good ones: only that one is named.
     expect(errorOf({ ...PRODUCTION, DATABASE_URL: '' })).toBe(
@@ -67,6 +68,21 @@ describe('server settings', () => {
     expect(errorOf({ ...PRODUCTION, CRON_SECRET: 'abc' })).toMatch(/- CRON_SECRET must be at least 16 characters/);
     expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'AI Operator' })).toMatch(/- MAIL_FROM must be an address/);
     expect(errorOf({ VERCEL_ENV: 'staging' })).toMatch(/- VERCEL_ENV must be production, preview or development/);
+    expect(errorOf({ ...PRODUCTION, OPERATOR_EMAIL: 'calls' })).toMatch(/- OPERATOR_EMAIL must be an email address/);
+  });
+
+  it('read the operator\'s booking rules from the environment, and refuse a bad one by name and part', () => {
+    const rules = readConfig({ BOOKING_TIMEZONE: 'America/New_York', BOOKING_HOURS: 'mon-thu 08:00-12:00; fri 08:00-11:00', BOOKING_BLOCKED_DATES: '2026-12-24, 2026-12-25', BOOKING_NOTICE_HOURS: '24' }).booking;
+    expect(rules.timeZone).toBe('America/New_York');
+    expect(rules.weeklyHours.fri).toEqual([{ start: '08:00', end: '11:00' }]);
+    expect(rules.weeklyHours.sat).toEqual([]);
+    expect(rules.blockedDates).toEqual(['2026-12-24', '2026-12-25']);
+    expect(rules.minimumNoticeHours).toBe(24);
+    expect(rules.slotMinutes).toBe(20);
+    expect(errorOf({ BOOKING_HOURS: 'mon-fri 09:00-08:00' })).toMatch(/- BOOKING_HOURS "09:00-08:00" ends before it starts/);
+    expect(errorOf({ BOOKING_BLOCKED_DATES: '2026-02-30' })).toMatch(/- BOOKING_BLOCKED_DATES "2026-02-30" is not a real date/);
+    expect(errorOf({ BOOKING_TIMEZONE: 'Berlin' })).toMatch(/- BOOKING_TIMEZONE must be an IANA time zone/);
+    expect(errorOf({ BOOKING_DAILY_CAP: '0' })).toMatch(/- BOOKING_DAILY_CAP must be at least 1/);
   });
 
   it('refuse numbers that do not parse, instead of running with NaN', () => {

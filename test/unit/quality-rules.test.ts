@@ -63,7 +63,11 @@ describe('JSON-LD rules', () => {
     expect(expectedTypes('/', '')).toEqual(['Organization', 'WebSite']);
     expect(expectedTypes('/blog/x', '<h2 id="faq">')).toEqual(['BreadcrumbList', 'BlogPosting', 'FAQPage']);
     expect(expectedTypes('/services/x', '')).toEqual(['BreadcrumbList', 'Service']);
-    expect(expectedTypes('/newsletter/confirmed', '')).toEqual([]);
+    // A result page says noindex: it sits outside the site's hierarchy, so it needs no breadcrumbs.
+    const noindex = '<meta name="robots" content="noindex, follow">';
+    expect(expectedTypes('/newsletter/confirmed', noindex)).toEqual([]);
+    expect(expectedTypes('/book-audit/cancelled', noindex)).toEqual([]);
+    expect(expectedTypes('/book-audit', '')).toEqual(['BreadcrumbList']);
   });
 });
 

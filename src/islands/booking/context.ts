@@ -1,10 +1,11 @@
 // What the visitor already told the site, read once after hydration: the calculator's scenario from the
 // query string (/book-audit?p=…&tm=…) and the readiness wizard's saved answers from localStorage.
 // Both are sent with the booking as they are, and the server recomputes every figure from them
-// (src/lib/booking/context.ts). The page shows a lighter summary: recomputing the ROI model and the
-// readiness score here would add about 9 kB gzip and put the page over its 70 kB JavaScript budget.
+// (src/lib/booking/context.ts, which also validates the answers). The page shows a lighter summary and
+// reads only the two answers it pre-fills: recomputing the ROI model and the readiness score here, or
+// carrying the readiness schema, would put the page over its 70 kB JavaScript budget.
+import { AREA_LABELS, isArea, type Area } from '../../lib/areas.ts';
 import { isTimeZone } from '../../lib/booking/request.ts';
-import { AREA_LABELS, parseStoredAnswers, type Area, type ReadinessAnswers } from '../../lib/readiness-answers.ts';
 
 /** The wizard's key (src/islands/readiness-wizard): the same answers, never asked twice. */
 export const READINESS_KEY = 'ai-operator:readiness:v1';
@@ -13,7 +14,7 @@ const SCENARIO_MARK = 'p';
 
 export interface VisitorContext {
   /** As the booking API takes it; undefined when the visitor brought nothing. */
-  send: { scenario?: string; readiness?: ReadinessAnswers } | undefined;
+  send: { scenario?: string; readiness?: unknown } | undefined;
   /** The calculator's query string, to open the scenario again; null without one. */
   scenario: string | null;
   /** "Supplier invoice intake (Documents)", from the wizard; null without saved answers. */
@@ -23,12 +24,23 @@ export interface VisitorContext {
   workflowName: string;
 }
 
-function storedAnswers(): ReadinessAnswers | null {
+interface StoredAnswers {
+  /** As stored: the server checks every field. */
+  raw: Record<string, unknown>;
+  area: Area | null;
+  workflowName: string;
+}
+
+function storedAnswers(): StoredAnswers | null {
   try {
-    const raw = window.localStorage.getItem(READINESS_KEY);
-    if (!raw) return null;
-    const answers = parseStoredAnswers((JSON.parse(raw) as { answers?: unknown }).answers);
-    return answers.area || answers.workflowName.trim() ? answers : null;
+    const stored = window.localStorage.getItem(READINESS_KEY);
+    if (!stored) return null;
+    const raw = (JSON.parse(stored) as { answers?: unknown }).answers;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
+    const answers = raw as Record<string, unknown>;
+    const area = isArea(answers.area) ? answers.area : null;
+    const workflowName = typeof answers.workflowName === 'string' ? answers.workflowName.trim().slice(0, 120) : '';
+    return area || workflowName ? { raw: answers, area, workflowName } : null;
   } catch {
     // Private mode, storage switched off or a tampered value: nothing brought.
     return null;
@@ -39,9 +51,9 @@ export function readVisitorContext(search: string): VisitorContext {
   const query = search.replace(/^\?/, '');
   const scenario = query.length <= 2000 && new URLSearchParams(query).has(SCENARIO_MARK) ? query : null;
   const answers = storedAnswers();
-  const name = answers?.workflowName.trim() ?? '';
+  const name = answers?.workflowName ?? '';
   const workflow = answers ? `${name || 'Your workflow'}${answers.area ? ` (${AREA_LABELS[answers.area]})` : ''}` : null;
-  const send = scenario || answers ? { ...(scenario ? { scenario } : {}), ...(answers ? { readiness: answers } : {}) } : undefined;
+  const send = scenario || answers ? { ...(scenario ? { scenario } : {}), ...(answers ? { readiness: answers.raw } : {}) } : undefined;
   return { send, scenario, workflow, area: answers?.area ?? null, workflowName: name };
 }
 

@@ -1,7 +1,7 @@
 // What the booking page sends and the booking API accepts: one zod/mini schema for both (small in the
 // island's bundle), with a message a visitor can act on for every field.
 import * as z from 'zod/mini';
-import { AREAS } from '../readiness-answers.ts';
+import { AREAS } from '../areas.ts';
 
 /** Bump when the consent wording beside the booking form changes; stored with each booking. */
 export const BOOKING_CONSENT_VERSION = '2026-12-booking-v1';
@@ -95,6 +95,8 @@ export interface SlotsResponse {
   /** The operator's time zone, to show each time in it too. */
   timeZone: string;
   slots: { start: string; end: string }[];
+  /** Only when `slots` is empty: the first free slot from now on, or null when none is left in the horizon. */
+  next?: { start: string; end: string } | null;
 }
 
 export interface BookingCreated {
