@@ -2,12 +2,12 @@
 // with the next free times when the slot went meanwhile; 409 already_booked when the address has a
 // call coming up; 422 with the fields for bad input; 429 with Retry-After.
 import { apiContext } from './_lib/context.ts';
-import { AlreadyBookedError, SlotTakenError, createBooking, nextFreeSlots } from './_lib/bookings.ts';
+import { AlreadyBookedError, SlotTakenError, createBooking, manageLinks, nextFreeSlots } from './_lib/bookings.ts';
+import { callEvent } from './_lib/emails/booking.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody } from './_lib/http.ts';
 import { hitClientRateLimit, hitRateLimit } from './_lib/rate-limit.ts';
-import { createToken, keyedHash } from './_lib/tokens.ts';
-import { routes } from '../src/config/site.ts';
+import { emailKey } from './_lib/tokens.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
 import { bookingRequestSchema, type BookingCreated, type SlotTaken } from '../src/lib/booking/request.ts';
 
@@ -44,7 +44,7 @@ export function POST(request: Request): Promise<Response> {
     const rule = { name: 'booking', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 };
     const limit = await ctx.writes.run(async (tx) => {
       const byAddress = await hitClientRateLimit(tx, rule, ctx.secret, address);
-      const byEmail = await hitRateLimit(tx, { ...rule, name: 'booking-email' }, keyedHash(ctx.secret, 'email', booking.email.trim().toLowerCase()));
+      const byEmail = await hitRateLimit(tx, { ...rule, name: 'booking-email' }, emailKey(ctx.secret, booking.email));
       return byAddress.ok ? byEmail : byAddress;
     });
     if (!limit.ok) {
@@ -65,12 +65,9 @@ export function POST(request: Request): Promise<Response> {
     }
     deliverInBackground(ctx, created.queued);
     const { id, start, end } = created.booking;
-    const token = createToken(ctx.secret, 'booking-manage', id, Math.ceil((Date.parse(end) - now.getTime()) / 1000) + 7 * 86_400);
-    const event = { title: 'Workflow audit with AI Operator', start, end, details: `${booking.goal}\n\nMove or cancel: ${ctx.config.siteUrl}${routes.bookingManage}?token=${token}` };
-    const body: BookingCreated = {
-      booking: { id, start, end },
-      calendar: { ics: `${routes.bookingInviteApi}?token=${token}`, google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) },
-    };
+    const { manageUrl, icsPath } = manageLinks(ctx, created.booking, now);
+    const event = callEvent(created.booking, manageUrl);
+    const body: BookingCreated = { booking: { id, start, end }, calendar: { ics: icsPath, google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) } };
     return Response.json(body, { status: 201, headers: NO_STORE });
   });
 }

@@ -14,7 +14,7 @@ const RESCHEDULE_DAYS = 21;
 /** Signed forms on the page stay valid this long: enough to read, decide and press. */
 const FORM_TOKEN_SECONDS = 2 * 3600;
 
-export const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, string> = {
   slot_taken: 'That time was booked by someone else a moment ago. Pick another one.',
   same_time: 'That is the time the call already has.',
 };

@@ -9,7 +9,7 @@ import type { Client, Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
 import { enqueue } from './outbox.ts';
-import { createToken, keyedHash } from './tokens.ts';
+import { createToken, emailKey, keyedHash, normaliseEmail } from './tokens.ts';
 import type { BookingRules } from '../../src/config/booking.ts';
 import { routes } from '../../src/config/site.ts';
 import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
@@ -19,11 +19,11 @@ import { availableSlots, isBookable, type Interval } from '../../src/lib/booking
 import type { Area } from '../../src/lib/readiness-answers.ts';
 
 /** The claim grid: every offset, buffer and slot length in use is a multiple of it. */
-export const CLAIM_MINUTES = 5;
+const CLAIM_MINUTES = 5;
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;
 /** A reminder goes out this long before the call (elapsed time, so a clock change in between does not move it). */
-export const REMINDER_BEFORE_MS = DAY;
+const REMINDER_BEFORE_MS = DAY;
 /** A manage link works until a week after the call it was sent for. */
 const MANAGE_LINK_GRACE_MS = 7 * DAY;
 
@@ -52,10 +52,9 @@ export interface Booking {
 }
 
 const toIso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 /** The 5-minute blocks [start - buffer before, end + buffer after) covers, as UTC instants. */
-export function claimBlocks(rules: BookingRules, start: string, end: string): string[] {
+function claimBlocks(rules: BookingRules, start: string, end: string): string[] {
   const step = CLAIM_MINUTES * MINUTE;
   const from = Math.floor((Date.parse(start) - rules.bufferBeforeMinutes * MINUTE) / step) * step;
   const to = Date.parse(end) + rules.bufferAfterMinutes * MINUTE;
@@ -116,6 +115,15 @@ async function claim(tx: Transaction, rules: BookingRules, bookingId: string, st
   if (result.rowsAffected !== blocks.length) throw new SlotTakenError('That time has just been booked by someone else.');
 }
 
+/**
+ * The visitor's signed links for a call: the manage page, and the invite download. The token only
+ * shows the call; it works until a week after the call it was made for.
+ */
+export function manageLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): { manageUrl: string; icsPath: string } {
+  const token = createToken(ctx.secret, 'booking-manage', booking.id, Math.ceil((Date.parse(booking.end) + MANAGE_LINK_GRACE_MS - now.getTime()) / 1000), now.getTime());
+  return { manageUrl: `${ctx.config.siteUrl}${routes.bookingManage}?token=${token}`, icsPath: `${routes.bookingInviteApi}?token=${token}` };
+}
+
 interface EmailPlan {
   /** What happened: the visitor's and the operator's email say so. */
   event: BookingEvent;
@@ -125,17 +133,16 @@ interface EmailPlan {
 /** Queues the visitor's and the operator's emails for an event, and the reminder for a call that is on. */
 async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Booking, plan: EmailPlan, now: Date): Promise<number> {
   const { siteUrl, operatorEmail, booking: rules } = ctx.config;
-  const manageToken = createToken(ctx.secret, 'booking-manage', booking.id, Math.ceil((Date.parse(booking.end) + MANAGE_LINK_GRACE_MS - now.getTime()) / 1000), now.getTime());
+  const { manageUrl, icsPath } = manageLinks(ctx, booking, now);
+  // The email needs the call, not its state or the raw context (the operator's gets it summed up below).
+  const { status: _status, context: _context, ...call } = booking;
   const base = {
     siteUrl,
-    booking: {
-      id: booking.id, uid: booking.uid, sequence: booking.sequence, start: booking.start, end: booking.end, name: booking.name, email: booking.email,
-      company: booking.company, companySize: booking.companySize, area: booking.area, goal: booking.goal, timeZone: booking.timeZone,
-    },
+    booking: call,
     previousStart: plan.previousStart,
     operator: { email: operatorEmail, timeZone: rules.timeZone },
-    manageUrl: `${siteUrl}${routes.bookingManage}?token=${manageToken}`,
-    icsUrl: `${siteUrl}${routes.bookingInviteApi}?token=${manageToken}`,
+    manageUrl,
+    icsUrl: `${siteUrl}${icsPath}`,
     stamp: now.toISOString(),
   } satisfies Omit<BookingEmailProps, 'event' | 'audience'>;
   const context = {
@@ -184,8 +191,8 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
     if (earlier) return { booking: rowToBooking(earlier), queued: 0, repeated: true };
   }
   const email = normaliseEmail(request.email);
-  const emailKey = keyedHash(ctx.secret, 'email', email);
-  const active = await tx.execute({ sql: `SELECT 1 FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [emailKey, now.toISOString()] });
+  const key = emailKey(ctx.secret, email);
+  const active = await tx.execute({ sql: `SELECT 1 FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] });
   if (active.rows.length > 0) throw new AlreadyBookedError('This address already has an audit booked. Use the link in its confirmation email to move or cancel it.');
 
   const start = toIso(Date.parse(request.start));
@@ -205,7 +212,7 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
             consent_text_version, consent_address_hash, created_at, updated_at)
           VALUES (?, ?, ?, 'confirmed', ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     args: [
-      id, booking.uid, request.idempotencyKey ?? null, start, end, booking.name, email, emailKey, booking.company, booking.companySize, booking.area, booking.goal,
+      id, booking.uid, request.idempotencyKey ?? null, start, end, booking.name, email, key, booking.company, booking.companySize, booking.area, booking.goal,
       booking.timeZone, booking.context ? JSON.stringify(booking.context) : null, BOOKING_CONSENT_VERSION, keyedHash(ctx.secret, 'address', meta.clientAddress), at, at,
     ],
   });
@@ -250,9 +257,4 @@ export async function rescheduleBooking(ctx: ApiContext, id: string, newStart: s
     await dropReminders(tx, id, now);
     return { outcome: 'moved', booking: moved, queued: await queueEmails(ctx, tx, moved, { event: 'rescheduled', previousStart: booking.start }, now) };
   });
-}
-
-/** The window [start, end) in which bookings are open now: for the answer when nothing fits. */
-export function bookingWindow(rules: BookingRules, now: Date): { from: string; to: string } {
-  return { from: toIso(now.getTime() + rules.minimumNoticeHours * 3600_000), to: toIso(now.getTime() + rules.horizonDays * DAY) };
 }

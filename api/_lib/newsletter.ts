@@ -4,7 +4,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import { enqueue } from './outbox.ts';
-import { createToken, keyedHash } from './tokens.ts';
+import { createToken, emailKey, keyedHash, normaliseEmail } from './tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/schemas.ts';
 
 export const CONFIRM_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
@@ -13,10 +13,9 @@ const UNSUBSCRIBE_TOKEN_TTL_SECONDS = 10 * 365 * 24 * 3600;
 /** A pending address gets at most one confirmation email per window, however often it signs up. */
 export const CONFIRM_RESEND_WINDOW_MS = 10 * 60_000;
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 /** However many sign-ups name an address, it gets at most this many confirmation emails a day. */
-export const MAX_CONFIRMATIONS_PER_DAY = 3;
+const MAX_CONFIRMATIONS_PER_DAY = 3;
 
 interface SignupMeta {
   clientAddress: string;
@@ -46,7 +45,7 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
             consent_address_hash = excluded.consent_address_hash, unsubscribed_at = NULL
           WHERE subscribers.status <> 'confirmed'
           RETURNING id`,
-    args: [timeOrderedId(), email, keyedHash(secret, 'email', email), signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at],
+    args: [timeOrderedId(), email, emailKey(secret, email), signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at],
   });
   const row = upsert.rows[0];
   if (!row) return 0;

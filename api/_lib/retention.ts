@@ -3,8 +3,8 @@
 // each with the queued emails about it (they hold the address).
 import type { Client } from '@libsql/client';
 
-export const UNCONFIRMED_SIGNUP_DAYS = 30;
-export const BOOKING_RETENTION_MONTHS = 24;
+const UNCONFIRMED_SIGNUP_DAYS = 30;
+const BOOKING_RETENTION_MONTHS = 24;
 
 export async function deleteExpiredRecords(db: Client, now = new Date()): Promise<{ subscribers: number; bookings: number }> {
   const signupCutoff = new Date(now.getTime() - UNCONFIRMED_SIGNUP_DAYS * 86_400_000).toISOString();

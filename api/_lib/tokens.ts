@@ -46,6 +46,12 @@ export function verifyToken(secret: string, purpose: TokenPurpose, token: string
   return { ok: true, subject: payload.s };
 }
 
+/** An address as stored and compared: trimmed, lower case. */
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** The lookup key of an email address (subscribers, bookings, per-address limits): its normalised form, hashed. */
+export const emailKey = (secret: string, email: string) => keyedHash(secret, 'email', normaliseEmail(email));
+
 /** Keyed hash for values kept only to compare (client addresses, email keys): not reversible without the secret. */
 export function keyedHash(secret: string, purpose: string, value: string): string {
   return createHmac('sha256', secret).update(`${purpose}\0${value}`).digest('base64url');

@@ -3,6 +3,7 @@
 // a cancelled call downloads as METHOD:CANCEL. Reads only.
 import { apiContext } from '../_lib/context.ts';
 import { findBooking } from '../_lib/bookings.ts';
+import { CALL_TITLE } from '../_lib/emails/booking.ts';
 import { HttpError, handle } from '../_lib/http.ts';
 import { verifyToken } from '../_lib/tokens.ts';
 import { site } from '../../src/config/site.ts';
@@ -17,7 +18,7 @@ export function GET(request: Request): Promise<Response> {
     const method = booking.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
     const ics = buildInvite({
       uid: booking.uid, sequence: booking.sequence, method, start: booking.start, end: booking.end,
-      title: `Workflow audit with ${site.name}`, description: booking.goal,
+      title: CALL_TITLE, description: booking.goal,
       organizer: { name: site.name, email: ctx.config.operatorEmail }, attendee: { name: booking.name, email: booking.email },
       stamp: new Date().toISOString(),
     });

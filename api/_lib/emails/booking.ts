@@ -11,7 +11,8 @@ import { googleCalendarUrl, outlookCalendarUrl } from '../../../src/lib/booking/
 import type { ReadinessSummary, ScenarioSummary } from '../../../src/lib/booking/context.ts';
 import { formatCall } from '../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType } from '../../../src/lib/booking/invite.ts';
-import { AREA_LABELS, type Area } from '../../../src/lib/readiness-answers.ts';
+import type { Booking } from '../bookings.ts';
+import { AREA_LABELS } from '../../../src/lib/areas.ts';
 import { site } from '../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -20,20 +21,8 @@ export interface BookingEmailProps {
   event: BookingEvent;
   audience: 'visitor' | 'operator';
   siteUrl: string;
-  booking: {
-    id: string;
-    uid: string;
-    sequence: number;
-    start: string;
-    end: string;
-    name: string;
-    email: string;
-    company: string;
-    companySize: string;
-    area: Area;
-    goal: string;
-    timeZone: string;
-  };
+  /** The call as booked (its state and raw context stay out of the outbox row). */
+  booking: Omit<Booking, 'status' | 'context'>;
   /** The old start of a rescheduled call. */
   previousStart?: string;
   operator: { email: string; timeZone: string };
@@ -47,7 +36,16 @@ export interface BookingEmailProps {
   stamp: string;
 }
 
-const TITLE = `Workflow audit with ${site.name}`;
+/** The call's name in every calendar: invites, the add-to-calendar links and the .ics download. */
+export const CALL_TITLE = `Workflow audit with ${site.name}`;
+
+/** The visitor's calendar entry for the Google and Outlook links: what to fix, and where to move or cancel. */
+export const callEvent = (call: Pick<Booking, 'start' | 'end' | 'goal'>, manageUrl: string) => ({
+  title: CALL_TITLE,
+  start: call.start,
+  end: call.end,
+  details: `${call.goal}\n\nMove or cancel: ${manageUrl}`,
+});
 
 const SUBJECTS: Record<BookingProps['audience'], Record<BookingEvent, (p: BookingProps) => string>> = {
   visitor: {
@@ -144,7 +142,7 @@ function BookingEmail(p: BookingProps) {
   const children: ReactNode[] = [h(Text, { key: 'intro', style: paragraph }, intro(p)), h('div', { key: 'details' }, table(details(p)))];
   const live = p.event !== 'cancelled';
   if (p.audience === 'visitor' && live) {
-    const event = { title: TITLE, start: p.booking.start, end: p.booking.end, details: `${p.booking.goal}\n\nMove or cancel: ${p.manageUrl}` };
+    const event = callEvent(p.booking, p.manageUrl);
     children.push(
       h(Text, { key: 'add', style: paragraph }, 'Add it to your calendar: ',
         h(Link, { href: googleCalendarUrl(event), style: link }, 'Google'), ' · ',
@@ -172,8 +170,8 @@ function invite(p: BookingProps): EmailAttachment | null {
     method,
     start: p.booking.start,
     end: p.booking.end,
-    title: p.audience === 'visitor' ? TITLE : `Workflow audit: ${p.booking.company} (${p.booking.name})`,
-    description: p.audience === 'visitor' ? `${p.booking.goal}\n\nMove or cancel: ${p.manageUrl}` : `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
+    title: p.audience === 'visitor' ? CALL_TITLE : `Workflow audit: ${p.booking.company} (${p.booking.name})`,
+    description: p.audience === 'visitor' ? callEvent(p.booking, p.manageUrl).details : `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
     organizer: { name: site.name, email: p.operator.email },
     attendee: { name: p.booking.name, email: p.booking.email },
     url: p.audience === 'visitor' ? p.manageUrl : undefined,

@@ -1,7 +1,8 @@
 // What the visitor already told the site, summed up for the booking page and the operator's notice.
 // Every figure is recomputed here from the calculator's query string and the wizard's saved answers:
 // nothing the browser claims as a result is trusted. Numbers out; words and formats at the edge.
-import { AREA_LABELS, parseStoredAnswers, type Area } from '../readiness-answers.ts';
+import type { Area } from '../areas.ts';
+import { parseStoredAnswers } from '../readiness-answers.ts';
 import { BAND_TEXT, scoreReadiness } from '../readiness-score.ts';
 import { fromQuery, PRESETS, QUERY_KEYS } from '../roi-inputs.ts';
 import { computeRoi, type Payback } from '../roi-model.ts';
@@ -69,5 +70,3 @@ export function summarizeReadiness(raw: unknown, today: string): ReadinessSummar
     specMarkdown: specToMarkdown(spec),
   };
 }
-
-export const areaLabel = (area: Area) => AREA_LABELS[area];

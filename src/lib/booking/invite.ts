@@ -50,7 +50,7 @@ export interface InviteInput {
   stamp: string;
 }
 
-export const INVITE_PRODUCT_ID = '-//AI Operator//Booking//EN';
+const INVITE_PRODUCT_ID = '-//AI Operator//Booking//EN';
 
 /** `timestamp` (DTSTAMP) is accepted and validated by ics 3.12 but missing from its published types. */
 type IcsAttributes = EventAttributes & { timestamp: number };

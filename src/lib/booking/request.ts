@@ -25,7 +25,7 @@ export function isTimeZone(value: string): boolean {
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */
-export function isLocalDate(value: string): boolean {
+function isLocalDate(value: string): boolean {
   if (!LOCAL_DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
