@@ -4,11 +4,9 @@
 // again; a time taken meanwhile; nothing free; JavaScript off; axe on every step, at 390 and 1280 px.
 //
 // Tests that book take different days (by project and test), so parallel runs never want one time.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { createClient } from '@libsql/client';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { attachmentText, mailTo, storedRow, type Mail } from './_served-data.ts';
 
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
 
@@ -18,7 +16,7 @@ const VISITOR_ZONE = 'America/Los_Angeles';
 const OPERATOR_ZONE = 'Europe/Berlin';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 /** The API's minimum fill time (api/bookings.ts): a faster post is answered as if by a bot. */
-const MIN_FILL_MS = 3000;
+const MIN_FILL_MS = 1500;
 
 const card = (page: Page) => page.locator('section[aria-labelledby="bk-heading"]');
 const freeDays = (page: Page) => page.locator('[data-date]:not([aria-disabled])');
@@ -68,34 +66,7 @@ async function clickFreeDay(page: Page, nth: number) {
   }
 }
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  attachments: { filename: string; contentType: string; file: string }[];
-}
-
-const outbox = () => join(process.env.E2E_DATA_DIR!, 'outbox');
-
-/** The email to `to` whose subject starts with `subject`, once the server has written it. */
-async function mailTo(to: string, subject: string): Promise<Mail> {
-  let found: Mail | undefined;
-  await expect
-    .poll(() => {
-      let files: string[] = [];
-      try {
-        files = readdirSync(outbox()).filter((f) => f.endsWith('.json'));
-      } catch {
-        return false;
-      }
-      found = files.map((f) => JSON.parse(readFileSync(join(outbox(), f), 'utf8')) as Mail).find((m) => m.to === to && m.subject.startsWith(subject));
-      return Boolean(found);
-    }, { timeout: 15_000 })
-    .toBe(true);
-  return found!;
-}
-
-const inviteOf = (mail: Mail) => readFileSync(join(outbox(), mail.attachments.find((a) => a.filename.endsWith('.ics'))!.file), 'utf8');
+const inviteOf = (mail: Mail) => attachmentText(mail, '.ics');
 
 /** The manage link in a booking email, as a path against this server. */
 function managePath(mail: Mail): string {
@@ -103,15 +74,8 @@ function managePath(mail: Mail): string {
   return url.pathname + url.search;
 }
 
-async function storedBooking(email: string) {
-  const db = createClient({ url: `file:${process.env.E2E_DATA_DIR}/site.db` });
-  try {
-    const row = (await db.execute({ sql: 'SELECT status, start_at, time_zone, area, context FROM bookings WHERE email = ? ORDER BY created_at DESC', args: [email] })).rows[0];
-    return row ? { ...row } : null;
-  } finally {
-    db.close();
-  }
-}
+const storedBooking = (email: string) =>
+  storedRow('SELECT status, start_at, time_zone, area, context FROM bookings WHERE email = ? ORDER BY created_at DESC', [email]);
 
 /** Whether `start` is offered by the slots API to a visitor in Los Angeles. */
 async function isFree(request: APIRequestContext, start: string): Promise<boolean> {

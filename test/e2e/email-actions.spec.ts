@@ -1,31 +1,15 @@
 // The links in the newsletter's emails as a reader meets them: each opens a page that says what
 // will happen and offers one button; only the button acts. Keyboard alone, axe clean, JavaScript off.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { createClient } from '@libsql/client';
 import { expect, test, type Page } from '@playwright/test';
+import { mailTo, storedRow } from './_served-data.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const outbox = () => join(process.env.E2E_DATA_DIR!, 'outbox');
 
-/** The text of the email to `to` whose subject starts with `subject`, once the server has written it. */
+/** The text of the email to `to` whose subject starts with `subject`, with its List-Unsubscribe link. */
 async function mailText(to: string, subject: string): Promise<string> {
-  let text = '';
-  await expect
-    .poll(() => {
-      let files: string[] = [];
-      try {
-        files = readdirSync(outbox()).filter((f) => f.endsWith('.json'));
-      } catch {
-        return false;
-      }
-      const mail = files.map((f) => JSON.parse(readFileSync(join(outbox(), f), 'utf8'))).find((m) => m.to === to && m.subject.startsWith(subject));
-      text = mail ? `${mail.text}\n${mail.headers['List-Unsubscribe'] ?? ''}` : '';
-      return Boolean(mail);
-    }, { timeout: 15_000 })
-    .toBe(true);
-  return text;
+  const mail = await mailTo(to, subject);
+  return `${mail.text}\n${mail.headers['List-Unsubscribe'] ?? ''}`;
 }
 
 const pathOf = (text: string, route: string) => {
@@ -33,14 +17,7 @@ const pathOf = (text: string, route: string) => {
   return url.pathname + url.search;
 };
 
-async function status(email: string) {
-  const db = createClient({ url: `file:${process.env.E2E_DATA_DIR}/site.db` });
-  try {
-    return String((await db.execute({ sql: 'SELECT status FROM subscribers WHERE email = ?', args: [email] })).rows[0]?.status);
-  } finally {
-    db.close();
-  }
-}
+const status = async (email: string) => String((await storedRow('SELECT status FROM subscribers WHERE email = ?', [email]))?.status);
 
 async function pressWithKeyboard(page: Page, name: string) {
   const button = page.getByRole('button', { name });

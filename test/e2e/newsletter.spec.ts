@@ -1,19 +1,11 @@
 // The sign-up form as a visitor meets it: a plain HTML form that works on a content page with
 // JavaScript off, and on a page whose islands have hydrated with JavaScript on. Each run checks the
 // row the server stored, not only the page it lands on.
-import { createClient } from '@libsql/client';
 import { expect, test, type Page } from '@playwright/test';
+import { storedRow } from './_served-data.ts';
 
-/** The subscriber row the served build stored for `email` (the e2e server's database, read-only). */
-async function storedSubscriber(email: string) {
-  const db = createClient({ url: `file:${process.env.E2E_DATA_DIR}/site.db` });
-  try {
-    const row = (await db.execute({ sql: 'SELECT email, status, source, consent_text_version FROM subscribers WHERE email = ?', args: [email] })).rows[0];
-    return row ? { ...row } : null;
-  } finally {
-    db.close();
-  }
-}
+/** The subscriber row the served build stored for `email`. */
+const storedSubscriber = (email: string) => storedRow('SELECT email, status, source, consent_text_version FROM subscribers WHERE email = ?', [email]);
 
 async function signUpInFooter(page: Page, email: string) {
   const footer = page.getByRole('region', { name: 'One workflow, every two weeks' });
