@@ -6,7 +6,7 @@ import type { ActionPage } from './action-page.ts';
 import { nextFreeSlots, type Booking } from './bookings.ts';
 import { createToken } from './tokens.ts';
 import { routes } from '../../src/config/site.ts';
-import { formatCall, formatDay, formatTime, localDate, zoneName } from '../../src/lib/booking/format.ts';
+import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../src/lib/booking/format.ts';
 import { AREA_LABELS } from '../../src/lib/readiness-answers.ts';
 
 /** How far ahead the page offers new times (the booking page shows the whole horizon). */
@@ -39,7 +39,8 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
   for (const slot of free) {
     const day = localDate(slot.start, booking.timeZone);
     if (!groups.has(day)) groups.set(day, { label: formatDay(slot.start, booking.timeZone), options: [] });
-    groups.get(day)!.options.push({ value: slot.start, label: `${formatTime(slot.start, booking.timeZone)} ${zoneName(slot.start, booking.timeZone)}` });
+    // The day in each option too: a closed select shows only the chosen option, not its group.
+    groups.get(day)!.options.push({ value: slot.start, label: `${formatShortDay(slot.start, booking.timeZone)}, ${formatTime(slot.start, booking.timeZone)} ${zoneName(slot.start, booking.timeZone)}` });
   }
   const sign = (purpose: 'booking-cancel' | 'booking-reschedule') => createToken(ctx.secret, purpose, booking.id, FORM_TOKEN_SECONDS, now.getTime());
   const back = `${routes.bookingManage}?token=${manageToken}`;

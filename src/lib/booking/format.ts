@@ -5,6 +5,11 @@ export function formatDay(instant: string, timeZone: string, locale = 'en-US'): 
   return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(instant));
 }
 
+/** "Tue, Dec 8" in `timeZone`: a day named short enough to stand beside a time. */
+export function formatShortDay(instant: string, timeZone: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(instant));
+}
+
 /** "3:20 PM" (or "15:20", by the locale's own clock) in `timeZone`. */
 export function formatTime(instant: string, timeZone: string, locale = 'en-US'): string {
   return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
