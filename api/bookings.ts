@@ -2,7 +2,8 @@
 // with the next free times when the slot went meanwhile; 409 already_booked when the address has a
 // call coming up; 422 with the fields for bad input; 429 with Retry-After.
 import { apiContext } from './_lib/context.ts';
-import { AlreadyBookedError, SlotTakenError, createBooking, manageLinks, nextFreeSlots } from './_lib/bookings.ts';
+import { AlreadyBookedError, createBooking, manageLinks, nextFreeSlots } from './_lib/bookings.ts';
+import { SlotTakenError } from './_lib/calendar-claims.ts';
 import { callEvent } from './_lib/emails/booking.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody } from './_lib/http.ts';

@@ -1,8 +1,10 @@
 // GET /api/slots?from=YYYY-MM-DD&to=YYYY-MM-DD&tz=IANA: the free times for the visitor's local dates
-// from..to, as UTC instants, with the operator's zone to show beside them. Reads only; cacheable for
-// a few seconds (a slot taken meanwhile is caught at booking time and answered with alternatives).
+// from..to, as UTC instants, with the operator's zone to show beside them. Calls and other visitors'
+// unexpired holds are busy; `hold=<id>` shows the asker's own hold as free. Reads only; cacheable for
+// a few seconds (a slot taken meanwhile is caught when it is held or booked, with alternatives).
 import { apiContext } from './_lib/context.ts';
-import { bookedIntervals, nextFreeSlots } from './_lib/bookings.ts';
+import { nextFreeSlots } from './_lib/bookings.ts';
+import { busyIntervals } from './_lib/calendar-claims.ts';
 import { HttpError, handle } from './_lib/http.ts';
 import { MAX_SLOT_RANGE_DAYS, slotsQuerySchema, type SlotsResponse } from '../src/lib/booking/request.ts';
 import { availableSlots, localDatesToWindow } from '../src/lib/booking/slots.ts';
@@ -13,13 +15,13 @@ export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const ctx = await apiContext();
     const params = new URL(request.url).searchParams;
-    const parsed = slotsQuerySchema.safeParse({ from: params.get('from') ?? '', to: params.get('to') ?? '', tz: params.get('tz') ?? '' });
+    const parsed = slotsQuerySchema.safeParse({ from: params.get('from') ?? '', to: params.get('to') ?? '', tz: params.get('tz') ?? '', hold: params.get('hold') ?? undefined });
     if (!parsed.success) {
       const fields: Record<string, string> = {};
       for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
       throw new HttpError(400, 'invalid_query', Object.values(fields)[0] ?? 'Check the query.', fields);
     }
-    const { from, to, tz } = parsed.data;
+    const { from, to, tz, hold } = parsed.data;
     const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
     if (days < 1) throw new HttpError(400, 'invalid_query', 'to must be on or after from.', { to: 'to must be on or after from.' });
     if (days > MAX_SLOT_RANGE_DAYS) throw new HttpError(400, 'invalid_query', `Ask for at most ${MAX_SLOT_RANGE_DAYS} days at a time.`, { to: `at most ${MAX_SLOT_RANGE_DAYS} days after from` });
@@ -27,9 +29,9 @@ export function GET(request: Request): Promise<Response> {
     const rules = ctx.config.booking;
     const now = new Date();
     const window = localDatesToWindow(from, to, tz);
-    const slots = availableSlots(rules, window, now.toISOString(), await bookedIntervals(ctx.db, window.from, window.to));
+    const slots = availableSlots(rules, window, now.toISOString(), await busyIntervals(ctx.db, window.from, window.to, now, { holdId: hold }));
     // Nothing in the range: name the next free time, so the page can say when to look.
-    const next = slots.length === 0 ? ((await nextFreeSlots(ctx.db, rules, now, now.toISOString(), 1, rules.horizonDays))[0] ?? null) : undefined;
+    const next = slots.length === 0 ? ((await nextFreeSlots(ctx.db, rules, now, now.toISOString(), 1, rules.horizonDays, { holdId: hold }))[0] ?? null) : undefined;
     const body: SlotsResponse = { timeZone: rules.timeZone, slots, ...(next !== undefined ? { next } : {}) };
     return Response.json(body, { headers: { 'Cache-Control': 'public, max-age=5, s-maxage=5' } });
   });

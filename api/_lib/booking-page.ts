@@ -34,7 +34,7 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
     return { title: 'This call has taken place', paragraphs: ['It can no longer be moved or cancelled. To talk again, book a new call.'], details, forms: [], secondary: { href: routes.bookAudit, label: 'Book a new time' } };
   }
 
-  const free = await nextFreeSlots(ctx.db, ctx.config.booking, now, now.toISOString(), 500, RESCHEDULE_DAYS, booking.id);
+  const free = await nextFreeSlots(ctx.db, ctx.config.booking, now, now.toISOString(), 500, RESCHEDULE_DAYS, { bookingId: booking.id });
   const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
   for (const slot of free) {
     const day = localDate(slot.start, booking.timeZone);

@@ -1,14 +1,15 @@
 // Booked workflow audits: create, move and cancel, each with its emails in the same transaction.
 // The guarantee that one time holds one call lives in the database, not in this process: every
-// confirmed call claims the 5-minute blocks it occupies (buffers included) in booking_claims, whose
-// primary key makes a second, overlapping claim fail in whichever instance writes it. The rules are
-// checked again inside the write transaction (notice, hours, daily cap, buffers), so a slot that was
-// free when the page loaded but is not any more is refused with the next free times instead.
+// confirmed call claims the blocks it occupies (calendar-claims.ts). The rules are checked again
+// inside the write transaction (notice, hours, daily cap, buffers, other visitors' holds), so a slot
+// that was free when the page loaded but is not any more is refused with the next free times instead.
 import { v7 as timeOrderedId } from 'uuid';
 import type { Client, Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
+import { SlotTakenError, busyIntervals, claim, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
+import { releaseHold } from './slot-holds.ts';
 import { createToken, emailKey, keyedHash, normaliseEmail } from './tokens.ts';
 import type { BookingRules } from '../../src/config/booking.ts';
 import { routes } from '../../src/config/site.ts';
@@ -18,8 +19,6 @@ import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../src/lib/book
 import { availableSlots, isBookable, type Interval } from '../../src/lib/booking/slots.ts';
 import type { Area } from '../../src/lib/readiness-answers.ts';
 
-/** The claim grid: every offset, buffer and slot length in use is a multiple of it. */
-const CLAIM_MINUTES = 5;
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;
 /** A reminder goes out this long before the call (elapsed time, so a clock change in between does not move it). */
@@ -27,9 +26,6 @@ const REMINDER_BEFORE_MS = DAY;
 /** A manage link works until a week after the call it was sent for. */
 const MANAGE_LINK_GRACE_MS = 7 * DAY;
 
-export class SlotTakenError extends Error {
-  override readonly name = 'SlotTakenError';
-}
 export class AlreadyBookedError extends Error {
   override readonly name = 'AlreadyBookedError';
 }
@@ -49,18 +45,6 @@ export interface Booking {
   goal: string;
   timeZone: string;
   context: { scenario?: string; readiness?: unknown } | null;
-}
-
-const toIso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-
-/** The 5-minute blocks [start - buffer before, end + buffer after) covers, as UTC instants. */
-function claimBlocks(rules: BookingRules, start: string, end: string): string[] {
-  const step = CLAIM_MINUTES * MINUTE;
-  const from = Math.floor((Date.parse(start) - rules.bufferBeforeMinutes * MINUTE) / step) * step;
-  const to = Date.parse(end) + rules.bufferAfterMinutes * MINUTE;
-  const blocks: string[] = [];
-  for (let at = from; at < to; at += step) blocks.push(toIso(at));
-  return blocks;
 }
 
 function rowToBooking(row: Record<string, unknown>): Booking {
@@ -87,32 +71,12 @@ export async function findBooking(db: Client | Transaction, id: string): Promise
   return row ? rowToBooking(row) : null;
 }
 
-/** Confirmed calls that can affect slots between `from` and `to` (a day of margin for buffers and the daily cap). */
-export async function bookedIntervals(db: Client | Transaction, from: string, to: string, exceptId?: string): Promise<Interval[]> {
-  const result = await db.execute({
-    sql: `SELECT start_at, end_at FROM bookings WHERE status = 'confirmed' AND start_at >= ? AND start_at < ? AND id <> ? ORDER BY start_at`,
-    args: [toIso(Date.parse(from) - 2 * DAY), toIso(Date.parse(to) + 2 * DAY), exceptId ?? ''],
-  });
-  return result.rows.map((row) => ({ start: String(row.start_at), end: String(row.end_at) }));
-}
-
 /** The next `count` free slots from `after` on (for a 409's alternatives and the manage page). */
-export async function nextFreeSlots(db: Client | Transaction, rules: BookingRules, now: Date, after: string, count: number, withinDays = 14, exceptId?: string): Promise<Interval[]> {
+export async function nextFreeSlots(db: Client | Transaction, rules: BookingRules, now: Date, after: string, count: number, withinDays = 14, except: BusyExceptions = {}): Promise<Interval[]> {
   const from = toIso(Math.max(Date.parse(after), now.getTime()));
   const to = toIso(Date.parse(from) + withinDays * DAY);
-  const slots = availableSlots(rules, { from, to }, toIso(now.getTime()), await bookedIntervals(db, from, to, exceptId));
+  const slots = availableSlots(rules, { from, to }, toIso(now.getTime()), await busyIntervals(db, from, to, now, except));
   return slots.slice(0, count);
-}
-
-/** Takes the blocks of a call, or throws SlotTakenError if another call holds any of them. */
-async function claim(tx: Transaction, rules: BookingRules, bookingId: string, start: string, end: string): Promise<void> {
-  const blocks = claimBlocks(rules, start, end);
-  const result = await tx.execute({
-    sql: `INSERT INTO booking_claims (block_start, booking_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT(block_start) DO NOTHING`,
-    args: [bookingId, JSON.stringify(blocks)],
-  });
-  // Any block already held means an overlap: the caller's transaction is rolled back, claims included.
-  if (result.rowsAffected !== blocks.length) throw new SlotTakenError('That time has just been booked by someone else.');
 }
 
 /**
@@ -197,7 +161,9 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
 
   const start = toIso(Date.parse(request.start));
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
-  if (!isBookable(rules, start, toIso(now.getTime()), await bookedIntervals(tx, start, end))) throw new SlotTakenError('That time is no longer free.');
+  // The visitor's own hold (on this time, or one they picked before) gives way to the call; rolled back with it.
+  if (request.holdId) await releaseHold(tx, request.holdId);
+  if (!isBookable(rules, start, toIso(now.getTime()), await busyIntervals(tx, start, end, now))) throw new SlotTakenError('That time is no longer free.');
 
   const id = timeOrderedId();
   const at = now.toISOString();
@@ -206,7 +172,7 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
     name: request.name, email, company: request.company, companySize: request.companySize, area: request.area, goal: request.goal, timeZone: request.timeZone,
     context: request.context ? { scenario: request.context.scenario, readiness: request.context.readiness } : null,
   };
-  await claim(tx, rules, id, start, end);
+  await claim(tx, rules, id, start, end, now);
   await tx.execute({
     sql: `INSERT INTO bookings (id, uid, idempotency_key, status, start_at, end_at, sequence, name, email, email_key, company, company_size, area, goal, time_zone, context,
             consent_text_version, consent_address_hash, created_at, updated_at)
@@ -228,7 +194,7 @@ export async function cancelBooking(ctx: ApiContext, id: string, now = new Date(
     if (booking.status === 'cancelled') return { outcome: 'already', queued: 0 };
     if (Date.parse(booking.start) <= now.getTime()) return { outcome: 'past', queued: 0 };
     const cancelled: Booking = { ...booking, status: 'cancelled', sequence: booking.sequence + 1 };
-    await tx.execute({ sql: 'DELETE FROM booking_claims WHERE booking_id = ?', args: [id] });
+    await releaseClaims(tx, id);
     await tx.execute({ sql: `UPDATE bookings SET status = 'cancelled', sequence = ?, cancelled_at = ?, updated_at = ? WHERE id = ?`, args: [cancelled.sequence, now.toISOString(), now.toISOString(), id] });
     await dropReminders(tx, id, now);
     return { outcome: 'cancelled', queued: await queueEmails(ctx, tx, cancelled, { event: 'cancelled' }, now) };
@@ -249,9 +215,9 @@ export async function rescheduleBooking(ctx: ApiContext, id: string, newStart: s
     const start = toIso(Date.parse(newStart));
     if (start === booking.start) return { outcome: 'same', booking, queued: 0 };
     const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
-    if (!isBookable(rules, start, toIso(now.getTime()), await bookedIntervals(tx, start, end, id))) throw new SlotTakenError('That time is no longer free.');
-    await tx.execute({ sql: 'DELETE FROM booking_claims WHERE booking_id = ?', args: [id] });
-    await claim(tx, rules, id, start, end);
+    if (!isBookable(rules, start, toIso(now.getTime()), await busyIntervals(tx, start, end, now, { bookingId: id }))) throw new SlotTakenError('That time is no longer free.');
+    await releaseClaims(tx, id);
+    await claim(tx, rules, id, start, end, now);
     const moved: Booking = { ...booking, start, end, sequence: booking.sequence + 1 };
     await tx.execute({ sql: 'UPDATE bookings SET start_at = ?, end_at = ?, sequence = ?, updated_at = ? WHERE id = ?', args: [start, end, moved.sequence, now.toISOString(), id] });
     await dropReminders(tx, id, now);

@@ -131,4 +131,24 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX messages_booking ON messages (booking_id, status)`,
     ],
   },
+  {
+    version: 4,
+    name: 'slot holds: a picked time kept for the visitor while they fill in the form',
+    statements: [
+      // A hold claims its blocks in booking_claims as 'hold:<id>', so a booking or another hold of
+      // an overlapping time fails on the same primary key. Expired holds are swept (claims too) at
+      // the start of every transaction that claims.
+      `CREATE TABLE booking_holds (
+        id TEXT PRIMARY KEY,
+        start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        -- Keyed hash of the client's address (its /64 for IPv6): caps how many times one client holds.
+        address_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX booking_holds_expiry ON booking_holds (expires_at)`,
+      `CREATE INDEX booking_holds_address ON booking_holds (address_hash, expires_at)`,
+    ],
+  },
 ];

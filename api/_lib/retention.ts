@@ -2,6 +2,7 @@
 // the local server's timer): unconfirmed sign-ups go after 30 days, bookings 24 months after the call,
 // each with the queued emails about it (they hold the address).
 import type { Client } from '@libsql/client';
+import { expiredHoldSweep } from './calendar-claims.ts';
 
 const UNCONFIRMED_SIGNUP_DAYS = 30;
 const BOOKING_RETENTION_MONTHS = 24;
@@ -17,6 +18,8 @@ export async function deleteExpiredRecords(db: Client, now = new Date()): Promis
       { sql: `DELETE FROM messages WHERE booking_id IN (SELECT id FROM bookings WHERE end_at < ?)`, args: [bookingCutoff.toISOString()] },
       { sql: `DELETE FROM booking_claims WHERE booking_id IN (SELECT id FROM bookings WHERE end_at < ?)`, args: [bookingCutoff.toISOString()] },
       { sql: `DELETE FROM bookings WHERE end_at < ?`, args: [bookingCutoff.toISOString()] },
+      // Slot holds that ran out (each claiming transaction sweeps them too; this catches quiet days).
+      ...expiredHoldSweep(now),
     ],
     'write',
   );

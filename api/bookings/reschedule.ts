@@ -3,7 +3,8 @@
 // the same transaction. A form post lands on /book-audit/rescheduled, or back on the manage page with
 // a notice when the time went meanwhile; JSON gets the booking, or 409 with alternatives.
 import { HttpError } from '../_lib/http.ts';
-import { SlotTakenError, nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
+import { nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
+import { SlotTakenError } from '../_lib/calendar-claims.ts';
 import { signedActionRoute } from '../_lib/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 import { isIsoInstant } from '../../src/lib/booking/request.ts';
@@ -31,7 +32,7 @@ export const { GET, POST } = signedActionRoute({
       return { ok: false, redirect: routes.bookingLinkExpired, message: outcome === 'past' ? 'This call has already taken place.' : 'This link is not valid any more.', queued };
     } catch (error) {
       if (!(error instanceof SlotTakenError)) throw error;
-      const alternatives = await nextFreeSlots(ctx.db, ctx.config.booking, new Date(), start, 5, 14, id);
+      const alternatives = await nextFreeSlots(ctx.db, ctx.config.booking, new Date(), start, 5, 14, { bookingId: id });
       return { ok: false, status: 409, code: 'slot_taken', alternatives, redirect: backTo(fields.back, 'slot_taken'), message: 'That time was just booked by someone else. Pick another one.', queued: 0 };
     }
   },

@@ -28,6 +28,8 @@ export interface BookingRules {
   minimumNoticeHours: number;
   /** …and no later than this many days ahead. */
   horizonDays: number;
+  /** A time the visitor picks is kept for them this long while they fill in the form. */
+  holdMinutes: number;
   /** At most this many calls on one operator-local day. */
   dailyCap: number;
   /** Operator-local dates (YYYY-MM-DD) with no calls at all. */
@@ -51,6 +53,7 @@ export const defaultBookingRules: BookingRules = {
   bufferAfterMinutes: 10,
   minimumNoticeHours: 12,
   horizonDays: 45,
+  holdMinutes: 10,
   dailyCap: 6,
   blockedDates: [],
   dateOverrides: {},

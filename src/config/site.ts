@@ -16,6 +16,7 @@ export const routes = {
   bookingRescheduled: '/book-audit/rescheduled',
   bookingLinkExpired: '/book-audit/link-expired',
   slotsApi: '/api/slots',
+  slotHoldApi: '/api/slots/hold',
   bookingsApi: '/api/bookings',
   bookingCancelApi: '/api/bookings/cancel',
   bookingRescheduleApi: '/api/bookings/reschedule',

@@ -149,8 +149,11 @@ test.describe('booking page', () => {
     await expect(time).toHaveAccessibleName(/^\d{1,2}:\d{2}\s[AP]M$/);
     await page.keyboard.press('Enter');
 
-    // 4. The details: what the calculator said is there; an empty form explains itself.
+    // 4. The details: the time is held for this visitor (nobody else is offered it); what the calculator
+    // said is there; an empty form explains itself.
     await expect(page.getByRole('heading', { name: 'Your details' })).toBeFocused();
+    await expect(card(page)).toContainText(/We are keeping this time for you until \d{1,2}:\d{2}\s[AP]M\./);
+    expect(await isFree(request, start)).toBe(false);
     await expect(card(page)).toContainText('Your numbers from the ROI calculator');
     await tabTo(page, page.getByRole('button', { name: 'Book the call' }));
     await page.keyboard.press('Enter');
@@ -228,8 +231,32 @@ test.describe('booking page', () => {
     await expect(card(page).locator(`[data-start="${moved}"]`)).toBeVisible();
   });
 
+  test('a time someone takes before the visitor picks it leaves the list with a notice', async ({ page, request }, testInfo) => {
+    await openBooking(page);
+    await clickFreeDay(page, testInfo.project.name === 'mobile' ? 5 : 6);
+    const times = card(page).locator('[data-start]');
+    const start = (await times.first().getAttribute('data-start'))!;
+    // Someone else books it after this visitor's list was loaded.
+    const other = await request.post('/api/bookings', {
+      data: { start, name: 'Early Bird', email: `early-${testInfo.project.name}@example.com`, company: 'Early GmbH', companySize: '1-10', area: 'crm', goal: 'We want this very time, sorry.', timeZone: OPERATOR_ZONE, consent: true },
+    });
+    expect(other.status()).toBe(201);
+    await times.first().click();
+    const notice = card(page).getByRole('alert');
+    await expect(notice).toHaveText(`Someone has just taken ${clock(start, VISITOR_ZONE)}. Pick another time.`);
+    await expect(notice).toBeFocused();
+    await expect(card(page).locator(`[data-start="${start}"]`)).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Pick a date and time' })).toBeVisible();
+    await expectAxeClean(page, 'a time taken before it was picked');
+    await times.first().click();
+    await expect(page.getByRole('heading', { name: 'Your details' })).toBeFocused();
+  });
+
   test('a time taken meanwhile offers the next free ones and keeps everything typed', async ({ page, request }, testInfo) => {
     const email = `taken-${testInfo.project.name}@example.com`;
+    // The hold service is unreachable, so the visitor goes on without a hold and someone else can take
+    // the time while they type: the booking itself is checked again and answered with alternatives.
+    await page.route('**/api/slots/hold', (route) => route.abort());
     await openBooking(page);
     await clickFreeDay(page, testInfo.project.name === 'mobile' ? 3 : 4);
     const touchedBy = Date.now();

@@ -171,11 +171,35 @@ describe('API fuzzing', () => {
     expect(created).toBeGreaterThan(0);
   });
 
+  it('POST /api/slots/hold: arbitrary and nearly valid holds never 5xx, and only a 201 leaves a hold', { timeout: 120_000 }, async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const free = JSON.parse((await reply('GET', `/api/slots?from=${today}&to=${new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10)}&tz=UTC`, {})).body).slots as { start: string }[];
+    const instant = fc.oneof(fc.constantFrom(...free.map((s) => s.start)), fc.date({ min: new Date('1970-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), nasty);
+    const holdId = fc.oneof(fc.uuid(), nasty);
+    const holds = async () => Number((await (await apiContext()).db.execute('SELECT COUNT(*) AS n FROM booking_holds')).rows[0]!.n);
+    await fc.assert(
+      fc.asyncProperty(fc.record({ start: fc.oneof(instant, value), replaces: fc.oneof(holdId, value) }, { requiredKeys: [] }), async (payload) => {
+        const before = await holds();
+        const answer = await reply('POST', '/api/slots/hold', { 'content-type': 'application/json' }, JSON.stringify(payload));
+        expect(answer.status, answer.body).toBeLessThan(500);
+        // A refused hold changes nothing (its transaction rolls back); an accepted one is stored, and
+        // may release the hold it replaces or the client's oldest.
+        if (answer.status !== 201) expect(await holds()).toBe(before);
+        else {
+          const { id } = (JSON.parse(answer.body) as { hold: { id: string } }).hold;
+          expect(Number((await (await apiContext()).db.execute({ sql: 'SELECT COUNT(*) AS n FROM booking_holds WHERE id = ?', args: [id] })).rows[0]!.n)).toBe(1);
+          expect(await holds()).toBeLessThanOrEqual(before + 1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('GET /api/slots never 5xx on any query', { timeout: 60_000 }, async () => {
     const dateish = fc.oneof(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), nasty);
     await fc.assert(
-      fc.asyncProperty(dateish, dateish, fc.oneof(fc.constantFrom('UTC', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Etc/GMT+12'), nasty), async (from, to, tz) => {
-        const query = new URLSearchParams({ from, to, tz }).toString();
+      fc.asyncProperty(dateish, dateish, fc.oneof(fc.constantFrom('UTC', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Etc/GMT+12'), nasty), fc.option(fc.oneof(fc.uuid(), nasty)), async (from, to, tz, hold) => {
+        const query = new URLSearchParams({ from, to, tz, ...(hold === null ? {} : { hold }) }).toString();
         expect(await send('GET', `/api/slots?${query}`, {})).toBeLessThan(500);
       }),
       { numRuns: 300 },

@@ -28,6 +28,7 @@ const rules = (overrides: Partial<BookingRules>): BookingRules => ({
   stepMinutes: 60,
   bufferBeforeMinutes: 0,
   bufferAfterMinutes: 0,
+  holdMinutes: 10,
   minimumNoticeHours: 0,
   horizonDays: 365,
   dailyCap: 100,

@@ -29,6 +29,7 @@ const { startTestServer } = await import('../fixtures/http-client.ts');
 const { apiContext } = await import('../../api/_lib/context.ts');
 const { deliverDue } = await import('../../api/_lib/outbox.ts');
 const { createToken } = await import('../../api/_lib/tokens.ts');
+const { placeHold } = await import('../../api/_lib/slot-holds.ts');
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -379,6 +380,111 @@ describe('the manage link, reschedule and cancel', () => {
       expect((await server.send(`/book-audit/manage?token=${token}`)).headers.location).toBe('/book-audit/link-expired');
     }
     expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed' AND sequence = 0`, [booking.id])).toBe(1);
+  });
+});
+
+describe('slot holds', () => {
+  const hold = (start: string, from: string, replaces?: string) => post('/api/slots/hold', { start, ...(replaces ? { replaces } : {}) }, from);
+  const heldId = (reply: { body: string }) => (JSON.parse(reply.body) as { hold: { id: string } }).hold.id;
+  const freeStarts = async (holdId?: string) => {
+    const from = Date.now();
+    const reply = await server.send(`/api/slots?from=${isoDate(from)}&to=${isoDate(from + 13 * 86_400_000)}&tz=UTC${holdId ? `&hold=${holdId}` : ''}`);
+    expect(reply.status).toBe(200);
+    return (JSON.parse(reply.body).slots as { start: string }[]).map((s) => s.start);
+  };
+
+  it('keeps a picked time for its visitor: others neither see nor book it, the holder books it', async () => {
+    const slot = await slotAfter(160);
+    const visitor = freshAddress();
+    const before = Date.now();
+    const reply = await hold(slot.start, visitor);
+    expect(reply.status).toBe(201);
+    const held = JSON.parse(reply.body).hold as { id: string; start: string; end: string; expiresAt: string };
+    expect(held.start).toBe(slot.start);
+    expect(held.end).toBe(slot.end);
+    // Ten minutes from the moment it was placed.
+    expect(Date.parse(held.expiresAt) - before).toBeGreaterThanOrEqual(10 * 60_000 - 1000);
+    expect(Date.parse(held.expiresAt) - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+
+    expect(await freeStarts()).not.toContain(slot.start);
+    expect(await freeStarts(held.id)).toContain(slot.start);
+    const other = await post('/api/bookings', request(slot.start));
+    expect(other.status).toBe(409);
+    expect(JSON.parse(other.body).error.code).toBe('slot_taken');
+    const otherHold = await hold(slot.start, freshAddress());
+    expect(otherHold.status).toBe(409);
+    expect(JSON.parse(otherHold.body).alternatives.map((s: { start: string }) => s.start)).not.toContain(slot.start);
+
+    const booked = await post('/api/bookings', request(slot.start, { holdId: held.id }), visitor);
+    expect(booked.status).toBe(201);
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_holds WHERE id = ?`, [held.id])).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_claims WHERE booking_id = ?`, [`hold:${held.id}`])).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_claims WHERE booking_id = ?`, [JSON.parse(booked.body).booking.id])).toBe(8);
+  });
+
+  it('gives 50 simultaneous holds of one time exactly one 201', async () => {
+    const slot = await slotAfter(170);
+    const replies = await Promise.all(Array.from({ length: 50 }, () => hold(slot.start, freshAddress())));
+    expect(replies.map((r) => r.status).sort()).toEqual([201, ...Array(49).fill(409)]);
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_holds WHERE start_at = ?`, [slot.start])).toBe(1);
+  });
+
+  it('lets a hold block others for its ten minutes and not a moment longer (placed on a fixed clock)', async () => {
+    const ctx = await apiContext();
+    const [stillHeld, runOut] = [await slotAfter(180), await slotAfter(182)];
+    const placedAt = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    await ctx.writes.run((tx) => placeHold(ctx, tx, { start: stillHeld.start, clientAddress: freshAddress() }, placedAt(9)));
+    await ctx.writes.run((tx) => placeHold(ctx, tx, { start: runOut.start, clientAddress: freshAddress() }, placedAt(10.5)));
+    const free = await freeStarts();
+    expect(free).not.toContain(stillHeld.start);
+    expect(free).toContain(runOut.start);
+    expect((await post('/api/bookings', request(stillHeld.start))).status).toBe(409);
+    expect((await post('/api/bookings', request(runOut.start))).status).toBe(201);
+    // The booking's transaction swept the expired hold and its claims.
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_holds WHERE start_at = ?`, [runOut.start])).toBe(0);
+  });
+
+  it('gives the previous time back when the visitor picks another, and holds at most two times per client', async () => {
+    const [a, b, c, d] = [await slotAfter(190), await slotAfter(192), await slotAfter(194), await slotAfter(196)];
+    const visitor = freshAddress();
+    const first = heldId(await hold(a.start, visitor));
+    const second = await hold(b.start, visitor, first);
+    expect(second.status).toBe(201);
+    let free = await freeStarts();
+    expect(free).toContain(a.start);
+    expect(free).not.toContain(b.start);
+    // Without `replaces` (two tabs), the client keeps its two newest holds.
+    expect((await hold(c.start, visitor)).status).toBe(201);
+    expect((await hold(d.start, visitor)).status).toBe(201);
+    free = await freeStarts();
+    expect(free).toContain(b.start);
+    expect(free).not.toContain(c.start);
+    expect(free).not.toContain(d.start);
+  });
+
+  it('refuses a bad hold with the field named, and holds nothing', async () => {
+    const slot = await slotAfter(200);
+    const holds = () => count(`SELECT COUNT(*) AS n FROM booking_holds`);
+    const before = await holds();
+    const cases: [unknown, number, string][] = [
+      [{ start: 'tomorrow at 3' }, 422, 'start'],
+      [{ start: slot.start, replaces: 'not-a-hold' }, 422, 'replaces'],
+      [{}, 422, 'start'],
+    ];
+    for (const [payload, status, field] of cases) {
+      const reply = await post('/api/slots/hold', payload);
+      expect(reply.status, JSON.stringify(payload)).toBe(status);
+      expect(JSON.parse(reply.body).error.fields).toHaveProperty(field);
+    }
+    const plain = await server.send('/api/slots/hold', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: slot.start });
+    expect(plain.status).toBe(415);
+    // A time outside the rules (in the past) is not free, so it cannot be held.
+    const past = await hold('2020-01-06T09:00:00Z', freshAddress());
+    expect(past.status).toBe(409);
+    expect(await holds()).toBe(before);
+    const badQuery = await server.send(`/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now())}&tz=UTC&hold=nope`);
+    expect(badQuery.status).toBe(400);
+    expect(JSON.parse(badQuery.body).error.fields).toHaveProperty('hold');
   });
 });
 

@@ -3,11 +3,12 @@
 // nothing; after it the visitor's zone, locale, today and what they told the site before are read.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { addDays, monthOf, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
-import { formatCall, localDate } from '../../lib/booking/format.ts';
+import { formatCall, formatTime, localDate } from '../../lib/booking/format.ts';
 import type { BookingCreated } from '../../lib/booking/request.ts';
 import { Confirmation } from './Confirmation.tsx';
 import { DateStep } from './DateStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
+import { holdSlot, type Hold } from './holdSlot.ts';
 import { EMPTY_DETAILS, type Details } from './DetailsForm.tsx';
 import { detectLocaleAndZone, readVisitorContext, type VisitorContext } from './context.ts';
 import { firstDayOfWeek, monthLabel, timeZoneOptions, zoneLabel } from './labels.ts';
@@ -15,6 +16,7 @@ import { useMonthSlots, type Slot } from './useSlots.ts';
 
 interface Props {
   slotsPath: string;
+  holdPath: string;
   bookingsPath: string;
   privacyPath: string;
   calculatorPath: string;
@@ -26,7 +28,7 @@ interface Props {
 type Step = 'date' | 'details' | 'done';
 const nowIso = () => new Date().toISOString();
 
-export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, calculatorPath, contactEmail, horizonDays }: Props) {
+export default function BookingIsland({ slotsPath, holdPath, bookingsPath, privacyPath, calculatorPath, contactEmail, horizonDays }: Props) {
   const [locale, setLocale] = useState('en-US');
   const [firstDay, setFirstDay] = useState<IsoWeekday>(7);
   const [timeZone, setTimeZone] = useState<string | null>(null);
@@ -34,6 +36,10 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
   const [month, setMonth] = useState<string | null>(null);
   const [day, setDay] = useState<string | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
+  /** The server keeps the picked time for the visitor while they fill in the form. */
+  const [hold, setHold] = useState<Hold | null>(null);
+  const [holding, setHolding] = useState(false);
+  const [takenNotice, setTakenNotice] = useState<string | null>(null);
   const [step, setStep] = useState<Step>('date');
   const [details, setDetails] = useState<Details>(EMPTY_DETAILS);
   const [visitor, setVisitor] = useState<VisitorContext | null>(null);
@@ -48,7 +54,8 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
   const timesHeading = useRef<HTMLHeadingElement>(null);
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   const bookedHeading = useRef<HTMLHeadingElement>(null);
-  const { state: slots, byDay, reload } = useMonthSlots(slotsPath, timeZone, month);
+  const takenRef = useRef<HTMLParagraphElement>(null);
+  const { state: slots, byDay, reload } = useMonthSlots(slotsPath, timeZone, month, hold?.id ?? null);
 
   // After hydration: the visitor's language, zone and today, and what they told the site before.
   useEffect(() => {
@@ -112,8 +119,31 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
     focusNext.current = 'times';
   }
 
-  function takeAlternative(next: Slot) {
+  /** Holds the picked time, then asks for details; a time someone took meanwhile leaves the list instead. */
+  async function choose(next: Slot) {
+    if (holding || !timeZone) return;
+    setHolding(true);
+    setTakenNotice(null);
+    const result = await holdSlot(holdPath, next.start, hold?.id);
+    setHolding(false);
+    if (result.kind === 'taken') {
+      setTakenNotice(`Someone has just taken ${formatTime(next.start, timeZone, locale)}. Pick another time.`);
+      reload();
+      window.setTimeout(() => takenRef.current?.focus(), 0);
+      return;
+    }
+    // The previous hold was given back on the server when this one replaced it.
+    setHold(result.kind === 'held' ? result.hold : null);
+    setSlot(next);
+    setStep('details');
+    focusNext.current = 'details';
+  }
+
+  async function takeAlternative(next: Slot) {
     if (!timeZone) return;
+    const result = await holdSlot(holdPath, next.start, hold?.id);
+    // If it went too, pressing Book again answers with fresh alternatives.
+    setHold(result.kind === 'held' ? result.hold : null);
     setSlot(next);
     setDay(localDate(next.start, timeZone));
     setMonth(monthOf(localDate(next.start, timeZone)));
@@ -138,7 +168,7 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
               month={month} firstDay={firstDay} today={today} minMonth={minMonth} maxMonth={maxMonth}
               onMonth={(next) => { announceMonth.current = true; setMonth(next); }}
               slots={slots} byDay={byDay} day={day} chosen={slot?.start ?? null} onDay={pickDay}
-              onChoose={(next) => { setSlot(next); setStep('details'); focusNext.current = 'details'; }}
+              onChoose={choose} holding={holding} takenNotice={takenNotice} takenRef={takenRef}
               onRetry={reload} mailto={mailto} contactEmail={contactEmail} timesHeadingRef={timesHeading}
             />
           </div>
@@ -148,12 +178,12 @@ export default function BookingIsland({ slotsPath, bookingsPath, privacyPath, ca
         <>
           <p className="text-sm font-semibold text-accent-700">Step 2 of 2</p>
           <DetailsStep
-            slot={slot} timeZone={timeZone} locale={locale} details={details} onDetails={setDetails}
+            slot={slot} hold={hold} timeZone={timeZone} locale={locale} details={details} onDetails={setDetails}
             visitor={visitor} include={include} onInclude={setInclude} startedAt={startedAt.current} paths={{ bookings: bookingsPath, privacy: privacyPath, calculator: calculatorPath }}
             contactEmail={contactEmail} headingRef={detailsHeading}
             onChangeTime={() => { setStep('date'); focusNext.current = 'times'; }}
             onAlternative={takeAlternative}
-            onBooked={(created, email) => { setBooked({ created, email }); setStep('done'); focusNext.current = 'booked'; reload(); }}
+            onBooked={(created, email) => { setBooked({ created, email }); setHold(null); setStep('done'); focusNext.current = 'booked'; reload(); }}
           />
         </>
       )}

@@ -25,6 +25,11 @@ interface Props {
   chosen: string | null;
   onDay: (day: string) => void;
   onChoose: (slot: Slot) => void;
+  /** While the picked time is being held: the times wait. */
+  holding: boolean;
+  /** Set when the picked time was taken by someone else just before. */
+  takenNotice: string | null;
+  takenRef: RefObject<HTMLParagraphElement>;
   onRetry: () => void;
   mailto: string;
   contactEmail: string;
@@ -72,8 +77,11 @@ export function DateStep(p: Props) {
 
       {/* A month with nothing free already says what to do above: no prompt to pick a day. */}
       <div className={next === undefined ? 'mt-5 border-t border-line pt-5' : 'hidden'}>
+        {p.takenNotice && (
+          <p ref={p.takenRef} tabIndex={-1} role="alert" className="mb-4 rounded-card border border-warn-800/40 bg-warn-50 p-3 font-semibold text-warn-800 outline-none">{p.takenNotice}</p>
+        )}
         {p.day && daySlots && timeZone ? (
-          <TimeList day={p.day} slots={daySlots} chosen={p.chosen} timeZone={timeZone} locale={locale} headingRef={p.timesHeadingRef} onChoose={p.onChoose} />
+          <TimeList day={p.day} slots={daySlots} chosen={p.chosen} busy={p.holding} timeZone={timeZone} locale={locale} headingRef={p.timesHeadingRef} onChoose={p.onChoose} />
         ) : (
           <p className="text-muted">Pick a highlighted day to see its free times.</p>
         )}

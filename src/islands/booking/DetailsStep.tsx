@@ -1,18 +1,21 @@
 // The details step: the chosen time, what the visitor already told us, and the form. Checks the form
 // with the API's own schema before sending; on any answer but success, everything typed stays.
 import { useRef, useState, type RefObject } from 'react';
-import { formatCall } from '../../lib/booking/format.ts';
+import { formatCall, formatTime } from '../../lib/booking/format.ts';
 import { bookingRequestSchema, type BookingCreated } from '../../lib/booking/request.ts';
 import { Alternatives } from './Alternatives.tsx';
 import { ContextSummary } from './ContextSummary.tsx';
 import { DetailsForm, FIELD_ORDER, type Details } from './DetailsForm.tsx';
 import { fieldId } from './Fields.tsx';
 import type { VisitorContext } from './context.ts';
+import type { Hold } from './holdSlot.ts';
 import { submitBooking } from './submit.ts';
 import type { Slot } from './useSlots.ts';
 
 interface Props {
   slot: Slot;
+  /** The server's hold on this time, if it gave one: sent with the booking, its end shown. */
+  hold: Hold | null;
   timeZone: string;
   locale: string;
   details: Details;
@@ -56,6 +59,7 @@ export function DetailsStep(p: Props) {
     ...details,
     website: details.website || undefined,
     start: p.slot.start,
+    holdId: p.hold?.start === p.slot.start ? p.hold.id : undefined,
     timeZone: p.timeZone,
     context: p.include ? p.visitor?.send : undefined,
     startedAt: p.startedAt ?? undefined,
@@ -113,6 +117,7 @@ export function DetailsStep(p: Props) {
       <div className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-card border border-line bg-surface p-4">
         <p className="font-semibold text-ink">{formatCall(p.slot.start, p.slot.end, p.timeZone, p.locale)}</p>
         <button type="button" onClick={p.onChangeTime} className="text-sm font-semibold text-accent-700 underline underline-offset-2">Change time</button>
+        {p.hold?.start === p.slot.start && <p className="w-full text-sm text-muted">We are keeping this time for you until {formatTime(p.hold.expiresAt, p.timeZone, p.locale)}.</p>}
       </div>
       <ContextSummary visitor={p.visitor} calculatorPath={p.paths.calculator} include={p.include} onInclude={p.onInclude} />
       <DetailsForm details={p.details} onChange={change} errors={errors} sending={sending} privacyPath={p.paths.privacy} submitRef={submitRef} onSubmit={submit}>

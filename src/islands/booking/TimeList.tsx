@@ -9,27 +9,29 @@ interface Props {
   day: string;
   slots: Slot[];
   chosen: string | null;
+  /** A time is being held: a second press waits. */
+  busy: boolean;
   timeZone: string;
   locale: string;
   headingRef: RefObject<HTMLHeadingElement>;
   onChoose: (slot: Slot) => void;
 }
 
-export function TimeList({ day, slots, chosen, timeZone, locale, headingRef, onChoose }: Props) {
+export function TimeList({ day, slots, chosen, busy, timeZone, locale, headingRef, onChoose }: Props) {
   return (
     <section aria-labelledby="bk-times-heading">
       <h3 id="bk-times-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-ink outline-none">
         {dayLabel(day, locale)}
         <span className="ml-2 text-sm font-normal text-muted">{timesFree(slots.length)}</span>
       </h3>
-      <ul className="mt-3 grid grid-cols-3 gap-2" aria-label={`Free times on ${dayLabel(day, locale)}`}>
+      <ul className="mt-3 grid grid-cols-3 gap-2" aria-busy={busy} aria-label={`Free times on ${dayLabel(day, locale)}`}>
         {slots.map((slot) => (
           <li key={slot.start}>
             <button
               type="button"
               data-start={slot.start}
               aria-pressed={slot.start === chosen}
-              onClick={() => onChoose(slot)}
+              onClick={() => !busy && onChoose(slot)}
               className="min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-2 text-base font-semibold text-accent-800 tabular-nums hover:border-accent-700 hover:bg-accent-50 aria-pressed:border-accent-700 aria-pressed:bg-accent-700 aria-pressed:text-white"
             >
               {formatTime(slot.start, timeZone, locale)}

@@ -1,5 +1,5 @@
 // The free times of one month in the visitor's zone, from GET /api/slots. Months already fetched are
-// kept (per zone) so paging back and forth costs nothing; `reload` forgets them after a slot is taken.
+// kept (per zone and hold) so paging back and forth costs nothing; `reload` forgets them after a slot is taken.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { firstOfMonth, lastOfMonth } from '../../lib/booking/calendar-month.ts';
 import type { SlotsResponse } from '../../lib/booking/request.ts';
@@ -21,22 +21,24 @@ export type SlotsState =
   | { status: 'idle' | 'loading' | 'error'; key: string; data?: undefined }
   | { status: 'ready'; key: string; data: MonthSlots };
 
-async function fetchMonth(path: string, month: string, timeZone: string, signal: AbortSignal): Promise<MonthSlots> {
-  const query = new URLSearchParams({ from: firstOfMonth(month), to: lastOfMonth(month), tz: timeZone });
-  const response = await fetch(`${path}?${query}`, { signal, headers: { Accept: 'application/json' } });
+async function fetchMonth(path: string, month: string, timeZone: string, hold: string | null, fresh: boolean, signal: AbortSignal): Promise<MonthSlots> {
+  // The visitor's own hold is free to them (the API shows it only to whoever names it).
+  const query = new URLSearchParams({ from: firstOfMonth(month), to: lastOfMonth(month), tz: timeZone, ...(hold ? { hold } : {}) });
+  // After a reload the browser's copy (cacheable for seconds) may still list the time just taken.
+  const response = await fetch(`${path}?${query}`, { signal, cache: fresh ? 'no-cache' : 'default', headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`slots answered ${response.status}`);
   const body = (await response.json()) as SlotsResponse & { next?: Slot | null };
   return { operatorZone: body.timeZone, slots: body.slots, next: body.next ?? null };
 }
 
-export function useMonthSlots(path: string, timeZone: string | null, month: string | null) {
+export function useMonthSlots(path: string, timeZone: string | null, month: string | null, hold: string | null) {
   const cache = useRef(new Map<string, MonthSlots>());
   const [state, setState] = useState<SlotsState>({ status: 'idle', key: '' });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!timeZone || !month) return;
-    const key = `${timeZone} ${month}`;
+    const key = `${timeZone} ${month} ${hold}`;
     const cached = cache.current.get(key);
     if (cached) {
       setState({ status: 'ready', key, data: cached });
@@ -44,7 +46,7 @@ export function useMonthSlots(path: string, timeZone: string | null, month: stri
     }
     const controller = new AbortController();
     setState({ status: 'loading', key });
-    fetchMonth(path, month, timeZone, controller.signal).then(
+    fetchMonth(path, month, timeZone, hold, generation > 0, controller.signal).then(
       (data) => {
         cache.current.set(key, data);
         setState({ status: 'ready', key, data });
@@ -54,7 +56,7 @@ export function useMonthSlots(path: string, timeZone: string | null, month: stri
       },
     );
     return () => controller.abort();
-  }, [path, timeZone, month, generation]);
+  }, [path, timeZone, month, hold, generation]);
 
   const reload = useCallback(() => {
     cache.current.clear();
@@ -62,7 +64,7 @@ export function useMonthSlots(path: string, timeZone: string | null, month: stri
   }, []);
 
   // Until the effect above has run for a new zone or month, the last answer is for another one.
-  const current: SlotsState = state.key === `${timeZone} ${month}` ? state : { status: timeZone && month ? 'loading' : 'idle', key: '' };
+  const current: SlotsState = state.key === `${timeZone} ${month} ${hold}` ? state : { status: timeZone && month ? 'loading' : 'idle', key: '' };
 
   // Free times grouped by the visitor's local date (en-CA writes YYYY-MM-DD), in time order.
   const byDay = useMemo(() => {

@@ -42,6 +42,9 @@ const text = (label: string, min: number, max: number) =>
     z.refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: `Write ${label} on one line.` }),
   );
 
+/** A hold's id, as POST /api/slots/hold made it (a UUID). */
+const holdId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: 'Pick the time again.' }));
+
 const timeZone = z.string().check(z.refine(isTimeZone, { error: 'Pick a time zone from the list.' }));
 
 export const bookingRequestSchema = z.object({
@@ -75,6 +78,8 @@ export const bookingRequestSchema = z.object({
   website: z.optional(z.string().check(z.maxLength(500))),
   /** When the form was first touched (ms since the epoch), for the minimum fill time. */
   startedAt: z.optional(z.number()),
+  /** The hold POST /api/slots/hold gave for this time: the booking takes its place. */
+  holdId: z.optional(holdId),
   /** Made once per booking attempt by the page: a retried request returns the same booking. */
   idempotencyKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'Reload the page and try again.' }))),
 });
@@ -86,7 +91,21 @@ export const slotsQuerySchema = z.object({
   from: z.string().check(z.refine(isLocalDate, { error: 'from must be a date written YYYY-MM-DD.' })),
   to: z.string().check(z.refine(isLocalDate, { error: 'to must be a date written YYYY-MM-DD.' })),
   tz: timeZone,
+  /** The visitor's own hold, shown as free to them. */
+  hold: z.optional(holdId),
 });
+
+/** POST /api/slots/hold: keep a picked time while the visitor fills in the form. */
+export const slotHoldRequestSchema = z.object({
+  start: z.string().check(z.refine(isIsoInstant, { error: 'Pick a time from the list.' })),
+  /** The visitor's previous hold, given back. */
+  replaces: z.optional(holdId),
+});
+
+/** The 201 answer of POST /api/slots/hold. */
+export interface SlotHeld {
+  hold: { id: string; start: string; end: string; expiresAt: string };
+}
 
 /** Longest date range one slots request may cover. */
 export const MAX_SLOT_RANGE_DAYS = 62;

@@ -1,0 +1,47 @@
+// POST /api/slots/hold (JSON `{ start, replaces? }`): keeps a picked time for the visitor while they
+// fill in the form (BookingRules.holdMinutes). 201 `{ hold }`; 409 slot_taken with the next free times
+// when a call or another visitor's hold has it; 422 for a bad time; 429 with Retry-After.
+import { apiContext } from '../_lib/context.ts';
+import { nextFreeSlots } from '../_lib/bookings.ts';
+import { SlotTakenError } from '../_lib/calendar-claims.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody } from '../_lib/http.ts';
+import { hitClientRateLimit } from '../_lib/rate-limit.ts';
+import { placeHold } from '../_lib/slot-holds.ts';
+import { slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
+
+const MAX_HOLD_BYTES = 1024;
+/** A visitor may change their mind a few times per booking: holds are allowed this many times the booking limit. */
+const HOLDS_PER_BOOKING_ATTEMPT = 5;
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export function POST(request: Request): Promise<Response> {
+  return handle(async () => {
+    const ctx = await apiContext();
+    assertSameOrigin(request, ctx.config.allowedOrigins);
+    const { format, fields } = await readBody(request, MAX_HOLD_BYTES);
+    if (format !== 'json') throw new HttpError(415, 'unsupported_media_type', 'Send the hold as application/json.');
+    const parsed = slotHoldRequestSchema.safeParse(fields);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
+      throw new HttpError(422, 'invalid_input', Object.values(fieldErrors)[0] ?? 'Pick a time from the list.', fieldErrors);
+    }
+    const address = clientAddress(request);
+    const now = new Date();
+    const rule = { name: 'slot-hold', limit: ctx.config.bookingRateLimit * HOLDS_PER_BOOKING_ATTEMPT, windowSeconds: 3600 };
+    const limit = await ctx.writes.run((tx) => hitClientRateLimit(tx, rule, ctx.secret, address));
+    if (!limit.ok) {
+      throw new HttpError(429, 'rate_limited', `Too many times picked. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s), or write to us.`, {}, { 'Retry-After': String(limit.retryAfterSeconds) });
+    }
+    try {
+      const hold = await ctx.writes.run((tx) => placeHold(ctx, tx, { ...parsed.data, clientAddress: address }, now));
+      const body: SlotHeld = { hold };
+      return Response.json(body, { status: 201, headers: NO_STORE });
+    } catch (error) {
+      if (!(error instanceof SlotTakenError)) throw error;
+      const alternatives = await nextFreeSlots(ctx.db, ctx.config.booking, now, parsed.data.start, 5, 14, { holdId: parsed.data.replaces });
+      const body: SlotTaken = { error: { code: 'slot_taken', message: 'Someone has just taken that time. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
+      return Response.json(body, { status: 409, headers: NO_STORE });
+    }
+  });
+}
