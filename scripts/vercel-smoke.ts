@@ -162,7 +162,7 @@ try {
   const authorized = await invoke('/api/outbox/retry', { method: 'GET', path: '/api/outbox/retry', headers: { authorization: `Bearer ${cronSecret}` } });
   check(unauthorized.status === 401 && authorized.status === 200, `the retry job answers 401 without the cron secret and 200 with it (got ${unauthorized.status}, ${authorized.status})`);
 
-  // Booking: free slots, a booking with its invite to both sides, and the manage page behind the
+  // Booking: free slots, a hold, a booking in its place with its invite to both sides, and the manage page behind the
   // rewrite that vercel.json declares for /book-audit/manage.
   const routesConfig = JSON.stringify(JSON.parse(readFileSync(join(output, 'config.json'), 'utf8')).routes);
   check(/\/book-audit\/manage[^"]*"[^}]*\/api\/bookings\/manage/.test(routesConfig), 'the build routes /book-audit/manage to the bookings/manage function');
@@ -171,9 +171,14 @@ try {
   const slot = slots.status === 200 ? (JSON.parse(slots.body!).slots as { start: string }[])[0] : undefined;
   check(Boolean(slot), `GET /api/slots answers free times (got ${slots.status} ${slots.body?.slice(0, 120) ?? slots.loadError})`);
   if (slot) {
+    const held = await invoke('/api/slots/hold', {
+      method: 'POST', path: '/api/slots/hold', headers: { 'content-type': 'application/json', origin: 'https://smoke.example' }, body: JSON.stringify({ start: slot.start }),
+    });
+    const holdId = held.status === 201 ? (JSON.parse(held.body!) as { hold: { id: string } }).hold.id : undefined;
+    check(Boolean(holdId), `POST /api/slots/hold keeps the picked time (got ${held.status} ${held.body?.slice(0, 160) ?? held.loadError})`);
     const booked = await invoke('/api/bookings', {
       method: 'POST', path: '/api/bookings', headers: { 'content-type': 'application/json', origin: 'https://smoke.example' },
-      body: JSON.stringify({ start: slot.start, name: 'Smoke Test', email: 'smoke-booker@example.com', company: 'Smoke Co', companySize: '1-10', area: 'sales', goal: 'Prove the booking function runs.', timeZone: 'America/Los_Angeles', consent: true }),
+      body: JSON.stringify({ start: slot.start, holdId, name: 'Smoke Test', email: 'smoke-booker@example.com', company: 'Smoke Co', companySize: '1-10', area: 'sales', goal: 'Prove the booking function runs.', timeZone: 'America/Los_Angeles', consent: true }),
     });
     check(booked.status === 201, `POST /api/bookings books the slot (got ${booked.status} ${booked.body?.slice(0, 160) ?? booked.loadError})`);
     const invite = resend.delivered.find((m) => m.to === 'operator@smoke.example')?.attachments[0];
