@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { defaultBookingRules, type BookingRules } from '../../src/config/booking.ts';
+import { company } from '../../src/config/company.ts';
 import { site } from '../../src/config/site.ts';
 import { isTimeZone } from '../../src/lib/booking/request.ts';
 import { parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
@@ -155,7 +156,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST ?? '127.0.0.1',
     newsletterRateLimit: e.NEWSLETTER_RATE_LIMIT,
     outboxRetryMs: e.OUTBOX_RETRY_MS,
-    operatorEmail: e.OPERATOR_EMAIL ?? site.contactEmail,
+    operatorEmail: e.OPERATOR_EMAIL ?? company.contactEmail,
     bookingRateLimit: e.BOOKING_RATE_LIMIT,
     booking: {
       ...defaultBookingRules,

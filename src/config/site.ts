@@ -10,6 +10,9 @@ export const routes = {
   /** The readiness wizard inside the checklist post. */
   readinessCheck: '/blog/ai-automation-audit-checklist#readiness-check',
   bookAudit: '/book-audit',
+  /** A sample audit outcome built from example answers, and its Markdown download. */
+  sampleAudit: '/resources/sample-workflow-audit',
+  sampleAuditMarkdown: '/resources/sample-workflow-audit.md',
   /** The emailed link to move or cancel a call (served by the bookings/manage function). */
   bookingManage: '/book-audit/manage',
   bookingCancelled: '/book-audit/cancelled',
@@ -45,7 +48,6 @@ export const site = {
   tagline: 'The business AI operator for small teams',
   locale: 'en_US',
   lang: 'en',
-  contactEmail: 'hello@aioperator.example',
   /** Appended to every page title except the home page. */
   titleSeparator: ' | ',
   defaultAuthor: 'AI Operator team',

@@ -33,6 +33,8 @@ export const blogSchema = z.object({
   canonical: z.url().optional(),
   /** Site-relative or absolute social image; the generated card is used otherwise. */
   ogImage: z.string().trim().min(1).optional(),
+  /** The one call to action the post ends with: the step that fits what the reader just learned. */
+  nextStep: z.enum(['audit', 'checklist', 'calculator']).default('audit'),
   faq,
 }).refine((post) => !post.updatedDate || post.updatedDate >= post.pubDate, {
   message: 'updatedDate must not be before pubDate',

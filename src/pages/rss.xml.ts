@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { publishedPosts } from '../queries/content.ts';
+import { company } from '../config/company.ts';
 import { site } from '../config/site.ts';
 
 export const GET: APIRoute = async (context) => {
@@ -15,7 +16,7 @@ export const GET: APIRoute = async (context) => {
       pubDate: entry.data.pubDate,
       link: `/blog/${entry.id}`,
       categories: entry.data.tags,
-      author: `${site.contactEmail} (${entry.data.author})`,
+      author: `${company.contactEmail} (${entry.data.author})`,
     })),
     customData: '<language>en</language>',
   });

@@ -4,6 +4,7 @@
 import { createElement as h } from 'react';
 import { Button, Section, Text } from '@react-email/components';
 import { EmailLayout, paragraph } from './layout.ts';
+import { newsletterPitch } from '../../../src/config/newsletter.ts';
 import { render, toPlainText } from '@react-email/render';
 
 export interface ConfirmSubscriptionProps {
@@ -19,7 +20,7 @@ function ConfirmSubscription({ confirmUrl, siteUrl, privacyUrl }: ConfirmSubscri
     siteUrl,
     footerLink: { href: privacyUrl, label: 'Privacy policy' },
   },
-    h(Text, { style: paragraph }, 'Someone, hopefully you, asked to receive the AI Operator newsletter at this address: one workflow every two weeks, with the numbers before and after.'),
+    h(Text, { style: paragraph }, 'Someone, hopefully you, asked to receive the AI Operator newsletter at this address. ' + newsletterPitch),
     h(Section, { style: { margin: '24px 0' } },
       h(Button, { href: confirmUrl, style: { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' } }, 'Confirm my subscription'),
     ),

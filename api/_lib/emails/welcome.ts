@@ -3,6 +3,7 @@
 import { createElement as h } from 'react';
 import { Link, Text } from '@react-email/components';
 import { EmailLayout, link, paragraph } from './layout.ts';
+import { newsletterPitch, newsletterSchedule } from '../../../src/config/newsletter.ts';
 import { render, toPlainText } from '@react-email/render';
 
 export interface WelcomeProps {
@@ -13,12 +14,12 @@ export interface WelcomeProps {
 
 function Welcome({ siteUrl, checklistUrl, unsubscribeUrl }: WelcomeProps) {
   return h(EmailLayout, {
-    preview: 'You are subscribed: one workflow every two weeks',
+    preview: 'You are subscribed: one AI workflow per email',
     heading: 'You are subscribed',
     siteUrl,
     footerLink: { href: unsubscribeUrl, label: 'Unsubscribe in one click' },
   },
-    h(Text, { style: paragraph }, 'Every two weeks you get one workflow taken apart: the baseline, the approval rules, what it cost and what it saved.'),
+    h(Text, { style: paragraph }, `${newsletterPitch} ${newsletterSchedule}`.trim()),
     h(Text, { style: paragraph }, 'While you wait for the first one, the ', h(Link, { href: checklistUrl, style: link }, 'five-minute readiness check'), ' tells you whether a workflow of yours is ready to automate.'),
   );
 }

@@ -1,0 +1,9 @@
+// What the newsletter promises, said once for the footer, its page and its emails. The schedule is
+// stated only when the company has set one (src/config/company.ts).
+import { company } from './company.ts';
+
+/** What one issue holds. */
+export const newsletterPitch = 'Each issue takes one AI workflow apart: where the hours go, which steps software can take, which stay with a person, and how to measure the result.';
+
+/** "Sent every two weeks." once a schedule is set; empty until then. */
+export const newsletterSchedule = company.newsletterCadence ? `Sent ${company.newsletterCadence}.` : '';
