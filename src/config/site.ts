@@ -48,7 +48,7 @@ export const site = {
   tagline: 'The business AI operator for small teams',
   locale: 'en_US',
   lang: 'en',
-  /** Appended to every page title except the home page. */
+  /** Between a page's title and the site name in the <title>. */
   titleSeparator: ' | ',
   defaultAuthor: 'AI Operator team',
   themeColor: '#0b6b62',

@@ -1,7 +1,7 @@
 // Builds every page's <head> metadata as data, so it is unit-tested rather than eyeballed.
 
 export interface HeadInput {
-  /** Page title without the site name; omit on the home page. */
+  /** Page title without the site name (the site name alone when omitted). */
   title?: string;
   description: string;
   /** Path of the page on the site, e.g. '/blog/my-post'. */
