@@ -32,7 +32,7 @@ export function GET(request: Request): Promise<Response> {
     const slots = availableSlots(rules, window, now.toISOString(), await busyIntervals(ctx.db, window.from, window.to, now, { holdId: hold }));
     // Nothing in the range: name the next free time, so the page can say when to look.
     const next = slots.length === 0 ? ((await nextFreeSlots(ctx.db, rules, now, now.toISOString(), 1, rules.horizonDays, { holdId: hold }))[0] ?? null) : undefined;
-    const body: SlotsResponse = { timeZone: rules.timeZone, slots, ...(next !== undefined ? { next } : {}) };
+    const body: SlotsResponse = { timeZone: rules.timeZone, horizonDays: rules.horizonDays, slots, ...(next !== undefined ? { next } : {}) };
     return Response.json(body, { headers: { 'Cache-Control': 'public, max-age=5, s-maxage=5' } });
   });
 }

@@ -6,10 +6,10 @@ import { expect, test } from '@playwright/test';
 import { pageRoutes } from './_site.ts';
 import { routes } from '../../src/config/site.ts';
 
-const LEADS_ON = [routes.bookAudit, routes.roiCalculator, routes.checklist, routes.readinessCheck, routes.hub, routes.sampleAudit];
+const LEADS_ON: string[] = [routes.bookAudit, routes.roiCalculator, routes.checklist, routes.readinessCheck, routes.hub, routes.sampleAudit];
 const ARTICLE = /^\/blog\/[\w-]+$/;
 /** Pages that are the step they would point to. */
-const THE_STEP_ITSELF = new Map([
+const THE_STEP_ITSELF = new Map<string, string>([
   [routes.bookAudit, '[aria-labelledby="bk-heading"]'],
   [routes.newsletter, `main form[action="${routes.newsletterApi}"]`],
 ]);
@@ -27,7 +27,8 @@ for (const route of pageRoutes) {
     const actions = page.locator('main a.btn-primary, main [data-cta]');
     expect(await actions.count(), 'calls to action in main').toBeGreaterThan(0);
     const last = actions.last();
-    const href = new URL((await last.getAttribute('href'))!, page.url()).pathname + new URL((await last.getAttribute('href'))!, page.url()).hash;
+    const target = new URL((await last.getAttribute('href'))!, page.url());
+    const href = target.pathname + target.hash;
     const allowed = LEADS_ON.includes(href) || ARTICLE.test(href) || (route.startsWith(`${routes.newsletter}/`) && href === routes.newsletter);
     expect(allowed, `the last call to action on ${route} leads to ${href}`).toBe(true);
     // It is the last thing the visitor is asked to do: no other button or form follows it in main.

@@ -20,6 +20,8 @@ Object.assign(process.env, {
   BOOKING_HOURS: 'mon-sun 00:00-24:00',
   BOOKING_NOTICE_HOURS: '2',
   BOOKING_DAILY_CAP: '100',
+  // Not the built-in 45: the slots answer must carry the server's setting to the page.
+  BOOKING_HORIZON_DAYS: '60',
   BOOKING_RATE_LIMIT: '1000',
 });
 delete process.env.RESEND_API_KEY;
@@ -121,6 +123,7 @@ describe('GET /api/slots', () => {
     expect(reply.headers['cache-control']).toBe('public, max-age=5, s-maxage=5');
     const body = JSON.parse(reply.body);
     expect(body.timeZone).toBe('Europe/Berlin');
+    expect(body.horizonDays).toBe(60);
     expect(body.slots.length).toBeGreaterThan(10);
     for (const slot of body.slots) {
       expect(slot.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);

@@ -21,7 +21,7 @@ interface Props {
   privacyPath: string;
   calculatorPath: string;
   contactEmail: string;
-  /** How far ahead times are offered: the month grid pages no further. */
+  /** How far ahead times are offered by default: the month grid pages no further (the API's answer overrides it). */
   horizonDays: number;
 }
 
@@ -98,7 +98,9 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   });
 
   const minMonth = today && monthOf(today);
-  const maxMonth = today && monthOf(addDays(today, horizonDays));
+  // The server's setting wins once it has answered: BOOKING_HORIZON_DAYS can differ from the built default.
+  const horizon = slots.status === 'ready' ? slots.data.horizonDays : horizonDays;
+  const maxMonth = today && monthOf(addDays(today, horizon));
   const zones = useMemo(() => (timeZone ? timeZoneOptions(timeZone) : []), [timeZone]);
   const mailto = `mailto:${contactEmail}?subject=${encodeURIComponent('Workflow audit request')}`;
 

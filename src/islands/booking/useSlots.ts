@@ -12,6 +12,8 @@ export interface Slot {
 export interface MonthSlots {
   /** The operator's zone, to show each time in it too. */
   operatorZone: string;
+  /** Days ahead that can be booked, as the server is set. */
+  horizonDays: number;
   slots: Slot[];
   /** Only when the month has no free time: the first free time from now, or null when none is left. */
   next: Slot | null;
@@ -28,7 +30,7 @@ async function fetchMonth(path: string, month: string, timeZone: string, hold: s
   const response = await fetch(`${path}?${query}`, { signal, cache: fresh ? 'no-cache' : 'default', headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`slots answered ${response.status}`);
   const body = (await response.json()) as SlotsResponse & { next?: Slot | null };
-  return { operatorZone: body.timeZone, slots: body.slots, next: body.next ?? null };
+  return { operatorZone: body.timeZone, horizonDays: body.horizonDays, slots: body.slots, next: body.next ?? null };
 }
 
 export function useMonthSlots(path: string, timeZone: string | null, month: string | null, hold: string | null) {

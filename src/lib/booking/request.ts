@@ -113,6 +113,8 @@ export const MAX_SLOT_RANGE_DAYS = 62;
 export interface SlotsResponse {
   /** The operator's time zone, to show each time in it too. */
   timeZone: string;
+  /** How many days ahead calls can be booked (BOOKING_HORIZON_DAYS): the page pages no further. */
+  horizonDays: number;
   slots: { start: string; end: string }[];
   /** Only when `slots` is empty: the first free slot from now on, or null when none is left in the horizon. */
   next?: { start: string; end: string } | null;
