@@ -100,19 +100,39 @@ function sourceFiles(dir: string): string[] {
   }
 }
 
+/**
+ * The source of the islands a page hydrates: the folder of each island component the page names in
+ * its astro-island component-url (/_astro/RoiCalculator.<hash>.js), plus the files shared by all
+ * islands. Another page's island never renders here, so its classes need not be kept. An island
+ * whose folder is not found keeps every island's classes (never prune what might render).
+ */
+export function islandSourcesFor(html: string, islandsDir: string): string[] {
+  const names = [...html.matchAll(/<astro-island[^>]*\scomponent-url="[^"]*\/([A-Za-z0-9_-]+)\.[^"/]*"/g)].map((m) => m[1]!);
+  if (names.length === 0) return html.includes('<astro-island') ? sourceFiles(islandsDir) : [];
+  const folders = readdirSync(islandsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(islandsDir, e.name));
+  const shared = readdirSync(islandsDir, { withFileTypes: true }).filter((e) => e.isFile() && /\.(tsx|ts|jsx)$/.test(e.name)).map((e) => readFileSync(join(islandsDir, e.name), 'utf8'));
+  const sources: string[] = [];
+  for (const name of new Set(names)) {
+    const folder = folders.find((dir) => readdirSync(dir).some((file) => file.replace(/\.(tsx|jsx|ts)$/, '') === name));
+    if (!folder) return sourceFiles(islandsDir);
+    sources.push(...sourceFiles(folder));
+  }
+  return [...sources, ...shared];
+}
+
 export function prunePageCssIntegration(): AstroIntegration {
   return {
     name: 'ai-operator:prune-page-css',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const islands = sourceFiles(fileURLToPath(new URL('../../src/islands', import.meta.url)));
+        const islandsDir = fileURLToPath(new URL('../../src/islands', import.meta.url));
         const started = performance.now();
         let before = 0;
         let after = 0;
         for (const file of htmlFiles(dist)) {
           const html = readFileSync(file, 'utf8');
-          const next = await prunePageCss(html, html.includes('<astro-island') ? islands : []);
+          const next = await prunePageCss(html, islandSourcesFor(html, islandsDir));
           writeFileSync(file, next);
           before += html.length;
           after += next.length;

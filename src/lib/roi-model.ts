@@ -58,7 +58,7 @@ export interface RoiResult {
   /** Monthly IRR of the horizon's cash flows; irrAnnual is this compounded over 12 months. */
   irrMonthly: number | null;
   irrAnnual: number | null;
-  /** Why irrAnnual is null, or why a very high one should be read with care. */
+  /** Why irrAnnual is null, or, when irrAnnual is set, the caveat a very high one (over IRR_NOTE_THRESHOLD) needs. */
   irrNote: string | null;
   scenarios: Record<ScenarioName, ScenarioResult>;
 }
@@ -226,8 +226,9 @@ function irrFigures(cashFlows: number[]): Pick<RoiResult, 'irrMonthly' | 'irrAnn
       irrNote: 'The rate of return is too high to show: the up-front cost is tiny next to the monthly value.',
     };
   }
+  // Shown before the figure (the island puts it first in reading order), so it must read well on its own.
   const note = annual > IRR_NOTE_THRESHOLD
-    ? 'Above 1,000% a year: the up-front cost is small next to the monthly value, so payback time says more.'
+    ? 'Read with care: above 1,000% a year, this rate mostly reflects a small up-front cost. It is not a forecast; payback says more.'
     : null;
   return { irrMonthly: result.rate, irrAnnual: annual, irrNote: note };
 }

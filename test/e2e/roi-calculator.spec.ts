@@ -93,6 +93,35 @@ test.describe('ROI calculator', () => {
     await expect(page.locator('dl')).toContainText('Running costs');
   });
 
+  test('the starting figures are labelled as an illustration, not our prices', async ({ page }) => {
+    await open(page);
+    const form = page.getByRole('form', { name: 'Your workflow numbers' });
+    await expect(form.getByText('The figures filled in are an illustration, not our prices: replace them with yours.')).toBeVisible();
+    await expect(form).toHaveAccessibleDescription('The figures filled in are an illustration, not our prices: replace them with yours.');
+    const results = page.getByRole('region', { name: 'Your result' });
+    await expect(results.getByText('Worked out from example figures: an illustration, not our prices or a quote.')).toBeVisible();
+    // Once the visitor changes a figure, the results say whose figures they are, and what is still an example.
+    await page.getByLabel('Loaded cost per hour').fill('70');
+    await expect(results.getByText('Worked out from your figures; any you left unchanged are still examples, not our prices.')).toBeVisible();
+  });
+
+  test('a very high IRR is read after its caveat, not before', async ({ page }) => {
+    await open(page);
+    // A 500 build against about 1,200 a month of net value: an IRR far above 1,000% a year.
+    await page.getByLabel('One-off implementation cost').fill('500');
+    const card = page.locator('dl div').filter({ has: page.locator('dt', { hasText: 'IRR, per year' }) });
+    const parts = card.locator('dt, dd');
+    await expect(parts).toHaveCount(3);
+    // DOM order (what a screen reader follows): the term, then the caveat, then the figure.
+    await expect(parts.nth(1)).toHaveText(/^Read with care: above 1,000% a year.*not a forecast/);
+    await expect(parts.nth(2)).toHaveText(/^[\d,]+%$/);
+    expect(Number((await parts.nth(2).textContent())!.replace(/[^\d]/g, ''))).toBeGreaterThan(1_000);
+    await expect(parts.nth(1)).toBeVisible();
+    // And on screen: the caveat sits above the figure.
+    const [caveatBox, figureBox] = await Promise.all([parts.nth(1).boundingBox(), parts.nth(2).boundingBox()]);
+    expect(caveatBox!.y + caveatBox!.height).toBeLessThanOrEqual(figureBox!.y);
+  });
+
   test('works with the keyboard alone', async ({ page }) => {
     await open(page);
     await page.getByLabel('Lead routing and first reply').focus();

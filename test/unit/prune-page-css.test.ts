@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prunePageCss } from '../../scripts/_lib/prune-page-css.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { islandSourcesFor, prunePageCss } from '../../scripts/_lib/prune-page-css.ts';
 
 const css = [
   '.used{color:red}',
@@ -57,5 +60,28 @@ describe('prunePageCss', () => {
     expect(withJsonLd).toContain("script-src 'none';");
     const withScript = await prunePageCss(page(`${body}<script type="module" src="/_astro/a.js"></script>`));
     expect(withScript).toContain("script-src 'self' 'sha256-abc';");
+  });
+});
+
+describe('islandSourcesFor', () => {
+  // Two island folders and a shared helper, as in src/islands.
+  const dir = mkdtempSync(join(tmpdir(), 'islands-'));
+  mkdirSync(join(dir, 'calculator'));
+  mkdirSync(join(dir, 'booking'));
+  writeFileSync(join(dir, 'calculator', 'Calculator.tsx'), 'calc-class');
+  writeFileSync(join(dir, 'calculator', 'chart.tsx'), 'chart-class');
+  writeFileSync(join(dir, 'booking', 'BookingIsland.tsx'), 'booking-class');
+  writeFileSync(join(dir, 'download.ts'), 'shared-class');
+  const island = (name: string) => `<astro-island uid="1" component-url="/_astro/${name}.AbC-12_x.js" renderer-url="/_astro/client.js"></astro-island>`;
+
+  it('keeps only the folder of the island the page hydrates, and the shared files', () => {
+    expect(islandSourcesFor(island('Calculator'), dir).sort()).toEqual(['calc-class', 'chart-class', 'shared-class']);
+  });
+  it('keeps both folders on a page with two islands', () => {
+    expect(islandSourcesFor(island('Calculator') + island('BookingIsland'), dir).sort()).toEqual(['booking-class', 'calc-class', 'chart-class', 'shared-class']);
+  });
+  it('keeps nothing on a page without islands, and everything for an island it cannot place', () => {
+    expect(islandSourcesFor('<main>no islands</main>', dir)).toEqual([]);
+    expect(islandSourcesFor(island('Unknown'), dir).sort()).toEqual(['booking-class', 'calc-class', 'chart-class', 'shared-class']);
   });
 });

@@ -53,7 +53,7 @@ export function CashFlowChart({ expected, low, high, paybackMonth, format, curre
   return (
     <figure className="m-0">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="roi-chart-title roi-chart-desc" className="h-auto w-full">
-        <title id="roi-chart-title">Cumulative cash flow by month, in {currency}</title>
+        <title id="roi-chart-title">{`Cumulative cash flow by month, in ${currency}`}</title>
         <desc id="roi-chart-desc">{summary}</desc>
         {yTicks.map((value) => (
           <g key={value}>

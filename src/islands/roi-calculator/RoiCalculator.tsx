@@ -153,13 +153,19 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
   const timeUnitLabel = perUnitLabel(draft);
   const payback = paybackText(result.payback, inputs.horizonMonths);
   const paybackMonth = result.payback.kind === 'month' ? result.payback.month : null;
+  // A note beside a set IRR is the very-high caveat: it goes before the figure, so nobody meets the figure alone.
+  const irrCaveat = result.irrAnnual === null ? undefined : result.irrNote ?? undefined;
   const scenarios = SCENARIO_NAMES.map((name) => ({ name, adjustment: SCENARIO_ADJUSTMENTS[name], result: result.scenarios[name] }));
 
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.05fr)] lg:items-start">
-      <form className="grid min-w-0 grid-cols-1 gap-8 print:hidden" onSubmit={(event) => event.preventDefault()} aria-label="Your workflow numbers" noValidate>
+      <form className="grid min-w-0 grid-cols-1 gap-8 print:hidden" onSubmit={(event) => event.preventDefault()} aria-label="Your workflow numbers" aria-describedby="roi-example-note" noValidate>
+        {/* The starting figures are the example model's, never a price list: said before the first input. */}
+        <p id="roi-example-note" className="rounded-card border border-accent-100 bg-accent-50 p-4 text-sm text-ink">
+          The figures filled in are an illustration, not our prices: replace them with yours.
+        </p>
         <fieldset className="grid gap-3">
-          <legend className="text-lg font-bold text-ink">1. Start from a workflow</legend>
+          <legend className="text-lg font-bold text-ink">1. Start from an example workflow</legend>
           <div className="grid gap-3 sm:grid-cols-2">
             {PRESET_ENTRIES.map(([id, preset]) => (
               <label
@@ -207,7 +213,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
         <fieldset className="grid gap-4">
           <legend className="text-lg font-bold text-ink">4. What it costs</legend>
           <div className="grid gap-4 sm:grid-cols-2">
-            <NumberField id="roi-implementation" label="One-off implementation cost" value={draft.implementationCost} onChange={(v) => update('implementationCost', v)} unit={inputs.currency} error={errors.implementationCost} />
+            <NumberField id="roi-implementation" label="One-off implementation cost" value={draft.implementationCost} onChange={(v) => update('implementationCost', v)} unit={inputs.currency} hint="The figure filled in is an example, not a quote." error={errors.implementationCost} />
             <NumberField id="roi-running" label="Running cost per month" value={draft.runningCostPerMonth} onChange={(v) => update('runningCostPerMonth', v)} unit={inputs.currency} hint="Tools, upkeep and review time." error={errors.runningCostPerMonth} />
           </div>
           <SliderField id="roi-ramp" label="Ramp-up" value={draft.rampUpMonths} onChange={(v) => update('rampUpMonths', v)} unit="months" min={0} max={12} step={1} hint="Benefits grow evenly to full over these months." error={errors.rampUpMonths} />
@@ -234,9 +240,16 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
       </form>
 
       <section aria-labelledby="roi-results-heading" className="grid min-w-0 grid-cols-1 gap-6 lg:sticky lg:top-20 print:static print:gap-3 print:text-sm">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="roi-results-heading" className="text-2xl font-bold print:text-xl">Your result</h2>
-          <p className="text-sm text-muted">{PRESETS[inputs.preset as Exclude<PresetId, 'custom'>]?.label ?? 'Your own workflow'} · {inputs.horizonMonths} months</p>
+        <div>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="roi-results-heading" className="text-2xl font-bold print:text-xl">Your result</h2>
+            <p className="text-sm text-muted">{PRESETS[inputs.preset as Exclude<PresetId, 'custom'>]?.label ?? 'Your own workflow'} · {inputs.horizonMonths} months</p>
+          </div>
+          <p className="mt-1 text-sm text-body">
+            {inputs.preset === 'custom'
+              ? 'Worked out from your figures; any you left unchanged are still examples, not our prices.'
+              : 'Worked out from example figures: an illustration, not our prices or a quote.'}
+          </p>
         </div>
         {notices.length > 0 && (
           <div role="status" className="rounded-card border border-warn-800/40 bg-warn-50 p-4 text-sm text-warn-800">
@@ -255,7 +268,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
           <Figure term="Payback" value={payback.value} detail={payback.detail} />
           <Figure term={`ROI at ${inputs.horizonMonths} months`} value={result.roiAtHorizon === null ? '—' : format.percent(result.roiAtHorizon)} detail={`${format.money(result.totalValueAtHorizon)} value on ${format.money(result.totalCostAtHorizon)} cost`} />
           <Figure term={`NPV at ${format.percent(inputs.annualDiscountRate)} a year`} value={format.money(result.npv)} detail="Today's value of the monthly cash flows." />
-          <Figure term="IRR, per year" value={result.irrAnnual === null ? '—' : format.percent(result.irrAnnual)} detail={result.irrNote ?? 'The yearly return that makes NPV zero.'} />
+          <Figure term="IRR, per year" value={result.irrAnnual === null ? '—' : format.percent(result.irrAnnual)} caveat={irrCaveat} detail={irrCaveat ? '' : result.irrNote ?? 'The yearly return that makes NPV zero.'} />
         </dl>
 
         <div className="rounded-card border border-line bg-white p-4 print:p-2">
@@ -282,12 +295,15 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
   );
 }
 
-function Figure({ term, value, detail, accent = false }: { term: string; value: string; detail: string; accent?: boolean }) {
+/** `caveat` is read before the value (DOM order, not only visually); `detail` after it. */
+function Figure({ term, value, detail, caveat, accent = false }: { term: string; value: string; detail: string; caveat?: string; accent?: boolean }) {
   return (
     <div className={`flex flex-col rounded-card border p-4 print:p-2 ${accent ? 'border-accent-100 bg-accent-50' : 'border-line bg-white'}`}>
       <dt className="text-sm text-muted">{term}</dt>
-      <dd className="mt-1 text-2xl font-bold text-ink tabular-nums print:text-lg">{value}</dd>
-      <dd className="mt-1 text-xs text-body print:text-[11px] print:leading-snug">{detail}</dd>
+      {caveat && <dd className="mt-1 text-xs text-warn-800 print:text-[11px] print:leading-snug">{caveat}</dd>}
+      {/* Long figures ("6,638,893%", "$1,234,567") step down a size so they fit a phone's half-width card. */}
+      <dd className={`mt-1 font-bold text-ink tabular-nums print:text-lg ${value.length > 8 ? 'text-xl wrap-anywhere' : 'text-2xl'}`}>{value}</dd>
+      {detail && <dd className="mt-1 text-xs text-body print:text-[11px] print:leading-snug">{detail}</dd>}
     </div>
   );
 }
