@@ -78,7 +78,7 @@ export const BAND_TEXT: Record<Band, { title: string; summary: string }> = {
   ready: {
     title: 'Ready for a 30-day build',
     summary:
-      'This workflow has what a first build needs: one scope, a written process, a baseline, clear approval rules and a date to check the result. Build it, measure it and review it after 30 days.',
+      'This workflow has what a first build needs: one scope, a written process, a baseline, clear approval rules and a date to check the result. Build it, measure it and review it 30 days after it goes live.',
   },
   'fix-gaps': {
     title: 'Fix the named gaps first',

@@ -19,7 +19,7 @@ export interface SpecSection {
 }
 
 export interface PlanWeek {
-  /** 'Week 1: Close the gaps', ..., 'Day 30: Review'. */
+  /** 'Week 1: Close the gaps', ..., 'Day 30: Decide on go-live', or '30 days after launch: Review' when ready. */
   week: string;
   tasks: string[];
 }
@@ -41,7 +41,7 @@ export interface WorkflowSpec extends Record<SpecSectionId, SpecSection> {
   title: string;
   /** The score and band in one or two sentences. */
   summary: string;
-  /** Week 1 to 4 and the day-30 review. */
+  /** Weeks 1 to 4, then day 30 of the month (or, for a build, the review 30 days after launch). */
   plan30Days: PlanWeek[];
   /** Query parameters that open the ROI calculator on this workflow's hours, or null without them. */
   baselineForCalculator: Record<string, string> | null;
@@ -158,7 +158,7 @@ function errorHandling(answers: ReadinessAnswers): SpecSection {
     failedRun ? `A failed run looks like: ${failedRun}` : `${NOT_DECIDED}what a failed run looks like (missing data, low confidence, an unclear result).`,
     owner ? `Failed runs go to: ${owner}` : `${NOT_DECIDED}who gets failed runs, by name or role.`,
     // The brief's rule for every workflow, stated as a rule rather than as something already built.
-    'Rule: when data is missing, confidence is low or the result is unclear, the run stops and goes to a person instead of guessing.',
+    'Rule: if data is absent, the AI is unsure or the outcome is ambiguous, the run halts and a person takes it over; it never guesses.',
   ];
   if (answers.redFlags.financeOrLegalWithoutEscalation) lines.push(redFlagLine('financeOrLegalWithoutEscalation'));
   return { title: 'Error handling', lines };
@@ -179,7 +179,7 @@ function metrics(answers: ReadinessAnswers): SpecSection {
   const figures = baselineFigures(answers);
   const missing = missingBaseline(answers);
   const lines = [
-    metric ? `Primary metric: ${metric}` : `${NOT_DECIDED}the one metric that will show this worked after 30 days.`,
+    metric ? `Primary metric: ${metric}` : `${NOT_DECIDED}the one metric that will show whether this worked, 30 days after launch.`,
     target ? `Target: ${target}` : `${NOT_DECIDED}a target for the metric (optional, but it turns the review into a yes or no).`,
   ];
   if (figures.length > 0) lines.push(`Baseline today: ${figures.join(', ')}.`);
@@ -226,13 +226,13 @@ function readyPlan(ctx: PlanContext): PlanWeek[] {
   const target = answers.successTarget.trim();
   return [
     {
-      week: 'Week 1: Confirm the build',
+      week: 'Week 1: Count the baseline and confirm the spec',
       tasks: [
         'Walk through this spec with the person who does the work today and agree any changes.',
         `Set up access to ${ctx.systems}.`,
         missing.length > 0
           ? `Record the missing baseline (${listText(missing)}) for one ordinary week.`
-          : 'Write the baseline figures down where the team can see them: they are what day 30 is compared with.',
+          : 'Count one ordinary week of live work to check the baseline figures in this spec: the review 30 days after launch is compared with them.',
       ],
     },
     { week: 'Week 2: Build and test on past cases', tasks: buildAndTest(ctx) },
@@ -245,10 +245,11 @@ function readyPlan(ctx: PlanContext): PlanWeek[] {
         'Keep the old way written down as the fallback.',
       ],
     },
+    // The review judges a month of live use, so it comes 30 days after go-live, not at the end of the build.
     {
-      week: 'Day 30: Review',
+      week: '30 days after launch: Review',
       tasks: [
-        `${answers.reviewDate ? `On ${answers.reviewDate}, compare` : 'Compare'} ${metric} with the baseline${target ? ` and the target (${target})` : ''}.`,
+        `${answers.reviewDate ? `On ${answers.reviewDate}, compare` : 'Compare'} ${metric} over the first 30 days live with the baseline${target ? ` and the target (${target})` : ''}.`,
         'Decide: keep it, fix it or stop it.',
         'If you keep it, choose the next workflow and reuse this one\'s data and approval rules.',
       ],
@@ -428,7 +429,7 @@ export function specToMarkdown(spec: WorkflowSpec): string {
     const section = spec[id];
     blocks.push(heading(2, section.title), section.lines.map(listItem).join('\n'));
   }
-  blocks.push(heading(2, 'The first 30 days'));
+  blocks.push(heading(2, 'The 30-day plan'));
   for (const week of spec.plan30Days) blocks.push(heading(3, week.week), week.tasks.map(listItem).join('\n'));
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 }

@@ -415,4 +415,9 @@ describe('texts', () => {
     expect(all).toMatch(/red flag/i);
     expect(all).toMatch(/department/);
   });
+
+  it('dates the review of a ready workflow from go-live, not from the end of the build', () => {
+    expect(BAND_TEXT.ready.summary).toContain('review it 30 days after it goes live');
+    expect(BAND_TEXT.ready.summary).not.toMatch(/after 30 days/);
+  });
 });

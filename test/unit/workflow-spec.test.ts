@@ -124,7 +124,7 @@ describe('buildWorkflowSpec: empty answers', () => {
     expect(spec.logs.lines).not.toContain('Each approval records who approved it and when.');
     expect(notDecided(spec.logs.lines)).toHaveLength(1);
     expect(spec.metrics.lines).toEqual([
-      `${NOT_DECIDED}the one metric that will show this worked after 30 days.`,
+      `${NOT_DECIDED}the one metric that will show whether this worked, 30 days after launch.`,
       `${NOT_DECIDED}a target for the metric (optional, but it turns the review into a yes or no).`,
       `${NOT_DECIDED}the baseline volume, hours by hand, error rate and cycle time (record one ordinary week before launch).`,
       `${NOT_DECIDED}the date of the review, about 30 days after launch.`,
@@ -150,23 +150,39 @@ describe('the 30-day plan', () => {
   const gaps = specFor({ ...LEAD_RESPONSE, successMetric: '', reviewDate: '', processSteps: 'Reply to the lead' });
   const map = specFor({ ...LEAD_RESPONSE, redFlags: { ...LEAD_RESPONSE.redFlags, processNobodyCanExplain: true, publicChatbotWithoutKnowledgeBase: true } });
 
-  it('has four weeks and a day-30 review for every band', () => {
+  it('has four weeks and then one last step for every band', () => {
     for (const plan of [ready, gaps.plan30Days, map.plan30Days]) {
-      expect(plan.map((w) => w.week.split(':')[0])).toEqual(['Week 1', 'Week 2', 'Week 3', 'Week 4', 'Day 30']);
+      expect(plan.map((w) => w.week.split(':')[0]).slice(0, 4)).toEqual(['Week 1', 'Week 2', 'Week 3', 'Week 4']);
+      expect(plan).toHaveLength(5);
       for (const week of plan) expect(week.tasks.length).toBeGreaterThan(0);
     }
+    // Without a build there is no launch yet: the month ends on its own day 30.
+    expect(gaps.plan30Days[4]?.week.split(':')[0]).toBe('Day 30');
+    expect(map.plan30Days[4]?.week.split(':')[0]).toBe('Day 30');
+  });
+
+  it('puts the review of a build 30 days after go-live, not at the end of the build', () => {
+    expect(ready[3]?.week).toBe('Week 4: Go live with approvals on');
+    expect(ready[4]?.week).toBe('30 days after launch: Review');
+    const text = ready.flatMap((w) => [w.week, ...w.tasks]).join('\n');
+    expect(text).not.toMatch(/day 30/i);
+    expect(ready[0]?.tasks[2]).toBe(
+      'Count one ordinary week of live work to check the baseline figures in this spec: the review 30 days after launch is compared with them.',
+    );
   });
 
   it('builds when ready, closes the gaps first when not, and maps before anything when map-first', () => {
     expect(ready.map((w) => w.week)).toEqual([
-      'Week 1: Confirm the build',
+      'Week 1: Count the baseline and confirm the spec',
       'Week 2: Build and test on past cases',
       'Week 3: Run alongside the current process',
       'Week 4: Go live with approvals on',
-      'Day 30: Review',
+      '30 days after launch: Review',
     ]);
     expect(ready[1]?.tasks[0]).toBe("Build the AI steps (enrich, classify, draft and route) and put a person's approval in front of every action on the approval list.");
-    expect(ready[4]?.tasks[0]).toBe('On 2025-07-14, compare Median time to first reply with the baseline and the target (Under 1 business hour).');
+    expect(ready[4]?.tasks[0]).toBe(
+      'On 2025-07-14, compare Median time to first reply over the first 30 days live with the baseline and the target (Under 1 business hour).',
+    );
 
     // 96.25 - 8.75 (one step written down) - 8.75 (no metric) - 8.75 (no review date) = 70: fix the gaps (45 to 74).
     expect(gaps.summary).toBe('Readiness score 70 of 100: Fix the named gaps first.');

@@ -99,7 +99,7 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
             </div>
           ))}
         </dl>
-        <h4 className="mt-6 text-base font-bold text-ink print:mt-3">The first 30 days</h4>
+        <h4 className="mt-6 text-base font-bold text-ink print:mt-3">The 30-day plan</h4>
         <ol className="mt-2 grid gap-2 sm:grid-cols-2 print:mt-1 print:grid-cols-5 print:gap-1">
           {spec.plan30Days.map((week) => (
             <li key={week.week} className="rounded-lg bg-surface p-3 text-sm print:p-1.5 print:text-[9px] print:leading-snug">
