@@ -8,7 +8,7 @@ import { storedRow } from './_served-data.ts';
 const storedSubscriber = (email: string) => storedRow('SELECT email, status, source, consent_text_version FROM subscribers WHERE email = ?', [email]);
 
 async function signUpInFooter(page: Page, email: string) {
-  const footer = page.getByRole('region', { name: 'One workflow, every two weeks' });
+  const footer = page.getByRole('region', { name: 'One AI workflow per email' });
   await footer.getByLabel('Work email').fill(email);
   await footer.getByLabel(/Send me the AI Operator newsletter/).check();
   await footer.getByRole('button', { name: 'Subscribe' }).click();

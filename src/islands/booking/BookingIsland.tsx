@@ -99,7 +99,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
 
   const minMonth = today && monthOf(today);
   // The server's setting wins once it has answered: BOOKING_HORIZON_DAYS can differ from the built default.
-  const horizon = slots.status === 'ready' ? slots.data.horizonDays : horizonDays;
+  const horizon = (slots.status === 'ready' && slots.data.horizonDays) || horizonDays;
   const maxMonth = today && monthOf(addDays(today, horizon));
   const zones = useMemo(() => (timeZone ? timeZoneOptions(timeZone) : []), [timeZone]);
   const mailto = `mailto:${contactEmail}?subject=${encodeURIComponent('Workflow audit request')}`;

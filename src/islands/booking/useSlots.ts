@@ -12,8 +12,8 @@ export interface Slot {
 export interface MonthSlots {
   /** The operator's zone, to show each time in it too. */
   operatorZone: string;
-  /** Days ahead that can be booked, as the server is set. */
-  horizonDays: number;
+  /** Days ahead that can be booked, as the server is set (absent from an answer cached before it said so). */
+  horizonDays?: number;
   slots: Slot[];
   /** Only when the month has no free time: the first free time from now, or null when none is left. */
   next: Slot | null;
