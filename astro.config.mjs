@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { apiDevRoutes } from './scripts/_lib/api-dev-routes.ts';
+import { noNodeInBrowser } from './scripts/_lib/no-node-in-browser.ts';
 import { prunePageCssIntegration } from './scripts/_lib/prune-page-css.ts';
 import { resolveSiteUrl } from './src/config/site-url.ts';
 
@@ -32,5 +33,5 @@ export default defineConfig({
     apiDevRoutes(),
     prunePageCssIntegration(),
   ],
-  vite: { plugins: [tailwindcss()] },
+  vite: { plugins: [tailwindcss(), noNodeInBrowser()] },
 });
