@@ -22,6 +22,7 @@ import {
   STEPS,
   type ReadinessAnswers,
 } from '../../src/lib/readiness-answers.ts';
+import { localDate } from '../../src/lib/booking/format.ts';
 
 const TODAY = '2025-06-02';
 
@@ -189,6 +190,30 @@ describe('stepErrors', () => {
     });
     expect(stepErrors('review', { ...FULL, reviewDate: TODAY }, TODAY)).toEqual({});
     expect(stepErrors('review', { ...FULL, reviewDate: '' }, TODAY)).toEqual({});
+  });
+});
+
+describe("today in the visitor's zone (issue 13)", () => {
+  // A fixed instant, no clock: 03:30 UTC on March 10 is 20:30 on March 9 in Los Angeles (PDT, UTC-7,
+  // since March 8) and 12:30 on March 10 in Tokyo (UTC+9). UTC's date would be March 10 for both.
+  const INSTANT = '2026-03-10T03:30:00Z';
+
+  it("is the calendar date where the visitor is, not UTC's", () => {
+    expect(localDate(Date.parse(INSTANT), 'America/Los_Angeles')).toBe('2026-03-09');
+    expect(localDate(INSTANT, 'America/Los_Angeles')).toBe('2026-03-09');
+    expect(localDate(Date.parse(INSTANT), 'Asia/Tokyo')).toBe('2026-03-10');
+  });
+
+  it('accepts a review date of today on an evening west of UTC', () => {
+    const today = localDate(Date.parse(INSTANT), 'America/Los_Angeles');
+    expect(stepErrors('review', { ...FULL, reviewDate: '2026-03-09' }, today)).toEqual({});
+    // The day before is still past, and UTC's date (the old "today") rejected the visitor's today.
+    expect(stepErrors('review', { ...FULL, reviewDate: '2026-03-08' }, today)).toEqual({
+      reviewDate: 'The review date is in the past: choose a date after launch, about 30 days out',
+    });
+    expect(stepErrors('review', { ...FULL, reviewDate: '2026-03-09' }, '2026-03-10')).toEqual({
+      reviewDate: 'The review date is in the past: choose a date after launch, about 30 days out',
+    });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type SignalAnswer,
 } from '../../src/lib/readiness-answers.ts';
 import { BAND_TEXT, BANDS, SCORING_EXPLANATION, scoreReadiness, type ReadinessResult } from '../../src/lib/readiness-score.ts';
+import { localDate } from '../../src/lib/booking/format.ts';
 
 // Fixtures: the best answers, and a builder that puts each checklist item at full, half or no credit so
 // every score below can be added up by hand: signals yes 7.5 / partly 3.75 / no 0; items 8.75 / 4.375 / 0.
@@ -229,6 +230,17 @@ describe('scoreReadiness: partial credit', () => {
     // Across a leap day: 2024-02-10 + 20 days is 2024-03-01 (19 days to Feb 29, 1 more).
     expect(part(scoreReadiness({ ...BEST, reviewDate: '2024-03-01' }, '2024-02-10'), 'review')).toBe(8.75);
     expect(part(scoreReadiness({ ...BEST, reviewDate: '2024-02-29' }, '2024-02-10'), 'review')).toBe(4.375);
+  });
+
+  it("counts the days from the visitor's today, not UTC's (issue 13)", () => {
+    // 2026-03-10T03:30Z is the evening of March 9 in Los Angeles and midday March 10 in Tokyo.
+    const instant = Date.parse('2026-03-10T03:30:00Z');
+    const losAngeles = localDate(instant, 'America/Los_Angeles');
+    const tokyo = localDate(instant, 'Asia/Tokyo');
+    expect([losAngeles, tokyo]).toEqual(['2026-03-09', '2026-03-10']);
+    // 2026-03-29 is 20 days after March 9 (full credit) and 19 after March 10 (half).
+    expect(part(scoreReadiness({ ...BEST, reviewDate: '2026-03-29' }, losAngeles), 'review')).toBe(8.75);
+    expect(part(scoreReadiness({ ...BEST, reviewDate: '2026-03-29' }, tokyo), 'review')).toBe(4.375);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type ReadinessAnswers,
   type StepId,
 } from '../../lib/readiness-answers.ts';
+import { localDate } from '../../lib/booking/format.ts';
 import { scoreReadiness } from '../../lib/readiness-score.ts';
 import { buildWorkflowSpec } from '../../lib/workflow-spec.ts';
 import { StepFields } from './StepFields.tsx';
@@ -31,7 +32,8 @@ const positionFromHash = (hash: string): Position | null => {
   const value = hash.replace(/^#check-/, '');
   return hash.startsWith('#check-') && isPosition(value) ? value : null;
 };
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in the visitor's own zone: UTC's date is already tomorrow on an evening west of UTC. */
+const todayHere = () => localDate(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) {
   const [answers, setAnswers] = useState<ReadinessAnswers>(EMPTY_ANSWERS);
@@ -40,7 +42,7 @@ export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) 
   const [resumed, setResumed] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
-  const today = useMemo(todayIso, []);
+  const today = useMemo(todayHere, []);
 
   // Resume: stored answers, then the step named in the URL (Back/Forward and reloads land on it).
   useEffect(() => {

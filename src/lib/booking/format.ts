@@ -26,8 +26,11 @@ export function formatCall(start: string, end: string, timeZone: string, locale 
   return `${formatDay(start, timeZone, locale)}, ${formatTime(start, timeZone, locale)} – ${formatTime(end, timeZone, locale)} ${zoneName(start, timeZone, locale)}`;
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
-export function localDate(instant: string, timeZone: string): string {
+/**
+ * The calendar date (YYYY-MM-DD) of an instant (ISO text or epoch milliseconds) in `timeZone`: the
+ * booking calendar's days and the readiness wizard's "today" in the visitor's zone, not UTC's.
+ */
+export function localDate(instant: string | number, timeZone: string): string {
   // en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
