@@ -19,12 +19,13 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const HORIZON_DAYS = 365;
 // Every other free slot of the year: with 10 minutes of buffer each side, neighbours 20 minutes apart
 // would collide, so these never do. Computed with the same rules the server applies.
-const bookableStarts = availableSlots(
+const yearOfSlots = availableSlots(
   { ...defaultBookingRules, horizonDays: HORIZON_DAYS, dailyCap: 100 },
   { from: new Date(Date.now() + 13 * 3600_000).toISOString(), to: new Date(Date.now() + HORIZON_DAYS * DAY).toISOString() },
   new Date().toISOString(),
   [],
-).filter((_, i) => i % 2 === 0).map((slot) => slot.start);
+);
+const bookableStarts = yearOfSlots.filter((_, i) => i % 2 === 0).map((slot) => slot.start);
 
 export const httpTargets: HttpTarget[] = [
   { name: 'static page (/ai-operator, brotli)', method: 'GET', path: '/ai-operator', headers: { 'accept-encoding': 'br' } },
@@ -38,6 +39,15 @@ export const httpTargets: HttpTarget[] = [
     bodyFor: (n) => JSON.stringify({ email: `bench-${n}@example.com`, consent: true, source: 'bench' }),
   },
   { name: 'free slots, 31 days (GET /api/slots)', method: 'GET', path: `/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 30 * DAY)}&tz=America/New_York` },
+  {
+    // Before the bookings: a client keeps at most two holds (each new one releases its oldest), so
+    // only the last two are still held when the bookings start, from the far end of the year.
+    name: 'slot hold (POST /api/slots/hold), a new time each',
+    method: 'POST',
+    path: '/api/slots/hold',
+    headers: { 'content-type': 'application/json' },
+    bodyFor: (n) => JSON.stringify({ start: bookableStarts[bookableStarts.length - 1 - (n % bookableStarts.length)] }),
+  },
   {
     name: 'booking (POST /api/bookings), a new time each',
     method: 'POST',
