@@ -1,7 +1,8 @@
 // Numbers as a visitor reads them: currency and digits in their locale, chosen at the edge only.
 
 export interface RoiFormatters {
-  money: (value: number) => string;
+  /** Whole amounts unless fractionDigits asks for more, e.g. 2 for cents. */
+  money: (value: number, fractionDigits?: number) => string;
   /** Axis labels: 12.5k, -3k. */
   moneyShort: (value: number) => string;
   number: (value: number, fractionDigits?: number) => string;
@@ -20,12 +21,19 @@ export function supportedLocale(locale: string): string | undefined {
 /** Falls back to en-US / USD when the browser names a locale or currency Intl does not know. */
 export function roiFormatters(locale: string, currency: string): RoiFormatters {
   const safeLocale = supportedLocale(locale) ?? 'en-US';
-  let moneyFormat: Intl.NumberFormat;
-  try {
-    moneyFormat = new Intl.NumberFormat(safeLocale, { style: 'currency', currency, maximumFractionDigits: 0 });
-  } catch {
-    moneyFormat = new Intl.NumberFormat(safeLocale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-  }
+  const moneyFormats = new Map<number, Intl.NumberFormat>();
+  const moneyFormat = (maximumFractionDigits: number) => {
+    let format = moneyFormats.get(maximumFractionDigits);
+    if (!format) {
+      try {
+        format = new Intl.NumberFormat(safeLocale, { style: 'currency', currency, maximumFractionDigits });
+      } catch {
+        format = new Intl.NumberFormat(safeLocale, { style: 'currency', currency: 'USD', maximumFractionDigits });
+      }
+      moneyFormats.set(maximumFractionDigits, format);
+    }
+    return format;
+  };
   let shortFormat: Intl.NumberFormat;
   try {
     shortFormat = new Intl.NumberFormat(safeLocale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
@@ -35,9 +43,9 @@ export function roiFormatters(locale: string, currency: string): RoiFormatters {
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const percentFormat = new Intl.NumberFormat(safeLocale, { style: 'percent', maximumFractionDigits: 0 });
   // -0 would print as "-$0"; rounding noise like -0.4 should read as 0 too.
-  const tidy = (value: number) => (Math.abs(value) < 0.5 ? 0 : value);
+  const tidy = (value: number, fractionDigits = 0) => (Math.abs(value) < 0.5 / 10 ** fractionDigits ? 0 : value);
   return {
-    money: (value) => moneyFormat.format(tidy(value)),
+    money: (value, fractionDigits = 0) => moneyFormat(fractionDigits).format(tidy(value, fractionDigits)),
     moneyShort: (value) => shortFormat.format(tidy(value)),
     number: (value, fractionDigits = 0) => {
       let format = numberFormats.get(fractionDigits);

@@ -10,9 +10,18 @@ export const MAX_PAYBACK_MONTHS = 240;
 /** Annualised IRR above this (1,000%) gets a note: it says more about a small up-front cost than about returns. */
 export const IRR_NOTE_THRESHOLD = 10;
 
+/** Why a workflow never pays back: a code and its figures; the edge writes the sentence in the reader's locale. */
+export type NeverReason =
+  | { kind: 'no-value' }
+  | { kind: 'running-costs-exceed-value' | 'running-costs-equal-value'; monthlyValue: number; monthlyRunning: number }
+  | { kind: 'too-slow'; monthlyNet: number; implementationCost: number; maxMonths: number };
+
 export type Payback =
   | { kind: 'month'; /** First month from which the cumulative cash flow stays at or above 0. */ month: number; withinHorizon: boolean }
-  | { kind: 'never'; /** Plain language, fit to show on the page. */ reason: string };
+  | { kind: 'never'; reason: NeverReason };
+
+/** Why irrAnnual is null (plain words, no figures), or the caveat an IRR above `threshold` a year needs. */
+export type IrrNote = { kind: 'no-rate'; text: string } | { kind: 'very-high'; threshold: number };
 
 export interface MonthFlow {
   /** 0 is the implementation month; 1 is the first month the workflow runs. */
@@ -58,8 +67,8 @@ export interface RoiResult {
   /** Monthly IRR of the horizon's cash flows; irrAnnual is this compounded over 12 months. */
   irrMonthly: number | null;
   irrAnnual: number | null;
-  /** Why irrAnnual is null, or, when irrAnnual is set, the caveat a very high one (over IRR_NOTE_THRESHOLD) needs. */
-  irrNote: string | null;
+  /** 'no-rate' when irrAnnual is null; 'very-high' when it is over IRR_NOTE_THRESHOLD. */
+  irrNote: IrrNote | null;
   scenarios: Record<ScenarioName, ScenarioResult>;
 }
 
@@ -81,11 +90,6 @@ export function rampFactor(month: number, rampUpMonths: number): number {
 }
 
 const toHours = (time: number, timeUnit: RoiInputs['timeUnit']) => (timeUnit === 'minutes' ? time / 60 : time);
-
-const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const smallAmount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-/** Whole amounts from 100 up; cents below, so 0.4 against 0.6 does not read as 0 against 1. */
-const money = (value: number) => (Math.abs(value) >= 100 ? amount : smallAmount).format(value);
 
 interface Core {
   units: number;
@@ -165,25 +169,16 @@ function computeCore(inputs: RoiInputs, volumeFactor: number): Core {
 function paybackOf(month: number | null, inputs: RoiInputs, gross: number, net: number): Payback {
   // A workflow that loses money each month never pays back, even if nothing was spent up front.
   if (net <= 0) {
-    const running = inputs.runningCostPerMonth;
-    if (gross <= 0) {
-      return { kind: 'never', reason: 'As entered, this workflow saves no time, errors or revenue, so nothing pays back its costs.' };
-    }
-    if (net < 0) {
-      return {
-        kind: 'never',
-        reason: `Running costs (${money(running)} a month) are higher than the monthly value (${money(gross)}): this workflow loses money every month.`,
-      };
-    }
+    if (gross <= 0) return { kind: 'never', reason: { kind: 'no-value' } };
     return {
       kind: 'never',
-      reason: `Running costs (${money(running)} a month) take the whole monthly value (${money(gross)}): nothing is left to recover the implementation cost.`,
+      reason: { kind: net < 0 ? 'running-costs-exceed-value' : 'running-costs-equal-value', monthlyValue: gross, monthlyRunning: inputs.runningCostPerMonth },
     };
   }
   if (month === null) {
     return {
       kind: 'never',
-      reason: `At ${money(net)} a month after running costs, the ${money(inputs.implementationCost)} implementation cost takes more than ${MAX_PAYBACK_MONTHS / 12} years to recover.`,
+      reason: { kind: 'too-slow', monthlyNet: net, implementationCost: inputs.implementationCost, maxMonths: MAX_PAYBACK_MONTHS },
     };
   }
   return { kind: 'month', month, withinHorizon: month <= inputs.horizonMonths };
@@ -217,19 +212,16 @@ export function computeScenario(inputs: RoiInputs, adjustment: ScenarioAdjustmen
 
 function irrFigures(cashFlows: number[]): Pick<RoiResult, 'irrMonthly' | 'irrAnnual' | 'irrNote'> {
   const result = irr(cashFlows);
-  if (!result.ok) return { irrMonthly: null, irrAnnual: null, irrNote: result.note };
+  if (!result.ok) return { irrMonthly: null, irrAnnual: null, irrNote: { kind: 'no-rate', text: result.note } };
   const annual = annualRateFromMonthly(result.rate);
   if (!Number.isFinite(annual)) {
     return {
       irrMonthly: null,
       irrAnnual: null,
-      irrNote: 'The rate of return is too high to show: the up-front cost is tiny next to the monthly value.',
+      irrNote: { kind: 'no-rate', text: 'The rate of return is too high to show: the up-front cost is tiny next to the monthly value.' },
     };
   }
-  // Shown before the figure (the island puts it first in reading order), so it must read well on its own.
-  const note = annual > IRR_NOTE_THRESHOLD
-    ? 'Read with care: above 1,000% a year, this rate mostly reflects a small up-front cost. It is not a forecast; payback says more.'
-    : null;
+  const note: IrrNote | null = annual > IRR_NOTE_THRESHOLD ? { kind: 'very-high', threshold: IRR_NOTE_THRESHOLD } : null;
   return { irrMonthly: result.rate, irrAnnual: annual, irrNote: note };
 }
 

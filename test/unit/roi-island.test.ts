@@ -68,3 +68,12 @@ describe('a very high IRR', () => {
     expect(card.search(/[\d,.]+%<\/dd>/)).toBeLessThan(card.indexOf('The yearly return that makes NPV zero.'));
   });
 });
+
+describe('a workflow that never pays back', () => {
+  it('says why, with the figures written by the island\'s formatter', () => {
+    const losing: RoiInputs = { ...DEFAULT_INPUTS, preset: 'custom', runningCostPerMonth: 100_000 };
+    expect(computeRoi(losing).payback.kind).toBe('never');
+    // The server renders en-US until hydration picks the visitor's locale.
+    expect(text(render(losing))).toMatch(/Does not pay back Running costs \(\$100,000 a month\) are higher than the monthly value \(\$[\d,]+\)/);
+  });
+});

@@ -13,6 +13,8 @@ import { formatCall } from '../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType } from '../../../src/lib/booking/invite.ts';
 import type { Booking } from '../bookings.ts';
 import { AREA_LABELS } from '../../../src/lib/areas.ts';
+import { roiFormatters } from '../../../src/lib/roi-format.ts';
+import { neverPaysBackText } from '../../../src/lib/roi-reasons.ts';
 import { site } from '../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -63,14 +65,6 @@ const SUBJECTS: Record<BookingProps['audience'], Record<BookingEvent, (p: Bookin
 };
 type BookingProps = BookingEmailProps;
 
-const money = (value: number, currency: string) => {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
-  } catch {
-    return `${Math.round(value)} ${currency}`;
-  }
-};
-
 /** The call in the reader's zone, and in the other party's when it differs. */
 function whenLines(p: BookingProps): string[] {
   const { start, end, timeZone } = p.booking;
@@ -112,12 +106,14 @@ function contextRows(p: BookingProps): [string, string][] {
   const rows: [string, string][] = [];
   const scenario = p.context?.scenario;
   if (scenario) {
-    const payback = scenario.payback.kind === 'month' ? `month ${scenario.payback.month}` : `never: ${scenario.payback.reason}`;
+    // The operator's email has no visitor locale: figures in en-US, in the scenario's currency.
+    const format = roiFormatters('en-US', scenario.currency);
+    const payback = scenario.payback.kind === 'month' ? `month ${scenario.payback.month}` : `never: ${neverPaysBackText(scenario.payback.reason, format)}`;
     const roi = scenario.roiAtHorizon === null ? 'n/a' : `${Math.round(scenario.roiAtHorizon * 100)}% over ${scenario.horizonMonths} months`;
     rows.push([
       'ROI calculator',
       [
-        `${scenario.preset ?? 'Custom scenario'}: ${Math.round(scenario.hoursSavedPerMonth * 10) / 10} h saved a month, ${money(scenario.netMonthlyValue, scenario.currency)} net a month`,
+        `${scenario.preset ?? 'Custom scenario'}: ${Math.round(scenario.hoursSavedPerMonth * 10) / 10} h saved a month, ${format.money(scenario.netMonthlyValue)} net a month`,
         `Payback ${payback}; ROI ${roi}`,
         `${p.siteUrl}${'/resources/ai-automation-roi-calculator'}?${scenario.query}`,
       ].join('\n'),

@@ -18,6 +18,7 @@ import {
 import { computeRoi, type Payback } from '../../lib/roi-model.ts';
 import { draftFromInputs, parseDraft, type Draft, type FieldErrors } from '../../lib/roi-form.ts';
 import { CURRENCIES, FORMAT_LOCALES, currencyForLocale, roiFormatters, supportedLocale, type RoiFormatters } from '../../lib/roi-format.ts';
+import { irrNoteText, neverPaysBackText } from '../../lib/roi-reasons.ts';
 import { cashFlowCsv } from '../../lib/roi-csv.ts';
 import { CashFlowChart } from './CashFlowChart.tsx';
 import { downloadFile } from '../download-file.ts';
@@ -44,8 +45,8 @@ function perUnitLabel(inputs: Pick<Draft, 'unit' | 'timeUnit'>): string {
   return `${time}/${per}`;
 }
 
-function paybackText(payback: Payback, horizon: number): { value: string; detail: string } {
-  if (payback.kind === 'never') return { value: 'Does not pay back', detail: payback.reason };
+function paybackText(payback: Payback, horizon: number, format: RoiFormatters): { value: string; detail: string } {
+  if (payback.kind === 'never') return { value: 'Does not pay back', detail: neverPaysBackText(payback.reason, format) };
   if (payback.month === 0) return { value: 'At once', detail: 'Nothing to pay back: there is no implementation cost.' };
   return {
     value: `Month ${payback.month}`,
@@ -100,7 +101,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
   useEffect(() => {
     if (!changedByVisitor.current) return;
     const timer = window.setTimeout(() => {
-      const payback = paybackText(result.payback, inputs.horizonMonths).value;
+      const payback = paybackText(result.payback, inputs.horizonMonths, format).value;
       setAnnouncement(
         errorCount
           ? `${errorCount} field${errorCount === 1 ? ' needs' : 's need'} a fix. Results still show your last valid numbers.`
@@ -151,10 +152,11 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
 
   const usesCount = draft.unit === 'file' || draft.unit === 'account';
   const timeUnitLabel = perUnitLabel(draft);
-  const payback = paybackText(result.payback, inputs.horizonMonths);
+  const payback = paybackText(result.payback, inputs.horizonMonths, format);
   const paybackMonth = result.payback.kind === 'month' ? result.payback.month : null;
   // A note beside a set IRR is the very-high caveat: it goes before the figure, so nobody meets the figure alone.
-  const irrCaveat = result.irrAnnual === null ? undefined : result.irrNote ?? undefined;
+  const irrNote = result.irrNote ? irrNoteText(result.irrNote, format) : undefined;
+  const irrCaveat = result.irrAnnual === null ? undefined : irrNote;
   const scenarios = SCENARIO_NAMES.map((name) => ({ name, adjustment: SCENARIO_ADJUSTMENTS[name], result: result.scenarios[name] }));
 
   return (
@@ -268,7 +270,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
           <Figure term="Payback" value={payback.value} detail={payback.detail} />
           <Figure term={`ROI at ${inputs.horizonMonths} months`} value={result.roiAtHorizon === null ? '—' : format.percent(result.roiAtHorizon)} detail={`${format.money(result.totalValueAtHorizon)} value on ${format.money(result.totalCostAtHorizon)} cost`} />
           <Figure term={`NPV at ${format.percent(inputs.annualDiscountRate)} a year`} value={format.money(result.npv)} detail="Today's value of the monthly cash flows." />
-          <Figure term="IRR, per year" value={result.irrAnnual === null ? '—' : format.percent(result.irrAnnual)} caveat={irrCaveat} detail={irrCaveat ? '' : result.irrNote ?? 'The yearly return that makes NPV zero.'} />
+          <Figure term="IRR, per year" value={result.irrAnnual === null ? '—' : format.percent(result.irrAnnual)} caveat={irrCaveat} detail={irrCaveat ? '' : irrNote ?? 'The yearly return that makes NPV zero.'} />
         </dl>
 
         <div className="rounded-card border border-line bg-white p-4 print:p-2">
