@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { blogSchema, pageSchema, serviceSchema } from '../../src/lib/content-schemas.ts';
 import { countWords } from '../../src/lib/articles.ts';
+import { contentEntryId } from '../../src/lib/content-ids.ts';
 
 const root = join(import.meta.dirname, '../../content');
 
@@ -90,5 +91,32 @@ describe('content files', () => {
   it('service orders are unique', () => {
     const orders = readEntries('services').map((e) => e.data.order);
     expect(new Set(orders).size).toBe(orders.length);
+  });
+});
+
+// The id rule the collections (as generateId) and the social card route share: Astro's default glob rule.
+describe('content entry ids', () => {
+  it.each([
+    ['what-is-a-business-ai-operator.mdx', 'what-is-a-business-ai-operator'],
+    ['privacy.md', 'privacy'],
+    ['guides/My-Post.mdx', 'guides/my-post'],
+    ['Guides/Getting Started.md', 'guides/getting-started'],
+    ['Q&A: AI (2026).mdx', 'qa-ai-2026'],
+    ['v1.2-notes.mdx', 'v12-notes'],
+    ['guides/index.mdx', 'guides'],
+    ['index.mdx', 'index'],
+  ])('%s -> %s', (file, id) => {
+    expect(contentEntryId(file)).toBe(id);
+  });
+
+  it('lets a slug in the frontmatter override the path, as Astro does', () => {
+    expect(contentEntryId('guides/My-Post.mdx', { slug: 'custom/Path', title: 'x' })).toBe('custom/Path');
+    expect(contentEntryId('guides/My-Post.mdx', { title: 'x' })).toBe('guides/my-post');
+  });
+
+  it('keeps every current page at its file name, so no URL moves', () => {
+    for (const folder of ['blog', 'services', 'pages']) {
+      for (const { file, data } of readEntries(folder)) expect(contentEntryId(file, data)).toBe(file.replace(/\.mdx?$/, ''));
+    }
   });
 });

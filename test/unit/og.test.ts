@@ -1,6 +1,10 @@
 // The social card route draws cards for real pages only, and never for text a requester supplies.
-import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '../../api/og.ts';
+import { contentEntryId } from '../../src/lib/content-ids.ts';
 
 // The real renderer, made to fail on demand: a failed render must not be cached.
 const failures = vi.hoisted(() => ({ next: 0 }));
@@ -23,6 +27,15 @@ describe('social cards', () => {
   it('knows nothing outside the content folders', async () => {
     for (const page of ['', 'blog/missing-post', 'blog/../../package', 'blog/..%2F..%2Fpackage', 'secrets/x', 'blog/Upper', '/etc/passwd', 'blog/what-is-a-business-ai-operator/extra']) {
       expect(await cardText(page), page).toBeNull();
+    }
+  });
+
+  it('has a card for every content file, under the id the collection gives it', async () => {
+    const root = join(import.meta.dirname, '../../content');
+    for (const collection of ['blog', 'services', 'pages']) {
+      const files = readdirSync(join(root, collection), { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
+      expect(files.length, collection).toBeGreaterThan(0);
+      for (const file of files) expect(await cardText(`${collection}/${contentEntryId(file)}`), file).not.toBeNull();
     }
   });
 
@@ -52,5 +65,30 @@ describe('social cards', () => {
     const retried = await request();
     expect(retried.status).toBe(200);
     expect(retried.headers.get('content-type')).toBe('image/png');
+  });
+});
+
+// A nested, capitalised file: the collection's id for it is `guides/my-post` (contentEntryId), and the card
+// route must find the file under that id, not under its path.
+describe('social cards for nested content', () => {
+  const root = mkdtempSync(join(tmpdir(), 'og-content-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const post = (title: string, extra = '') =>
+    `---\ntitle: "${title}"\ndescription: A description that is long enough to be a real summary for a results page.\npubDate: 2026-10-06\ntags: [guides]\n${extra}---\n\nBody.\n`;
+  mkdirSync(join(root, 'blog/guides/.drafts'), { recursive: true });
+  writeFileSync(join(root, 'blog/guides/My-Post.mdx'), post('A nested guide'));
+  writeFileSync(join(root, 'blog/guides/Renamed.md'), post('A post with its own slug', 'slug: moved-here\n'));
+  writeFileSync(join(root, 'blog/guides/.drafts/Hidden.mdx'), post('A file the glob skips'));
+
+  it('finds the file under the id the collection gives it', async () => {
+    expect(contentEntryId('guides/My-Post.mdx')).toBe('guides/my-post');
+    expect(await cardText('blog/guides/my-post', root)).toEqual({ eyebrow: 'Blog', title: 'A nested guide' });
+    expect(await cardText('blog/moved-here', root)).toEqual({ eyebrow: 'Blog', title: 'A post with its own slug' });
+  });
+
+  it('answers nothing for the raw path or for files the collection does not load', async () => {
+    for (const page of ['blog/guides/My-Post', 'blog/guides/My-Post.mdx', 'blog/my-post', 'blog/guides/renamed', 'blog/guides/.drafts/hidden', 'blog/.drafts/hidden', 'services/guides/my-post']) {
+      expect(await cardText(page, root), page).toBeNull();
+    }
   });
 });
