@@ -1,5 +1,5 @@
 // POST /api/newsletter: the sign-up form (plain HTML form or JSON). Stored first, mailed after.
-import { parseNewsletterSignup } from '../src/lib/schemas.ts';
+import { parseNewsletterSignup } from '../src/lib/newsletter/request.ts';
 import { routes } from '../src/config/site.ts';
 import { apiContext } from './_lib/context.ts';
 import { deliverInBackground } from './_lib/deliver.ts';

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { blogSchema, pageSchema, serviceSchema } from './lib/content-schemas.ts';
-import { CONTENT_FILES, contentEntryId } from './lib/content-ids.ts';
+import { blogSchema, pageSchema, serviceSchema } from './lib/content/schemas.ts';
+import { CONTENT_FILES, contentEntryId } from './lib/content/ids.ts';
 
 // The id rule is passed explicitly (it matches Astro's default) so the social card route, which finds
 // files with the same function, always agrees with the collection on a page's id.

@@ -5,7 +5,7 @@ import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import { enqueue } from './outbox.ts';
 import { createToken, emailKey, keyedHash, normaliseEmail } from './tokens.ts';
-import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/schemas.ts';
+import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/newsletter/request.ts';
 
 export const CONFIRM_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 /** Unsubscribe links in old emails keep working. */

@@ -6,8 +6,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { contentEntryId } from '../../src/lib/content-ids.ts';
-import { blogSchema, pageSchema, serviceSchema } from '../../src/lib/content-schemas.ts';
+import { contentEntryId } from '../../src/lib/content/ids.ts';
+import { blogSchema, pageSchema, serviceSchema } from '../../src/lib/content/schemas.ts';
 import { site } from '../../src/config/site.ts';
 
 export interface CardText {

@@ -1,6 +1,6 @@
 // Collection queries shared by pages: drafts stay out of production, lists come sorted.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { countWords, readingMinutes } from '../lib/articles.ts';
+import { countWords, readingMinutes } from '../lib/content/articles.ts';
 
 export interface PublishedPost {
   entry: CollectionEntry<'blog'>;

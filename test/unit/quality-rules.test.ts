@@ -8,7 +8,7 @@ import { expectedTypes, jsonLdProblems } from '../../scripts/quality/structured-
 import { pageRefs } from '../../scripts/quality/html-refs.ts';
 import { linkProblems } from '../../scripts/quality/links.ts';
 import { pageWeight, scriptClosure } from '../../scripts/quality/page-weight.ts';
-import { blogPosting, breadcrumbList, faqPage, organization, service, webSite } from '../../src/lib/structured-data.ts';
+import { blogPosting, breadcrumbList, faqPage, organization, service, webSite } from '../../src/lib/seo/structured-data.ts';
 
 describe('budget config', () => {
   const config = loadQualityConfig();

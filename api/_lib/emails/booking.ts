@@ -12,9 +12,9 @@ import type { ReadinessSummary, ScenarioSummary } from '../../../src/lib/booking
 import { formatCall } from '../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType } from '../../../src/lib/booking/invite.ts';
 import type { Booking } from '../bookings.ts';
-import { AREA_LABELS } from '../../../src/lib/areas.ts';
-import { roiFormatters } from '../../../src/lib/roi-format.ts';
-import { neverPaysBackText } from '../../../src/lib/roi-reasons.ts';
+import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
+import { roiFormatters } from '../../../src/lib/roi/format.ts';
+import { neverPaysBackText } from '../../../src/lib/roi/reasons.ts';
 import { site } from '../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';

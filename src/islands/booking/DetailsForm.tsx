@@ -2,7 +2,7 @@
 // zod/mini schema the API uses: a summary (role="alert") with a link to each field, and inline messages.
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { COMPANY_SIZES, type CompanySize } from '../../lib/booking/request.ts';
-import { AREAS, AREA_LABELS, type Area } from '../../lib/areas.ts';
+import { AREAS, AREA_LABELS, type Area } from '../../lib/readiness/areas.ts';
 import { SelectField, TextField, fieldId } from './Fields.tsx';
 
 export interface Details {

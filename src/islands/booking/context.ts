@@ -4,12 +4,12 @@
 // (src/lib/booking/context.ts, which also validates the answers). The page shows a lighter summary and
 // reads only the two answers it pre-fills: recomputing the ROI model and the readiness score here, or
 // carrying the readiness schema, would put the page over its 70 kB JavaScript budget.
-import { AREA_LABELS, isArea, type Area } from '../../lib/areas.ts';
+import { AREA_LABELS, isArea, type Area } from '../../lib/readiness/areas.ts';
 import { isTimeZone } from '../../lib/booking/request.ts';
 
 /** The wizard's key (src/islands/readiness-wizard): the same answers, never asked twice. */
 export const READINESS_KEY = 'ai-operator:readiness:v1';
-/** The calculator's link always carries its preset (QUERY_KEYS.preset in src/lib/roi-inputs.ts). */
+/** The calculator's link always carries its preset (QUERY_KEYS.preset in src/lib/roi/inputs.ts). */
 const SCENARIO_MARK = 'p';
 
 export interface VisitorContext {

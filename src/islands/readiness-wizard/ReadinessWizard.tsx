@@ -8,10 +8,10 @@ import {
   stepErrors,
   type ReadinessAnswers,
   type StepId,
-} from '../../lib/readiness-answers.ts';
+} from '../../lib/readiness/answers.ts';
 import { localDate } from '../../lib/booking/format.ts';
-import { scoreReadiness } from '../../lib/readiness-score.ts';
-import { buildWorkflowSpec } from '../../lib/workflow-spec.ts';
+import { scoreReadiness } from '../../lib/readiness/score.ts';
+import { buildWorkflowSpec } from '../../lib/readiness/spec.ts';
 import { StepFields } from './StepFields.tsx';
 import { ResultView } from './ResultView.tsx';
 

@@ -1,9 +1,9 @@
 // The wizard's result: the readiness score and band, what blocks the workflow and what to do next,
 // how the score works, and the one-page workflow spec to download or print.
 import type { RefObject } from 'react';
-import type { ReadinessAnswers } from '../../lib/readiness-answers.ts';
-import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION, type ReadinessResult } from '../../lib/readiness-score.ts';
-import { specToMarkdown, type WorkflowSpec } from '../../lib/workflow-spec.ts';
+import type { ReadinessAnswers } from '../../lib/readiness/answers.ts';
+import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION, type ReadinessResult } from '../../lib/readiness/score.ts';
+import { specToMarkdown, type WorkflowSpec } from '../../lib/readiness/spec.ts';
 import { downloadFile } from '../download-file.ts';
 
 interface Props {

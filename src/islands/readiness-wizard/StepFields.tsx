@@ -17,7 +17,7 @@ import {
   SIGNAL_QUESTIONS,
   type ReadinessAnswers,
   type StepId,
-} from '../../lib/readiness-answers.ts';
+} from '../../lib/readiness/answers.ts';
 
 type Update = (change: (current: ReadinessAnswers) => ReadinessAnswers) => void;
 

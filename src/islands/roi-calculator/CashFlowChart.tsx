@@ -1,6 +1,6 @@
 // Cumulative cash flow over the horizon as a small SVG: the expected line, the cautious-optimistic
 // band, the zero line and the payback month. The same numbers follow as a table for screen readers.
-import type { RoiFormatters } from '../../lib/roi-format.ts';
+import type { RoiFormatters } from '../../lib/roi/format.ts';
 
 interface Props {
   expected: number[];

@@ -14,12 +14,12 @@ import {
   type FieldName,
   type PresetId,
   type RoiInputs,
-} from '../../lib/roi-inputs.ts';
-import { computeRoi, type Payback } from '../../lib/roi-model.ts';
-import { draftFromInputs, parseDraft, type Draft, type FieldErrors } from '../../lib/roi-form.ts';
-import { CURRENCIES, FORMAT_LOCALES, currencyForLocale, roiFormatters, supportedLocale, type RoiFormatters } from '../../lib/roi-format.ts';
-import { irrNoteText, neverPaysBackText } from '../../lib/roi-reasons.ts';
-import { cashFlowCsv } from '../../lib/roi-csv.ts';
+} from '../../lib/roi/inputs.ts';
+import { computeRoi, type Payback } from '../../lib/roi/model.ts';
+import { draftFromInputs, parseDraft, type Draft, type FieldErrors } from '../../lib/roi/form.ts';
+import { CURRENCIES, FORMAT_LOCALES, currencyForLocale, roiFormatters, supportedLocale, type RoiFormatters } from '../../lib/roi/format.ts';
+import { irrNoteText, neverPaysBackText } from '../../lib/roi/reasons.ts';
+import { cashFlowCsv } from '../../lib/roi/csv.ts';
 import { CashFlowChart } from './CashFlowChart.tsx';
 import { downloadFile } from '../download-file.ts';
 import { NumberField, SelectField, SliderField } from './fields.tsx';

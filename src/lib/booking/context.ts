@@ -1,12 +1,12 @@
 // What the visitor already told the site, summed up for the booking page and the operator's notice.
 // Every figure is recomputed here from the calculator's query string and the wizard's saved answers:
 // nothing the browser claims as a result is trusted. Numbers out; words and formats at the edge.
-import type { Area } from '../areas.ts';
-import { parseStoredAnswers } from '../readiness-answers.ts';
-import { BAND_TEXT, scoreReadiness } from '../readiness-score.ts';
-import { fromQuery, PRESETS, QUERY_KEYS } from '../roi-inputs.ts';
-import { computeRoi, type Payback } from '../roi-model.ts';
-import { buildWorkflowSpec, specToMarkdown } from '../workflow-spec.ts';
+import type { Area } from '../readiness/areas.ts';
+import { parseStoredAnswers } from '../readiness/answers.ts';
+import { BAND_TEXT, scoreReadiness } from '../readiness/score.ts';
+import { fromQuery, PRESETS, QUERY_KEYS } from '../roi/inputs.ts';
+import { computeRoi, type Payback } from '../roi/model.ts';
+import { buildWorkflowSpec, specToMarkdown } from '../readiness/spec.ts';
 
 export interface ScenarioSummary {
   /** The preset's name, or null for a custom scenario. */

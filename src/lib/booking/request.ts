@@ -1,7 +1,7 @@
 // What the booking page sends and the booking API accepts: one zod/mini schema for both (small in the
 // island's bundle), with a message a visitor can act on for every field.
 import * as z from 'zod/mini';
-import { AREAS } from '../areas.ts';
+import { AREAS } from '../readiness/areas.ts';
 
 /** Bump when the consent wording beside the booking form changes; stored with each booking. */
 export const BOOKING_CONSENT_VERSION = '2026-12-booking-v1';

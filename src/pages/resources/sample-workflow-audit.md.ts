@@ -1,7 +1,7 @@
 // The sample audit as one Markdown file (/resources/sample-workflow-audit.md), written at build time
 // from the same module as the page, so the download and the page cannot drift apart.
 import type { APIRoute } from 'astro';
-import { sampleAuditMarkdown } from '../../lib/sample-audit.ts';
+import { sampleAuditMarkdown } from '../../lib/readiness/sample-audit.ts';
 
 export const prerender = true;
 

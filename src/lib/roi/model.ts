@@ -1,0 +1,257 @@
+// The ROI calculator's model: validated inputs in, every figure the page shows out. Pure and cheap enough
+// to rerun on each keystroke: at most a few hundred loop steps per scenario.
+import { annualRateFromMonthly, irr, monthlyRateFromAnnual, npv } from './finance.ts';
+import { SCENARIO_ADJUSTMENTS, type RoiInputs, type ScenarioAdjustment, type ScenarioName } from './inputs.ts';
+
+/** A full-time person's week. */
+export const HOURS_PER_FTE_WEEK = 40;
+/** How far past the horizon payback is still worth reporting: 20 years. */
+export const MAX_PAYBACK_MONTHS = 240;
+/** Annualised IRR above this (1,000%) gets a note: it says more about a small up-front cost than about returns. */
+export const IRR_NOTE_THRESHOLD = 10;
+
+/** Why a workflow never pays back: a code and its figures; the edge writes the sentence in the reader's locale. */
+export type NeverReason =
+  | { kind: 'no-value' }
+  | { kind: 'running-costs-exceed-value' | 'running-costs-equal-value'; monthlyValue: number; monthlyRunning: number }
+  | { kind: 'too-slow'; monthlyNet: number; implementationCost: number; maxMonths: number };
+
+export type Payback =
+  | { kind: 'month'; /** First month from which the cumulative cash flow stays at or above 0. */ month: number; withinHorizon: boolean }
+  | { kind: 'never'; reason: NeverReason };
+
+/** Why irrAnnual is null (plain words, no figures), or the caveat an IRR above `threshold` a year needs. */
+export type IrrNote = { kind: 'no-rate'; text: string } | { kind: 'very-high'; threshold: number };
+
+export interface MonthFlow {
+  /** 0 is the implementation month; 1 is the first month the workflow runs. */
+  month: number;
+  cashFlow: number;
+  cumulative: number;
+}
+
+/** The figures a low/expected/high band chart and summary need. */
+export interface ScenarioResult {
+  hoursSavedPerMonth: number;
+  netMonthlyValue: number;
+  payback: Payback;
+  roiAtHorizon: number | null;
+  npv: number;
+  /** Cumulative cash flow for months 0..horizon. */
+  cumulative: number[];
+}
+
+export interface RoiResult {
+  /** Units of work a month, before coverage: weeksPerMonth for 'week', 1 for 'month'. */
+  unitsPerMonth: number;
+  hoursPerFteMonth: number;
+  /** Steady state, after ramp-up. */
+  hoursSavedPerMonth: number;
+  fte: number;
+  errorsAvoidedPerMonth: number;
+  timeValuePerMonth: number;
+  errorValuePerMonth: number;
+  revenuePerMonth: number;
+  grossMonthlyValue: number;
+  netMonthlyValue: number;
+  months: MonthFlow[];
+  payback: Payback;
+  /** Value over the horizon, ramp-up included. */
+  totalValueAtHorizon: number;
+  /** Implementation plus running costs over the horizon. */
+  totalCostAtHorizon: number;
+  /** (total value - total cost) / total cost; null when nothing is spent. */
+  roiAtHorizon: number | null;
+  monthlyDiscountRate: number;
+  npv: number;
+  /** Monthly IRR of the horizon's cash flows; irrAnnual is this compounded over 12 months. */
+  irrMonthly: number | null;
+  irrAnnual: number | null;
+  /** 'no-rate' when irrAnnual is null; 'very-high' when it is over IRR_NOTE_THRESHOLD. */
+  irrNote: IrrNote | null;
+  scenarios: Record<ScenarioName, ScenarioResult>;
+}
+
+export function hoursPerFteMonth(weeksPerMonth: number): number {
+  return HOURS_PER_FTE_WEEK * weeksPerMonth;
+}
+
+/** Units of work a month: the timed item's volume, or the number of timed periods in a month. */
+export function unitsPerMonth(inputs: Pick<RoiInputs, 'unit' | 'unitsPerMonth' | 'weeksPerMonth'>): number {
+  if (inputs.unit === 'week') return inputs.weeksPerMonth;
+  if (inputs.unit === 'month') return 1;
+  return inputs.unitsPerMonth;
+}
+
+/** Share of the steady-state value earned in month `month` (1-based): k / (rampUpMonths + 1), then 1. */
+export function rampFactor(month: number, rampUpMonths: number): number {
+  if (month < 1) return 0;
+  return month <= rampUpMonths ? month / (rampUpMonths + 1) : 1;
+}
+
+const toHours = (time: number, timeUnit: RoiInputs['timeUnit']) => (timeUnit === 'minutes' ? time / 60 : time);
+
+interface Core {
+  units: number;
+  hoursSavedPerMonth: number;
+  errorsAvoidedPerMonth: number;
+  timeValuePerMonth: number;
+  errorValuePerMonth: number;
+  grossMonthlyValue: number;
+  netMonthlyValue: number;
+  cashFlows: number[];
+  cumulative: number[];
+  payback: Payback;
+  totalValue: number;
+  totalCost: number;
+  roi: number | null;
+  npv: number;
+}
+
+/** The whole model for one set of inputs; `volumeFactor` scales the work per month (scenarios use it). */
+function computeCore(inputs: RoiInputs, volumeFactor: number): Core {
+  const units = unitsPerMonth(inputs) * volumeFactor;
+  const handled = units * inputs.coverageShare;
+  const savedHoursPerUnit = toHours(inputs.manualTimePerUnit - inputs.assistedTimePerUnit, inputs.timeUnit);
+  const hoursSavedPerMonth = handled * savedHoursPerUnit;
+  const errorsAvoidedPerMonth = handled * inputs.errorRate * inputs.errorReduction;
+  const timeValuePerMonth = hoursSavedPerMonth * inputs.costPerHour;
+  const errorValuePerMonth = errorsAvoidedPerMonth * inputs.costPerError;
+  const gross = timeValuePerMonth + errorValuePerMonth + inputs.revenuePerMonth;
+  const running = inputs.runningCostPerMonth;
+  const net = gross - running;
+  const horizon = inputs.horizonMonths;
+  const implementation = inputs.implementationCost;
+
+  // One pass over the horizon, continued up to MAX_PAYBACK_MONTHS only while payback is still open.
+  // 0 - x rather than -x: no cost up front is 0, not -0.
+  let total = 0 - implementation;
+  const cashFlows: number[] = [total];
+  const cumulative: number[] = [total];
+  let paybackMonth: number | null = total >= 0 ? 0 : null;
+  let totalValue = 0;
+  for (let month = 1; month <= MAX_PAYBACK_MONTHS; month++) {
+    const value = gross * rampFactor(month, inputs.rampUpMonths);
+    const flow = value - running;
+    total += flow;
+    if (month <= horizon) {
+      cashFlows.push(flow);
+      cumulative.push(total);
+      totalValue += value;
+    }
+    // Allow for rounding in a long sum, so a cumulative of -1e-12 counts as breaking even.
+    const tolerance = 1e-12 * (1 + implementation + (gross + running) * month);
+    if (total < -tolerance) paybackMonth = null;
+    else if (paybackMonth === null) paybackMonth = month;
+    // After ramp-up every month adds the same net value, so once past the horizon and ramp-up the answer is fixed.
+    if (month >= horizon && month >= inputs.rampUpMonths && (paybackMonth !== null || net <= 0)) break;
+  }
+
+  const totalCost = implementation + running * horizon;
+  return {
+    units,
+    hoursSavedPerMonth,
+    errorsAvoidedPerMonth,
+    timeValuePerMonth,
+    errorValuePerMonth,
+    grossMonthlyValue: gross,
+    netMonthlyValue: net,
+    cashFlows,
+    cumulative,
+    payback: paybackOf(paybackMonth, inputs, gross, net),
+    totalValue,
+    totalCost,
+    roi: totalCost > 0 ? (totalValue - totalCost) / totalCost : null,
+    npv: npv(monthlyRateFromAnnual(inputs.annualDiscountRate), cashFlows),
+  };
+}
+
+function paybackOf(month: number | null, inputs: RoiInputs, gross: number, net: number): Payback {
+  // A workflow that loses money each month never pays back, even if nothing was spent up front.
+  if (net <= 0) {
+    if (gross <= 0) return { kind: 'never', reason: { kind: 'no-value' } };
+    return {
+      kind: 'never',
+      reason: { kind: net < 0 ? 'running-costs-exceed-value' : 'running-costs-equal-value', monthlyValue: gross, monthlyRunning: inputs.runningCostPerMonth },
+    };
+  }
+  if (month === null) {
+    return {
+      kind: 'never',
+      reason: { kind: 'too-slow', monthlyNet: net, implementationCost: inputs.implementationCost, maxMonths: MAX_PAYBACK_MONTHS },
+    };
+  }
+  return { kind: 'month', month, withinHorizon: month <= inputs.horizonMonths };
+}
+
+/** The inputs a scenario stands for: time saved moves through the assisted time, kept within 0..manual. */
+function adjustInputs(inputs: RoiInputs, adjustment: ScenarioAdjustment): RoiInputs {
+  const manual = inputs.manualTimePerUnit;
+  const saved = (manual - inputs.assistedTimePerUnit) * (1 + adjustment.timeSavedChange);
+  return {
+    ...inputs,
+    assistedTimePerUnit: Math.min(manual, Math.max(0, manual - saved)),
+    implementationCost: Math.max(0, inputs.implementationCost * (1 + adjustment.implementationCostChange)),
+    rampUpMonths: Math.max(0, inputs.rampUpMonths + adjustment.rampUpMonthsChange),
+  };
+}
+
+const compact = (core: Core): ScenarioResult => ({
+  hoursSavedPerMonth: core.hoursSavedPerMonth,
+  netMonthlyValue: core.netMonthlyValue,
+  payback: core.payback,
+  roiAtHorizon: core.roi,
+  npv: core.npv,
+  cumulative: core.cumulative,
+});
+
+/** One scenario of a workflow, e.g. computeScenario(inputs, SCENARIO_ADJUSTMENTS.low). */
+export function computeScenario(inputs: RoiInputs, adjustment: ScenarioAdjustment): ScenarioResult {
+  return compact(computeCore(adjustInputs(inputs, adjustment), Math.max(0, 1 + adjustment.volumeChange)));
+}
+
+function irrFigures(cashFlows: number[]): Pick<RoiResult, 'irrMonthly' | 'irrAnnual' | 'irrNote'> {
+  const result = irr(cashFlows);
+  if (!result.ok) return { irrMonthly: null, irrAnnual: null, irrNote: { kind: 'no-rate', text: result.note } };
+  const annual = annualRateFromMonthly(result.rate);
+  if (!Number.isFinite(annual)) {
+    return {
+      irrMonthly: null,
+      irrAnnual: null,
+      irrNote: { kind: 'no-rate', text: 'The rate of return is too high to show: the up-front cost is tiny next to the monthly value.' },
+    };
+  }
+  const note: IrrNote | null = annual > IRR_NOTE_THRESHOLD ? { kind: 'very-high', threshold: IRR_NOTE_THRESHOLD } : null;
+  return { irrMonthly: result.rate, irrAnnual: annual, irrNote: note };
+}
+
+/** Every figure the calculator shows, for inputs that passed roiInputsSchema. */
+export function computeRoi(inputs: RoiInputs): RoiResult {
+  const core = computeCore(inputs, 1);
+  return {
+    unitsPerMonth: core.units,
+    hoursPerFteMonth: hoursPerFteMonth(inputs.weeksPerMonth),
+    hoursSavedPerMonth: core.hoursSavedPerMonth,
+    fte: core.hoursSavedPerMonth / hoursPerFteMonth(inputs.weeksPerMonth),
+    errorsAvoidedPerMonth: core.errorsAvoidedPerMonth,
+    timeValuePerMonth: core.timeValuePerMonth,
+    errorValuePerMonth: core.errorValuePerMonth,
+    revenuePerMonth: inputs.revenuePerMonth,
+    grossMonthlyValue: core.grossMonthlyValue,
+    netMonthlyValue: core.netMonthlyValue,
+    months: core.cashFlows.map((cashFlow, month) => ({ month, cashFlow, cumulative: core.cumulative[month] ?? 0 })),
+    payback: core.payback,
+    totalValueAtHorizon: core.totalValue,
+    totalCostAtHorizon: core.totalCost,
+    roiAtHorizon: core.roi,
+    monthlyDiscountRate: monthlyRateFromAnnual(inputs.annualDiscountRate),
+    npv: core.npv,
+    ...irrFigures(core.cashFlows),
+    scenarios: {
+      low: computeScenario(inputs, SCENARIO_ADJUSTMENTS.low),
+      // Expected moves nothing, so it is the main result.
+      expected: compact(core),
+      high: computeScenario(inputs, SCENARIO_ADJUSTMENTS.high),
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// The model's reasons as sentences, with every figure in the reader's locale and currency. The page,
+// the booking email and anything else that shows them call these, so they read the same everywhere.
+import type { IrrNote, NeverReason } from './model.ts';
+import type { RoiFormatters } from './format.ts';
+
+/** Why a workflow never pays back, e.g. for en-US/USD 'Running costs ($1,200 a month) are higher than …'. */
+export function neverPaysBackText(reason: NeverReason, format: RoiFormatters): string {
+  // Whole amounts from 100 up; cents below, so 0.4 against 0.6 does not read as 0 against 1.
+  const money = (value: number) => format.money(value, Math.abs(value) < 100 ? 2 : 0);
+  switch (reason.kind) {
+    case 'no-value':
+      return 'As entered, this workflow saves no time, errors or revenue, so nothing pays back its costs.';
+    case 'running-costs-exceed-value':
+      return `Running costs (${money(reason.monthlyRunning)} a month) are higher than the monthly value (${money(reason.monthlyValue)}): this workflow loses money every month.`;
+    case 'running-costs-equal-value':
+      return `Running costs (${money(reason.monthlyRunning)} a month) take the whole monthly value (${money(reason.monthlyValue)}): nothing is left to recover the implementation cost.`;
+    case 'too-slow':
+      return `At ${money(reason.monthlyNet)} a month after running costs, the ${money(reason.implementationCost)} implementation cost takes more than ${format.number(reason.maxMonths / 12)} years to recover.`;
+  }
+}
+
+/** The IRR's note. The very-high caveat is read before the figure, so it has to stand on its own. */
+export function irrNoteText(note: IrrNote, format: RoiFormatters): string {
+  return note.kind === 'no-rate'
+    ? note.text
+    : `Read with care: above ${format.percent(note.threshold)} a year, this rate mostly reflects a small up-front cost. It is not a forecast; payback says more.`;
+}

@@ -1,0 +1,3 @@
+// Search and sharing metadata as data: the <head> of every page and its JSON-LD.
+export * from './head.ts'; // title, description, canonical, Open Graph and Twitter tags
+export * from './structured-data.ts'; // schema.org builders

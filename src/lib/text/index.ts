@@ -1,0 +1,2 @@
+// Formatting helpers every feature uses.
+export * from './dates.ts'; // dates as a reader reads them

@@ -1,0 +1,75 @@
+// No FAQ answer is said twice on the site: two pages answering alike compete for the same search and
+// drift apart when one is edited. Answers are compared by 8-word runs, so a copy with a word changed
+// at one end is still caught.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = join(import.meta.dirname, '../../../content');
+const RUN = 8;
+
+interface FaqAnswer {
+  page: string;
+  question: string;
+  answer: string;
+}
+
+/** Every FAQ answer in content/, with the file it is on. */
+function siteFaqs(): FaqAnswer[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.mdx?$/.test(file))
+    .flatMap((file) => {
+      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(root, file), 'utf8'))?.[1] ?? '';
+      const faq = (parse(frontmatter) as { faq?: { question: string; answer: string }[] }).faq ?? [];
+      return faq.map((item) => ({ page: file, ...item }));
+    });
+}
+
+const words = (text: string) => text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+
+/** Pairs of answers (on any pages) that share a run of RUN words, with the run. */
+function repeatedAnswers(faqs: FaqAnswer[]): string[] {
+  const seen = new Map<string, FaqAnswer>();
+  const found: string[] = [];
+  for (const faq of faqs) {
+    const w = words(faq.answer);
+    const mine = new Set<string>();
+    for (let i = 0; i + RUN <= w.length; i++) mine.add(w.slice(i, i + RUN).join(' '));
+    for (const run of mine) {
+      const other = seen.get(run);
+      if (other && other !== faq) found.push(`"${run}": ${other.page} ("${other.question}") and ${faq.page} ("${faq.question}")`);
+      else seen.set(run, faq);
+    }
+  }
+  return found;
+}
+
+describe('FAQ answers', () => {
+  it('the site has FAQs to check', () => {
+    expect(siteFaqs().length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('no answer, or an 8-word stretch of one, appears twice on the site', () => {
+    expect(repeatedAnswers(siteFaqs())).toEqual([]);
+  });
+
+  it('no question is asked twice', () => {
+    const questions = siteFaqs().map((f) => words(f.question).join(' '));
+    expect(questions.filter((q, i) => questions.indexOf(q) !== i)).toEqual([]);
+  });
+
+  it('catches an answer copied to a second page with a word changed at the end', () => {
+    const answer = 'The operator stays accountable after launch for maintenance, adoption and governance of each workflow.';
+    const faqs = [
+      { page: 'pages/hub.mdx', question: 'A?', answer },
+      { page: 'blog/post.mdx', question: 'B?', answer: answer.replace('workflow.', 'process.') },
+      { page: 'blog/other.mdx', question: 'C?', answer: 'Something else entirely, written fresh for this page alone.' },
+    ];
+    const found = repeatedAnswers(faqs);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toContain('pages/hub.mdx');
+    expect(found[0]).toContain('blog/post.mdx');
+    expect(found.join('\n')).not.toContain('blog/other.mdx');
+  });
+});

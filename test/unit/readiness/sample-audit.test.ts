@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_ANSWERS, SAMPLE_DATES, sampleAudit, sampleAuditMarkdown } from '../../../src/lib/readiness/sample-audit.ts';
+import { scoreReadiness } from '../../../src/lib/readiness/score.ts';
+import { buildWorkflowSpec, specToMarkdown } from '../../../src/lib/readiness/spec.ts';
+import { GET } from '../../../src/pages/resources/sample-workflow-audit.md.ts';
+
+const markdown = sampleAuditMarkdown();
+const lines = markdown.split('\n');
+const headings = lines.filter((line) => /^#{1,3} /.test(line));
+
+describe('the sample audit', () => {
+  it('is labelled as an example at the top, in the title and in the note under it', () => {
+    expect(lines[0]).toBe('# Example: lead routing and first reply to quote requests (Sales)');
+    expect(lines[2]).toMatch(/^> \*\*Example only, not a client's audit\.\*\* Every answer behind it is made up/);
+  });
+
+  it('scores the example answers as ready for a build', () => {
+    const { result } = sampleAudit();
+    expect([result.score, result.band]).toEqual([96, 'ready']);
+    expect(markdown).toContain('\nReadiness score 96 of 100: Ready for a 30-day build.\n');
+  });
+
+  it('carries the spec, the plan and the review template under these headings, in this order', () => {
+    // Written out by hand from the generator's section titles and the review template: not computed.
+    expect(headings).toEqual([
+      '# Example: lead routing and first reply to quote requests (Sales)',
+      '## Inputs',
+      '## What AI does on its own',
+      '## What a person approves',
+      '## System updates',
+      '## Error handling',
+      '## Logs',
+      '## Metrics',
+      '## The 30-day plan',
+      '### Week 1: Count the baseline and confirm the spec',
+      '### Week 2: Build and test on past cases',
+      '### Week 3: Run alongside the current process',
+      '### Week 4: Go live with approvals on',
+      '### 30 days after launch: Review',
+      '## 30-day review template',
+      '### The metric against the baseline',
+      '### Adoption',
+      '### Errors and escalations',
+      '### Decision',
+      '### Next workflow',
+    ]);
+  });
+
+  it('uses the real generator: the spec part is specToMarkdown(buildWorkflowSpec(...)) of the sample answers', () => {
+    const spec = buildWorkflowSpec(SAMPLE_ANSWERS, scoreReadiness(SAMPLE_ANSWERS, SAMPLE_DATES.buildStart));
+    // Everything after the title (the label sits between) is the generator's own text, unchanged.
+    const generated = specToMarkdown(spec).split('\n').slice(1).join('\n').trim();
+    expect(markdown).toContain(generated);
+    expect(markdown).toContain('- Failed runs go to: the sales lead on duty that day');
+    expect(markdown).toContain('- Baseline today: 120 items a month, 8 hours a week by hand, 10% with errors, 22 hours from start to finish.');
+  });
+
+  it('puts the review 30 days after go-live, after the four build weeks', () => {
+    expect(SAMPLE_DATES).toEqual({ buildStart: '2027-01-04', goLive: '2027-01-25', review: '2027-02-24' });
+    expect(SAMPLE_ANSWERS.reviewDate).toBe('2027-02-24');
+    expect(sampleAudit().dates.daysFromGoLiveToReview).toBe(30);
+    expect(headings.indexOf('### 30 days after launch: Review')).toBe(headings.indexOf('### Week 4: Go live with approvals on') + 1);
+    expect(markdown).toContain(
+      '- On 2027-02-24, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 business hours).',
+    );
+    expect(markdown).toContain('Fill this in on 24 February 2027, 30 days after go-live on 25 January 2027.');
+    expect(markdown).not.toMatch(/day 30/i);
+  });
+
+  it('has a review table with baseline and target to compare, and a blank measured column', () => {
+    expect(markdown).toContain('| Measure | Baseline | Target | Measured after 30 days live |');
+    expect(markdown).toContain('| Primary metric: median hours from quote request to first reply | 22 hours | under 4 business hours | |');
+    // Our example model: 8 h a week by hand, 2 h assisted, 24 h a month back.
+    expect(markdown).toContain('| Hours of hand work a week | 8 hours | 2 hours (our example model: 24 hours a month back) | |');
+    for (const option of ['Keep', 'Fix', 'Switch off']) expect(markdown).toContain(`- [ ] **${option}** if `);
+  });
+
+  it('is served by the Markdown endpoint unchanged, as text/markdown', async () => {
+    const response = await GET({} as Parameters<typeof GET>[0]);
+    expect(response.headers.get('Content-Type')).toBe('text/markdown; charset=utf-8');
+    expect(await response.text()).toBe(markdown);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { draftFromInputs, parseDraft } from '../../../src/lib/roi/form.ts';
+import { roiFormatters, currencyForLocale } from '../../../src/lib/roi/format.ts';
+import { cashFlowCsv } from '../../../src/lib/roi/csv.ts';
+import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/inputs.ts';
+import { computeRoi } from '../../../src/lib/roi/model.ts';
+
+describe('calculator form state', () => {
+  it('shows shares as percentages and parses them back exactly', () => {
+    const draft = draftFromInputs({ ...DEFAULT_INPUTS, coverageShare: 0.85, errorRate: 0.07, annualDiscountRate: 0.08 });
+    expect([draft.coverageShare, draft.errorRate, draft.annualDiscountRate]).toEqual(['85', '7', '8']);
+    expect(parseDraft(draft).inputs).toMatchObject({ coverageShare: 0.85, errorRate: 0.07, annualDiscountRate: 0.08 });
+  });
+
+  it('round-trips every preset', () => {
+    for (const preset of Object.values(PRESETS)) expect(parseDraft(draftFromInputs(preset.inputs))).toEqual({ inputs: preset.inputs, errors: {} });
+  });
+
+  it('gives one specific message per bad field and no inputs', () => {
+    const draft = { ...draftFromInputs(DEFAULT_INPUTS), costPerHour: 'abc', coverageShare: '120', errorRate: '-1', rampUpMonths: '1.5', horizonMonths: '18' };
+    const { inputs, errors } = parseDraft(draft);
+    expect(inputs).toBeNull();
+    expect(errors).toEqual({
+      costPerHour: 'Enter a number',
+      coverageShare: 'Must be at most 100%',
+      errorRate: 'Must be 0% or more',
+      rampUpMonths: 'Enter a whole number',
+      horizonMonths: 'Choose a horizon of 12, 24 or 36 months',
+    });
+  });
+
+  it('accepts a trailing percent sign and rejects words', () => {
+    expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), coverageShare: '80 %' }).inputs?.coverageShare).toBe(0.8);
+    expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), coverageShare: 'most' }).errors.coverageShare).toBe('Enter a percentage, like 25');
+  });
+
+  it('puts the cross-field rule on the assisted time', () => {
+    const { inputs, errors } = parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), manualTimePerUnit: '2', assistedTimePerUnit: '3' });
+    expect(inputs).toBeNull();
+    expect(errors).toEqual({ assistedTimePerUnit: 'Cannot be more than the time by hand' });
+  });
+});
+
+describe('formatting', () => {
+  it('formats money in the chosen locale and currency, never as -0', () => {
+    expect(roiFormatters('en-US', 'USD').money(1234.4)).toBe('$1,234');
+    expect(roiFormatters('de-DE', 'EUR').money(1234.4)).toBe('1.234\u00a0€');
+    expect(roiFormatters('en-US', 'USD').money(-0.3)).toBe('$0');
+  });
+  it('falls back instead of throwing on unknown locales or currencies', () => {
+    expect(roiFormatters('xx-invalid-locale-tag-!!', 'USD').money(5)).toBe('$5');
+    expect(roiFormatters('en-US', 'ZZZZ').money(5)).toBe('$5');
+  });
+  it('guesses a currency from the region', () => {
+    expect(currencyForLocale('de-DE')).toBe('EUR');
+    expect(currencyForLocale('en-GB')).toBe('GBP');
+    expect(currencyForLocale('en')).toBeUndefined();
+  });
+});
+
+describe('CSV export', () => {
+  it('has a header and one row per month with plain numbers', () => {
+    const result = computeRoi(DEFAULT_INPUTS);
+    const lines = cashFlowCsv(DEFAULT_INPUTS, result).trim().split('\n');
+    expect(lines).toHaveLength(DEFAULT_INPUTS.horizonMonths + 2);
+    expect(lines[0]).toBe('month,cash flow (USD),cumulative (USD),"cumulative, cautious","cumulative, optimistic"');
+    const last = lines.at(-1)!.split(',');
+    expect(Number(last[0])).toBe(DEFAULT_INPUTS.horizonMonths);
+    expect(Number(last[2])).toBeCloseTo(result.months.at(-1)!.cumulative, 2);
+  });
+});

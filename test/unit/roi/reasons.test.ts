@@ -1,0 +1,76 @@
+// The model's reasons written in the reader's locale: the page in the visitor's, the operator's email in en-US.
+import { describe, expect, it } from 'vitest';
+import { bookingEmail } from '../../../api/_lib/emails/booking.ts';
+import { summarizeScenario } from '../../../src/lib/booking/context.ts';
+import { roiFormatters } from '../../../src/lib/roi/format.ts';
+import { DEFAULT_INPUTS, toQuery, type RoiInputs } from '../../../src/lib/roi/inputs.ts';
+import { computeRoi, type NeverReason } from '../../../src/lib/roi/model.ts';
+import { irrNoteText, neverPaysBackText } from '../../../src/lib/roi/reasons.ts';
+
+const german = roiFormatters('de-DE', 'EUR');
+const american = roiFormatters('en-US', 'USD');
+const losing: NeverReason = { kind: 'running-costs-exceed-value', monthlyValue: 900, monthlyRunning: 1_200 };
+
+describe('a workflow that never pays back', () => {
+  it('is written with German grouping and euros for de-DE', () => {
+    const text = neverPaysBackText(losing, german);
+    expect(text).toContain('1.200');
+    expect(text).not.toContain('1,200');
+    expect(text).toContain('€');
+  });
+
+  it('is written with US grouping and dollars for en-US', () => {
+    expect(neverPaysBackText(losing, american)).toBe(
+      'Running costs ($1,200 a month) are higher than the monthly value ($900): this workflow loses money every month.',
+    );
+  });
+
+  it('keeps cents below 100, so 0.4 against 0.6 does not read as 0 against 1', () => {
+    const small: NeverReason = { kind: 'running-costs-exceed-value', monthlyValue: 0.4, monthlyRunning: 0.6 };
+    expect(neverPaysBackText(small, american)).toMatch(/\(\$0\.60 a month\).*\(\$0\.40\)/);
+    expect(neverPaysBackText(small, german)).toMatch(/\(0,60\s€ a month\).*\(0,40\s€\)/);
+  });
+
+  it('has a sentence for every reason', () => {
+    expect(neverPaysBackText({ kind: 'no-value' }, german)).toMatch(/saves no time/);
+    expect(neverPaysBackText({ kind: 'running-costs-equal-value', monthlyValue: 1_000, monthlyRunning: 1_000 }, german))
+      .toMatch(/^Running costs \(1\.000\s€ a month\) take the whole monthly value \(1\.000\s€\)/);
+    expect(neverPaysBackText({ kind: 'too-slow', monthlyNet: 100, implementationCost: 30_000, maxMonths: 240 }, german))
+      .toMatch(/^At 100\s€ a month after running costs, the 30\.000\s€ implementation cost takes more than 20 years/);
+  });
+});
+
+describe('the IRR note', () => {
+  it('writes the very-high threshold in the locale', () => {
+    expect(irrNoteText({ kind: 'very-high', threshold: 10 }, american)).toMatch(/^Read with care: above 1,000% a year/);
+    expect(irrNoteText({ kind: 'very-high', threshold: 10 }, german)).toMatch(/^Read with care: above 1\.000\s%/);
+  });
+
+  it('passes a figure-free note through', () => {
+    expect(irrNoteText({ kind: 'no-rate', text: 'No rate.' }, german)).toBe('No rate.');
+  });
+});
+
+describe("the operator's booking email", () => {
+  it('gives the reason in en-US, in the scenario currency', async () => {
+    // 9 h x 100 = 900 a month against 1,200 running.
+    const inputs: RoiInputs = { ...DEFAULT_INPUTS, preset: 'custom', unit: 'month', unitsPerMonth: 1, timeUnit: 'hours', manualTimePerUnit: 9, assistedTimePerUnit: 0, coverageShare: 1, costPerHour: 100, errorRate: 0, revenuePerMonth: 0, runningCostPerMonth: 1_200, currency: 'EUR' };
+    expect(computeRoi(inputs).payback).toEqual({ kind: 'never', reason: losing });
+    const scenario = summarizeScenario(toQuery(inputs).toString());
+    const { text } = await bookingEmail({
+      event: 'confirmed',
+      audience: 'operator',
+      siteUrl: 'https://example.com',
+      booking: {
+        id: 'b1', uid: 'u1', start: '2030-01-07T10:00:00.000Z', end: '2030-01-07T10:20:00.000Z', sequence: 0,
+        name: 'Ada', email: 'ada@example.com', company: 'Acme', companySize: '10-49', area: 'documents', goal: 'Invoices', timeZone: 'Europe/Berlin',
+      },
+      operator: { email: 'ops@example.com', timeZone: 'Europe/Berlin' },
+      manageUrl: 'https://example.com/manage',
+      icsUrl: 'https://example.com/ics',
+      context: { scenario, readiness: null },
+      stamp: '2030-01-01T00:00:00.000Z',
+    });
+    expect(text).toContain('Payback never: Running costs (€1,200 a month) are higher than the monthly value (€900)');
+  });
+});
