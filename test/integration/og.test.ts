@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '../../api/og.ts';
-import { contentEntryId } from '../../src/lib/content-ids.ts';
+import { contentEntryId } from '../../src/lib/content/ids.ts';
 
 // The real renderer, made to fail on demand: a failed render must not be cached.
 const failures = vi.hoisted(() => ({ next: 0 }));
