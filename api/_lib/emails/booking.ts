@@ -15,7 +15,7 @@ import type { Booking } from '../bookings.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
 import { roiFormatters } from '../../../src/lib/roi/format.ts';
 import { neverPaysBackText } from '../../../src/lib/roi/reasons.ts';
-import { site } from '../../../src/config/site.ts';
+import { routes, site } from '../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
 
@@ -115,7 +115,7 @@ function contextRows(p: BookingProps): [string, string][] {
       [
         `${scenario.preset ?? 'Custom scenario'}: ${Math.round(scenario.hoursSavedPerMonth * 10) / 10} h saved a month, ${format.money(scenario.netMonthlyValue)} net a month`,
         `Payback ${payback}; ROI ${roi}`,
-        `${p.siteUrl}${'/resources/ai-automation-roi-calculator'}?${scenario.query}`,
+        `${p.siteUrl}${routes.roiCalculator}?${scenario.query}`,
       ].join('\n'),
     ]);
   }
