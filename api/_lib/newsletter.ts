@@ -6,8 +6,9 @@ import type { ApiContext } from './context.ts';
 import { enqueue } from './outbox.ts';
 import { createToken, emailKey, keyedHash, normaliseEmail } from './tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/newsletter/request.ts';
+import { CONFIRM_LINK_DAYS } from '../../src/config/newsletter.ts';
 
-export const CONFIRM_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+const CONFIRM_TOKEN_TTL_SECONDS = CONFIRM_LINK_DAYS * 24 * 3600;
 /** Unsubscribe links in old emails keep working. */
 const UNSUBSCRIBE_TOKEN_TTL_SECONDS = 10 * 365 * 24 * 3600;
 /** A pending address gets at most one confirmation email per window, however often it signs up. */

@@ -2,6 +2,7 @@
 // @vercel/og is pinned to 1.0.1: 1.0.3 fails under Node ESM and astro build
 // ("Dynamic require of fs is not supported", upstream satori issue #794).
 import { ImageResponse } from '@vercel/og';
+import { site } from '../../src/config/site.ts';
 
 interface CardInput {
   eyebrow: string;
@@ -22,9 +23,9 @@ export async function renderCard({ eyebrow, title }: CardInput): Promise<Respons
       el('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 30, color: '#334155' }, [
         el('div', { display: 'flex', alignItems: 'center' }, [
           el('div', { display: 'flex', width: 48, height: 48, borderRadius: 12, background: '#0b6b62', marginRight: 18 }),
-          el('div', { display: 'flex', fontWeight: 700, color: '#0b1220' }, 'AI Operator'),
+          el('div', { display: 'flex', fontWeight: 700, color: '#0b1220' }, site.name),
         ]),
-        el('div', { display: 'flex' }, 'Book a 20-minute workflow audit'),
+        el('div', { display: 'flex' }, site.auditCta),
       ]),
     ],
   );

@@ -2,6 +2,9 @@
 // stated only when the company has set one (src/config/company.ts).
 import { company } from './company.ts';
 
+/** How long a confirmation link works: the token's lifetime and every sentence that states it. */
+export const CONFIRM_LINK_DAYS = 7;
+
 /** What one issue holds. */
 export const newsletterPitch = 'Each issue takes one AI workflow apart: where the hours go, which steps software can take, which stay with a person, and how to measure the result.';
 

@@ -4,7 +4,7 @@
 import { createElement as h } from 'react';
 import { Button, Section, Text } from '@react-email/components';
 import { EmailLayout, paragraph } from './layout.ts';
-import { newsletterPitch } from '../../../src/config/newsletter.ts';
+import { CONFIRM_LINK_DAYS, newsletterPitch } from '../../../src/config/newsletter.ts';
 import { render, toPlainText } from '@react-email/render';
 
 export interface ConfirmSubscriptionProps {
@@ -24,7 +24,7 @@ function ConfirmSubscription({ confirmUrl, siteUrl, privacyUrl }: ConfirmSubscri
     h(Section, { style: { margin: '24px 0' } },
       h(Button, { href: confirmUrl, style: { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' } }, 'Confirm my subscription'),
     ),
-    h(Text, { style: paragraph }, 'The link works for 7 days. If you did not ask for this, ignore this email and nothing happens.'),
+    h(Text, { style: paragraph }, `The link works for ${CONFIRM_LINK_DAYS} days. If you did not ask for this, ignore this email and nothing happens.`),
   );
 }
 

@@ -8,10 +8,10 @@ import type { BookingCreated } from '../../lib/booking/request.ts';
 import { Confirmation } from './Confirmation.tsx';
 import { DateStep } from './DateStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
-import { holdSlot, type Hold } from './holdSlot.ts';
 import { EMPTY_DETAILS, type Details } from './DetailsForm.tsx';
 import { detectLocaleAndZone, readVisitorContext, type VisitorContext } from './context.ts';
 import { firstDayOfWeek, monthLabel, timeZoneOptions, zoneLabel } from './labels.ts';
+import { useSlotHold } from './useSlotHold.ts';
 import { useMonthSlots, type Slot } from './useSlots.ts';
 
 interface Props {
@@ -36,10 +36,6 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const [month, setMonth] = useState<string | null>(null);
   const [day, setDay] = useState<string | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
-  /** The server keeps the picked time for the visitor while they fill in the form. */
-  const [hold, setHold] = useState<Hold | null>(null);
-  const [holding, setHolding] = useState(false);
-  const [takenNotice, setTakenNotice] = useState<string | null>(null);
   const [step, setStep] = useState<Step>('date');
   const [details, setDetails] = useState<Details>(EMPTY_DETAILS);
   const [visitor, setVisitor] = useState<VisitorContext | null>(null);
@@ -54,7 +50,8 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const timesHeading = useRef<HTMLHeadingElement>(null);
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   const bookedHeading = useRef<HTMLHeadingElement>(null);
-  const takenRef = useRef<HTMLParagraphElement>(null);
+  const slotHold = useSlotHold(holdPath);
+  const { hold } = slotHold;
   const { state: slots, byDay, reload } = useMonthSlots(slotsPath, timeZone, month, hold?.id ?? null);
 
   // After hydration: the visitor's language, zone and today, and what they told the site before.
@@ -123,19 +120,8 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
 
   /** Holds the picked time, then asks for details; a time someone took meanwhile leaves the list instead. */
   async function choose(next: Slot) {
-    if (holding || !timeZone) return;
-    setHolding(true);
-    setTakenNotice(null);
-    const result = await holdSlot(holdPath, next.start, hold?.id);
-    setHolding(false);
-    if (result.kind === 'taken') {
-      setTakenNotice(`Someone has just taken ${formatTime(next.start, timeZone, locale)}. Pick another time.`);
-      reload();
-      window.setTimeout(() => takenRef.current?.focus(), 0);
-      return;
-    }
-    // The previous hold was given back on the server when this one replaced it.
-    setHold(result.kind === 'held' ? result.hold : null);
+    if (slotHold.holding || !timeZone) return;
+    if (!(await slotHold.place(next, `Someone has just taken ${formatTime(next.start, timeZone, locale)}. Pick another time.`))) return reload();
     setSlot(next);
     setStep('details');
     focusNext.current = 'details';
@@ -143,9 +129,8 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
 
   async function takeAlternative(next: Slot) {
     if (!timeZone) return;
-    const result = await holdSlot(holdPath, next.start, hold?.id);
     // If it went too, pressing Book again answers with fresh alternatives.
-    setHold(result.kind === 'held' ? result.hold : null);
+    await slotHold.place(next, null);
     setSlot(next);
     setDay(localDate(next.start, timeZone));
     setMonth(monthOf(localDate(next.start, timeZone)));
@@ -170,7 +155,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
               month={month} firstDay={firstDay} today={today} minMonth={minMonth} maxMonth={maxMonth}
               onMonth={(next) => { announceMonth.current = true; setMonth(next); }}
               slots={slots} byDay={byDay} day={day} chosen={slot?.start ?? null} onDay={pickDay}
-              onChoose={choose} holding={holding} takenNotice={takenNotice} takenRef={takenRef}
+              onChoose={choose} holding={slotHold.holding} takenNotice={slotHold.takenNotice} takenRef={slotHold.takenRef}
               onRetry={reload} mailto={mailto} contactEmail={contactEmail} timesHeadingRef={timesHeading}
             />
           </div>
@@ -185,7 +170,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
             contactEmail={contactEmail} headingRef={detailsHeading}
             onChangeTime={() => { setStep('date'); focusNext.current = 'times'; }}
             onAlternative={takeAlternative}
-            onBooked={(created, email) => { setBooked({ created, email }); setHold(null); setStep('done'); focusNext.current = 'booked'; reload(); }}
+            onBooked={(created, email) => { setBooked({ created, email }); slotHold.clear(); setStep('done'); focusNext.current = 'booked'; reload(); }}
           />
         </>
       )}
