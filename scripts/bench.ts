@@ -10,7 +10,7 @@ import { measureThroughput } from './bench/http-throughput.ts';
 import type { AddressInfo } from 'node:net';
 import { computeRoi } from '../src/lib/roi/model.ts';
 import { parseDraft, draftFromInputs } from '../src/lib/roi/form.ts';
-import { PRESETS } from '../src/lib/roi/inputs.ts';
+import { PRESETS } from '../src/lib/roi/presets.ts';
 import { fileURLToPath } from 'node:url';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);

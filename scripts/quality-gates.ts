@@ -14,11 +14,12 @@ import { validateHtml } from './quality/html-validity.ts';
 import { startLighthouse, type LighthouseResult } from './quality/lighthouse.ts';
 import { savePart, writeReport, type Finding, type StaticPart } from './quality/report.ts';
 import { createSiteServer } from './_lib/server.ts';
+import { formatNumber } from '../src/lib/text/numbers.ts';
 
 const config = loadQualityConfig();
 const pages = builtPages();
 const siteOrigin = process.env.SITE_URL ?? 'https://aioperator.example';
-const fmt = (n: number) => `${n.toLocaleString('en-US')} B`;
+const fmt = (n: number) => `${formatNumber(n)} B`;
 
 function runStatic(): { findings: Finding[]; checks: number } {
   const findings: Finding[] = [];

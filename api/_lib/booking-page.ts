@@ -7,7 +7,7 @@ import { nextFreeSlots, type Booking } from './bookings.ts';
 import { createToken } from './tokens.ts';
 import { routes } from '../../src/config/site.ts';
 import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../src/lib/booking/format.ts';
-import { AREA_LABELS } from '../../src/lib/readiness/answers.ts';
+import { AREA_LABELS } from '../../src/lib/readiness/areas.ts';
 
 /** How far ahead the page offers new times (the booking page shows the whole horizon). */
 const RESCHEDULE_DAYS = 21;

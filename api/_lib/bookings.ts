@@ -17,7 +17,7 @@ import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/con
 import { localDate } from '../../src/lib/booking/format.ts';
 import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../src/lib/booking/request.ts';
 import { availableSlots, isBookable, type Interval } from '../../src/lib/booking/slots.ts';
-import type { Area } from '../../src/lib/readiness/answers.ts';
+import type { Area } from '../../src/lib/readiness/areas.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;

@@ -14,7 +14,7 @@ import { buildInvite, inviteContentType } from '../../../src/lib/booking/invite.
 import type { Booking } from '../bookings.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
 import { roiFormatters } from '../../../src/lib/roi/format.ts';
-import { neverPaysBackText } from '../../../src/lib/roi/reasons.ts';
+import { neverPaysBackText, paybackShort } from '../../../src/lib/roi/reasons.ts';
 import { routes, site } from '../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -108,12 +108,13 @@ function contextRows(p: BookingProps): [string, string][] {
   if (scenario) {
     // The operator's email has no visitor locale: figures in en-US, in the scenario's currency.
     const format = roiFormatters('en-US', scenario.currency);
-    const payback = scenario.payback.kind === 'month' ? `month ${scenario.payback.month}` : `never: ${neverPaysBackText(scenario.payback.reason, format)}`;
-    const roi = scenario.roiAtHorizon === null ? 'n/a' : `${Math.round(scenario.roiAtHorizon * 100)}% over ${scenario.horizonMonths} months`;
+    const why = scenario.payback.kind === 'never' ? `: ${neverPaysBackText(scenario.payback.reason, format)}` : '';
+    const payback = `${paybackShort(scenario.payback).toLowerCase()}${why}`;
+    const roi = scenario.roiAtHorizon === null ? 'n/a' : `${format.percent(scenario.roiAtHorizon)} over ${scenario.horizonMonths} months`;
     rows.push([
       'ROI calculator',
       [
-        `${scenario.preset ?? 'Custom scenario'}: ${Math.round(scenario.hoursSavedPerMonth * 10) / 10} h saved a month, ${format.money(scenario.netMonthlyValue)} net a month`,
+        `${scenario.preset ?? 'Custom scenario'}: ${format.number(scenario.hoursSavedPerMonth, 1)} h saved a month, ${format.money(scenario.netMonthlyValue)} net a month`,
         `Payback ${payback}; ROI ${roi}`,
         `${p.siteUrl}${routes.roiCalculator}?${scenario.query}`,
       ].join('\n'),

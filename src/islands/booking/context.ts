@@ -9,7 +9,7 @@ import { isTimeZone } from '../../lib/booking/request.ts';
 
 /** The wizard's key (src/islands/readiness-wizard): the same answers, never asked twice. */
 export const READINESS_KEY = 'ai-operator:readiness:v1';
-/** The calculator's link always carries its preset (QUERY_KEYS.preset in src/lib/roi/inputs.ts). */
+/** The calculator's link always carries its preset (QUERY_KEYS.preset in src/lib/roi/query.ts). */
 const SCENARIO_MARK = 'p';
 
 export interface VisitorContext {

@@ -1,30 +1,37 @@
 // The wizard's result: the readiness score and band, what blocks the workflow and what to do next,
 // how the score works, and the one-page workflow spec to download or print.
 import type { RefObject } from 'react';
-import type { ReadinessAnswers } from '../../lib/readiness/answers.ts';
-import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION, type ReadinessResult } from '../../lib/readiness/score.ts';
-import { specToMarkdown, type WorkflowSpec } from '../../lib/readiness/spec.ts';
+import { specToMarkdown } from '../../lib/readiness/markdown.ts';
+import type { ReadinessAnswers } from '../../lib/readiness/schema.ts';
+import type { ReadinessResult } from '../../lib/readiness/score.ts';
+import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION } from '../../lib/readiness/score-text.ts';
+import type { WorkflowSpec } from '../../lib/readiness/spec.ts';
+import { SCORE_MAX, type Band } from '../../lib/readiness/weights.ts';
 import { downloadFile } from '../download-file.ts';
+import { SpecView } from './SpecView.tsx';
 
 interface Props {
+  /** Focused when the result appears. */
   headingRef: RefObject<HTMLHeadingElement>;
+  /** For the download's file name. */
   answers: ReadinessAnswers;
   result: ReadinessResult;
   spec: WorkflowSpec;
   calculatorPath: string;
   bookingPath: string;
+  /** Back to the first step, answers kept. */
   onEdit: () => void;
+  /** Forget the answers and begin again. */
   onStartOver: () => void;
 }
 
-const BAND_STYLE = {
+const BAND_STYLE: Record<Band, string> = {
   ready: 'border-accent-700 bg-accent-50 text-accent-900',
   'fix-gaps': 'border-warn-800/50 bg-warn-50 text-warn-800',
   'map-first': 'border-red-700/40 bg-red-50 text-red-800',
-} as const;
+};
 
-const SPEC_FIELDS = ['inputs', 'aiResponsibilities', 'humanResponsibilities', 'systemUpdates', 'errorHandling', 'logs', 'metrics'] as const;
-
+/** The result: score and band, blockers, how the score works, the spec, and what to do next. */
 export function ResultView({ headingRef, answers, result, spec, calculatorPath, bookingPath, onEdit, onStartOver }: Props) {
   const band = BAND_TEXT[result.band];
   const calculatorHref = spec.baselineForCalculator ? `${calculatorPath}?${new URLSearchParams(spec.baselineForCalculator)}` : calculatorPath;
@@ -40,7 +47,7 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
       <div className={`mt-4 flex flex-wrap items-center gap-x-6 gap-y-2 rounded-card border p-5 print:mt-2 print:p-2 ${BAND_STYLE[result.band]}`}>
         <p className="text-4xl font-extrabold tabular-nums print:text-2xl">
           {result.score}
-          <span className="text-lg font-semibold"> / 100</span>
+          <span className="text-lg font-semibold">{` / ${SCORE_MAX}`}</span>
         </p>
         <div className="min-w-0 flex-1">
           <p className="text-lg font-bold">{band.title}</p>
@@ -88,27 +95,7 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
         </table>
       </details>
 
-      <section aria-labelledby="rw-spec" className="mt-8 print:mt-3">
-        <h4 id="rw-spec" className="text-lg font-bold text-ink">Your workflow spec</h4>
-        <p className="text-sm text-muted">{spec.summary}</p>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-2 print:mt-1 print:grid-cols-4 print:gap-1">
-          {SPEC_FIELDS.map((field) => (
-            <div key={field} className="rounded-lg border border-line p-4 print:p-1.5">
-              <dt className="font-semibold text-ink">{spec[field].title}</dt>
-              {spec[field].lines.map((line, i) => <dd key={i} className="mt-1 text-sm text-body print:mt-0.5 print:text-[9px] print:leading-snug">{line}</dd>)}
-            </div>
-          ))}
-        </dl>
-        <h4 className="mt-6 text-base font-bold text-ink print:mt-3">The 30-day plan</h4>
-        <ol className="mt-2 grid gap-2 sm:grid-cols-2 print:mt-1 print:grid-cols-5 print:gap-1">
-          {spec.plan30Days.map((week) => (
-            <li key={week.week} className="rounded-lg bg-surface p-3 text-sm print:p-1.5 print:text-[9px] print:leading-snug">
-              <span className="font-semibold text-ink">{week.week}</span>
-              <ul className="mt-1 list-disc pl-5 text-body print:pl-3">{week.tasks.map((task) => <li key={task}>{task}</li>)}</ul>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <SpecView spec={spec} />
 
       <div className="mt-8 flex flex-wrap gap-3 print:hidden">
         <a href={`${bookingPath}?from=checklist`} className="btn-primary">Book an audit with this summary</a>

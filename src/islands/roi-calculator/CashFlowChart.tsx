@@ -27,6 +27,7 @@ function ticks(min: number, max: number): number[] {
   return values;
 }
 
+/** The chart, its text summary and the sr-only table of the same numbers. */
 export function CashFlowChart({ expected, low, high, paybackMonth, format, currency }: Props) {
   const months = expected.length - 1;
   const all = [...expected, ...low, ...high, 0];

@@ -10,7 +10,8 @@ interface FieldShellProps {
   children: ReactNode;
 }
 
-export function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+// The label, the hint or the error, and the control between them.
+function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-semibold text-ink">{label}</label>
@@ -41,6 +42,7 @@ interface NumberFieldProps {
   inputMode?: 'decimal' | 'numeric';
 }
 
+/** A number typed as text, with its unit inside: type=number would drop what it cannot parse, and the form has its own messages. */
 export function NumberField({ id, label, value, onChange, unit, prefix, hint, error, inputMode = 'decimal' }: NumberFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
@@ -77,6 +79,7 @@ interface SelectFieldProps {
   error?: string;
 }
 
+/** A native select with the same label, hint and error as the other fields. */
 export function SelectField({ id, label, value, options, onChange, hint, error }: SelectFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>

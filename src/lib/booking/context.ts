@@ -2,11 +2,15 @@
 // Every figure is recomputed here from the calculator's query string and the wizard's saved answers:
 // nothing the browser claims as a result is trusted. Numbers out; words and formats at the edge.
 import type { Area } from '../readiness/areas.ts';
-import { parseStoredAnswers } from '../readiness/answers.ts';
-import { BAND_TEXT, scoreReadiness } from '../readiness/score.ts';
-import { fromQuery, PRESETS, QUERY_KEYS } from '../roi/inputs.ts';
-import { computeRoi, type Payback } from '../roi/model.ts';
-import { buildWorkflowSpec, specToMarkdown } from '../readiness/spec.ts';
+import { parseStoredAnswers } from '../readiness/stored.ts';
+import { scoreReadiness } from '../readiness/score.ts';
+import { BAND_TEXT } from '../readiness/score-text.ts';
+import { presetLabel } from '../roi/labels.ts';
+import { computeRoi } from '../roi/model.ts';
+import { fromQuery, scenarioParams } from '../roi/query.ts';
+import type { Payback } from '../roi/result.ts';
+import { buildWorkflowSpec } from '../readiness/spec.ts';
+import { specToMarkdown } from '../readiness/markdown.ts';
 
 export interface ScenarioSummary {
   /** The preset's name, or null for a custom scenario. */
@@ -34,17 +38,14 @@ export interface ReadinessSummary {
   specMarkdown: string;
 }
 
-const KNOWN_KEYS = new Set<string>(Object.values(QUERY_KEYS));
-
 /** The calculator's scenario in a query string, or null when the string carries none of its keys. */
 export function summarizeScenario(query: string): ScenarioSummary | null {
-  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  const scenario = new URLSearchParams([...params].filter(([key]) => KNOWN_KEYS.has(key)));
-  if ([...scenario.keys()].length === 0) return null;
+  const scenario = scenarioParams(new URLSearchParams(query.startsWith('?') ? query.slice(1) : query));
+  if (!scenario) return null;
   const { inputs } = fromQuery(scenario);
   const result = computeRoi(inputs);
   return {
-    preset: inputs.preset === 'custom' ? null : PRESETS[inputs.preset].label,
+    preset: inputs.preset === 'custom' ? null : presetLabel(inputs.preset),
     hoursSavedPerMonth: result.hoursSavedPerMonth,
     netMonthlyValue: result.netMonthlyValue,
     currency: inputs.currency,

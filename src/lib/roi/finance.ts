@@ -11,11 +11,6 @@ export function annualRateFromMonthly(monthlyRate: number): number {
   return Math.pow(1 + monthlyRate, 12) - 1;
 }
 
-/** What 1 paid at the end of `period` is worth today at `ratePerPeriod`. */
-export function discountFactor(ratePerPeriod: number, period: number): number {
-  return 1 / Math.pow(1 + ratePerPeriod, period);
-}
-
 /**
  * Net present value of cash flows where cashFlows[t] falls at the end of period t and t = 0 is today:
  * sum of cashFlows[t] / (1 + rate)^t. Horner form: one division per period, no pow().
@@ -27,7 +22,7 @@ export function npv(ratePerPeriod: number, cashFlows: readonly number[]): number
   return total;
 }
 
-export type IrrResult =
+type IrrResult =
   | { ok: true; /** Internal rate of return per period. */ rate: number }
   | { ok: false; /** Plain-language reason, fit to show on the page. */ note: string };
 

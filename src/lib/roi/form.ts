@@ -1,41 +1,40 @@
 // The calculator form's text state: what the visitor typed per field, parsed into inputs with one
 // specific message per field. Shares are typed as percentages; the model works in shares (0..1).
-import {
-  NUMBER_FIELDS,
-  QUERY_KEYS,
-  roiInputsSchema,
-  validateField,
-  type FieldName,
-  type RoiInputs,
-} from './inputs.ts';
+import { PERCENT_MESSAGES, type FieldContext } from './messages.ts';
+import { PRESETS } from './presets.ts';
+import { FIELD_ORDER } from './query.ts';
+import { NUMBER_FIELDS, roiInputsSchema, type FieldName, type PresetId, type RoiInputs } from './schema.ts';
+import { validateField, type FieldCheck } from './validate.ts';
 
+/** The text of every field, as typed. */
 export type Draft = Record<FieldName, string>;
+/** One message per field that is not usable. */
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-/** Fields shown as percentages: the visitor types 80 for 0.8. */
-export const PERCENT_FIELDS = ['coverageShare', 'errorRate', 'errorReduction', 'annualDiscountRate'] as const satisfies readonly FieldName[];
+// Fields shown as percentages: the visitor types 80 for 0.8.
+const PERCENT_FIELDS = ['coverageShare', 'errorRate', 'errorReduction', 'annualDiscountRate'] as const satisfies readonly FieldName[];
 type PercentField = (typeof PERCENT_FIELDS)[number];
 const isPercentField = (name: FieldName): name is PercentField => (PERCENT_FIELDS as readonly string[]).includes(name);
 
-const FIELDS = Object.keys(QUERY_KEYS) as FieldName[];
 const PERCENT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /** Percent text for a share, without float noise: 0.07 -> "7", 0.125 -> "12.5". */
 const toPercentText = (share: number) => String(Math.round(share * 100 * 1e6) / 1e6);
 
+/** The form's text for a scenario. */
 export function draftFromInputs(inputs: RoiInputs): Draft {
   const draft = {} as Draft;
-  for (const name of FIELDS) draft[name] = isPercentField(name) ? toPercentText(inputs[name]) : String(inputs[name]);
+  for (const name of FIELD_ORDER) draft[name] = isPercentField(name) ? toPercentText(inputs[name]) : String(inputs[name]);
   return draft;
 }
 
-function checkPercent(name: PercentField, raw: string): { ok: true; value: number } | { ok: false; message: string } {
+function checkPercent(name: PercentField, raw: string): FieldCheck<number> {
   const text = raw.trim().replace(/\s*%$/, '');
-  if (text === '' || !PERCENT_TEXT.test(text)) return { ok: false, message: 'Enter a percentage, like 25' };
+  if (text === '' || !PERCENT_TEXT.test(text)) return { ok: false, message: PERCENT_MESSAGES.notAPercentage };
   const percent = Number(text);
   const { min, max } = NUMBER_FIELDS[name];
-  if (percent < min * 100) return { ok: false, message: `Must be ${min * 100}% or more` };
-  if (percent > max * 100) return { ok: false, message: `Must be at most ${max * 100}%` };
+  if (percent < min * 100) return { ok: false, message: PERCENT_MESSAGES.belowMinimum(min * 100) };
+  if (percent > max * 100) return { ok: false, message: PERCENT_MESSAGES.aboveMaximum(max * 100) };
   return { ok: true, value: percent / 100 };
 }
 
@@ -48,8 +47,8 @@ export function parseDraft(draft: Draft): { inputs: RoiInputs | null; errors: Fi
   const values: Record<string, unknown> = {};
   const unitCheck = validateField('unit', draft.unit);
   const timeUnitCheck = validateField('timeUnit', draft.timeUnit);
-  const context = { unit: unitCheck.ok ? unitCheck.value : undefined, timeUnit: timeUnitCheck.ok ? timeUnitCheck.value : undefined };
-  for (const name of FIELDS) {
+  const context: FieldContext = { unit: unitCheck.ok ? unitCheck.value : undefined, timeUnit: timeUnitCheck.ok ? timeUnitCheck.value : undefined };
+  for (const name of FIELD_ORDER) {
     const check = isPercentField(name) ? checkPercent(name, draft[name]) : validateField(name, draft[name], context);
     if (check.ok) values[name] = check.value;
     else errors[name] = check.message;
@@ -62,4 +61,23 @@ export function parseDraft(draft: Draft): { inputs: RoiInputs | null; errors: Fi
     if (field && !errors[field]) errors[field] = issue.message;
   }
   return { inputs: null, errors };
+}
+
+// Conventions of the visitor's, not figures of the workflow: changing one keeps the preset.
+const CONVENTIONS: readonly FieldName[] = ['currency', 'weeksPerMonth', 'horizonMonths', 'annualDiscountRate'];
+
+/** The draft with one field retyped; editing a preset's workflow figures makes it the visitor's own workflow. */
+export function editDraft(draft: Draft, name: FieldName, raw: string): Draft {
+  const next = { ...draft, [name]: raw };
+  if (draft.preset !== 'custom' && !CONVENTIONS.includes(name)) next.preset = 'custom';
+  return next;
+}
+
+/**
+ * The draft after picking a preset: its workflow figures, with the visitor's currency and month convention
+ * (from `current`, the last valid inputs) kept. Picking 'custom' changes nothing but the choice.
+ */
+export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId): Draft {
+  if (id === 'custom') return { ...draft, preset: 'custom' };
+  return draftFromInputs({ ...PRESETS[id].inputs, currency: current.currency, weeksPerMonth: current.weeksPerMonth });
 }

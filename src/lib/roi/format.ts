@@ -1,11 +1,14 @@
 // Numbers as a visitor reads them: currency and digits in their locale, chosen at the edge only.
 
+/** Formatters for one locale and currency; roiFormatters makes them. */
 export interface RoiFormatters {
   /** Whole amounts unless fractionDigits asks for more, e.g. 2 for cents. */
   money: (value: number, fractionDigits?: number) => string;
   /** Axis labels: 12.5k, -3k. */
   moneyShort: (value: number) => string;
+  /** Grouped digits, at most fractionDigits decimals (0 unless asked). */
   number: (value: number, fractionDigits?: number) => string;
+  /** A share as a whole percentage: 0.25 is 25%. */
   percent: (share: number) => string;
 }
 
@@ -70,6 +73,7 @@ export const FORMAT_LOCALES = [
   { id: 'en-IN', label: 'English (India)' },
 ] as const;
 
+/** Currencies offered in the calculator's currency picker (a linked one not listed is added). */
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'INR', 'JPY'] as const;
 
 /** The currency a locale's region usually uses, for a sensible first guess. */

@@ -1,78 +1,18 @@
-// The ROI calculator's model: validated inputs in, every figure the page shows out. Pure and cheap enough
-// to rerun on each keystroke: at most a few hundred loop steps per scenario.
+// The ROI calculator's model: validated inputs in, every figure the page shows out (shapes in result.ts).
+// Pure and cheap enough to rerun on each keystroke: at most a few hundred loop steps per scenario.
 import { annualRateFromMonthly, irr, monthlyRateFromAnnual, npv } from './finance.ts';
-import { SCENARIO_ADJUSTMENTS, type RoiInputs, type ScenarioAdjustment, type ScenarioName } from './inputs.ts';
+import { SCENARIO_ADJUSTMENTS, type ScenarioAdjustment } from './presets.ts';
+import type { IrrNote, Payback, RoiResult, ScenarioResult } from './result.ts';
+import type { RoiInputs } from './schema.ts';
 
-/** A full-time person's week. */
-export const HOURS_PER_FTE_WEEK = 40;
+// A full-time person's week.
+const HOURS_PER_FTE_WEEK = 40;
 /** How far past the horizon payback is still worth reporting: 20 years. */
 export const MAX_PAYBACK_MONTHS = 240;
-/** Annualised IRR above this (1,000%) gets a note: it says more about a small up-front cost than about returns. */
+/** Annualised IRR (a share) above which the figure gets a note: it then reflects a small up-front cost more than returns. */
 export const IRR_NOTE_THRESHOLD = 10;
 
-/** Why a workflow never pays back: a code and its figures; the edge writes the sentence in the reader's locale. */
-export type NeverReason =
-  | { kind: 'no-value' }
-  | { kind: 'running-costs-exceed-value' | 'running-costs-equal-value'; monthlyValue: number; monthlyRunning: number }
-  | { kind: 'too-slow'; monthlyNet: number; implementationCost: number; maxMonths: number };
-
-export type Payback =
-  | { kind: 'month'; /** First month from which the cumulative cash flow stays at or above 0. */ month: number; withinHorizon: boolean }
-  | { kind: 'never'; reason: NeverReason };
-
-/** Why irrAnnual is null (plain words, no figures), or the caveat an IRR above `threshold` a year needs. */
-export type IrrNote = { kind: 'no-rate'; text: string } | { kind: 'very-high'; threshold: number };
-
-export interface MonthFlow {
-  /** 0 is the implementation month; 1 is the first month the workflow runs. */
-  month: number;
-  cashFlow: number;
-  cumulative: number;
-}
-
-/** The figures a low/expected/high band chart and summary need. */
-export interface ScenarioResult {
-  hoursSavedPerMonth: number;
-  netMonthlyValue: number;
-  payback: Payback;
-  roiAtHorizon: number | null;
-  npv: number;
-  /** Cumulative cash flow for months 0..horizon. */
-  cumulative: number[];
-}
-
-export interface RoiResult {
-  /** Units of work a month, before coverage: weeksPerMonth for 'week', 1 for 'month'. */
-  unitsPerMonth: number;
-  hoursPerFteMonth: number;
-  /** Steady state, after ramp-up. */
-  hoursSavedPerMonth: number;
-  fte: number;
-  errorsAvoidedPerMonth: number;
-  timeValuePerMonth: number;
-  errorValuePerMonth: number;
-  revenuePerMonth: number;
-  grossMonthlyValue: number;
-  netMonthlyValue: number;
-  months: MonthFlow[];
-  payback: Payback;
-  /** Value over the horizon, ramp-up included. */
-  totalValueAtHorizon: number;
-  /** Implementation plus running costs over the horizon. */
-  totalCostAtHorizon: number;
-  /** (total value - total cost) / total cost; null when nothing is spent. */
-  roiAtHorizon: number | null;
-  monthlyDiscountRate: number;
-  npv: number;
-  /** Monthly IRR of the horizon's cash flows; irrAnnual is this compounded over 12 months. */
-  irrMonthly: number | null;
-  irrAnnual: number | null;
-  /** 'no-rate' when irrAnnual is null; 'very-high' when it is over IRR_NOTE_THRESHOLD. */
-  irrNote: IrrNote | null;
-  scenarios: Record<ScenarioName, ScenarioResult>;
-}
-
-export function hoursPerFteMonth(weeksPerMonth: number): number {
+function hoursPerFteMonth(weeksPerMonth: number): number {
   return HOURS_PER_FTE_WEEK * weeksPerMonth;
 }
 
@@ -91,25 +31,8 @@ export function rampFactor(month: number, rampUpMonths: number): number {
 
 const toHours = (time: number, timeUnit: RoiInputs['timeUnit']) => (timeUnit === 'minutes' ? time / 60 : time);
 
-interface Core {
-  units: number;
-  hoursSavedPerMonth: number;
-  errorsAvoidedPerMonth: number;
-  timeValuePerMonth: number;
-  errorValuePerMonth: number;
-  grossMonthlyValue: number;
-  netMonthlyValue: number;
-  cashFlows: number[];
-  cumulative: number[];
-  payback: Payback;
-  totalValue: number;
-  totalCost: number;
-  roi: number | null;
-  npv: number;
-}
-
 /** The whole model for one set of inputs; `volumeFactor` scales the work per month (scenarios use it). */
-function computeCore(inputs: RoiInputs, volumeFactor: number): Core {
+function computeCore(inputs: RoiInputs, volumeFactor: number) {
   const units = unitsPerMonth(inputs) * volumeFactor;
   const handled = units * inputs.coverageShare;
   const savedHoursPerUnit = toHours(inputs.manualTimePerUnit - inputs.assistedTimePerUnit, inputs.timeUnit);
@@ -195,6 +118,8 @@ function adjustInputs(inputs: RoiInputs, adjustment: ScenarioAdjustment): RoiInp
     rampUpMonths: Math.max(0, inputs.rampUpMonths + adjustment.rampUpMonthsChange),
   };
 }
+
+type Core = ReturnType<typeof computeCore>;
 
 const compact = (core: Core): ScenarioResult => ({
   hoursSavedPerMonth: core.hoursSavedPerMonth,

@@ -1,6 +1,7 @@
-// The model's reasons as sentences, with every figure in the reader's locale and currency. The page,
-// the booking email and anything else that shows them call these, so they read the same everywhere.
-import type { IrrNote, NeverReason } from './model.ts';
+// The model's results as words: payback, why a workflow never pays back, and the IRR's caveat, with every
+// figure in the reader's locale and currency. The page, the booking email and anything else that shows
+// them call these, so they read the same everywhere.
+import type { IrrNote, NeverReason, Payback } from './result.ts';
 import type { RoiFormatters } from './format.ts';
 
 /** Why a workflow never pays back, e.g. for en-US/USD 'Running costs ($1,200 a month) are higher than …'. */
@@ -17,6 +18,27 @@ export function neverPaysBackText(reason: NeverReason, format: RoiFormatters): s
     case 'too-slow':
       return `At ${money(reason.monthlyNet)} a month after running costs, the ${money(reason.implementationCost)} implementation cost takes more than ${format.number(reason.maxMonths / 12)} years to recover.`;
   }
+}
+
+const AT_ONCE = 'At once';
+const month = (payback: Extract<Payback, { kind: 'month' }>) => (payback.month === 0 ? AT_ONCE : `Month ${payback.month}`);
+
+/** Payback in a word or two, for a table cell or a line of an email: 'Month 7', 'Month 30 (late)', 'At once' or 'Never'. */
+export function paybackShort(payback: Payback): string {
+  if (payback.kind === 'never') return 'Never';
+  return payback.withinHorizon ? month(payback) : `${month(payback)} (late)`;
+}
+
+/** Payback as the results show it: the figure ('Month 7', 'Does not pay back') and the sentence under it. */
+export function paybackText(payback: Payback, horizonMonths: number, format: RoiFormatters): { value: string; detail: string } {
+  if (payback.kind === 'never') return { value: 'Does not pay back', detail: neverPaysBackText(payback.reason, format) };
+  if (payback.month === 0) return { value: AT_ONCE, detail: 'Nothing to pay back: there is no implementation cost.' };
+  return {
+    value: month(payback),
+    detail: payback.withinHorizon
+      ? `Within the ${horizonMonths}-month horizon, ramp-up included.`
+      : `After the ${horizonMonths}-month horizon: a long wait for one workflow.`,
+  };
 }
 
 /** The IRR's note. The very-high caveat is read before the figure, so it has to stand on its own. */

@@ -1,27 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AREA_LABELS, AREAS } from '../../../src/lib/readiness/areas.ts';
+import { stepErrors } from '../../../src/lib/readiness/checks.ts';
+import { daysBetween, isCalendarDate } from '../../../src/lib/readiness/dates.ts';
+import { AI_ACTION_LABELS, APPROVAL_ACTION_LABELS, RED_FLAG_LABELS, SCOPE_LABELS, SIGNAL_QUESTIONS } from '../../../src/lib/readiness/labels.ts';
 import {
-  AI_ACTION_LABELS,
   AI_ACTIONS,
-  APPROVAL_ACTION_LABELS,
   APPROVAL_ACTIONS,
-  AREA_LABELS,
-  AREAS,
-  daysBetween,
   EMPTY_ANSWERS,
-  isCalendarDate,
-  parseStoredAnswers,
-  RED_FLAG_LABELS,
   RED_FLAGS,
   readinessAnswersSchema,
-  SCOPE_LABELS,
   SCOPES,
-  SIGNAL_QUESTIONS,
   SIGNALS,
-  stepErrors,
-  STEPS,
   type ReadinessAnswers,
-} from '../../../src/lib/readiness/answers.ts';
+} from '../../../src/lib/readiness/schema.ts';
+import { STEPS } from '../../../src/lib/readiness/steps.ts';
+import { parseStoredAnswers } from '../../../src/lib/readiness/stored.ts';
 import { localDate } from '../../../src/lib/booking/format.ts';
 
 const TODAY = '2025-06-02';

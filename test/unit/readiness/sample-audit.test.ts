@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_ANSWERS, SAMPLE_DATES, sampleAudit, sampleAuditMarkdown } from '../../../src/lib/readiness/sample-audit.ts';
 import { scoreReadiness } from '../../../src/lib/readiness/score.ts';
-import { buildWorkflowSpec, specToMarkdown } from '../../../src/lib/readiness/spec.ts';
+import { specToMarkdown } from '../../../src/lib/readiness/markdown.ts';
+import { buildWorkflowSpec } from '../../../src/lib/readiness/spec.ts';
 import { GET } from '../../../src/pages/resources/sample-workflow-audit.md.ts';
 
 const markdown = sampleAuditMarkdown();
@@ -9,7 +10,7 @@ const lines = markdown.split('\n');
 const headings = lines.filter((line) => /^#{1,3} /.test(line));
 
 describe('the sample audit', () => {
-  it('is labelled as an example at the top, in the title and in the note under it', () => {
+  it('is labeled as an example at the top, in the title and in the note under it', () => {
     expect(lines[0]).toBe('# Example: lead routing and first reply to quote requests (Sales)');
     expect(lines[2]).toMatch(/^> \*\*Example only, not a client's audit\.\*\* Every answer behind it is made up/);
   });

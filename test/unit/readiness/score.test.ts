@@ -11,8 +11,10 @@ import {
   type RedFlag,
   type Scope,
   type SignalAnswer,
-} from '../../../src/lib/readiness/answers.ts';
-import { BAND_TEXT, BANDS, SCORING_EXPLANATION, scoreReadiness, type ReadinessResult } from '../../../src/lib/readiness/score.ts';
+} from '../../../src/lib/readiness/schema.ts';
+import { scoreReadiness, type ReadinessResult } from '../../../src/lib/readiness/score.ts';
+import { BAND_TEXT, SCORING_EXPLANATION } from '../../../src/lib/readiness/score-text.ts';
+import { BANDS } from '../../../src/lib/readiness/weights.ts';
 import { localDate } from '../../../src/lib/booking/format.ts';
 
 // Fixtures: the best answers, and a builder that puts each checklist item at full, half or no credit so

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ANSWERS, type ReadinessAnswers } from '../../../src/lib/readiness/answers.ts';
+import { specToMarkdown } from '../../../src/lib/readiness/markdown.ts';
+import { EMPTY_ANSWERS, type ReadinessAnswers } from '../../../src/lib/readiness/schema.ts';
 import { scoreReadiness } from '../../../src/lib/readiness/score.ts';
-import { buildWorkflowSpec, NOT_DECIDED, SPEC_SECTIONS, specToMarkdown, type WorkflowSpec } from '../../../src/lib/readiness/spec.ts';
+import { buildWorkflowSpec, NOT_DECIDED, SPEC_SECTIONS, type WorkflowSpec } from '../../../src/lib/readiness/spec.ts';
 
 const TODAY = '2025-06-02';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftFromInputs, parseDraft } from '../../../src/lib/roi/form.ts';
 import { roiFormatters, currencyForLocale } from '../../../src/lib/roi/format.ts';
 import { cashFlowCsv } from '../../../src/lib/roi/csv.ts';
-import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/inputs.ts';
+import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/presets.ts';
 import { computeRoi } from '../../../src/lib/roi/model.ts';
 
 describe('calculator form state', () => {

@@ -1,24 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeScenario } from '../../../src/lib/roi/labels.ts';
+import { DEFAULT_INPUTS, PRESETS, presetInputs, SCENARIO_ADJUSTMENTS } from '../../../src/lib/roi/presets.ts';
+import { fromQuery, QUERY_KEYS, toQuery } from '../../../src/lib/roi/query.ts';
 import {
-  DEFAULT_INPUTS,
-  describeScenario,
-  fromQuery,
   HORIZON_MONTHS,
   NUMBER_FIELDS,
   PRESET_IDS,
-  PRESETS,
-  presetInputs,
-  QUERY_KEYS,
   roiInputsSchema,
-  SCENARIO_ADJUSTMENTS,
   TIME_UNITS,
-  toQuery,
-  validateField,
   WORK_UNITS,
   type NumberFieldName,
   type RoiInputs,
-} from '../../../src/lib/roi/inputs.ts';
+} from '../../../src/lib/roi/schema.ts';
+import { validateField } from '../../../src/lib/roi/validate.ts';
 
 /** The first message zod gives for `path`, or undefined when that field passed. */
 const messageFor = (input: unknown, path: string) => {

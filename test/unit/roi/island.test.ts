@@ -3,7 +3,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import RoiCalculator from '../../../src/islands/roi-calculator/RoiCalculator.tsx';
-import { DEFAULT_INPUTS, PRESETS, type RoiInputs } from '../../../src/lib/roi/inputs.ts';
+import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/presets.ts';
+import type { RoiInputs } from '../../../src/lib/roi/schema.ts';
 import { computeRoi, IRR_NOTE_THRESHOLD } from '../../../src/lib/roi/model.ts';
 
 const render = (inputs: RoiInputs) => renderToStaticMarkup(createElement(RoiCalculator, { initialInputs: inputs, bookingPath: '/book-audit' }));

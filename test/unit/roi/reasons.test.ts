@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { bookingEmail } from '../../../api/_lib/emails/booking.ts';
 import { summarizeScenario } from '../../../src/lib/booking/context.ts';
 import { roiFormatters } from '../../../src/lib/roi/format.ts';
-import { DEFAULT_INPUTS, toQuery, type RoiInputs } from '../../../src/lib/roi/inputs.ts';
-import { computeRoi, type NeverReason } from '../../../src/lib/roi/model.ts';
+import { DEFAULT_INPUTS } from '../../../src/lib/roi/presets.ts';
+import { toQuery } from '../../../src/lib/roi/query.ts';
+import type { RoiInputs } from '../../../src/lib/roi/schema.ts';
+import { computeRoi } from '../../../src/lib/roi/model.ts';
+import type { NeverReason } from '../../../src/lib/roi/result.ts';
 import { irrNoteText, neverPaysBackText } from '../../../src/lib/roi/reasons.ts';
 
 const german = roiFormatters('de-DE', 'EUR');

@@ -1,0 +1,93 @@
+// The calculator's scenario and the URL that shares it. The server renders the default scenario; after
+// hydration a scenario in the URL wins, and once the visitor changes something the URL follows.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { draftFromInputs, parseDraft, type Draft, type FieldErrors } from '../../lib/roi/form.ts';
+import { currencyForLocale, supportedLocale } from '../../lib/roi/format.ts';
+import { fromQuery, QUERY_KEYS, scenarioParams, toQuery } from '../../lib/roi/query.ts';
+import type { RoiInputs } from '../../lib/roi/schema.ts';
+
+/** The scenario's state and what changes it. */
+interface SharedScenario {
+  /** What the visitor typed, field by field. */
+  draft: Draft;
+  /** The last inputs that were valid together: the results always show these. */
+  inputs: RoiInputs;
+  /** One message per field that is not usable. */
+  errors: FieldErrors;
+  /** What a shared link held that could not be used, one sentence each. */
+  notices: string[];
+  /** The number format: the visitor's locale after hydration, en-US on the server. */
+  locale: string;
+  /** Picks another number format. */
+  setLocale: (locale: string) => void;
+  /** The scenario as a query string, for the URL, the booking link and Copy link. */
+  query: string;
+  /** True once the visitor has changed something: only then does the page speak or rewrite the URL. */
+  edited: { readonly current: boolean };
+  /** Takes the whole draft after an edit, parsing it; valid inputs replace the shown ones. */
+  edit: (next: Draft) => void;
+  /** Copies the link to the clipboard; false when the browser blocks that and the link went to the address bar. */
+  copyLink: () => Promise<boolean>;
+}
+
+const urlFor = (query: string) => `${window.location.pathname}?${query}`;
+
+/** The scenario state of the calculator, read from and written to the page URL. */
+export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
+  const [draft, setDraft] = useState<Draft>(() => draftFromInputs(initialInputs));
+  const [inputs, setInputs] = useState<RoiInputs>(initialInputs);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notices, setNotices] = useState<string[]>([]);
+  const [locale, setLocale] = useState('en-US');
+  const edited = useRef(false);
+  const query = useMemo(() => toQuery(inputs).toString(), [inputs]);
+
+  // After hydration: a shared scenario in the URL wins over the defaults; then the visitor's locale.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    let next = initialInputs;
+    const shared = scenarioParams(params);
+    if (shared) {
+      const read = fromQuery(shared);
+      next = read.inputs;
+      setNotices(read.rejected.map((r) => r.message));
+    }
+    const preferred = supportedLocale(navigator.language);
+    if (preferred) setLocale(preferred);
+    if (next === initialInputs && !params.has(QUERY_KEYS.currency)) {
+      const guess = preferred ? currencyForLocale(preferred) : undefined;
+      if (guess && guess !== next.currency) next = { ...next, currency: guess };
+    }
+    if (next !== initialInputs) {
+      setInputs(next);
+      setDraft(draftFromInputs(next));
+    }
+  }, [initialInputs]);
+
+  // The URL carries the scenario once the visitor has changed something (replaceState: no history spam).
+  useEffect(() => {
+    if (!edited.current) return;
+    const timer = window.setTimeout(() => window.history.replaceState(null, '', urlFor(query)), 250);
+    return () => window.clearTimeout(timer);
+  }, [query]);
+
+  function edit(next: Draft) {
+    edited.current = true;
+    const parsed = parseDraft(next);
+    setDraft(next);
+    setErrors(parsed.errors);
+    if (parsed.inputs) setInputs(parsed.inputs);
+  }
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(`${window.location.origin}${urlFor(query)}`);
+      return true;
+    } catch {
+      window.history.replaceState(null, '', urlFor(query));
+      return false;
+    }
+  }
+
+  return { draft, inputs, errors, notices, locale, setLocale, query, edited, edit, copyLink };
+}

@@ -1,0 +1,101 @@
+// What the calculator's checks say when a value is not usable. Each number message is written from the
+// field's bounds (schema.ts), so changing a bound can never leave a message stating the old one.
+import { formatNumber } from '../text/numbers.ts';
+import { itemNoun } from './labels.ts';
+import type { NumberBounds, NumberFieldName, TimeUnit, WorkUnit } from './schema.ts';
+
+/** What a message may mention to be specific ("files", "minutes per file"). */
+export interface FieldContext {
+  unit?: WorkUnit;
+  timeUnit?: TimeUnit;
+}
+
+/** The messages of one number field, each written from its bounds. */
+interface NumberMessages {
+  /** The schema's message: what to enter and the allowed range. */
+  message: (bounds: NumberBounds) => string;
+  /** Inline message below the minimum, when the generic "Must be N or more" would mislead. */
+  tooSmall?: (bounds: NumberBounds) => string;
+  /** Inline message above the maximum: such figures are nearly always typos. */
+  tooLarge: (bounds: NumberBounds, context: FieldContext) => string;
+}
+
+const n = (value: number) => formatNumber(value);
+const perUnit = (context: FieldContext) => `${context.timeUnit ?? 'minutes or hours'} per ${context.unit ?? 'unit'}`;
+
+/** The common pair: "Enter {what} between min and max" and "That is more than max{per}: check the figure". */
+const range = (what: string, per = ''): NumberMessages => ({
+  message: (b) => `Enter ${what} between ${n(b.min)} and ${n(b.max)}`,
+  tooLarge: (b) => `That is more than ${n(b.max)}${per}: check the figure`,
+});
+const share = (what: string): NumberMessages => ({
+  message: (b) => `Enter ${what} as a share between ${n(b.min)} and ${n(b.max)} (0.25 is 25%)`,
+  tooLarge: (b) => `That is more than ${n(b.max)} (${n(b.max * 100)}%): enter a share between ${n(b.min)} and ${n(b.max)}`,
+});
+
+/** Every number field's messages. */
+export const NUMBER_MESSAGES: Record<NumberFieldName, NumberMessages> = {
+  unitsPerMonth: {
+    ...range('a number of files or accounts per month'),
+    tooLarge: (b, c) => `That is more than ${n(b.max)} ${itemNoun(c.unit)} a month: check the figure`,
+  },
+  manualTimePerUnit: {
+    message: (b) => `Enter the time by hand per unit: more than ${n(b.min)} and at most ${n(b.max)}`,
+    tooSmall: (b) => `Must be more than ${n(b.min)}`,
+    tooLarge: (b, c) => `That is more than ${n(b.max)} ${perUnit(c)}: check the figure`,
+  },
+  assistedTimePerUnit: {
+    ...range('the time with automation per unit'),
+    tooLarge: (b, c) => `That is more than ${n(b.max)} ${perUnit(c)}: check the figure`,
+  },
+  coverageShare: share('the share of the work automated'),
+  costPerHour: range('a loaded cost per hour', ' an hour'),
+  errorRate: share('the error rate by hand'),
+  costPerError: range('a cost per error', ' per error'),
+  errorReduction: share('the share of errors avoided'),
+  revenuePerMonth: range('a revenue effect per month', ' a month'),
+  implementationCost: range('a one-off implementation cost'),
+  runningCostPerMonth: range('a running cost per month', ' a month'),
+  rampUpMonths: {
+    message: (b) => `Enter a ramp-up of ${n(b.min)} to ${n(b.max)} whole months`,
+    tooLarge: (b) => `That is more than ${n(b.max)} months of ramp-up: enter ${n(b.min)} to ${n(b.max)}`,
+  },
+  annualDiscountRate: {
+    message: (b) => `Enter a yearly discount rate between ${n(b.min)} and ${n(b.max)} (0.08 is 8%)`,
+    tooLarge: (b) => `That is more than ${n(b.max)} (${n(b.max * 100)}% a year): enter a rate between ${n(b.min)} and ${n(b.max)}`,
+  },
+  weeksPerMonth: {
+    message: (b) => `Enter weeks per month between ${n(b.min)} and ${n(b.max)} (4.33 is the calendar average)`,
+    tooSmall: (b) => `Use at least ${n(b.min)} weeks a month`,
+    tooLarge: (b) => `That is more than ${n(b.max)} weeks a month: the calendar average is 4.33`,
+  },
+};
+
+/** The generic message below a field's minimum, e.g. "Must be 0 or more". */
+export const belowMinimum = (min: number) => `Must be ${n(min)} or more`;
+
+/** Messages of the choice fields, and of the currency code. */
+export const CHOICE_MESSAGES = {
+  preset: 'Choose one of the listed workflows or Custom',
+  unit: 'Choose week, month, file or account',
+  timeUnit: 'Choose minutes or hours',
+  horizonMonths: 'Choose a horizon of 12, 24 or 36 months',
+  currency: 'Enter a three-letter currency code, like USD',
+} as const;
+
+/** Text that is not a plain number at all. */
+export const NOT_A_NUMBER = 'Enter a number';
+/** A fraction where the field takes whole numbers. */
+export const NOT_WHOLE = 'Enter a whole number';
+/** The one cross-field rule, shown on the assisted time. */
+export const ASSISTED_OVER_MANUAL_MESSAGE = 'Cannot be more than the time by hand';
+/** The same rule from the other side, when a link's manual time is what has to go. */
+export const MANUAL_UNDER_ASSISTED_MESSAGE = 'Less than the time with automation';
+/** The form's percentage fields (form.ts): typed as 25 for a share of 0.25. */
+export const PERCENT_MESSAGES = {
+  notAPercentage: 'Enter a percentage, like 25',
+  belowMinimum: (minPercent: number) => `Must be ${n(minPercent)}% or more`,
+  aboveMaximum: (maxPercent: number) => `Must be at most ${n(maxPercent)}%`,
+};
+/** fromQuery's last resort, should a future rule reject inputs that passed every field check. */
+export const PRESET_USED_MESSAGE = 'Some values did not fit together, so the preset was used.';

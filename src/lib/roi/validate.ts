@@ -1,0 +1,83 @@
+// One field checked on its own, from the text a form or a query string holds, with a specific message
+// when it is not usable. The assisted-versus-manual rule needs both fields: the schema and fromQuery check it.
+import {
+  belowMinimum,
+  CHOICE_MESSAGES,
+  NOT_A_NUMBER,
+  NOT_WHOLE,
+  NUMBER_MESSAGES,
+  type FieldContext,
+} from './messages.ts';
+import {
+  CURRENCY_CODE,
+  HORIZON_MONTHS,
+  NUMBER_FIELDS,
+  PRESET_IDS,
+  TIME_UNITS,
+  WORK_UNITS,
+  type FieldName,
+  type NumberBounds,
+  type NumberFieldName,
+  type RoiInputs,
+} from './schema.ts';
+
+/** A usable value, or the message that says why the text is not one. */
+export type FieldCheck<T> = { ok: true; value: T } | { ok: false; message: string };
+
+// Plain decimals, optionally with an exponent. Rejects what Number() would quietly accept: '', ' ', '0x1f',
+// 'Infinity', 'NaN'. Thousands separators are allowed only in correct groups ('1,200', not '1,2').
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+function parseNumberField(name: NumberFieldName, raw: string, context: FieldContext): FieldCheck<number> {
+  const bounds: NumberBounds = NUMBER_FIELDS[name];
+  const messages = NUMBER_MESSAGES[name];
+  const text = raw.trim();
+  if (text === '') return { ok: false, message: NOT_A_NUMBER };
+  const plain = GROUPED.test(text) ? text.replaceAll(',', '') : text;
+  if (!DECIMAL.test(plain)) return { ok: false, message: NOT_A_NUMBER };
+  // `+ 0` turns '-0' into 0, so the value prints and round-trips as typed.
+  const value = Number(plain) + 0;
+  if (bounds.minExclusive ? value <= bounds.min : value < bounds.min) {
+    return { ok: false, message: messages.tooSmall?.(bounds) ?? belowMinimum(bounds.min) };
+  }
+  // 1e309 parses to Infinity: it is "more than the maximum", which is the useful thing to say.
+  if (value > bounds.max) return { ok: false, message: messages.tooLarge(bounds, context) };
+  if (bounds.integer && !Number.isInteger(value)) return { ok: false, message: NOT_WHOLE };
+  return { ok: true, value };
+}
+
+function parseChoice<T extends string | number>(options: readonly T[], raw: string, message: string): FieldCheck<T> {
+  const text = raw.trim();
+  const found = options.find((option) => String(option) === text);
+  return found === undefined ? { ok: false, message } : { ok: true, value: found };
+}
+
+/**
+ * Checks one field on its own. Number fields get specific messages ("Must be 0 or more", "That is more than
+ * 1,000,000 files a month: check the figure"), which `context` makes name the workflow's units; choices
+ * accept only the listed values.
+ */
+export function validateField<K extends FieldName>(name: K, raw: string, context: FieldContext = {}): FieldCheck<RoiInputs[K]> {
+  return checkField(name, raw, context) as FieldCheck<RoiInputs[K]>;
+}
+
+function checkField(name: FieldName, raw: string, context: FieldContext): FieldCheck<RoiInputs[FieldName]> {
+  switch (name) {
+    case 'preset':
+      return parseChoice(PRESET_IDS, raw, CHOICE_MESSAGES.preset);
+    case 'unit':
+      return parseChoice(WORK_UNITS, raw, CHOICE_MESSAGES.unit);
+    case 'timeUnit':
+      return parseChoice(TIME_UNITS, raw, CHOICE_MESSAGES.timeUnit);
+    case 'horizonMonths':
+      return parseChoice(HORIZON_MONTHS, raw, CHOICE_MESSAGES.horizonMonths);
+    case 'currency': {
+      // Lower case is a harmless slip ('usd'); anything else is not a currency code.
+      const code = raw.trim().toUpperCase();
+      return CURRENCY_CODE.test(code) ? { ok: true, value: code } : { ok: false, message: CHOICE_MESSAGES.currency };
+    }
+    default:
+      return parseNumberField(name, raw, context);
+  }
+}
