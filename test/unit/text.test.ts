@@ -23,6 +23,6 @@ describe('formatNumber', () => {
 
 describe('formatDate', () => {
   it('writes a date as a reader says it, whatever the machine zone', () => {
-    expect(formatDate(new Date('2026-12-01T00:00:00Z'))).toBe('1 December 2026');
+    expect(formatDate(new Date('2026-12-01T00:00:00Z'))).toBe('December 1, 2026');
   });
 });

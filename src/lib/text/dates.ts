@@ -1,8 +1,8 @@
 // Formatting at the edge: values stay plain numbers and dates until shown.
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** '6 October 2026': unambiguous for readers on both sides of the Atlantic. */
+/** 'October 6, 2026': the month spelled out, as the site's US English writes a date. */
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
 }

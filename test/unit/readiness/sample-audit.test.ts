@@ -64,7 +64,7 @@ describe('the sample audit', () => {
     expect(markdown).toContain(
       '- On 2027-02-24, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 business hours).',
     );
-    expect(markdown).toContain('Fill this in on 24 February 2027, 30 days after go-live on 25 January 2027.');
+    expect(markdown).toContain('Fill this in on February 24, 2027, 30 days after go-live on January 25, 2027.');
     expect(markdown).not.toMatch(/day 30/i);
   });
 
