@@ -1,15 +1,13 @@
 // A booking through the real resend SDK against a local server that answers like Resend: the
 // provider is down (500s, then 429s) while visitors book. Every booking still gets its 201, nothing
 // reaches the provider while it is down, and afterwards each email (with its invite) arrives once.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApiServer } from '../fixtures/api-server.ts';
 import { startFakeResend, type FakeResend } from '../fixtures/fake-resend.ts';
 
 const resend: FakeResend = await startFakeResend();
-Object.assign(process.env, {
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'bookings-resend-')),
+afterAll(() => resend.close());
+const { server, apiContext, deliverDue } = await startApiServer('bookings-resend', {
   RESEND_API_KEY: 're_test_key',
   RESEND_BASE_URL: resend.url,
   SITE_URL: 'https://site.test',
@@ -18,20 +16,6 @@ Object.assign(process.env, {
   BOOKING_NOTICE_HOURS: '2',
   BOOKING_DAILY_CAP: '100',
   BOOKING_RATE_LIMIT: '1000',
-});
-delete process.env.DATABASE_URL;
-
-const { startTestServer } = await import('../fixtures/http-client.ts');
-const { apiContext } = await import('../../api/_lib/context.ts');
-const { deliverDue } = await import('../../api/_lib/outbox.ts');
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  server.close();
-  await resend.close();
 });
 
 async function drain(later = 0) {

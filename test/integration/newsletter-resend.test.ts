@@ -2,32 +2,18 @@
 // the double opt-in round trip, an outage (500 then 429) that loses nothing and sends once, an
 // unsubscribe that must win over a create still retrying, and a welcome email that must not go out
 // to someone who unsubscribed while it waited.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApiServer } from '../fixtures/api-server.ts';
 import { startFakeResend, type FakeResend } from '../fixtures/fake-resend.ts';
 
 const resend: FakeResend = await startFakeResend();
-process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'newsletter-resend-'));
-process.env.RESEND_API_KEY = 're_test_key';
-process.env.RESEND_BASE_URL = resend.url;
-process.env.RESEND_SEGMENT_ID = 'seg_test';
-process.env.NEWSLETTER_RATE_LIMIT = '100';
-process.env.SITE_URL = 'https://site.test';
-delete process.env.DATABASE_URL;
-
-const { startTestServer } = await import('../fixtures/http-client.ts');
-const { apiContext } = await import('../../api/_lib/context.ts');
-const { deliverDue } = await import('../../api/_lib/outbox.ts');
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  server.close();
-  await resend.close();
+afterAll(() => resend.close());
+const { server, apiContext, deliverDue } = await startApiServer('newsletter-resend', {
+  RESEND_API_KEY: 're_test_key',
+  RESEND_BASE_URL: resend.url,
+  RESEND_SEGMENT_ID: 'seg_test',
+  NEWSLETTER_RATE_LIMIT: '100',
+  SITE_URL: 'https://site.test',
 });
 
 const post = (path: string, payload: unknown) => server.send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
