@@ -1,28 +1,17 @@
 // Arbitrary payloads at every API endpoint (fast-check, 1,000+ cases each): never a 5xx, and a
 // payload the schema rejects never leaves a row behind.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startApiServer } from '../fixtures/api-server.ts';
 
-process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'api-fuzz-'));
-process.env.NEWSLETTER_RATE_LIMIT = '1000000';
-process.env.BOOKING_RATE_LIMIT = '1000000';
-process.env.BOOKING_HOURS = 'mon-sun 00:00-24:00';
-process.env.BOOKING_NOTICE_HOURS = '1';
-process.env.BOOKING_DAILY_CAP = '100';
-delete process.env.RESEND_API_KEY;
-delete process.env.DATABASE_URL;
-
-const { startTestServer } = await import('../fixtures/http-client.ts');
-const { apiContext } = await import('../../api/_lib/context.ts');
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer();
+const { server, apiContext } = await startApiServer('api-fuzz', {
+  NEWSLETTER_RATE_LIMIT: '1000000',
+  BOOKING_RATE_LIMIT: '1000000',
+  BOOKING_HOURS: 'mon-sun 00:00-24:00',
+  BOOKING_NOTICE_HOURS: '1',
+  BOOKING_DAILY_CAP: '100',
+  RESEND_API_KEY: undefined,
 });
-afterAll(() => server.close());
 
 const reply = (method: string, path: string, headers: Record<string, string>, body?: string) => server.send(path, { method, headers, body });
 const send = async (method: string, path: string, headers: Record<string, string>, body?: string) => (await reply(method, path, headers, body)).status;

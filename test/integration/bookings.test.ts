@@ -3,19 +3,17 @@
 // one active booking per address, retries, the manage link (scanner-safe), reschedule and cancel with
 // their invites, the reminder, and tokens that are tampered, expired or meant for something else.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiServer } from '../fixtures/api-server.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'bookings-'));
-Object.assign(process.env, {
-  DATA_DIR: dataDir,
+const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookings', {
   SITE_URL: 'https://site.test',
   OPERATOR_EMAIL: 'operator@site.test',
   // Every hour of every day open, so the tests find slots whatever the clock says; the rules
-  // themselves are unit-tested with fixed clocks in booking-slots.test.ts.
+  // themselves are unit-tested with fixed clocks in test/unit/booking/slots.test.ts.
   BOOKING_TIMEZONE: 'Europe/Berlin',
   BOOKING_HOURS: 'mon-sun 00:00-24:00',
   BOOKING_NOTICE_HOURS: '2',
@@ -23,21 +21,10 @@ Object.assign(process.env, {
   // Not the built-in 45: the slots answer must carry the server's setting to the page.
   BOOKING_HORIZON_DAYS: '60',
   BOOKING_RATE_LIMIT: '1000',
+  RESEND_API_KEY: undefined,
 });
-delete process.env.RESEND_API_KEY;
-delete process.env.DATABASE_URL;
-
-const { startTestServer } = await import('../fixtures/http-client.ts');
-const { apiContext } = await import('../../api/_lib/context.ts');
-const { deliverDue } = await import('../../api/_lib/outbox.ts');
 const { createToken } = await import('../../api/_lib/tokens.ts');
 const { placeHold } = await import('../../api/_lib/slot-holds.ts');
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
 
 const outbox = join(dataDir, 'outbox');
 let nextAddress = 2;

@@ -1,31 +1,19 @@
 // The newsletter through HTTP on the real local server: a real database file, mail read back from
 // the file outbox. Each test speaks from its own loopback address, so rate limits stay per test.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startApiServer } from '../fixtures/api-server.ts';
 import type { Reply } from '../fixtures/http-client.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'newsletter-'));
-process.env.DATA_DIR = dataDir;
-process.env.NEWSLETTER_RATE_LIMIT = '5';
-// Emailed links come from this origin, whatever Host a request names.
-process.env.SITE_URL = 'https://site.test';
-delete process.env.RESEND_API_KEY;
-delete process.env.DATABASE_URL;
-
-const { startTestServer } = await import('../fixtures/http-client.ts');
-const { apiContext } = await import('../../api/_lib/context.ts');
-const { deliverDue } = await import('../../api/_lib/outbox.ts');
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const { server, apiContext, deliverDue, dataDir } = await startApiServer('newsletter', {
+  NEWSLETTER_RATE_LIMIT: '5',
+  // Emailed links come from this origin, whatever Host a request names.
+  SITE_URL: 'https://site.test',
+  RESEND_API_KEY: undefined,
+});
 let nextAddress = 2;
 const outbox = join(dataDir, 'outbox');
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
 
 const send = (path: string, init?: Parameters<typeof server.send>[1]) => server.send(path, init);
 const form = (fields: Record<string, string>, from: string) =>
