@@ -10,7 +10,7 @@ import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
 import { SlotTakenError, busyIntervals, claim, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
 import { releaseHold } from './slot-holds.ts';
-import { createToken, emailKey, keyedHash, normaliseEmail } from './tokens.ts';
+import { createToken, emailKey, keyedHash, normalizeEmail } from './tokens.ts';
 import type { BookingRules } from '../../src/config/booking.ts';
 import { routes } from '../../src/config/site.ts';
 import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
@@ -154,7 +154,7 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
     const earlier = (await tx.execute({ sql: 'SELECT * FROM bookings WHERE idempotency_key = ?', args: [request.idempotencyKey] })).rows[0];
     if (earlier) return { booking: rowToBooking(earlier), queued: 0, repeated: true };
   }
-  const email = normaliseEmail(request.email);
+  const email = normalizeEmail(request.email);
   const key = emailKey(ctx.secret, email);
   const active = await tx.execute({ sql: `SELECT 1 FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] });
   if (active.rows.length > 0) throw new AlreadyBookedError('This address already has an audit booked. Use the link in its confirmation email to move or cancel it.');

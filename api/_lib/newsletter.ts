@@ -4,7 +4,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import { enqueue } from './outbox.ts';
-import { createToken, emailKey, keyedHash, normaliseEmail } from './tokens.ts';
+import { createToken, emailKey, keyedHash, normalizeEmail } from './tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/newsletter/request.ts';
 import { CONFIRM_LINK_DAYS } from '../../src/config/newsletter.ts';
 
@@ -35,7 +35,7 @@ const contactOrder = (id: string) => `newsletter-contact:${id}`;
 export async function subscribe(tx: Transaction, secret: string, signup: NewsletterSignup, meta: SignupMeta): Promise<number> {
   const now = meta.now ?? new Date();
   const at = now.toISOString();
-  const email = normaliseEmail(signup.email);
+  const email = normalizeEmail(signup.email);
   // A confirmed address stays as it is (no row comes back); a pending or unsubscribed one is pending
   // again with this consent: an unsubscribed address that signs up must confirm anew.
   const upsert = await tx.execute({

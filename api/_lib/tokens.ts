@@ -47,10 +47,10 @@ export function verifyToken(secret: string, purpose: TokenPurpose, token: string
 }
 
 /** An address as stored and compared: trimmed, lower case. */
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** The lookup key of an email address (subscribers, bookings, per-address limits): its normalised form, hashed. */
-export const emailKey = (secret: string, email: string) => keyedHash(secret, 'email', normaliseEmail(email));
+export const emailKey = (secret: string, email: string) => keyedHash(secret, 'email', normalizeEmail(email));
 
 /** Keyed hash for values kept only to compare (client addresses, email keys): not reversible without the secret. */
 export function keyedHash(secret: string, purpose: string, value: string): string {

@@ -83,7 +83,7 @@ function inputs(answers: ReadinessAnswers): SpecSection {
 
 function aiResponsibilities(answers: ReadinessAnswers): SpecSection {
   const lines = answers.aiActions.map((action) => AI_ACTION_LABELS[action]);
-  if (lines.length === 0) lines.push(`${NOT_DECIDED}what AI may do on its own (draft, classify, summarise, enrich, extract or route).`);
+  if (lines.length === 0) lines.push(`${NOT_DECIDED}what AI may do on its own (draft, classify, summarize, enrich, extract or route).`);
   else lines.push('Anything not listed here stays with a person.');
   return { title: 'What AI does on its own', lines };
 }

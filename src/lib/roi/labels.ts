@@ -19,7 +19,7 @@ export const PRESET_TEXT: Record<PresetId, PresetText> = {
   },
   'crm-cleanup': {
     label: 'CRM cleanup',
-    description: 'Find duplicates, enrich and standardise records: 10 h a month by hand, 3 h with automation.',
+    description: 'Find duplicates, enrich and standardize records: 10 h a month by hand, 3 h with automation.',
   },
   'document-intake': {
     label: 'Document intake',
@@ -27,7 +27,7 @@ export const PRESET_TEXT: Record<PresetId, PresetText> = {
   },
   'renewal-prep': {
     label: 'Renewal prep',
-    description: 'Summarise account history and churn signals before each renewal: 45 min an account by hand, 15 min with automation.',
+    description: 'Summarize account history and churn signals before each renewal: 45 min an account by hand, 15 min with automation.',
   },
   custom: { label: 'Your own workflow', description: 'Selected as soon as you change a figure below.' },
 };

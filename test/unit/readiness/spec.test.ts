@@ -114,7 +114,7 @@ describe('buildWorkflowSpec: empty answers', () => {
       `${NOT_DECIDED}what starts a run (write the current process down, trigger first).`,
       `${NOT_DECIDED}how many items a month (count one ordinary month).`,
     ]);
-    expect(spec.aiResponsibilities.lines).toEqual([`${NOT_DECIDED}what AI may do on its own (draft, classify, summarise, enrich, extract or route).`]);
+    expect(spec.aiResponsibilities.lines).toEqual([`${NOT_DECIDED}what AI may do on its own (draft, classify, summarize, enrich, extract or route).`]);
     expect(spec.humanResponsibilities.lines).toEqual([
       `${NOT_DECIDED}what waits for a person's approval. Until it is, a person approves everything AI produces.`,
     ]);
