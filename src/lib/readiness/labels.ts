@@ -84,7 +84,7 @@ export const SCOPE_LABELS: Record<Scope, string> = {
 export const AI_ACTION_LABELS: Record<AiAction, string> = {
   draft: 'Draft replies, notes or documents',
   classify: 'Sort and tag incoming items (topic, urgency, fit)',
-  summarise: 'Summarize emails, calls or account history',
+  summarize: 'Summarize emails, calls or account history',
   enrich: 'Fill in missing details (company size, industry, role)',
   extract: 'Pull fields out of documents, emails or forms',
   route: 'Assign items to the right person or queue',

@@ -20,7 +20,7 @@ export const RED_FLAGS = [
 /** How much the work changes: the brief asks for one workflow. */
 export const SCOPES = ['one-workflow', 'several-workflows', 'department'] as const;
 /** What the brief lets AI do on its own: draft, classify, summarize, enrich, extract, route. */
-export const AI_ACTIONS = ['draft', 'classify', 'summarise', 'enrich', 'extract', 'route'] as const;
+export const AI_ACTIONS = ['draft', 'classify', 'summarize', 'enrich', 'extract', 'route'] as const;
 /** What the brief keeps human-approved: sending, updating, merging, pricing and commitments, escalating. */
 export const APPROVAL_ACTIONS = ['send-to-customer', 'update-system-of-record', 'merge-or-delete', 'pricing-or-commitments', 'escalate'] as const;
 /** The brief's 30-day readiness checklist in its order: item n is CHECKLIST_ITEMS[n - 1], one step and one scored part each. */

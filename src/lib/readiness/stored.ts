@@ -58,7 +58,8 @@ function mergeStored(raw: unknown): ReadinessAnswers {
     scope: pick(shape.scope, source.scope, null),
     processSteps: text('processSteps'),
     baseline: each(Object.keys(BASELINE_FIELDS) as BaselineField[], (field) => pick(shape.baseline.shape[field], baseline[field], null)),
-    aiActions: storedList(AI_ACTIONS, source.aiActions),
+    // Saved before the value took US spelling: 'summarise' is read as 'summarize'.
+    aiActions: storedList(AI_ACTIONS, Array.isArray(source.aiActions) ? source.aiActions.map((action) => (action === 'summarise' ? 'summarize' : action)) : source.aiActions),
     approvalActions: storedList(APPROVAL_ACTIONS, source.approvalActions),
     sourceSystem: text('sourceSystem'),
     systemOfRecord: text('systemOfRecord'),

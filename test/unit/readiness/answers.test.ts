@@ -216,6 +216,10 @@ describe('parseStoredAnswers', () => {
     for (const raw of [null, undefined, 'answers', 42, true, [], [FULL], () => FULL]) expect(parseStoredAnswers(raw)).toEqual(EMPTY_ANSWERS);
   });
 
+  it('reads answers saved before the US spelling: summarise becomes summarize, once', () => {
+    expect(parseStoredAnswers({ aiActions: ['summarise', 'draft', 'summarize'] }).aiActions).toEqual(['summarize', 'draft']);
+  });
+
   it('round-trips a full set through JSON', () => {
     expect(parseStoredAnswers(JSON.parse(JSON.stringify(FULL)))).toEqual(FULL);
   });
