@@ -12,7 +12,7 @@ export function Assumptions({ inputs, format }: { inputs: RoiInputs; format: Roi
     ['Time by hand → with AI', `${format.number(inputs.manualTimePerUnit, 2)} → ${format.number(inputs.assistedTimePerUnit, 2)} ${unit}`],
     ['Share handled', format.percent(inputs.coverageShare)],
     ['Loaded cost per hour', format.money(inputs.costPerHour)],
-    ['Errors', `${format.percent(inputs.errorRate)} of items, ${format.money(inputs.costPerError)} each, ${format.percent(inputs.errorReduction)} avoided`],
+    ['Errors', `${format.percent(inputs.errorRate)} of ${inputs.unit}s, ${format.money(inputs.costPerError)} each, ${format.percent(inputs.errorReduction)} avoided`],
     ['Revenue effect per month', format.money(inputs.revenuePerMonth)],
     ['Implementation / running per month', `${format.money(inputs.implementationCost)} / ${format.money(inputs.runningCostPerMonth)}`],
     ['Ramp-up, horizon, discount rate', `${inputs.rampUpMonths} month${inputs.rampUpMonths === 1 ? '' : 's'}, ${inputs.horizonMonths} months, ${format.percent(inputs.annualDiscountRate)} a year`],

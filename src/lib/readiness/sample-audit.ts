@@ -56,7 +56,7 @@ export const SAMPLE_ANSWERS: ReadinessAnswers = {
   approvalActions: ['send-to-customer', 'pricing-or-commitments'],
   sourceSystem: 'the quote form on the website',
   systemOfRecord: 'the CRM',
-  failedRun: 'the address is outside the service area, the company cannot be identified, or the request asks for a price',
+  failedRun: 'the address is outside the service area, the company cannot be identified, or the request wants a fixed price before a site visit',
   escalationOwner: 'the sales lead on duty that day',
   successMetric: 'median hours from quote request to first reply',
   successTarget: 'under 4 business hours',
