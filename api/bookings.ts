@@ -6,7 +6,7 @@ import { AlreadyBookedError, createBooking, manageLinks, nextFreeSlots } from '.
 import { SlotTakenError } from './_lib/calendar-claims.ts';
 import { callEvent } from './_lib/emails/booking.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody } from './_lib/http.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http.ts';
 import { hitClientRateLimit, hitRateLimit } from './_lib/rate-limit.ts';
 import { emailKey } from './_lib/tokens.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
@@ -25,11 +25,7 @@ export function POST(request: Request): Promise<Response> {
     const { format, fields } = await readBody(request, MAX_BOOKING_BYTES);
     if (format !== 'json') throw new HttpError(415, 'unsupported_media_type', 'Send the booking as application/json.');
     const parsed = bookingRequestSchema.safeParse(fields);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
-      throw new HttpError(422, 'invalid_input', Object.values(fieldErrors)[0] ?? 'Check the form and try again.', fieldErrors);
-    }
+    if (!parsed.success) throw refusedPayload(422, 'invalid_input', parsed.error.issues, 'Check the form and try again.');
     const booking = parsed.data;
     const rules = ctx.config.booking;
     const now = new Date();

@@ -5,7 +5,7 @@
 import { apiContext } from './_lib/context.ts';
 import { nextFreeSlots } from './_lib/bookings.ts';
 import { busyIntervals } from './_lib/calendar-claims.ts';
-import { HttpError, handle } from './_lib/http.ts';
+import { HttpError, handle, refusedPayload } from './_lib/http.ts';
 import { MAX_SLOT_RANGE_DAYS, slotsQuerySchema, type SlotsResponse } from '../src/lib/booking/request.ts';
 import { availableSlots, localDatesToWindow } from '../src/lib/booking/slots.ts';
 
@@ -16,11 +16,7 @@ export function GET(request: Request): Promise<Response> {
     const ctx = await apiContext();
     const params = new URL(request.url).searchParams;
     const parsed = slotsQuerySchema.safeParse({ from: params.get('from') ?? '', to: params.get('to') ?? '', tz: params.get('tz') ?? '', hold: params.get('hold') ?? undefined });
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-      throw new HttpError(400, 'invalid_query', Object.values(fields)[0] ?? 'Check the query.', fields);
-    }
+    if (!parsed.success) throw refusedPayload(400, 'invalid_query', parsed.error.issues, 'Check the query.');
     const { from, to, tz, hold } = parsed.data;
     const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
     if (days < 1) throw new HttpError(400, 'invalid_query', 'to must be on or after from.', { to: 'to must be on or after from.' });

@@ -18,6 +18,16 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * The error for a payload its schema refused: the first message per top-level field (`form` for the
+ * payload as a whole), and the first of those as the message a visitor reads.
+ */
+export function refusedPayload(status: 400 | 422, code: string, issues: readonly { path: readonly PropertyKey[]; message: string }[], fallback: string): HttpError {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
+  return new HttpError(status, code, Object.values(fields)[0] ?? fallback, fields);
+}
+
 export function errorResponse(error: HttpError): Response {
   return Response.json(
     { error: { code: error.code, message: error.message, fields: error.fields } },

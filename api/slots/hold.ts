@@ -4,7 +4,7 @@
 import { apiContext } from '../_lib/context.ts';
 import { nextFreeSlots } from '../_lib/bookings.ts';
 import { SlotTakenError } from '../_lib/calendar-claims.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody } from '../_lib/http.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http.ts';
 import { hitClientRateLimit } from '../_lib/rate-limit.ts';
 import { placeHold } from '../_lib/slot-holds.ts';
 import { slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
@@ -21,11 +21,7 @@ export function POST(request: Request): Promise<Response> {
     const { format, fields } = await readBody(request, MAX_HOLD_BYTES);
     if (format !== 'json') throw new HttpError(415, 'unsupported_media_type', 'Send the hold as application/json.');
     const parsed = slotHoldRequestSchema.safeParse(fields);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
-      throw new HttpError(422, 'invalid_input', Object.values(fieldErrors)[0] ?? 'Pick a time from the list.', fieldErrors);
-    }
+    if (!parsed.success) throw refusedPayload(422, 'invalid_input', parsed.error.issues, 'Pick a time from the list.');
     const address = clientAddress(request);
     const now = new Date();
     const rule = { name: 'slot-hold', limit: ctx.config.bookingRateLimit * HOLDS_PER_BOOKING_ATTEMPT, windowSeconds: 3600 };
