@@ -152,6 +152,8 @@ test.describe('booking page', () => {
     // 4. The details: the time is held for this visitor (nobody else is offered it); what the calculator
     // said is there; an empty form explains itself.
     await expect(page.getByRole('heading', { name: 'Your details' })).toBeFocused();
+    // On screen, not only focused: the tall date step gave way, and a phone must not be left below it.
+    await expect(page.getByRole('heading', { name: 'Your details' })).toBeInViewport();
     await expect(card(page)).toContainText(/We are keeping this time for you until \d{1,2}:\d{2}\s[AP]M\./);
     expect(await isFree(request, start)).toBe(false);
     await expect(card(page)).toContainText('Your numbers from the ROI calculator');

@@ -87,10 +87,15 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
 
   // Each new step (and the times of a picked day) takes focus, once it is on the page.
   useEffect(() => {
-    const target = focusNext.current && { times: timesHeading, details: detailsHeading, booked: bookedHeading }[focusNext.current].current;
+    const next = focusNext.current;
+    const target = next && { times: timesHeading, details: detailsHeading, booked: bookedHeading }[next].current;
     if (target) {
       focusNext.current = null;
-      target.focus();
+      if (next === 'times') return target.focus();
+      // A new step replaces the tall date step: a plain focus() could leave its heading above a phone's
+      // viewport (measured at -186 px), so it is brought to the top at once (scroll-padding clears the header).
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'start', behavior: 'instant' });
     }
   });
 
