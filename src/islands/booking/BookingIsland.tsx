@@ -2,17 +2,19 @@
 // The server renders the first step empty but full-size (no zone, no month yet), so hydration moves
 // nothing; after it the visitor's zone, locale, today and what they told the site before are read.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { addDays, monthOf, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
+import { addDays, monthOf } from '../../lib/booking/calendar-month.ts';
 import { formatCall, formatTime, localDate } from '../../lib/booking/format.ts';
 import type { BookingCreated } from '../../lib/booking/request.ts';
 import { Confirmation } from './Confirmation.tsx';
 import { DateStep } from './DateStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
 import { EMPTY_DETAILS, type Details } from './DetailsForm.tsx';
-import { detectLocaleAndZone, readVisitorContext, type VisitorContext } from './context.ts';
-import { firstDayOfWeek, monthLabel, timeZoneOptions, zoneLabel } from './labels.ts';
+import { readVisitorContext, type VisitorContext } from './context.ts';
+import { monthLabel, timeZoneOptions, zoneLabel } from './labels.ts';
 import { useSlotHold } from './useSlotHold.ts';
 import { useMonthSlots, type Slot } from './useSlots.ts';
+import { useStepFocus } from './useStepFocus.ts';
+import { useVisitorCalendar } from './useVisitorCalendar.ts';
 
 interface Props {
   slotsPath: string;
@@ -26,14 +28,10 @@ interface Props {
 }
 
 type Step = 'date' | 'details' | 'done';
-const nowIso = () => new Date().toISOString();
 
 export default function BookingIsland({ slotsPath, holdPath, bookingsPath, privacyPath, calculatorPath, contactEmail, horizonDays }: Props) {
-  const [locale, setLocale] = useState('en-US');
-  const [firstDay, setFirstDay] = useState<IsoWeekday>(7);
-  const [timeZone, setTimeZone] = useState<string | null>(null);
-  const [today, setToday] = useState<string | null>(null);
-  const [month, setMonth] = useState<string | null>(null);
+  const calendar = useVisitorCalendar();
+  const { locale, firstDay, timeZone, today, month, setMonth } = calendar;
   const [day, setDay] = useState<string | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [step, setStep] = useState<Step>('date');
@@ -44,26 +42,16 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const [operatorZone, setOperatorZone] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const startedAt = useRef<number | null>(null);
-  const focusNext = useRef<'times' | 'details' | 'booked' | null>(null);
+  const focus = useStepFocus();
   const announceMonth = useRef(false);
   const searched = useRef(false);
-  const timesHeading = useRef<HTMLHeadingElement>(null);
-  const detailsHeading = useRef<HTMLHeadingElement>(null);
-  const bookedHeading = useRef<HTMLHeadingElement>(null);
   const slotHold = useSlotHold(holdPath);
   const { hold } = slotHold;
   const { state: slots, byDay, reload } = useMonthSlots(slotsPath, timeZone, month, hold?.id ?? null);
 
-  // After hydration: the visitor's language, zone and today, and what they told the site before.
+  // After hydration: what the visitor told the site before.
   useEffect(() => {
-    const { locale: preferred, timeZone: zone } = detectLocaleAndZone();
-    const localToday = localDate(nowIso(), zone);
     const context = readVisitorContext(window.location.search);
-    setLocale(preferred);
-    setFirstDay(firstDayOfWeek(preferred));
-    setTimeZone(zone);
-    setToday(localToday);
-    setMonth(monthOf(localToday));
     setVisitor(context);
     // Never ask twice: the wizard's area and workflow fill the form (the visitor can change them).
     setDetails((current) => ({ ...current, area: current.area || context.area || '', goal: current.goal || context.workflowName }));
@@ -85,20 +73,6 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
     }
   }, [slots, timeZone, month, byDay, locale]);
 
-  // Each new step (and the times of a picked day) takes focus, once it is on the page.
-  useEffect(() => {
-    const next = focusNext.current;
-    const target = next && { times: timesHeading, details: detailsHeading, booked: bookedHeading }[next].current;
-    if (target) {
-      focusNext.current = null;
-      if (next === 'times') return target.focus();
-      // A new step replaces the tall date step: a plain focus() could leave its heading above a phone's
-      // viewport (measured at -186 px), so it is brought to the top at once (scroll-padding clears the header).
-      target.focus({ preventScroll: true });
-      target.scrollIntoView({ block: 'start', behavior: 'instant' });
-    }
-  });
-
   const minMonth = today && monthOf(today);
   // The server's setting wins once it has answered: BOOKING_HORIZON_DAYS can differ from the built default.
   const horizon = (slots.status === 'ready' && slots.data.horizonDays) || horizonDays;
@@ -107,11 +81,8 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const mailto = `mailto:${contactEmail}?subject=${encodeURIComponent('Workflow audit request')}`;
 
   function changeZone(zone: string) {
-    const localToday = localDate(nowIso(), zone);
     announceMonth.current = true;
-    setTimeZone(zone);
-    setToday(localToday);
-    if (month && month < monthOf(localToday)) setMonth(monthOf(localToday));
+    calendar.changeZone(zone);
     setDay(null);
     setSlot(null);
     setAnnouncement(`Times now shown in ${zoneLabel(zone)}.`);
@@ -120,7 +91,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   function pickDay(next: string) {
     if (monthOf(next) !== month) setMonth(monthOf(next));
     setDay(next);
-    focusNext.current = 'times';
+    focus.request('times');
   }
 
   /** Holds the picked time, then asks for details; a time someone took meanwhile leaves the list instead. */
@@ -129,7 +100,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
     if (!(await slotHold.place(next, `Someone has just taken ${formatTime(next.start, timeZone, locale)}. Pick another time.`))) return reload();
     setSlot(next);
     setStep('details');
-    focusNext.current = 'details';
+    focus.request('details');
   }
 
   async function takeAlternative(next: Slot) {
@@ -161,7 +132,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
               onMonth={(next) => { announceMonth.current = true; setMonth(next); }}
               slots={slots} byDay={byDay} day={day} chosen={slot?.start ?? null} onDay={pickDay}
               onChoose={choose} holding={slotHold.holding} takenNotice={slotHold.takenNotice} takenRef={slotHold.takenRef}
-              onRetry={reload} mailto={mailto} contactEmail={contactEmail} timesHeadingRef={timesHeading}
+              onRetry={reload} mailto={mailto} contactEmail={contactEmail} timesHeadingRef={focus.refs.times}
             />
           </div>
         </>
@@ -172,15 +143,15 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
           <DetailsStep
             slot={slot} hold={hold} timeZone={timeZone} locale={locale} details={details} onDetails={setDetails}
             visitor={visitor} include={include} onInclude={setInclude} startedAt={startedAt.current} paths={{ bookings: bookingsPath, privacy: privacyPath, calculator: calculatorPath }}
-            contactEmail={contactEmail} headingRef={detailsHeading}
-            onChangeTime={() => { setStep('date'); focusNext.current = 'times'; }}
+            contactEmail={contactEmail} headingRef={focus.refs.details}
+            onChangeTime={() => { setStep('date'); focus.request('times'); }}
             onAlternative={takeAlternative}
-            onBooked={(created, email) => { setBooked({ created, email }); slotHold.clear(); setStep('done'); focusNext.current = 'booked'; reload(); }}
+            onBooked={(created, email) => { setBooked({ created, email }); slotHold.clear(); setStep('done'); focus.request('booked'); reload(); }}
           />
         </>
       )}
       {step === 'done' && booked && timeZone && (
-        <Confirmation created={booked.created} email={booked.email} timeZone={timeZone} operatorZone={operatorZone ?? timeZone} locale={locale} headingRef={bookedHeading} />
+        <Confirmation created={booked.created} email={booked.email} timeZone={timeZone} operatorZone={operatorZone ?? timeZone} locale={locale} headingRef={focus.refs.booked} />
       )}
     </section>
   );

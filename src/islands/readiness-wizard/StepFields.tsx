@@ -1,40 +1,11 @@
-// The fields of each wizard step, built from the controls in fields.tsx and the words in
-// src/lib/readiness/labels.ts.
+// The fields of each wizard step, built from the controls in fields.tsx (the longer steps in
+// StepSections.tsx) and the words in src/lib/readiness/labels.ts.
 import { AREAS, AREA_LABELS } from '../../lib/readiness/areas.ts';
-import {
-  AI_ACTION_LABELS,
-  APPROVAL_ACTION_LABELS,
-  BASELINE_LABELS,
-  PROCESS_RANGE,
-  RED_FLAG_LABELS,
-  SCOPE_LABELS,
-  SIGNAL_ANSWER_LABELS,
-  SIGNAL_QUESTIONS,
-} from '../../lib/readiness/labels.ts';
-import {
-  AI_ACTIONS,
-  APPROVAL_ACTIONS,
-  BASELINE_FIELDS,
-  countProcessSteps,
-  RED_FLAGS,
-  SCOPES,
-  SIGNALS,
-  SIGNAL_ANSWERS,
-  type BaselineField,
-  type ReadinessAnswers,
-  type TextField as TextAnswer,
-} from '../../lib/readiness/schema.ts';
+import { BASELINE_LABELS, SCOPE_LABELS } from '../../lib/readiness/labels.ts';
+import { BASELINE_FIELDS, SCOPES, type BaselineField, type TextField as TextAnswer } from '../../lib/readiness/schema.ts';
 import type { StepId } from '../../lib/readiness/steps.ts';
-import { Choices, ErrorText, fieldId, inputClass, NumberInput, Option, TextField, type FieldErrors } from './fields.tsx';
-
-/** Changes the answers: the wizard replaces them, never edits them in place. */
-export type Update = (change: (current: ReadinessAnswers) => ReadinessAnswers) => void;
-
-interface FieldsProps {
-  answers: ReadinessAnswers;
-  errors: FieldErrors;
-  update: Update;
-}
+import { Choices, NumberInput, Option, TextField } from './fields.tsx';
+import { ActionFields, ProcessField, ReviewDateField, ScreenFields, type FieldsProps } from './StepSections.tsx';
 
 interface Props extends FieldsProps {
   step: StepId;
@@ -42,80 +13,7 @@ interface Props extends FieldsProps {
   today: string;
 }
 
-const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 const BASELINE = Object.keys(BASELINE_FIELDS) as BaselineField[];
-
-function ScreenFields({ answers, errors, update }: FieldsProps) {
-  return (
-    <div className="grid gap-6">
-      {SIGNALS.map((signal) => (
-        <Choices key={signal} legend={SIGNAL_QUESTIONS[signal].question} hint={SIGNAL_QUESTIONS[signal].help} path={`signals.${signal}`} errors={errors}>
-          {SIGNAL_ANSWERS.map((answer) => (
-            <Option key={answer} type="radio" name={`rw-signal-${signal}`} checked={answers.signals[signal] === answer} onChange={() => update((a) => ({ ...a, signals: { ...a.signals, [signal]: answer } }))} label={SIGNAL_ANSWER_LABELS[answer]} />
-          ))}
-        </Choices>
-      ))}
-      <fieldset className="min-w-0">
-        <legend className="text-base font-semibold text-ink">Does any of these describe it? Tick all that apply.</legend>
-        <div className="mt-2 grid gap-2">
-          {RED_FLAGS.map((flag) => (
-            <Option key={flag} type="checkbox" name={`rw-flag-${flag}`} checked={answers.redFlags[flag]} onChange={() => update((a) => ({ ...a, redFlags: { ...a.redFlags, [flag]: !a.redFlags[flag] } }))} label={RED_FLAG_LABELS[flag].label} detail={RED_FLAG_LABELS[flag].why} />
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-function ProcessField({ answers, errors, update }: FieldsProps) {
-  const count = countProcessSteps(answers.processSteps);
-  return (
-    <div>
-      <TextField multiline path="processSteps" label="The process today, one step per line" hint={`From what starts it to the system that ends up updated. ${PROCESS_RANGE} steps is the right grain.`} placeholder={'Demo request arrives from the website form\nSomeone checks the company in the CRM\n…'} value={answers.processSteps} onChange={(v) => update((a) => ({ ...a, processSteps: v }))} errors={errors} />
-      <p className="mt-1 text-sm text-muted" aria-live="polite">{count} step{count === 1 ? '' : 's'} so far</p>
-    </div>
-  );
-}
-
-function ActionFields({ answers, errors, update }: FieldsProps) {
-  return (
-    <div className="grid gap-6">
-      <Choices legend="What may AI do on its own?" path="aiActions" errors={errors}>
-        {AI_ACTIONS.map((action) => (
-          <Option key={action} type="checkbox" name={`rw-ai-${action}`} checked={answers.aiActions.includes(action)} onChange={() => update((a) => ({ ...a, aiActions: toggle(a.aiActions, action) }))} label={AI_ACTION_LABELS[action]} />
-        ))}
-      </Choices>
-      <Choices legend="What needs a person's approval first?" path="approvalActions" errors={errors}>
-        {APPROVAL_ACTIONS.map((action) => (
-          <Option key={action} type="checkbox" name={`rw-approve-${action}`} checked={answers.approvalActions.includes(action)} onChange={() => update((a) => ({ ...a, approvalActions: toggle(a.approvalActions, action) }))} label={APPROVAL_ACTION_LABELS[action]} />
-        ))}
-      </Choices>
-    </div>
-  );
-}
-
-function ReviewDateField({ answers, errors, update, today }: FieldsProps & { today: string }) {
-  const id = fieldId('reviewDate');
-  const invalid = Boolean(errors.reviewDate);
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-semibold text-ink">Review date</label>
-      <p id={`${id}-hint`} className="text-sm text-muted">About 30 days after launch: long enough for real volume, soon enough to fix what is off.</p>
-      <input
-        id={id}
-        name={id}
-        type="date"
-        min={today}
-        value={answers.reviewDate}
-        onChange={(e) => update((a) => ({ ...a, reviewDate: e.target.value }))}
-        aria-invalid={invalid || undefined}
-        aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
-        className={`${inputClass(invalid)} max-w-56`}
-      />
-      <ErrorText path="reviewDate" errors={errors} />
-    </div>
-  );
-}
 
 /** The fields of one step. */
 export function StepFields({ step, answers, errors, update, today }: Props) {

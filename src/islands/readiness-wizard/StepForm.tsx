@@ -4,7 +4,8 @@ import type { RefObject } from 'react';
 import { CHECKLIST_ITEMS, type ReadinessAnswers } from '../../lib/readiness/schema.ts';
 import { STEPS, type Step } from '../../lib/readiness/steps.ts';
 import type { FieldErrors } from './fields.tsx';
-import { StepFields, type Update } from './StepFields.tsx';
+import { StepFields } from './StepFields.tsx';
+import type { Update } from './StepSections.tsx';
 
 interface Props {
   step: Step;

@@ -7,7 +7,7 @@ import { EMPTY_ANSWERS, type ReadinessAnswers } from '../../lib/readiness/schema
 import { STEPS, type Step, type StepId } from '../../lib/readiness/steps.ts';
 import { answersFromStorage, STORAGE_KEY, storageValue } from '../../lib/readiness/stored.ts';
 import type { FieldErrors } from './fields.tsx';
-import type { Update } from './StepFields.tsx';
+import type { Update } from './StepSections.tsx';
 
 /** The position after the last step. */
 export const RESULT = 'result';

@@ -3,6 +3,7 @@
 // readiness check's own generators (scoreReadiness, buildWorkflowSpec, specToMarkdown), plus the template
 // for the review 30 days after launch. Pure, so the page, the download and the tests read the same thing.
 // Every answer is made up and labeled as an example; none comes from a client.
+import { PRESETS } from '../roi/presets.ts';
 import { daysBetween } from './dates.ts';
 import { specToMarkdown } from './markdown.ts';
 import { readableDate, reviewMarkdown, reviewTemplate, type ReviewTemplate } from './review-template.ts';
@@ -49,9 +50,9 @@ export const SAMPLE_ANSWERS: ReadinessAnswers = {
     'The estimator sends the reply from the shared inbox',
     'The estimator moves the deal to the site-visit stage in the CRM',
   ].join('\n'),
-  // Rough figures, as given before the build; week 1 counts the real ones. 8 hours a week by hand is the
-  // lead-routing workflow of our example model (8 h by hand, 2 h AI-assisted, 24 h a month back).
-  baseline: { itemsPerMonth: 120, manualHoursPerWeek: 8, errorRatePercent: 10, cycleTimeHours: 22, revenueImpactPerMonth: null },
+  // Rough figures, as given before the build; week 1 counts the real ones. The hours by hand are the
+  // lead-routing workflow of our example model (the calculator's preset), so the page can quote its sum.
+  baseline: { itemsPerMonth: 120, manualHoursPerWeek: PRESETS['lead-routing'].inputs.manualTimePerUnit, errorRatePercent: 10, cycleTimeHours: 22, revenueImpactPerMonth: null },
   aiActions: ['enrich', 'classify', 'draft', 'route'],
   approvalActions: ['send-to-customer', 'pricing-or-commitments'],
   sourceSystem: 'the quote form on the website',

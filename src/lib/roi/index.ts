@@ -13,3 +13,4 @@ export * from './finance.ts'; // discounting, NPV and IRR
 export * from './format.ts'; // money, hours and percentages in the visitor's locale
 export * from './reasons.ts'; // payback, why a workflow never pays back, and the IRR caveat, as words
 export * from './csv.ts'; // the month-by-month series as CSV
+export * from './examples.ts'; // the example workflows' times and hours given back, as pages quote them

@@ -1,0 +1,37 @@
+// The calendar as the visitor sees it: their locale, week start, time zone, today and the month shown.
+// Unknown on the server (which renders an empty grid of the same size), read once after hydration.
+import { useEffect, useState } from 'react';
+import { monthOf, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
+import { localDate } from '../../lib/booking/format.ts';
+import { detectLocaleAndZone } from './context.ts';
+import { firstDayOfWeek } from './labels.ts';
+
+const todayIn = (zone: string) => localDate(new Date().toISOString(), zone);
+
+export function useVisitorCalendar() {
+  const [locale, setLocale] = useState('en-US');
+  const [firstDay, setFirstDay] = useState<IsoWeekday>(7);
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+  const [today, setToday] = useState<string | null>(null);
+  const [month, setMonth] = useState<string | null>(null);
+
+  useEffect(() => {
+    const { locale: preferred, timeZone: zone } = detectLocaleAndZone();
+    const localToday = todayIn(zone);
+    setLocale(preferred);
+    setFirstDay(firstDayOfWeek(preferred));
+    setTimeZone(zone);
+    setToday(localToday);
+    setMonth(monthOf(localToday));
+  }, []);
+
+  /** Shows the calendar in `zone`; a month now before that zone's today moves up to it. */
+  function changeZone(zone: string) {
+    const localToday = todayIn(zone);
+    setTimeZone(zone);
+    setToday(localToday);
+    setMonth((shown) => (shown && shown < monthOf(localToday) ? monthOf(localToday) : shown));
+  }
+
+  return { locale, firstDay, timeZone, today, month, setMonth, changeZone };
+}
