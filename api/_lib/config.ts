@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import { defaultBookingRules, type BookingRules } from '../../src/config/booking.ts';
 import { company } from '../../src/config/company.ts';
-import { site } from '../../src/config/site.ts';
 import { isTimeZone } from '../../src/lib/booking/request.ts';
 import { parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
 

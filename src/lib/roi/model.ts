@@ -17,7 +17,7 @@ function hoursPerFteMonth(weeksPerMonth: number): number {
 }
 
 /** Units of work a month: the timed item's volume, or the number of timed periods in a month. */
-export function unitsPerMonth(inputs: Pick<RoiInputs, 'unit' | 'unitsPerMonth' | 'weeksPerMonth'>): number {
+function unitsPerMonth(inputs: Pick<RoiInputs, 'unit' | 'unitsPerMonth' | 'weeksPerMonth'>): number {
   if (inputs.unit === 'week') return inputs.weeksPerMonth;
   if (inputs.unit === 'month') return 1;
   return inputs.unitsPerMonth;

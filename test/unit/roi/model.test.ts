@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESETS, SCENARIO_ADJUSTMENTS } from '../../../src/lib/roi/presets.ts';
 import { WORK_UNITS, type RoiInputs } from '../../../src/lib/roi/schema.ts';
-import { computeRoi, computeScenario, MAX_PAYBACK_MONTHS, rampFactor, unitsPerMonth } from '../../../src/lib/roi/model.ts';
+import { computeRoi, computeScenario, MAX_PAYBACK_MONTHS, rampFactor } from '../../../src/lib/roi/model.ts';
 import type { Payback, RoiResult } from '../../../src/lib/roi/result.ts';
 
 // One month of work, 10 h by hand and none after, at 100 an hour: 1,000 a month of value and nothing else,
