@@ -1,8 +1,9 @@
 // POST /api/bookings (JSON): books a 20-minute workflow audit. 201 with the booking; 409 slot_taken
 // with the next free times when the slot went meanwhile; 409 already_booked when the address has a
-// call coming up; 422 with the fields for bad input; 429 with Retry-After.
+// call coming up (that call's link is emailed to the address again); 422 with the fields for bad
+// input; 429 with Retry-After.
 import { apiContext } from './_lib/context.ts';
-import { AlreadyBookedError, createBooking, manageLinks, nextFreeSlots } from './_lib/bookings.ts';
+import { AlreadyBookedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/bookings.ts';
 import { SlotTakenError } from './_lib/calendar-claims.ts';
 import { callEvent } from './_lib/emails/booking.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
@@ -17,6 +18,7 @@ const MIN_FILL_MS = 1500;
 /** The largest valid booking (a 2,000-character goal, the scenario and the readiness answers) fits with room to spare. */
 const MAX_BOOKING_BYTES = 24 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
+const ALREADY_BOOKED = 'This address already has an audit booked, so nothing new was booked. We have emailed that address the link to move or cancel its call.';
 
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
@@ -57,7 +59,11 @@ export function POST(request: Request): Promise<Response> {
         const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time was just booked by someone else. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
         return Response.json(body, { status: 409, headers: NO_STORE });
       }
-      if (error instanceof AlreadyBookedError) throw new HttpError(409, 'already_booked', error.message, { email: error.message });
+      if (error instanceof AlreadyBookedError) {
+        // The answer names no time: the call and its link go only to the address's inbox.
+        deliverInBackground(ctx, await ctx.writes.run((tx) => queueManageLink(ctx, tx, error.bookingId, now)));
+        throw new HttpError(409, 'already_booked', ALREADY_BOOKED, { email: ALREADY_BOOKED });
+      }
       throw error;
     }
     deliverInBackground(ctx, created.queued);

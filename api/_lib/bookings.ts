@@ -26,8 +26,14 @@ const REMINDER_BEFORE_MS = DAY;
 /** A manage link works until a week after the call it was sent for. */
 const MANAGE_LINK_GRACE_MS = 7 * DAY;
 
+/** The address has a call coming up; `bookingId` is that call, so its link can be sent again. */
 export class AlreadyBookedError extends Error {
   override readonly name = 'AlreadyBookedError';
+  readonly bookingId: string;
+  constructor(bookingId: string) {
+    super('This address already has an audit booked.');
+    this.bookingId = bookingId;
+  }
 }
 
 export interface Booking {
@@ -94,21 +100,19 @@ interface EmailPlan {
   previousStart?: string;
 }
 
-/** Queues the visitor's and the operator's emails for an event, and the reminder for a call that is on. */
-async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Booking, plan: EmailPlan, now: Date): Promise<number> {
+/** What every email about `booking` carries, its links signed now and built from SITE_URL. */
+function emailBase(ctx: ApiContext, booking: Booking, now: Date, previousStart?: string): Omit<BookingEmailProps, 'event' | 'audience'> {
   const { siteUrl, operatorEmail, booking: rules } = ctx.config;
   const { manageUrl, icsPath } = manageLinks(ctx, booking, now);
-  // The email needs the call, not its state or the raw context (the operator's gets it summed up below).
+  // The email needs the call, not its state or the raw context (the operator's gets it summed up).
   const { status: _status, context: _context, ...call } = booking;
-  const base = {
-    siteUrl,
-    booking: call,
-    previousStart: plan.previousStart,
-    operator: { email: operatorEmail, timeZone: rules.timeZone },
-    manageUrl,
-    icsUrl: `${siteUrl}${icsPath}`,
-    stamp: now.toISOString(),
-  } satisfies Omit<BookingEmailProps, 'event' | 'audience'>;
+  return { siteUrl, booking: call, previousStart, operator: { email: operatorEmail, timeZone: rules.timeZone }, manageUrl, icsUrl: `${siteUrl}${icsPath}`, stamp: now.toISOString() };
+}
+
+/** Queues the visitor's and the operator's emails for an event, and the reminder for a call that is on. */
+async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Booking, plan: EmailPlan, now: Date): Promise<number> {
+  const { operatorEmail, booking: rules } = ctx.config;
+  const base = emailBase(ctx, booking, now, plan.previousStart);
   const context = {
     scenario: booking.context?.scenario ? summarizeScenario(booking.context.scenario) : null,
     readiness: booking.context?.readiness !== undefined ? summarizeReadiness(booking.context.readiness, localDate(now.toISOString(), rules.timeZone)) : null,
@@ -127,6 +131,24 @@ async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Booking, p
     await enqueue(tx, { idempotencyKey: `${key}-reminder`, bookingId: booking.id, notBefore: new Date(remindAt), payload: message('reminder', 'visitor', booking.email) }, now);
   }
   return queued;
+}
+
+/**
+ * Emails the visitor the call they already have, with its invite and manage link, when someone tries
+ * to book a second one with their address: a lost confirmation is no dead end, and the call's time
+ * goes only to its owner's inbox. At most once a day per call (the outbox key), so the form cannot
+ * flood an inbox. Returns how many messages it queued (0 or 1).
+ */
+export async function queueManageLink(ctx: ApiContext, tx: Transaction, bookingId: string, now: Date): Promise<number> {
+  const booking = await findBooking(tx, bookingId);
+  if (!booking || booking.status !== 'confirmed' || Date.parse(booking.end) <= now.getTime()) return 0;
+  const payload = {
+    kind: 'email',
+    email: { template: 'booking', to: booking.email, props: { ...emailBase(ctx, booking, now), event: 'manage-link', audience: 'visitor' } },
+    guard: { subject: 'booking', id: booking.id, status: ['confirmed'], sequence: booking.sequence },
+  } as const;
+  const key = `booking-${booking.id}-${booking.sequence}-manage-link-${now.toISOString().slice(0, 10)}`;
+  return Number(await enqueue(tx, { idempotencyKey: key, bookingId: booking.id, payload }, now));
 }
 
 /** Drops the not-yet-sent reminder of a call that moved or was cancelled (the delivery guard would catch it too). */
@@ -156,8 +178,8 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   }
   const email = normalizeEmail(request.email);
   const key = emailKey(ctx.secret, email);
-  const active = await tx.execute({ sql: `SELECT 1 FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] });
-  if (active.rows.length > 0) throw new AlreadyBookedError('This address already has an audit booked. Use the link in its confirmation email to move or cancel it.');
+  const active = (await tx.execute({ sql: `SELECT id FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] })).rows[0];
+  if (active) throw new AlreadyBookedError(String(active.id));
 
   const start = toIso(Date.parse(request.start));
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);

@@ -218,8 +218,36 @@ describe('POST /api/bookings', () => {
     const again = await post('/api/bookings', { ...payload, start: second.start, idempotencyKey: undefined });
     expect(again.status).toBe(409);
     expect(JSON.parse(again.body).error.code).toBe('already_booked');
+    expect(JSON.parse(again.body).error.message).toContain('We have emailed that address the link');
     // Nothing in the answer names the other booking's time.
     expect(again.body).not.toContain(first.start);
+  });
+
+  it('emails the call and its link to an address that tries to book twice, once a day, and tells the operator nothing', async () => {
+    const [first, second] = [await slotAfter(64), await slotAfter(66)];
+    const payload = request(first.start);
+    expect((await post('/api/bookings', payload)).status).toBe(201);
+    await settle();
+    const operatorMails = () => mails('operator@site.test').filter((m) => m.text.includes(payload.email)).length;
+    expect(operatorMails()).toBe(1);
+
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const again = await post('/api/bookings', { ...payload, start: second.start });
+      expect(again.status).toBe(409);
+    }
+    await settle();
+    const resent = mails(payload.email).filter((m) => m.subject === 'Your workflow audit: the link to move or cancel it');
+    expect(resent).toHaveLength(1);
+    expect(resent[0]!.text).toContain('nothing new was booked');
+    // The same call: its invite (same UID, the time first booked) and a working manage link built from SITE_URL.
+    const [confirmation] = mails(payload.email);
+    expect(icsField(attachment(resent[0]!), 'UID')).toBe(icsField(attachment(confirmation!), 'UID'));
+    expect(icsField(attachment(resent[0]!), 'DTSTART')).toBe(first.start.replace(/[-:]/g, '').replace('.000', ''));
+    const page = await server.send(manageLink(resent[0]!));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Move the call');
+    expect(operatorMails()).toBe(1);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE email = ?`, [payload.email])).toBe(1);
   });
 
   it('rejects bad input with the fields named, and stores nothing', async () => {

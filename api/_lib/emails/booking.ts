@@ -1,5 +1,6 @@
 // Every email about a booked workflow audit, to the visitor and to the operator: confirmed,
-// rescheduled, cancelled, and the reminder a day before. Confirmations and changes carry the calendar
+// rescheduled, cancelled, the reminder a day before, and (to the visitor only) the call's link sent
+// again when someone tries to book a second call with the address. Confirmations and changes carry the calendar
 // invite (the same UID every time, a higher SEQUENCE on each change, METHOD:CANCEL on a cancel), so
 // the call moves or leaves the calendar by itself. createElement, not JSX: Node's type stripping.
 import { createElement as h, type ReactNode } from 'react';
@@ -17,7 +18,9 @@ import { roiFormatters } from '../../../src/lib/roi/format.ts';
 import { neverPaysBackText, paybackShort } from '../../../src/lib/roi/reasons.ts';
 import { routes, site } from '../../../src/config/site.ts';
 
-export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
+export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'manage-link';
+/** What the operator is told about: a link sent again changes nothing for them. */
+type OperatorEvent = Exclude<BookingEvent, 'manage-link'>;
 
 export interface BookingEmailProps {
   event: BookingEvent;
@@ -49,12 +52,13 @@ export const callEvent = (call: Pick<Booking, 'start' | 'end' | 'goal'>, manageU
   details: `${call.goal}\n\nMove or cancel: ${manageUrl}`,
 });
 
-const SUBJECTS: Record<BookingProps['audience'], Record<BookingEvent, (p: BookingProps) => string>> = {
+const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; operator: Record<OperatorEvent, (p: BookingProps) => string> } = {
   visitor: {
     confirmed: () => `Booked: your 20-minute workflow audit`,
     rescheduled: () => `Moved: your workflow audit has a new time`,
     cancelled: () => `Cancelled: your workflow audit`,
     reminder: () => `Tomorrow: your 20-minute workflow audit`,
+    'manage-link': () => `Your workflow audit: the link to move or cancel it`,
   },
   operator: {
     confirmed: (p) => `New audit: ${p.booking.company} (${p.booking.name})`,
@@ -64,6 +68,8 @@ const SUBJECTS: Record<BookingProps['audience'], Record<BookingEvent, (p: Bookin
   },
 };
 type BookingProps = BookingEmailProps;
+
+const subjectOf = (p: BookingProps) => (p.audience === 'operator' && p.event !== 'manage-link' ? SUBJECTS.operator[p.event](p) : SUBJECTS.visitor[p.event](p));
 
 /** The call in the reader's zone, and in the other party's when it differs. */
 function whenLines(p: BookingProps): string[] {
@@ -77,7 +83,7 @@ function whenLines(p: BookingProps): string[] {
 
 function intro(p: BookingProps): string {
   const name = p.booking.name;
-  if (p.audience === 'operator') {
+  if (p.audience === 'operator' && p.event !== 'manage-link') {
     const verb = { confirmed: 'booked', rescheduled: 'moved', cancelled: 'cancelled', reminder: 'is booked for tomorrow:' }[p.event];
     return p.event === 'reminder' ? `The audit with ${name} of ${p.booking.company} ${verb}` : `${name} of ${p.booking.company} ${verb} a workflow audit.`;
   }
@@ -86,6 +92,7 @@ function intro(p: BookingProps): string {
     rescheduled: `Your workflow audit has a new time. The updated invite is attached and replaces the old one in your calendar.`,
     cancelled: `Your workflow audit is cancelled. The attached update takes it out of your calendar. Book another time whenever it suits you.`,
     reminder: `A reminder: your 20-minute workflow audit is tomorrow. Bring the workflow you want to fix and a rough idea of how much time it takes today.`,
+    'manage-link': `Someone asked to book another workflow audit with this address. It already has one, so nothing new was booked. Here is the call you have, with its invite attached again and the link to move or cancel it. If that request was not yours, there is nothing to do.`,
   }[p.event];
 }
 
@@ -154,7 +161,7 @@ function BookingEmail(p: BookingProps) {
     children.push(h(Text, { key: 'again', style: paragraph }, 'Book another time: ', h(Link, { href: `${p.siteUrl}/book-audit`, style: link }, `${p.siteUrl.replace(/^https?:\/\//, '')}/book-audit`)));
   }
   if (p.audience === 'operator' && p.event !== 'cancelled') children.push(h('div', { key: 'context' }, table(contextRows(p))));
-  return h(EmailLayout, { preview: SUBJECTS[p.audience][p.event](p), heading: SUBJECTS[p.audience][p.event](p), siteUrl: p.siteUrl, footerLink: { href: `${p.siteUrl}/privacy`, label: 'Privacy policy' } }, ...children);
+  return h(EmailLayout, { preview: subjectOf(p), heading: subjectOf(p), siteUrl: p.siteUrl, footerLink: { href: `${p.siteUrl}/privacy`, label: 'Privacy policy' } }, ...children);
 }
 
 /** The invite that goes with this email: REQUEST when the call is on, CANCEL when it is off, none for a reminder. */
@@ -180,5 +187,5 @@ function invite(p: BookingProps): EmailAttachment | null {
 export async function bookingEmail(p: BookingProps): Promise<{ subject: string; html: string; text: string; attachments: EmailAttachment[] }> {
   const html = await render(h(BookingEmail, p));
   const attachment = invite(p);
-  return { subject: SUBJECTS[p.audience][p.event](p), html, text: toPlainText(html), attachments: attachment ? [attachment] : [] };
+  return { subject: subjectOf(p), html, text: toPlainText(html), attachments: attachment ? [attachment] : [] };
 }
