@@ -19,6 +19,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // A test may take a minute: each axe scan costs seconds on a 2-core box, and the booking page's
+  // "nothing free" test (two loads, two scans) measured 14 s idle and 32 s with the machine busy.
+  // An expect still gives up after its own 5 seconds.
+  timeout: 60_000,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'reports/playwright' }]] : [['list']],
   outputDir: 'test-results',
   use: {
