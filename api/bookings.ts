@@ -5,6 +5,7 @@
 import { apiContext } from './_lib/context.ts';
 import { AlreadyBookedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/bookings.ts';
 import { SlotTakenError } from './_lib/calendar-claims.ts';
+import { releaseHold } from './_lib/slot-holds.ts';
 import { callEvent } from './_lib/emails/booking.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http.ts';
@@ -60,8 +61,13 @@ export function POST(request: Request): Promise<Response> {
         return Response.json(body, { status: 409, headers: NO_STORE });
       }
       if (error instanceof AlreadyBookedError) {
-        // The answer names no time: the call and its link go only to the address's inbox.
-        deliverInBackground(ctx, await ctx.writes.run((tx) => queueManageLink(ctx, tx, error.bookingId, now)));
+        // The answer names no time: the call and its link go only to the address's inbox. The time this
+        // visitor held goes back to everyone now, not in ten minutes: it will not be booked.
+        const queued = await ctx.writes.run(async (tx) => {
+          if (booking.holdId) await releaseHold(tx, booking.holdId);
+          return queueManageLink(ctx, tx, error.bookingId, now);
+        });
+        deliverInBackground(ctx, queued);
         throw new HttpError(409, 'already_booked', ALREADY_BOOKED, { email: ALREADY_BOOKED });
       }
       throw error;

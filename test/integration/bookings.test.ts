@@ -440,6 +440,20 @@ describe('slot holds', () => {
     expect(await count(`SELECT COUNT(*) AS n FROM booking_claims WHERE booking_id = ?`, [JSON.parse(booked.body).booking.id])).toBe(8);
   });
 
+  it('gives a held time back at once when its visitor already has a call', async () => {
+    const [first, second] = [await slotAfter(162), await slotAfter(164)];
+    const payload = request(first.start);
+    expect((await post('/api/bookings', payload)).status).toBe(201);
+    const visitor = freshAddress();
+    const held = heldId(await hold(second.start, visitor));
+    expect(await freeStarts()).not.toContain(second.start);
+
+    const again = await post('/api/bookings', { ...payload, start: second.start, holdId: held }, visitor);
+    expect(JSON.parse(again.body).error.code).toBe('already_booked');
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_holds WHERE id = ?`, [held])).toBe(0);
+    expect(await freeStarts()).toContain(second.start);
+  });
+
   it('gives 50 simultaneous holds of one time exactly one 201', async () => {
     const slot = await slotAfter(170);
     const replies = await Promise.all(Array.from({ length: 50 }, () => hold(slot.start, freshAddress())));
