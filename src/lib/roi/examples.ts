@@ -1,8 +1,8 @@
-// The example workflows as pages quote them (the home page, the calculator's table): time per unit by
-// hand and with AI, and the hours a month the model gives back, all worked out from the presets, so no
-// page can state a figure the calculator does not show.
+// The example workflows as pages quote them (the home page, the calculator's table, the sample audit):
+// time per unit by hand and with AI, and the hours a month the model gives back, all worked out from
+// the presets, so no page can state a figure the calculator does not show.
 import { formatNumber } from '../text/numbers.ts';
-import { countsItems, itemNoun, timePerUnitLabel } from './labels.ts';
+import { countsItems, itemNoun, timeUnitShort } from './labels.ts';
 import { computeRoi } from './model.ts';
 import { PRESETS } from './presets.ts';
 import type { PresetId } from './schema.ts';
@@ -23,19 +23,20 @@ export interface ExampleWorkflow {
   volumeNote: string;
 }
 
-/** The example workflows in the calculator's order. */
-export function exampleWorkflows(): ExampleWorkflow[] {
-  return (Object.keys(PRESETS) as ExampleWorkflow['preset'][]).map((preset) => {
-    const { inputs, label } = PRESETS[preset];
-    const [time, per] = timePerUnitLabel(inputs.unit, inputs.timeUnit).split('/') as [string, string];
-    return {
-      preset,
-      label,
-      manual: `${formatNumber(inputs.manualTimePerUnit)} ${time}`,
-      assisted: `${formatNumber(inputs.assistedTimePerUnit)} ${time}`,
-      per,
-      hoursSavedPerMonth: computeRoi(inputs).hoursSavedPerMonth,
-      volumeNote: countsItems(inputs.unit) ? ` (${formatNumber(inputs.unitsPerMonth)} ${itemNoun(inputs.unit)} a month)` : '',
-    };
-  });
+/** One example workflow's figures. */
+export function exampleWorkflow(preset: ExampleWorkflow['preset']): ExampleWorkflow {
+  const { inputs, label } = PRESETS[preset];
+  const time = timeUnitShort(inputs.timeUnit);
+  return {
+    preset,
+    label,
+    manual: `${formatNumber(inputs.manualTimePerUnit)} ${time}`,
+    assisted: `${formatNumber(inputs.assistedTimePerUnit)} ${time}`,
+    per: inputs.unit,
+    hoursSavedPerMonth: computeRoi(inputs).hoursSavedPerMonth,
+    volumeNote: countsItems(inputs.unit) ? ` (${formatNumber(inputs.unitsPerMonth)} ${itemNoun(inputs.unit)} a month)` : '',
+  };
 }
+
+/** The example workflows in the calculator's order. */
+export const exampleWorkflows = (): ExampleWorkflow[] => (Object.keys(PRESETS) as ExampleWorkflow['preset'][]).map(exampleWorkflow);

@@ -128,10 +128,13 @@ export function errorRateHint(unit: string): string {
   return countsItems(unit) ? `Share of ${unit}s that need rework.` : `Share of ${unit}s with an error that needs rework.`;
 }
 
+/** A time unit in short: 'h' or 'min'. */
+export const timeUnitShort = (timeUnit: string) => (timeUnit === 'hours' ? 'h' : 'min');
+
 /** A time's unit in short, e.g. 'h/week' or 'min/file'; 'unit' stands in for a unit the form does not know. */
 export function timePerUnitLabel(unit: string, timeUnit: string): string {
   const per = UNIT_OPTIONS.some((option) => option.value === unit) ? unit : 'unit';
-  return `${timeUnit === 'hours' ? 'h' : 'min'}/${per}`;
+  return `${timeUnitShort(timeUnit)}/${per}`;
 }
 
 const signedPercent = (change: number) => `${change > 0 ? '+' : '-'}${formatNumber(Math.abs(change) * 100)}%`;
