@@ -6,6 +6,7 @@ import { apiContext } from './_lib/context.ts';
 import { AlreadyBookedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/bookings.ts';
 import { SlotTakenError } from './_lib/calendar-claims.ts';
 import { releaseHold } from './_lib/slot-holds.ts';
+import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
 import { callEvent } from './_lib/emails/booking.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http.ts';
@@ -51,12 +52,14 @@ export function POST(request: Request): Promise<Response> {
       throw new HttpError(429, 'rate_limited', `Too many booking attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s), or write to us.`, {}, { 'Retry-After': String(limit.retryAfterSeconds) });
     }
 
+    // The operator's calendar as of the last minute, fetched before the write: a fetch must never hold the write lock.
+    await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
     let created;
     try {
       created = await ctx.writes.run((tx) => createBooking(ctx, tx, booking, { clientAddress: address, now }));
     } catch (error) {
       if (error instanceof SlotTakenError) {
-        const alternatives = await nextFreeSlots(ctx.db, rules, now, booking.start, 5);
+        const alternatives = await nextFreeSlots(ctx, now, booking.start, 5);
         const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time was just booked by someone else. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
         return Response.json(body, { status: 409, headers: NO_STORE });
       }

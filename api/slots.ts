@@ -1,10 +1,12 @@
 // GET /api/slots?from=YYYY-MM-DD&to=YYYY-MM-DD&tz=IANA: the free times for the visitor's local dates
-// from..to, as UTC instants, with the operator's zone to show beside them. Calls and other visitors'
-// unexpired holds are busy; `hold=<id>` shows the asker's own hold as free. Reads only; cacheable for
-// a few seconds (a slot taken meanwhile is caught when it is held or booked, with alternatives).
+// from..to, as UTC instants, with the operator's zone to show beside them. Calls, other visitors'
+// unexpired holds and the operator's own busy times (their calendar feeds) are busy; `hold=<id>` shows
+// the asker's own hold as free. Stores nothing the visitor sees (a stale feed copy may be refreshed);
+// cacheable for a few seconds (a slot taken meanwhile is caught when it is held or booked, with alternatives).
 import { apiContext } from './_lib/context.ts';
 import { nextFreeSlots } from './_lib/bookings.ts';
-import { busyIntervals } from './_lib/calendar-claims.ts';
+import { occupiedTimes } from './_lib/calendar-claims.ts';
+import { freshenFeeds } from './_lib/calendar/refresh.ts';
 import { HttpError, handle, refusedPayload } from './_lib/http.ts';
 import { MAX_SLOT_RANGE_DAYS, slotsQuerySchema, type SlotsResponse } from '../src/lib/booking/request.ts';
 import { availableSlots, localDatesToWindow } from '../src/lib/booking/slots.ts';
@@ -24,10 +26,13 @@ export function GET(request: Request): Promise<Response> {
 
     const rules = ctx.config.booking;
     const now = new Date();
+    // A stale copy of the operator's calendar is refreshed behind this answer (waited for only while a feed has never loaded).
+    await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
     const window = localDatesToWindow(from, to, tz);
-    const slots = availableSlots(rules, window, now.toISOString(), await busyIntervals(ctx.db, window.from, window.to, now, { holdId: hold }));
+    const { calls, busy } = await occupiedTimes(ctx.db, ctx.config.busyFeeds, window.from, window.to, now, { holdId: hold });
+    const slots = availableSlots(rules, window, now.toISOString(), calls, busy);
     // Nothing in the range: name the next free time, so the page can say when to look.
-    const next = slots.length === 0 ? ((await nextFreeSlots(ctx.db, rules, now, now.toISOString(), 1, rules.horizonDays, { holdId: hold }))[0] ?? null) : undefined;
+    const next = slots.length === 0 ? ((await nextFreeSlots(ctx, now, now.toISOString(), 1, rules.horizonDays, { holdId: hold }))[0] ?? null) : undefined;
     const body: SlotsResponse = { timeZone: rules.timeZone, horizonDays: rules.horizonDays, slots, ...(next !== undefined ? { next } : {}) };
     return Response.json(body, { headers: { 'Cache-Control': 'public, max-age=5, s-maxage=5' } });
   });

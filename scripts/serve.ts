@@ -24,14 +24,16 @@ server.listen(config.port, config.host, () => {
   console.log(`AI Operator site on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (data in ${config.dataDir})`);
 });
 
-// The retry job (Vercel Cron in production) runs here on a timer: delivery, then the sweeps.
+// The retry job (Vercel Cron in production) runs here on a timer: stale calendar feeds, delivery, then the sweeps.
 const { apiContext } = await import('../api/_lib/context.ts');
 const { deliverDue } = await import('../api/_lib/outbox.ts');
 const { sweepRateLimits } = await import('../api/_lib/rate-limit.ts');
 const { deleteExpiredRecords } = await import('../api/_lib/retention.ts');
+const { refreshStaleFeeds } = await import('../api/_lib/calendar/refresh.ts');
 const retry = setInterval(async () => {
   try {
     const ctx = await apiContext();
+    await refreshStaleFeeds(ctx, { maxAgeMs: config.busyFeedTtlSeconds * 1000 });
     const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200 });
     await sweepRateLimits(ctx.db, 24 * 3600);
     await deleteExpiredRecords(ctx.db);

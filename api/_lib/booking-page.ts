@@ -5,6 +5,7 @@ import type { ApiContext } from './context.ts';
 import type { ActionPage } from './action-page.ts';
 import { nextFreeSlots, type Booking } from './bookings.ts';
 import { createToken } from './tokens.ts';
+import { freshenFeeds } from './calendar/refresh.ts';
 import { routes } from '../../src/config/site.ts';
 import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../src/lib/booking/format.ts';
 import { AREA_LABELS } from '../../src/lib/readiness/areas.ts';
@@ -34,7 +35,8 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
     return { title: 'This call has taken place', paragraphs: ['It can no longer be moved or cancelled. To talk again, book a new call.'], details, forms: [], secondary: { href: routes.bookAudit, label: 'Book a new time' } };
   }
 
-  const free = await nextFreeSlots(ctx.db, ctx.config.booking, now, now.toISOString(), 500, RESCHEDULE_DAYS, { bookingId: booking.id });
+  await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
+  const free = await nextFreeSlots(ctx, now, now.toISOString(), 500, RESCHEDULE_DAYS, { bookingId: booking.id });
   const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
   for (const slot of free) {
     const day = localDate(slot.start, booking.timeZone);

@@ -7,11 +7,10 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Client, Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
-import { SlotTakenError, busyIntervals, claim, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
+import { SlotTakenError, claim, occupiedTimes, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
 import { releaseHold } from './slot-holds.ts';
 import { createToken, emailKey, keyedHash, normalizeEmail } from './tokens.ts';
-import type { BookingRules } from '../../src/config/booking.ts';
 import { routes } from '../../src/config/site.ts';
 import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
 import { localDate } from '../../src/lib/booking/format.ts';
@@ -78,11 +77,18 @@ export async function findBooking(db: Client | Transaction, id: string): Promise
 }
 
 /** The next `count` free slots from `after` on (for a 409's alternatives and the manage page). */
-export async function nextFreeSlots(db: Client | Transaction, rules: BookingRules, now: Date, after: string, count: number, withinDays = 14, except: BusyExceptions = {}): Promise<Interval[]> {
+export async function nextFreeSlots(ctx: ApiContext, now: Date, after: string, count: number, withinDays = 14, except: BusyExceptions = {}): Promise<Interval[]> {
+  const rules = ctx.config.booking;
   const from = toIso(Math.max(Date.parse(after), now.getTime()));
   const to = toIso(Date.parse(from) + withinDays * DAY);
-  const slots = availableSlots(rules, { from, to }, toIso(now.getTime()), await busyIntervals(db, from, to, now, except));
-  return slots.slice(0, count);
+  const { calls, busy } = await occupiedTimes(ctx.db, ctx.config.busyFeeds, from, to, now, except);
+  return availableSlots(rules, { from, to }, toIso(now.getTime()), calls, busy).slice(0, count);
+}
+
+/** Whether `start` can be booked now, read inside the caller's write transaction (the re-check that makes a stale page safe). */
+async function stillBookable(ctx: ApiContext, tx: Transaction, start: string, end: string, now: Date, except: BusyExceptions = {}): Promise<boolean> {
+  const { calls, busy } = await occupiedTimes(tx, ctx.config.busyFeeds, start, end, now, except);
+  return isBookable(ctx.config.booking, start, toIso(now.getTime()), calls, busy);
 }
 
 /**
@@ -185,7 +191,7 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
   // The visitor's own hold (on this time, or one they picked before) gives way to the call; rolled back with it.
   if (request.holdId) await releaseHold(tx, request.holdId);
-  if (!isBookable(rules, start, toIso(now.getTime()), await busyIntervals(tx, start, end, now))) throw new SlotTakenError('That time is no longer free.');
+  if (!(await stillBookable(ctx, tx, start, end, now))) throw new SlotTakenError('That time is no longer free.');
 
   const id = timeOrderedId();
   const at = now.toISOString();
@@ -237,7 +243,7 @@ export async function rescheduleBooking(ctx: ApiContext, id: string, newStart: s
     const start = toIso(Date.parse(newStart));
     if (start === booking.start) return { outcome: 'same', booking, queued: 0 };
     const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
-    if (!isBookable(rules, start, toIso(now.getTime()), await busyIntervals(tx, start, end, now, { bookingId: id }))) throw new SlotTakenError('That time is no longer free.');
+    if (!(await stillBookable(ctx, tx, start, end, now, { bookingId: id }))) throw new SlotTakenError('That time is no longer free.');
     await releaseClaims(tx, id);
     await claim(tx, rules, id, start, end, now);
     const moved: Booking = { ...booking, start, end, sequence: booking.sequence + 1 };

@@ -2,8 +2,12 @@
 // calls and unexpired slot holds each claim the 5-minute blocks they cover (buffers included) in
 // booking_claims, whose primary key makes a second, overlapping claim fail in whichever function
 // instance writes it. A call's claims are owned by its booking id, a hold's by 'hold:<hold id>'.
+// The operator's own events (their calendar feeds) occupy time too, read from the shared copy.
 import type { Client, InStatement, Transaction } from '@libsql/client';
+import { operatorBusy } from './calendar/busy-copy.ts';
+import type { BusyFeed } from './calendar/feed-list.ts';
 import type { BookingRules } from '../../src/config/booking.ts';
+import type { Span } from '../../src/lib/booking/busy-times.ts';
 import type { Interval } from '../../src/lib/booking/slots.ts';
 
 /** The claim grid: every offset, buffer and slot length in use is a multiple of it. */
@@ -63,11 +67,22 @@ export interface BusyExceptions {
   holdId?: string;
 }
 
+/** What stands in a new call's way: calls and holds made here (the daily cap counts them), and the operator's own busy times. */
+export interface Occupied {
+  calls: Interval[];
+  busy: Span[];
+}
+
 /**
  * Confirmed calls and unexpired holds that can affect slots between `from` and `to` (two days of
- * margin for buffers and the daily cap, which counts holds too: each may become a call).
+ * margin for buffers and the daily cap, which counts holds too: each may become a call), and the
+ * operator's busy times from the stored copy of their calendar feeds.
  */
-export async function busyIntervals(db: Client | Transaction, from: string, to: string, now: Date, except: BusyExceptions = {}): Promise<Interval[]> {
+export async function occupiedTimes(db: Client | Transaction, feeds: readonly BusyFeed[], from: string, to: string, now: Date, except: BusyExceptions = {}): Promise<Occupied> {
+  return { calls: await callsAndHolds(db, from, to, now, except), busy: await operatorBusy(db, feeds) };
+}
+
+async function callsAndHolds(db: Client | Transaction, from: string, to: string, now: Date, except: BusyExceptions): Promise<Interval[]> {
   const result = await db.execute({
     sql: `SELECT start_at, end_at FROM bookings WHERE status = 'confirmed' AND start_at >= ?1 AND start_at < ?2 AND id <> ?3
           UNION ALL

@@ -8,6 +8,7 @@ import { defaultBookingRules, type BookingRules } from '../../src/config/booking
 import { company } from '../../src/config/company.ts';
 import { isTimeZone } from '../../src/lib/booking/request.ts';
 import { parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
+import { parseBusyFeeds, type BusyFeed } from './calendar/feed-list.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -47,6 +48,12 @@ export interface ServerConfig {
   booking: BookingRules;
   /** Booking requests allowed per client address (or IPv6 /64), and per email address, in an hour. */
   bookingRateLimit: number;
+  /** The operator's calendar feeds whose events block times (none: only bookings made here do). */
+  busyFeeds: BusyFeed[];
+  /** A stored copy of the feeds older than this is refreshed (by one request at a time). */
+  busyFeedTtlSeconds: number;
+  /** Unlocks the operator's subscription feed of bookings (/api/calendar/bookings.ics?key=…); unset: no feed. */
+  operatorFeedKey: string | undefined;
 }
 
 /** An unset variable and an empty one (as copied from .env.example) mean the same: not set. */
@@ -106,6 +113,9 @@ const envSchema = z
     BOOKING_NOTICE_HOURS: optional(z.coerce.number({ error: 'must be a number of hours' }).min(0, 'must be 0 or more').max(24 * 30, 'must be at most 720')),
     BOOKING_HORIZON_DAYS: optional(z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').max(365, 'must be at most 365')),
     BOOKING_DAILY_CAP: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100')),
+    BOOKING_BUSY_FEEDS: optional(parsedBy(parseBusyFeeds)),
+    BOOKING_BUSY_TTL_SECONDS: integer(1, 86_400, 300),
+    OPERATOR_FEED_KEY: optional(z.string().min(32, 'must be at least 32 characters (for example `openssl rand -base64 32`)')),
   });
 
 // Production never falls back: a local file, a made-up secret or a guessed origin would lose or misroute leads.
@@ -157,6 +167,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     outboxRetryMs: e.OUTBOX_RETRY_MS,
     operatorEmail: e.OPERATOR_EMAIL ?? company.contactEmail,
     bookingRateLimit: e.BOOKING_RATE_LIMIT,
+    busyFeeds: e.BOOKING_BUSY_FEEDS ?? [],
+    busyFeedTtlSeconds: e.BOOKING_BUSY_TTL_SECONDS,
+    operatorFeedKey: e.OPERATOR_FEED_KEY,
     booking: {
       ...defaultBookingRules,
       timeZone: e.BOOKING_TIMEZONE ?? defaultBookingRules.timeZone,

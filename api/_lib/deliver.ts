@@ -3,6 +3,7 @@
 // after it, so a burst of sign-ups becomes a few runs, not one each. On Vercel the function stays
 // alive for the run (waitUntil); locally the process simply goes on. The retry job catches anything
 // that fails.
+import { keepAlive } from './background.ts';
 import type { ApiContext } from './context.ts';
 import { deliverDue } from './outbox.ts';
 
@@ -12,16 +13,7 @@ let passRequested = false;
 
 export function deliverInBackground(ctx: ApiContext, queuedMessages: number): void {
   if (queuedMessages === 0) return;
-  const run = requestDelivery(ctx);
-  vercelWaitUntil()?.(run);
-}
-
-// Vercel's runtime exposes waitUntil on this well-known symbol (it is all @vercel/functions does,
-// and that package would bring two dozen CLI dependencies with it). Elsewhere it is absent.
-type RequestContext = { get?: () => { waitUntil?: (promise: Promise<unknown>) => void } | undefined };
-function vercelWaitUntil() {
-  const context = (globalThis as Record<symbol, RequestContext | undefined>)[Symbol.for('@vercel/request-context')];
-  return context?.get?.()?.waitUntil;
+  keepAlive(requestDelivery(ctx));
 }
 
 /** Resolves once a pass that started after this call has finished. */

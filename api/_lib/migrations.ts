@@ -151,4 +151,45 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX booking_holds_address ON booking_holds (address_hash, expires_at)`,
     ],
   },
+  {
+    version: 5,
+    name: "the operator's calendar feeds: one shared copy of their busy times",
+    statements: [
+      // One row per configured feed (BOOKING_BUSY_FEEDS), by its label. The URL is a secret and is not
+      // stored: its keyed hash tells a changed URL apart. The lease lets one request refresh the copy
+      // while every other instance reads the last good one.
+      `CREATE TABLE busy_feeds (
+        id TEXT PRIMARY KEY,
+        url_hash TEXT NOT NULL,
+        -- Raised whenever the stored spans change: instances keep a parsed copy keyed on it.
+        version INTEGER NOT NULL DEFAULT 0,
+        etag TEXT,
+        last_modified TEXT,
+        -- The last time a copy was stored (200), answered unchanged (200 or 304), and tried at all.
+        loaded_at TEXT,
+        ok_at TEXT,
+        checked_at TEXT,
+        event_count INTEGER,
+        span_count INTEGER,
+        -- JSON list of what was cut off or skipped in the last copy.
+        warnings TEXT,
+        last_error TEXT,
+        last_error_at TEXT,
+        -- Set on the first failed refresh after a good one; cleared by the next good one.
+        failing_since TEXT,
+        -- When the operator was told the feed is failing (the recovery email clears it).
+        alerted_at TEXT,
+        lease_token TEXT,
+        lease_until TEXT,
+        created_at TEXT NOT NULL
+      )`,
+      // Only the times: titles, attendees and descriptions never reach the database.
+      `CREATE TABLE busy_spans (
+        feed_id TEXT NOT NULL,
+        start_at TEXT NOT NULL,
+        end_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX busy_spans_feed ON busy_spans (feed_id, start_at)`,
+    ],
+  },
 ];

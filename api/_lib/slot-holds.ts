@@ -4,7 +4,7 @@
 // is a bearer id the page keeps and sends with the booking, which then takes the hold's place.
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
-import { SlotTakenError, busyIntervals, claim, holdOwner, releaseClaims, toIso } from './calendar-claims.ts';
+import { SlotTakenError, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './calendar-claims.ts';
 import { addressBucket } from './rate-limit.ts';
 import { keyedHash } from './tokens.ts';
 import type { SlotHeld } from '../../src/lib/booking/request.ts';
@@ -37,7 +37,8 @@ export async function placeHold(ctx: ApiContext, tx: Transaction, request: HoldR
 
   const start = toIso(Date.parse(request.start));
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
-  if (!isBookable(rules, start, toIso(now.getTime()), await busyIntervals(tx, start, end, now))) throw new SlotTakenError('That time is no longer free.');
+  const { calls, busy } = await occupiedTimes(tx, ctx.config.busyFeeds, start, end, now);
+  if (!isBookable(rules, start, toIso(now.getTime()), calls, busy)) throw new SlotTakenError('That time is no longer free.');
   const id = crypto.randomUUID();
   const expiresAt = toIso(now.getTime() + rules.holdMinutes * MINUTE);
   await claim(tx, rules, holdOwner(id), start, end, now);

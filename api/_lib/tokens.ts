@@ -1,6 +1,7 @@
 // Signed, expiring tokens for email links (confirm, unsubscribe, manage a booking): payload.signature, both base64url,
-// HMAC-SHA256 over the payload with SITE_SECRET, compared in constant time.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// HMAC-SHA256 over the payload with SITE_SECRET, compared in constant time. Also the constant-time check of a
+// configured secret (sameSecret: the cron secret, the operator's feed key).
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * What a token may do. A booking's emailed link carries a `booking-manage` token, which only shows the
@@ -56,3 +57,12 @@ export const emailKey = (secret: string, email: string) => keyedHash(secret, 'em
 export function keyedHash(secret: string, purpose: string, value: string): string {
   return createHmac('sha256', secret).update(`${purpose}\0${value}`).digest('base64url');
 }
+
+// Hashing both sides first gives equal lengths, so the comparison takes the same time whatever was sent.
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * A secret someone sent against the configured one (the cron secret, the operator's feed key), in constant
+ * time: both are hashed first, so neither their lengths nor the first differing character show in the timing.
+ */
+export const sameSecret = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));

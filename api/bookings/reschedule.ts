@@ -5,6 +5,7 @@
 import { HttpError } from '../_lib/http.ts';
 import { nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
 import { SlotTakenError } from '../_lib/calendar-claims.ts';
+import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { signedActionRoute } from '../_lib/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 import { isIsoInstant } from '../../src/lib/booking/request.ts';
@@ -24,6 +25,8 @@ export const { GET, POST } = signedActionRoute({
   async act(ctx, id, fields) {
     const start = typeof fields.start === 'string' ? fields.start : '';
     if (!isIsoInstant(start)) throw new HttpError(422, 'invalid_input', 'Pick a new time from the list.', { start: 'Pick a new time from the list.' });
+    // As a booking does: the operator's calendar as of the last minute, fetched before the write.
+    await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always' });
     try {
       const { outcome, queued } = await rescheduleBooking(ctx, id, start);
       if (outcome === 'moved') return { ok: true, redirect: routes.bookingRescheduled, message: 'The call has moved.', queued };
@@ -32,7 +35,7 @@ export const { GET, POST } = signedActionRoute({
       return { ok: false, redirect: routes.bookingLinkExpired, message: outcome === 'past' ? 'This call has already taken place.' : 'This link is not valid any more.', queued };
     } catch (error) {
       if (!(error instanceof SlotTakenError)) throw error;
-      const alternatives = await nextFreeSlots(ctx.db, ctx.config.booking, new Date(), start, 5, 14, { bookingId: id });
+      const alternatives = await nextFreeSlots(ctx, new Date(), start, 5, 14, { bookingId: id });
       return { ok: false, status: 409, code: 'slot_taken', alternatives, redirect: backTo(fields.back, 'slot_taken'), message: 'That time was just booked by someone else. Pick another one.', queued: 0 };
     }
   },

@@ -7,6 +7,7 @@ import { SlotTakenError } from '../_lib/calendar-claims.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http.ts';
 import { hitClientRateLimit } from '../_lib/rate-limit.ts';
 import { placeHold } from '../_lib/slot-holds.ts';
+import { freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
 
 const MAX_HOLD_BYTES = 1024;
@@ -29,13 +30,14 @@ export function POST(request: Request): Promise<Response> {
     if (!limit.ok) {
       throw new HttpError(429, 'rate_limited', `Too many times picked. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s), or write to us.`, {}, { 'Retry-After': String(limit.retryAfterSeconds) });
     }
+    await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
     try {
       const hold = await ctx.writes.run((tx) => placeHold(ctx, tx, { ...parsed.data, clientAddress: address }, now));
       const body: SlotHeld = { hold };
       return Response.json(body, { status: 201, headers: NO_STORE });
     } catch (error) {
       if (!(error instanceof SlotTakenError)) throw error;
-      const alternatives = await nextFreeSlots(ctx.db, ctx.config.booking, now, parsed.data.start, 5, 14, { holdId: parsed.data.replaces });
+      const alternatives = await nextFreeSlots(ctx, now, parsed.data.start, 5, 14, { holdId: parsed.data.replaces });
       const body: SlotTaken = { error: { code: 'slot_taken', message: 'Someone has just taken that time. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
       return Response.json(body, { status: 409, headers: NO_STORE });
     }

@@ -1,6 +1,8 @@
 // What the operator command reads: subscribers and messages as rows, and CSV that spreadsheets open
 // safely (cells starting with = + - @ are prefixed, so an address cannot become a formula).
 import type { Client } from '@libsql/client';
+import { feedRows } from '../../api/_lib/calendar/busy-copy.ts';
+import type { BusyFeed } from '../../api/_lib/calendar/feed-list.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -38,6 +40,38 @@ export async function bookings(db: Client, fromDate?: string): Promise<Row[]> {
     args: fromDate ? [`${fromDate}T00:00:00Z`] : [],
   });
   return result.rows.map((row) => ({ ...row }) as Row);
+}
+
+/** "4 min", "3 h 5 min", "2 d 4 h": how old a copy is, at a glance. */
+function age(fromIso: string | null, now: Date): string {
+  if (!fromIso) return '';
+  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(fromIso)) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `${Math.floor(minutes / 1440)} d ${Math.floor((minutes % 1440) / 60)} h`;
+}
+
+/**
+ * Each configured calendar feed by its label and host (never its URL): whether it loads, when it last
+ * did, how old the copy the booking page uses is, what it holds, and what went wrong last.
+ */
+export async function calendarReport(db: Client, feeds: readonly BusyFeed[], now: Date): Promise<Row[]> {
+  const rows = await feedRows(db, feeds);
+  return feeds.map((feed) => {
+    const row = rows.get(feed.label);
+    const state = !row?.loadedAt ? (row?.lastError ? 'never loaded' : 'not fetched yet') : row.failingSince ? `failing since ${row.failingSince}` : 'ok';
+    return {
+      feed: feed.label,
+      host: feed.host,
+      state,
+      last_refresh: row?.okAt ?? '',
+      age: age(row?.okAt ?? null, now),
+      events: row?.eventCount ?? '',
+      busy_times: row?.spanCount ?? '',
+      warnings: row?.warnings.join('; ') ?? '',
+      last_error: row?.failingSince || !row?.loadedAt ? (row?.lastError ?? '') : '',
+    };
+  });
 }
 
 function csvCell(value: string | number | null): string {

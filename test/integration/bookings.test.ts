@@ -2,12 +2,11 @@
 // slots, a booking with its invite, races between bookers (in one process and across two), buffers,
 // one active booking per address, retries, the manage link (scanner-safe), reschedule and cancel with
 // their invites, the reminder, and tokens that are tampered, expired or meant for something else.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
+import { secondServer } from '../fixtures/second-server.ts';
 
 const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookings', {
   SITE_URL: 'https://site.test',
@@ -535,25 +534,12 @@ describe('operator export', () => {
 });
 
 describe('across processes', () => {
-  let child: ChildProcess;
-  let port = 0;
-  beforeAll(async () => {
-    port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
-    // A second server process on the same database file: two instances, one store.
-    child = spawn(process.execPath, ['scripts/serve.ts'], { cwd: join(import.meta.dirname, '../..'), env: { ...process.env, PORT: String(port), OUTBOX_RETRY_MS: '3600000' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('AI Operator site on') && resolve()));
-  });
-  afterAll(() => child.kill());
+  const other = secondServer();
 
   it('gives 50 bookings of one slot split across two server processes exactly one 201', async () => {
     const slot = await slotAfter(140);
     const viaChild = (payload: unknown) =>
-      fetch(`http://127.0.0.1:${port}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }).then((r) => r.status);
+      fetch(`${other.origin()}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }).then((r) => r.status);
     const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? viaChild(request(slot.start)) : post('/api/bookings', request(slot.start)).then((r) => r.status))));
     expect(statuses.sort()).toEqual([201, ...Array(49).fill(409)]);
     expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE start_at = ?`, [slot.start])).toBe(1);

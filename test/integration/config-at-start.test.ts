@@ -25,4 +25,17 @@ describe('the local server', () => {
     expect(result.status).toBe(1);
     for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'NEWSLETTER_RATE_LIMIT']) expect(result.stderr).toContain(`- ${name} `);
   });
+
+  it('refuses a malformed calendar feed or a short feed key, naming the variable and never the secret URL', () => {
+    const result = spawnSync(process.execPath, ['scripts/serve.ts'], {
+      cwd: join(import.meta.dirname, '../..'),
+      env: { PATH: process.env.PATH, DATA_DIR: mkdtempSync(join(tmpdir(), 'serve-')), BOOKING_BUSY_FEEDS: 'work=http://calendar.example.com/private-s3cret/basic.ics', OPERATOR_FEED_KEY: 'too-short' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('- BOOKING_BUSY_FEEDS feed "work" must use https://');
+    expect(result.stderr).toContain('- OPERATOR_FEED_KEY must be at least 32 characters');
+    expect(`${result.stdout}${result.stderr}`).not.toContain('private-s3cret');
+  });
 });

@@ -1,9 +1,10 @@
 // The server's settings: production refuses missing or malformed ones by name, numbers are checked at
 // start, and the origins a form may come from are the configured ones, never the request's Host.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../../api/_lib/config.ts';
+import { readConfig } from '../../api/_lib/config.ts';
 import { assertSameOrigin, HttpError } from '../../api/_lib/http.ts';
 import { PLACEHOLDER_SITE_URL, resolveSiteUrl } from '../../src/config/site-url.ts';
+import { configError as errorOf } from '../fixtures/config-error.ts';
 
 const PRODUCTION = {
   VERCEL_ENV: 'production',
@@ -14,16 +15,6 @@ const PRODUCTION = {
   RESEND_API_KEY: 're_live_key',
   MAIL_FROM: 'AI Operator <hello@aioperator.com>',
   OPERATOR_EMAIL: 'calls@aioperator.com',
-};
-
-const errorOf = (env: Record<string, string | undefined>) => {
-  try {
-    readConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  return null;
 };
 
 describe('server settings', () => {
@@ -87,6 +78,14 @@ describe('server settings', () => {
     expect(errorOf({ OUTBOX_RETRY_MS: '30s' })).toMatch(/- OUTBOX_RETRY_MS must be a whole number/);
     expect(errorOf({ PORT: '99999' })).toMatch(/- PORT must be at most 65535/);
     expect(readConfig({ NEWSLETTER_RATE_LIMIT: ' 25 ', OUTBOX_RETRY_MS: '' }).newsletterRateLimit).toBe(25);
+  });
+
+  it('refuse an operator feed key shorter than 32 characters by name, and leave the feed off without one', () => {
+    expect(errorOf({ ...PRODUCTION, OPERATOR_FEED_KEY: 'k'.repeat(31) })).toMatch(/- OPERATOR_FEED_KEY must be at least 32 characters/);
+    expect(errorOf({ OPERATOR_FEED_KEY: 'too-short' })).toMatch(/- OPERATOR_FEED_KEY must be at least 32 characters/);
+    expect(readConfig({ ...PRODUCTION, OPERATOR_FEED_KEY: 'k'.repeat(32) }).operatorFeedKey).toBe('kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk');
+    expect(readConfig(PRODUCTION).operatorFeedKey).toBeUndefined();
+    expect(readConfig({ OPERATOR_FEED_KEY: '' }).operatorFeedKey).toBeUndefined();
   });
 
   it('allow form posts from the site, from a preview deployment\'s own URLs, and locally from the server', () => {

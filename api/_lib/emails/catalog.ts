@@ -3,13 +3,15 @@
 // renders just before sending.
 import type { OutgoingEmail } from '../mailer.ts';
 import { bookingEmail, type BookingEmailProps } from './booking.ts';
+import { busyFeedAlertEmail, type BusyFeedAlertProps } from './busy-feed.ts';
 import { confirmSubscriptionEmail, type ConfirmSubscriptionProps } from './confirm-subscription.ts';
 import { welcomeEmail, type WelcomeProps } from './welcome.ts';
 
 export type TemplatedEmail =
   | { template: 'confirm-subscription'; to: string; props: ConfirmSubscriptionProps }
   | { template: 'welcome'; to: string; props: WelcomeProps }
-  | { template: 'booking'; to: string; props: BookingEmailProps };
+  | { template: 'booking'; to: string; props: BookingEmailProps }
+  | { template: 'busy-feed'; to: string; props: BusyFeedAlertProps };
 
 export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail> {
   switch (email.template) {
@@ -19,6 +21,8 @@ export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail>
       return { to: email.to, ...(await welcomeEmail(email.props)) };
     case 'booking':
       return { to: email.to, ...(await bookingEmail(email.props)) };
+    case 'busy-feed':
+      return { to: email.to, ...(await busyFeedAlertEmail(email.props)) };
     default:
       throw new Error(`Unknown email template: ${(email as { template: string }).template}`);
   }

@@ -6,6 +6,9 @@
 // the event it stored from SEQUENCE:0; a CANCEL with a higher SEQUENCE removes it. DTSTAMP is passed in so
 // the output is a function of the input alone.
 //
+// The operator's subscription feed (bookings-feed.ts) writes the same events with the same UID and SEQUENCE, and
+// shares this file's checks, text sanitising and post-processing (the exports below marked "shared").
+//
 // What `ics` (3.12) does for us, and what it does not:
 //   - METHOD, SEQUENCE, UID, STATUS, ORGANIZER, ATTENDEE, PRODID: all expressible (`method`, `sequence`, `uid`,
 //     `status`, `organizer`, `attendees`, `productId`). DTSTAMP comes from its `timestamp` attribute, which the
@@ -27,7 +30,7 @@
 //          UTF-8 sequence, continuing with a single space.
 //   - ics also writes X-PUBLISHED-TTL:PT1H and CALSCALE:GREGORIAN into every calendar; both are harmless and
 //     left alone.
-import { createEvent, type Attendee, type EventAttributes } from 'ics';
+import { createEvent, type Attendee, type EventAttributes, type ReturnObject } from 'ics';
 import { parseInterval, parseInstant } from './calendar-links.ts';
 
 export interface InviteInput {
@@ -52,8 +55,8 @@ export interface InviteInput {
 
 const INVITE_PRODUCT_ID = '-//AI Operator//Booking//EN';
 
-/** `timestamp` (DTSTAMP) is accepted and validated by ics 3.12 but missing from its published types. */
-type IcsAttributes = EventAttributes & { timestamp: number };
+/** `timestamp` (DTSTAMP) is accepted and validated by ics 3.12 but missing from its published types. Shared. */
+export type IcsAttributes = EventAttributes & { timestamp: number };
 
 // A deliberately plain address check: one @, no whitespace, no characters that mean something in an
 // iCalendar line (`"` `;` `:` `,` `<` `>` `\`), a dot in the domain. It guards the mailto: value, not deliverability.
@@ -86,8 +89,9 @@ function sanitizeName(name: unknown, email: string): string {
 /**
  * TEXT values before ics escapes them: every line break (CRLF, lone CR, LF) becomes LF, which ics writes as
  * the two characters `\n`; other control characters are dropped. With `singleLine`, breaks become spaces.
+ * Shared: every user-supplied string in a calendar file goes through it.
  */
-function sanitizeText(text: unknown, singleLine: boolean): string {
+export function sanitizeText(text: unknown, singleLine: boolean): string {
   const normalised = (typeof text === 'string' ? text : '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
@@ -149,14 +153,34 @@ function finalize(ics: string): string {
 }
 
 /**
+ * Checks the identity that keeps one event one event across messages and feeds: UID and SEQUENCE. Throws an
+ * Error naming the field. Shared.
+ */
+export function checkUidAndSequence(uid: unknown, sequence: unknown): void {
+  if (typeof uid !== 'string' || !UID.test(uid)) throw new Error(`uid must be 1-255 characters of [A-Za-z0-9._~+=@-], got ${JSON.stringify(uid)}`);
+  if (typeof sequence !== 'number' || !Number.isInteger(sequence) || sequence < 0 || sequence > MAX_SEQUENCE) throw new Error(`sequence must be a non-negative integer, got ${sequence}`);
+}
+
+/**
+ * What ics returned, as the finished file (post-processed and folded at 75 octets), or an Error that says what
+ * could not be built and why. Shared.
+ */
+export function icsOutput({ error, value }: ReturnObject, what: string): string {
+  if (error || !value) {
+    const details = (error as { errors?: unknown } | null)?.errors;
+    throw new Error(`could not build ${what}: ${Array.isArray(details) ? details.join('; ') : (error?.message ?? 'no output')}`);
+  }
+  return finalize(value);
+}
+
+/**
  * An RFC 5545 VCALENDAR with one VEVENT: METHOD, UID, SEQUENCE, DTSTAMP, DTSTART/DTEND in UTC (…Z),
  * ORGANIZER, ATTENDEE, STATUS (CONFIRMED, or CANCELLED for CANCEL). CRLF line endings, folded at 75 octets.
  * Throws an Error naming the field on invalid input.
  */
 export function buildInvite(input: InviteInput): string {
   if (input.method !== 'REQUEST' && input.method !== 'CANCEL') throw new Error(`method must be REQUEST or CANCEL, got ${JSON.stringify(input.method)}`);
-  if (typeof input.uid !== 'string' || !UID.test(input.uid)) throw new Error(`uid must be 1-255 characters of [A-Za-z0-9._~+=@-], got ${JSON.stringify(input.uid)}`);
-  if (!Number.isInteger(input.sequence) || input.sequence < 0 || input.sequence > MAX_SEQUENCE) throw new Error(`sequence must be a non-negative integer, got ${input.sequence}`);
+  checkUidAndSequence(input.uid, input.sequence);
   const { startMs, endMs } = parseInterval(input.start, input.end);
   const stampMs = parseInstant(input.stamp, 'stamp');
   const title = sanitizeText(input.title, true);
@@ -190,12 +214,7 @@ export function buildInvite(input: InviteInput): string {
     attendees: [attendee],
   };
 
-  const { error, value } = createEvent(attributes);
-  if (error || !value) {
-    const details = (error as { errors?: unknown } | null)?.errors;
-    throw new Error(`could not build the invitation: ${Array.isArray(details) ? details.join('; ') : (error?.message ?? 'no output')}`);
-  }
-  return finalize(value);
+  return icsOutput(createEvent(attributes), 'the invitation');
 }
 
 /** The MIME type that must accompany the file; its method must match the METHOD inside (RFC 6047). */

@@ -1,11 +1,13 @@
 // Bookable slots for the audit call: the operator's rules (src/config/booking.ts) applied to a window of
-// time, a clock and the existing bookings. Pure, so the API, the booking island and the tests share it.
+// time, a clock, the existing bookings and the operator's own busy times (their calendar feeds). Pure,
+// so the API, the booking island and the tests share it.
 // Wall-clock times are turned into instants only by Temporal in the operator's zone; everything after
 // that is elapsed time (epoch milliseconds, i.e. Temporal.Instant arithmetic), never wall-clock
 // arithmetic, so daylight-saving changes cannot put a slot at a local time that does not exist or
 // make two slots overlap.
 import { Temporal } from 'temporal-polyfill';
 import { WEEKDAYS, type BookingRules } from '../../config/booking.ts';
+import { overlapsAny, type Span } from './busy-times.ts';
 
 /** A span of time as ISO 8601 UTC instants, e.g. { start: '2026-03-09T08:00:00Z', end: '2026-03-09T08:20:00Z' }. */
 export interface Interval {
@@ -77,8 +79,12 @@ function rangesOn(rules: BookingRules, date: Temporal.PlainDate, day: string) {
   return rules.weeklyHours[WEEKDAYS[date.dayOfWeek - 1]!];
 }
 
-/** The bookable start instants (ms, ascending, unique) in [fromMs, untilMs): the rules in one place for both exports. */
-function slotStarts(rules: BookingRules, fromMs: number, untilMs: number, nowMs: number, booked: Interval[]): number[] {
+/**
+ * The bookable start instants (ms, ascending, unique) in [fromMs, untilMs): the rules in one place for
+ * both exports. `busy` (sorted, merged) blocks every call whose buffered block would overlap it, and,
+ * unlike a booking, does not count toward the daily cap: the cap counts calls booked here.
+ */
+function slotStarts(rules: BookingRules, fromMs: number, untilMs: number, nowMs: number, booked: Interval[], busy: readonly Span[]): number[] {
   const { timeZone } = rules;
   const slot = rules.slotMinutes * MINUTE;
   const step = rules.stepMinutes * MINUTE;
@@ -120,7 +126,7 @@ function slotStarts(rules: BookingRules, fromMs: number, untilMs: number, nowMs:
           // Half-open blocks: a slot's block may touch a booking's block but not overlap it.
           const blockStart = start - before;
           const blockEnd = start + slot + after;
-          if (!blocks.some((b) => blockStart < b.end && b.start < blockEnd)) starts.add(start);
+          if (!blocks.some((b) => blockStart < b.end && b.start < blockEnd) && !overlapsAny(busy, blockStart, blockEnd)) starts.add(start);
         }
       }
     }
@@ -131,10 +137,13 @@ function slotStarts(rules: BookingRules, fromMs: number, untilMs: number, nowMs:
   return [...starts].sort((a, b) => a - b);
 }
 
-/** Every bookable slot whose start lies in [from, to), given existing bookings (their own start/end, no buffers). */
-export function availableSlots(rules: BookingRules, window: { from: string; to: string }, now: string, booked: Interval[]): Interval[] {
+/**
+ * Every bookable slot whose start lies in [from, to), given existing bookings (their own start/end, no
+ * buffers) and the operator's busy times (sorted and merged by mergeSpans).
+ */
+export function availableSlots(rules: BookingRules, window: { from: string; to: string }, now: string, booked: Interval[], busy: readonly Span[] = []): Interval[] {
   const slot = rules.slotMinutes * MINUTE;
-  return slotStarts(rules, msOf(window.from), msOf(window.to), msOf(now), booked).map((start) => ({
+  return slotStarts(rules, msOf(window.from), msOf(window.to), msOf(now), booked, busy).map((start) => ({
     start: isoOf(start),
     end: isoOf(start + slot),
   }));
@@ -149,7 +158,7 @@ export function localDatesToWindow(fromDate: string, toDate: string, timeZone: s
 }
 
 /** Whether `start` is exactly one of the slots availableSlots would offer now (used to re-check at booking time). */
-export function isBookable(rules: BookingRules, start: string, now: string, booked: Interval[]): boolean {
+export function isBookable(rules: BookingRules, start: string, now: string, booked: Interval[], busy: readonly Span[] = []): boolean {
   let at: number;
   try {
     at = msOf(start);
@@ -157,7 +166,7 @@ export function isBookable(rules: BookingRules, start: string, now: string, book
     return false; // not an instant at all, so not a slot
   }
   // The same computation over a one-millisecond window: what is accepted can never drift from what was offered.
-  return slotStarts(rules, at, at + 1, msOf(now), booked)[0] === at;
+  return slotStarts(rules, at, at + 1, msOf(now), booked, busy)[0] === at;
 }
 
 /** The operator-local calendar date (YYYY-MM-DD) of an instant. */

@@ -1,0 +1,160 @@
+// Keeping the shared copy of the operator's busy times fresh, without stampedes: a copy older than its
+// allowed age is refreshed by the one request that takes the feed's lease (busy-copy.ts); every other
+// request, on any instance, reads the last good copy meanwhile. A refresh fetches (conditional GET, 5 s,
+// 20 MB), parses (only here, never per slots request), drops our own calls that came back through the
+// operator's calendar, and stores the spans in one write. A failure keeps the last good copy, records
+// the error, and tells the operator once it has lasted an hour (at once for a feed that never loaded:
+// then the booking page cannot see that calendar at all), and once when it loads again.
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from '@libsql/client';
+import { keepAlive } from '../background.ts';
+import type { ApiContext } from '../context.ts';
+import { deliverInBackground } from '../deliver.ts';
+import { enqueue } from '../outbox.ts';
+import { keyedHash } from '../tokens.ts';
+import { busyFromIcs } from './busy-from-ics.ts';
+import { feedRows, markAlerted, markFailed, markUnchanged, storeCopy, takeLease, type FeedRow } from './busy-copy.ts';
+import { FEED_TIMEOUT_MS, MAX_FEED_BYTES, fetchFeed } from './fetch-feed.ts';
+import type { BusyFeed } from './feed-list.ts';
+import { mergeSpans } from '../../../src/lib/booking/busy-times.ts';
+
+/** A booking (or a move) refreshes a copy older than this before its write. */
+export const BOOKING_MAX_AGE_MS = 60_000;
+/** A refresh that has not finished in this long (a crashed instance) lets another one take over. */
+const LEASE_MS = 60_000;
+/** A feed failing this long (after having loaded) is worth an email to the operator. */
+export const ALERT_AFTER_MS = 3600_000;
+/** Spans kept per feed: a real calendar has a few hundred in the horizon. */
+const MAX_SPANS_PER_FEED = 10_000;
+const DAY = 86_400_000;
+
+/** The feed's URL as stored: a keyed hash, so a changed URL is noticed without keeping the secret. */
+const urlHash = (ctx: ApiContext, feed: BusyFeed) => keyedHash(ctx.secret, 'busy-feed-url', feed.url);
+
+const isStale = (row: FeedRow | undefined, hash: string, staleBefore: Date) =>
+  !row || !row.checkedAt || row.urlHash !== hash || Date.parse(row.checkedAt) <= staleBefore.getTime();
+
+export interface RefreshOptions {
+  maxAgeMs: number;
+  now?: Date;
+}
+
+/**
+ * Refreshes every configured feed whose copy is older than `maxAgeMs` and whose lease is free.
+ * Resolves once the refreshes this call took have finished; never rejects (failures are recorded).
+ */
+export async function refreshStaleFeeds(ctx: ApiContext, options: RefreshOptions): Promise<void> {
+  const feeds = ctx.config.busyFeeds;
+  if (feeds.length === 0) return;
+  const now = options.now ?? new Date();
+  const staleBefore = new Date(now.getTime() - options.maxAgeMs);
+  try {
+    const rows = await feedRows(ctx.db, feeds);
+    await Promise.all(
+      feeds.map(async (feed) => {
+        const row = rows.get(feed.label);
+        const hash = urlHash(ctx, feed);
+        if (!isStale(row, hash, staleBefore)) return;
+        const token = randomUUID();
+        if (!(await takeLease(ctx.db, feed, hash, token, now, staleBefore, LEASE_MS))) return;
+        await refreshFeed(ctx, feed, row, hash, token, now);
+      }),
+    );
+  } catch (error) {
+    // The database itself failed: the copy stays as it was, and the next request tries again.
+    console.error('[calendar] refreshing the busy feeds failed:', (error as Error).message);
+  }
+}
+
+export interface FreshnessOptions extends RefreshOptions {
+  /** Wait for the refresh (at most the fetch timeout): always (a booking), or only while a feed has never loaded. */
+  wait: 'always' | 'if-never-loaded';
+}
+
+/**
+ * Starts a refresh of stale feeds and waits as `wait` says, never longer than the fetch timeout; the
+ * refresh goes on after that (on Vercel too) and the caller reads whatever copy is stored by then.
+ */
+export async function freshenFeeds(ctx: ApiContext, options: FreshnessOptions): Promise<void> {
+  const feeds = ctx.config.busyFeeds;
+  if (feeds.length === 0) return;
+  const now = options.now ?? new Date();
+  const staleBefore = new Date(now.getTime() - options.maxAgeMs);
+  const rows = await feedRows(ctx.db, feeds);
+  const stale = feeds.filter((feed) => isStale(rows.get(feed.label), urlHash(ctx, feed), staleBefore));
+  if (stale.length === 0) return;
+  const run = refreshStaleFeeds(ctx, { ...options, now });
+  keepAlive(run);
+  const neverLoaded = stale.some((feed) => !rows.get(feed.label)?.loadedAt);
+  if (options.wait === 'always' || neverLoaded) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([run, new Promise((resolve) => (timer = setTimeout(resolve, FEED_TIMEOUT_MS)))]);
+    clearTimeout(timer);
+  }
+}
+
+type Outcome = { ok: true; copy?: Parameters<typeof storeCopy>[3] } | { ok: false; error: string };
+
+async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | undefined, hash: string, token: string, now: Date): Promise<void> {
+  const outcome = await fetchAndParse(ctx, feed, before, hash, now);
+  if (!outcome.ok) console.warn(`[calendar] feed "${feed.label}" (${feed.host}) could not be refreshed: ${outcome.error}. The last good copy stays.`);
+  let queued = 0;
+  await ctx.writes.run(async (tx) => {
+    const recorded = !outcome.ok
+      ? await markFailed(tx, feed.label, token, hash, outcome.error, now)
+      : outcome.copy
+        ? await storeCopy(tx, feed.label, token, outcome.copy, now)
+        : await markUnchanged(tx, feed.label, token, hash, now);
+    // A refresh that outlived its lease leaves the row to the one that took it over.
+    if (recorded) queued = await alertIfDue(ctx, tx, feed, before, now);
+  });
+  deliverInBackground(ctx, queued);
+}
+
+async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | undefined, hash: string, now: Date): Promise<Outcome> {
+  try {
+    const sameUrl = before?.urlHash === hash;
+    const fetched = await fetchFeed(feed.url, sameUrl ? { etag: before.etag, lastModified: before.lastModified } : {});
+    // 304, or a 304-like answer to a copy that never loaded (nothing to keep): nothing new to store.
+    if (!fetched.changed) return before?.loadedAt ? { ok: true } : { ok: false, error: 'the server answered 304 Not Modified, but no copy was ever stored' };
+    const parsed = busyFromIcs(fetched.text, {
+      from: now.getTime(),
+      to: now.getTime() + (ctx.config.booking.horizonDays + 2) * DAY,
+      timeZone: ctx.config.booking.timeZone,
+      maxSpans: MAX_SPANS_PER_FEED,
+    });
+    // The site's own calls come back in the operator's calendar once they accept the invite: they
+    // must not block themselves (a move, or the time freed by a cancel).
+    const uids = [...new Set(parsed.spans.map((s) => s.uid).filter((uid) => uid !== ''))];
+    const ours = new Set((await ctx.db.execute({ sql: 'SELECT uid FROM bookings WHERE uid IN (SELECT value FROM json_each(?))', args: [JSON.stringify(uids)] })).rows.map((row) => String(row.uid)));
+    const warnings = [...(fetched.truncated ? [`the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB; only its first ${MAX_FEED_BYTES / 1024 / 1024} MB were read`] : []), ...parsed.warnings];
+    return {
+      ok: true,
+      copy: { urlHash: hash, etag: fetched.etag, lastModified: fetched.lastModified, eventCount: parsed.events, spans: mergeSpans(parsed.spans.filter((s) => !ours.has(s.uid))), warnings },
+    };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message.slice(0, 300) };
+  }
+}
+
+/** Queues the operator's email when a failure is due one, or a recovery after one; returns how many. */
+async function alertIfDue(ctx: ApiContext, tx: Transaction, feed: BusyFeed, before: FeedRow | undefined, now: Date): Promise<number> {
+  const row = (await feedRows(tx, [feed])).get(feed.label);
+  if (!row) return 0;
+  const base = { siteUrl: ctx.config.siteUrl, feed: { label: feed.label, host: feed.host }, timeZone: ctx.config.booking.timeZone, loadedAt: row.loadedAt };
+  const send = (event: 'failing' | 'recovered', failingSince: string, key: string) =>
+    enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { template: 'busy-feed', to: ctx.config.operatorEmail, props: { ...base, event, failingSince, reason: row.lastError } } } }, now);
+
+  if (row.failingSince && !row.alertedAt) {
+    const longEnough = now.getTime() - Date.parse(row.failingSince) >= ALERT_AFTER_MS;
+    if (!longEnough && row.loadedAt) return 0;
+    await markAlerted(tx, feed.label, now.toISOString());
+    return Number(await send('failing', row.failingSince, `busy-feed-${feed.label}-failing-${row.failingSince}`));
+  }
+  if (!row.failingSince && row.alertedAt) {
+    await markAlerted(tx, feed.label, null);
+    const since = before?.failingSince ?? row.alertedAt;
+    return Number(await send('recovered', since, `busy-feed-${feed.label}-recovered-${since}`));
+  }
+  return 0;
+}

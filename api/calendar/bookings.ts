@@ -1,0 +1,58 @@
+// GET /api/calendar/bookings.ics?key=… (vercel.json rewrites the .ics address to this function): the operator's
+// calendar subscription feed, every upcoming confirmed call as an event with the UID and SEQUENCE of its emailed
+// invites (src/lib/booking/bookings-feed.ts builds the file). The key is OPERATOR_FEED_KEY, compared in constant
+// time; a wrong or missing key, or no key configured, answers 404 (never 401 or 403), worded as the router's
+// answer for an address with no route, so the feed's existence is not revealed. Rotating the key means changing
+// the variable: nothing is stored.
+import { apiContext } from '../_lib/context.ts';
+import { HttpError, handle } from '../_lib/http.ts';
+import { sameSecret } from '../_lib/tokens.ts';
+import { buildBookingsFeed, type FeedBooking } from '../../src/lib/booking/bookings-feed.ts';
+import type { Area } from '../../src/lib/readiness/areas.ts';
+
+const FEED_HEADERS = {
+  'Content-Type': 'text/calendar; charset=utf-8',
+  // The feed names people: no shared cache may keep it, and no search engine may list it.
+  'Cache-Control': 'private, no-store',
+  'X-Robots-Tag': 'noindex',
+};
+
+/** True when `key` unlocks the feed: a key is configured and this is it. */
+function feedKeyMatches(key: string | null, configured: string | undefined): boolean {
+  if (configured === undefined || configured === '') return false;
+  return sameSecret(key ?? '', configured);
+}
+
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    const ctx = await apiContext();
+    const url = new URL(request.url);
+    if (!feedKeyMatches(url.searchParams.get('key'), ctx.config.operatorFeedKey)) {
+      // Worded as the router's answer for an address with no route.
+      throw new HttpError(404, 'not_found', `No API route at ${url.pathname}.`);
+    }
+    // Whole seconds, as the calls' times are stored ('…:00Z'), so the text comparison is a time comparison.
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const rows = (
+      await ctx.db.execute({
+        sql: `SELECT uid, sequence, start_at, end_at, name, company, company_size, area, goal, time_zone
+              FROM bookings WHERE status = 'confirmed' AND end_at > ? ORDER BY start_at, id`,
+        args: [now.toISOString().replace('.000Z', 'Z')],
+      })
+    ).rows;
+    // Only what the feed shows: no email address, no id a manage link could be signed for.
+    const bookings: FeedBooking[] = rows.map((row) => ({
+      uid: String(row.uid),
+      sequence: Number(row.sequence),
+      start: String(row.start_at),
+      end: String(row.end_at),
+      name: String(row.name),
+      company: String(row.company),
+      companySize: String(row.company_size),
+      area: String(row.area) as Area,
+      goal: String(row.goal),
+      timeZone: String(row.time_zone),
+    }));
+    return new Response(buildBookingsFeed(bookings, now.toISOString()), { headers: FEED_HEADERS });
+  });
+}

@@ -1,0 +1,86 @@
+// The operator's calendar subscription feed (GET /api/calendar/bookings.ics?key=…): every upcoming confirmed
+// call as a VEVENT, so the operator's calendar shows all calls even when an emailed invite went missing.
+// Pure: the only imports are `ics` and the invite's shared helpers.
+//
+// One call, one event everywhere: each VEVENT carries the UID and SEQUENCE of the invites emailed for the
+// call (invite.ts), so a calendar that has both the invite and the feed can match them. A call that moves
+// keeps its UID with a higher SEQUENCE; a cancelled or past call simply leaves the feed, and a subscribed
+// calendar drops it at its next refresh.
+//
+// What the feed must never carry: the manage link, any token or any URL that can move or cancel a call
+// (whoever holds the feed's address must not be able to act on calls), and the visitor's email address.
+// Every user-supplied string goes through the invite's sanitizeText, so a CR, LF or other control character
+// cannot start a new content line; ics escapes `\` `;` `,` and the line breaks kept in the goal.
+import { createEvents, type EventAttributes } from 'ics';
+import { parseInstant, parseInterval } from './calendar-links.ts';
+import { checkUidAndSequence, icsOutput, sanitizeText, type IcsAttributes } from './invite.ts';
+import { AREA_LABELS, type Area } from '../readiness/areas.ts';
+
+/** One confirmed call, as the feed shows it: nothing that could act on the call, no email address. */
+export interface FeedBooking {
+  /** The call's calendar UID, the same as in its emailed invites. */
+  uid: string;
+  /** The call's current SEQUENCE, the same as its latest emailed invite. */
+  sequence: number;
+  /** ISO UTC instants, e.g. '2026-12-08T09:00:00Z'. */
+  start: string;
+  end: string;
+  name: string;
+  company: string;
+  companySize: string;
+  area: Area;
+  /** What they want to fix: free text, line breaks allowed. */
+  goal: string;
+  /** The visitor's IANA time zone. */
+  timeZone: string;
+}
+
+/** The calendar's name in the operator's calendar app. */
+export const BOOKINGS_FEED_NAME = 'AI Operator bookings';
+const FEED_PRODUCT_ID = '-//AI Operator//Bookings feed//EN';
+
+/** The event's title: who is coming, from which company. */
+export const feedSummary = (booking: Pick<FeedBooking, 'name' | 'company'>) =>
+  `Workflow audit: ${sanitizeText(booking.name, true)} (${sanitizeText(booking.company, true)})`;
+
+/** The operator's brief in the event: one labelled line each, the goal as the visitor wrote it. */
+function feedDescription(booking: FeedBooking): string {
+  return [
+    `Visitor: ${sanitizeText(booking.name, true)}`,
+    `Company: ${sanitizeText(booking.company, true)} (${sanitizeText(booking.companySize, true)} people)`,
+    `Area: ${AREA_LABELS[booking.area] ?? sanitizeText(booking.area, true)}`,
+    `Wants to fix: ${sanitizeText(booking.goal, false).trim()}`,
+    `Their time zone: ${sanitizeText(booking.timeZone, true)}`,
+  ].join('\n');
+}
+
+/**
+ * An RFC 5545 VCALENDAR (METHOD:PUBLISH, X-WR-CALNAME, PRODID) with one VEVENT per call, in the order given:
+ * UID, SEQUENCE, DTSTAMP (`stamp`, when the feed was made), DTSTART/DTEND in UTC (…Z), SUMMARY, DESCRIPTION,
+ * STATUS:CONFIRMED. No bookings: a valid calendar with no events. CRLF line endings, folded at 75 octets.
+ * Throws an Error naming the field on invalid input.
+ */
+export function buildBookingsFeed(bookings: readonly FeedBooking[], stamp: string): string {
+  const stampMs = parseInstant(stamp, 'stamp');
+  const events: EventAttributes[] = bookings.map((booking) => {
+    checkUidAndSequence(booking.uid, booking.sequence);
+    const { startMs, endMs } = parseInterval(booking.start, booking.end);
+    const event: IcsAttributes = {
+      uid: booking.uid,
+      sequence: booking.sequence,
+      timestamp: Math.floor(stampMs / 1000) * 1000,
+      // Epoch milliseconds with 'utc' input/output: DTSTART/DTEND are …Z whatever the server's zone.
+      start: Math.floor(startMs / 1000) * 1000,
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: Math.floor(endMs / 1000) * 1000,
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      title: feedSummary(booking),
+      description: feedDescription(booking),
+      status: 'CONFIRMED',
+    };
+    return event;
+  });
+  return icsOutput(createEvents(events, { productId: FEED_PRODUCT_ID, method: 'PUBLISH', calName: BOOKINGS_FEED_NAME }), 'the bookings feed');
+}
