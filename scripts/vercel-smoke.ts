@@ -2,7 +2,7 @@
 // (the CLI from devDependencies, project settings from scripts/vercel/project.json, no login) runs in
 // a temporary copy of the working tree, because it moves files out of dist/. Then every api/ route
 // must exist as a built function, every function must load, and the health, sign-up, confirm,
-// unsubscribe, retry and og functions are called as the platform calls them: each in a fresh Node
+// unsubscribe, retry, booking, bookings feed and og functions are called as the platform calls them: each in a fresh Node
 // process inside its own assembled folder (the .func folder plus the files its filePathMap lists),
 // with production settings, one shared database file and a local server that answers like Resend.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -83,6 +83,7 @@ function assemble(route: string): string {
 
 const resend = await startFakeResend();
 const cronSecret = 'smoke-cron-secret-0123456789';
+const feedKey = 'smoke-feed-key-0123456789abcdefghijkl';
 const productionEnv: NodeJS.ProcessEnv = {
   PATH: process.env.PATH,
   NODE_ENV: 'production',
@@ -95,6 +96,7 @@ const productionEnv: NodeJS.ProcessEnv = {
   OPERATOR_EMAIL: 'operator@smoke.example',
   RESEND_BASE_URL: resend.url,
   MAIL_FROM: 'AI Operator <hello@smoke.example>',
+  OPERATOR_FEED_KEY: feedKey,
 };
 
 interface Reply {
@@ -192,6 +194,19 @@ try {
       check(false, 'the visitor\'s confirmation links to the manage page at SITE_URL');
     }
   }
+
+  // The operator's bookings feed, behind the rewrite vercel.json declares for its .ics address: the right key
+  // gets the calendar with the call just booked; a wrong key, or a deployment without OPERATOR_FEED_KEY, a 404.
+  check(/\/api\/calendar\/bookings\\*\.ics[^"]*"[^}]*\/api\/calendar\/bookings"/.test(routesConfig), 'the build routes /api/calendar/bookings.ics to the calendar/bookings function');
+  const feedPath = (key: string) => `/api/calendar/bookings.ics?key=${encodeURIComponent(key)}`;
+  const wrongKey = await invoke('/api/calendar/bookings', { method: 'GET', path: feedPath(`${feedKey.slice(0, -1)}X`) });
+  const feed = await invoke('/api/calendar/bookings', { method: 'GET', path: feedPath(feedKey) });
+  const keyless = await invoke('/api/calendar/bookings', { method: 'GET', path: feedPath(feedKey) }, { ...productionEnv, OPERATOR_FEED_KEY: undefined });
+  check(wrongKey.status === 404 && keyless.status === 404, `the bookings feed answers 404 to a wrong key and without OPERATOR_FEED_KEY (got ${wrongKey.status ?? wrongKey.loadError}, ${keyless.status ?? keyless.loadError})`);
+  check(
+    feed.status === 200 && feed.headers?.['content-type'] === 'text/calendar; charset=utf-8' && (feed.body ?? '').startsWith('BEGIN:VCALENDAR') && (feed.body ?? '').includes('Workflow audit: Smoke Test (Smoke Co)') && !/manage|token/i.test(feed.body ?? ''),
+    `the bookings feed answers the right key with the calendar and the call booked above, no manage link (got ${feed.status} ${feed.body?.slice(0, 120) ?? feed.loadError})`,
+  );
 
   const og = await invoke('/api/og', { method: 'GET', path: '/api/og?page=blog/what-is-a-business-ai-operator' });
   const png = Buffer.from(og.body ?? '', 'base64');
