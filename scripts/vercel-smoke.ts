@@ -2,7 +2,7 @@
 // (the CLI from devDependencies, project settings from scripts/vercel/project.json, no login) runs in
 // a temporary copy of the working tree, because it moves files out of dist/. Then every api/ route
 // must exist as a built function, every function must load, and the health, sign-up, confirm,
-// unsubscribe, retry, booking, bookings feed and og functions are called as the platform calls them: each in a fresh Node
+// unsubscribe, retry, booking (with a calendar feed), bookings feed and og functions are called as the platform calls them: each in a fresh Node
 // process inside its own assembled folder (the .func folder plus the files its filePathMap lists),
 // with production settings, one shared database file and a local server that answers like Resend.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverApiRoutes } from './_lib/api-router.ts';
 import { startFakeResend } from '../test/fixtures/fake-resend.ts';
+import { icsFeed, icsUtc, startFeedServer } from '../test/fixtures/feed-server.ts';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const keep = process.argv.includes('--keep');
@@ -82,6 +83,8 @@ function assemble(route: string): string {
 }
 
 const resend = await startFakeResend();
+// The operator's calendar, on a loopback calendar host (plain http is accepted only from loopback).
+const calendarHost = await startFeedServer();
 const cronSecret = 'smoke-cron-secret-0123456789';
 const feedKey = 'smoke-feed-key-0123456789abcdefghijkl';
 const productionEnv: NodeJS.ProcessEnv = {
@@ -178,6 +181,16 @@ try {
     });
     const holdId = held.status === 201 ? (JSON.parse(held.body!) as { hold: { id: string } }).hold.id : undefined;
     check(Boolean(holdId), `POST /api/slots/hold keeps the picked time (got ${held.status} ${held.body?.slice(0, 160) ?? held.loadError})`);
+    // The operator's calendar feed: an event on the second free time removes it, read by the built
+    // function itself (node-ical and its data files packaged), on a feed that never loaded before.
+    // The fourth is clear of the event even with the 10-minute buffers (the third's buffer touches it).
+    const [, second, , fourth] = JSON.parse(slots.body!).slots as { start: string; end: string }[];
+    if (second && fourth) {
+      calendarHost.set('/busy.ics', { body: icsFeed([[`DTSTART:${icsUtc(Date.parse(second.start))}`, `DTEND:${icsUtc(Date.parse(second.end))}`, 'SUMMARY:Smoke client call']]) });
+      const withFeed = await invoke('/api/slots', { method: 'GET', path: `/api/slots?from=${day(1)}&to=${day(14)}&tz=America/Los_Angeles` }, { ...productionEnv, BOOKING_BUSY_FEEDS: `smoke=${calendarHost.url('/busy.ics')}` });
+      const starts = withFeed.status === 200 ? (JSON.parse(withFeed.body!).slots as { start: string }[]).map((s) => s.start) : [];
+      check(starts.includes(fourth.start) && !starts.includes(second.start), `GET /api/slots with BOOKING_BUSY_FEEDS leaves out the time the operator's calendar is busy (got ${withFeed.status ?? withFeed.loadError}, ${calendarHost.hits('/busy.ics')} fetch)`);
+    }
     const booked = await invoke('/api/bookings', {
       method: 'POST', path: '/api/bookings', headers: { 'content-type': 'application/json', origin: 'https://smoke.example' },
       body: JSON.stringify({ start: slot.start, holdId, name: 'Smoke Test', email: 'smoke-booker@example.com', company: 'Smoke Co', companySize: '1-10', area: 'sales', goal: 'Prove the booking function runs.', timeZone: 'America/Los_Angeles', consent: true }),
@@ -217,6 +230,7 @@ try {
   check(/ConfigError/.test(misconfigured.loadError ?? '') && /SITE_URL/.test(misconfigured.loadError ?? '') && /CRON_SECRET/.test(misconfigured.loadError ?? ''), `a function with SITE_URL missing and CRON_SECRET malformed stops at start naming both (got ${misconfigured.loadError ?? misconfigured.status})`);
 } finally {
   await resend.close();
+  await calendarHost.close();
   if (!keep) rmSync(work, { recursive: true, force: true });
   else console.log(`[vercel] kept ${work}`);
 }
