@@ -87,9 +87,21 @@ export async function freshenFeeds(ctx: ApiContext, options: FreshnessOptions): 
   keepAlive(run);
   const neverLoaded = stale.some((feed) => !rows.get(feed.label)?.loadedAt);
   if (options.wait === 'always' || neverLoaded) {
+    // The refresh may be another request's (it holds the lease): then wait for its outcome in the database.
+    const deadline = Date.now() + FEED_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([run, new Promise((resolve) => (timer = setTimeout(resolve, FEED_TIMEOUT_MS)))]);
+    await Promise.race([run.then(() => refreshedByAnyone(ctx, stale, staleBefore, deadline)), new Promise((resolve) => (timer = setTimeout(resolve, FEED_TIMEOUT_MS)))]);
     clearTimeout(timer);
+  }
+}
+
+/** Resolves once every feed in `feeds` has a copy newer than `staleBefore` (or its failure recorded), or at `deadline`. */
+async function refreshedByAnyone(ctx: ApiContext, feeds: readonly BusyFeed[], staleBefore: Date, deadline: number): Promise<void> {
+  for (;;) {
+    const rows = await feedRows(ctx.db, feeds);
+    if (feeds.every((feed) => !isStale(rows.get(feed.label), urlHash(ctx, feed), staleBefore))) return;
+    if (Date.now() >= deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -97,7 +109,7 @@ type Outcome = { ok: true; copy?: Parameters<typeof storeCopy>[3] } | { ok: fals
 
 async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | undefined, hash: string, token: string, now: Date): Promise<void> {
   const outcome = await fetchAndParse(ctx, feed, before, hash, now);
-  if (!outcome.ok) console.warn(`[calendar] feed "${feed.label}" (${feed.host}) could not be refreshed: ${outcome.error}. The last good copy stays.`);
+  if (!outcome.ok) console.warn(`[calendar] feed "${feed.label}" (${feed.host}) could not be refreshed: ${outcome.error}. ${before?.loadedAt ? 'The last good copy stays.' : 'It has never loaded: times are offered without it.'}`);
   let queued = 0;
   await ctx.writes.run(async (tx) => {
     const recorded = !outcome.ok

@@ -30,7 +30,9 @@ function lines(p: BusyFeedAlertProps): string[] {
     ];
   }
   return [
-    `Your calendar feed ${name} has not loaded since ${when(p.failingSince, p.timeZone)}. The last attempt said: ${p.reason ?? 'no reason given'}.`,
+    p.loadedAt
+      ? `Your calendar feed ${name} has not loaded since ${when(p.failingSince, p.timeZone)}. The last attempt said: ${p.reason ?? 'no reason given'}.`
+      : `Your calendar feed ${name} could not be loaded (first tried ${when(p.failingSince, p.timeZone)}). The server said: ${p.reason ?? 'no reason given'}.`,
     p.loadedAt
       ? `Until it loads again, the booking page blocks the busy times from its last good copy, taken ${when(p.loadedAt, p.timeZone)}. Events you added or moved since then are not seen: a visitor may book a time you have just filled.`
       : 'It has never loaded, so the booking page offers times without it: a visitor may book a time your calendar shows as busy.',
