@@ -11,6 +11,8 @@ const port = Number(process.env.E2E_PORT);
 // The served build's data folder, shared the same way, so a test can read what a form stored.
 process.env.E2E_DATA_DIR ||= mkdtempSync(join(tmpdir(), 'ai-operator-e2e-'));
 const baseURL = `http://127.0.0.1:${port}`;
+// The operator's calendar feed for the run (test/e2e/_feed-server.ts), on the site's port + 1000.
+const feedPort = port + 1000;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -35,11 +37,25 @@ export default defineConfig({
     { name: 'mobile', testIgnore: /(routes|links)\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: false } },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
   ],
-  webServer: {
-    command: 'node scripts/serve.ts',
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR },
-  },
+  // The calendar feed starts first, so the site reads a real busy feed (every Tuesday 10:00-11:00
+  // Berlin) from its first slots request on, as an operator's would: busy-calendar.spec.ts proves it.
+  webServer: [
+    {
+      command: 'node test/e2e/_feed-server.ts',
+      url: `http://127.0.0.1:${feedPort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { E2E_FEED_PORT: String(feedPort) },
+    },
+    {
+      command: 'node scripts/serve.ts',
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      // Every test posts from 127.0.0.1, one address: booking.spec alone used all 10 bookings an hour the
+      // default BOOKING_RATE_LIMIT allows, and busy-calendar.spec's two more got 429. (The limit itself is
+      // tested in test/integration/rate-limit.test.ts.)
+      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR, BOOKING_BUSY_FEEDS: `e2e=http://127.0.0.1:${feedPort}/busy.ics`, BOOKING_RATE_LIMIT: '100' },
+    },
+  ],
 });
