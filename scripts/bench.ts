@@ -1,4 +1,4 @@
-// `npm run bench [weights|roi|lighthouse|build|http ...]`: prints figures, asserts nothing (timings on a
+// `npm run bench [weights|roi|lighthouse|build|http|feeds ...]`: prints figures, asserts nothing (timings on a
 // shared machine are noisy; the deterministic gates live in `npm test`). Runs on the current dist/.
 import { availableParallelism } from 'node:os';
 import { builtPages } from './quality/site-files.ts';
@@ -6,7 +6,8 @@ import { pageWeight } from './quality/page-weight.ts';
 import { startLighthouse, type LighthouseResult, type Profile } from './quality/lighthouse.ts';
 import { createSiteServer } from './_lib/server.ts';
 import { measureBuildTimes } from './bench/build-time.ts';
-import { measureThroughput } from './bench/http-throughput.ts';
+import { measureThroughput, type ThroughputRow } from './bench/http-throughput.ts';
+import { FEED_DAYS, FEED_EVENTS, WARMUP_SECONDS, measureFeeds } from './bench/feeds.ts';
 import type { AddressInfo } from 'node:net';
 import { computeRoi } from '../src/lib/roi/model.ts';
 import { parseDraft, draftFromInputs } from '../src/lib/roi/form.ts';
@@ -75,16 +76,57 @@ function build(posts = 1000): void {
   console.log(`ratio site+posts / bare: ${t.ratio.toFixed(2)}x (goal: at most 1.5x)\n`);
 }
 
+const throughputCells = (r: ThroughputRow) => [r.name, Math.round(r.requestsPerSecond), r.p50, r.p99, r.errors, r.non2xx, r.serverCpuPercent === undefined ? 'n/a' : `${Math.round(r.serverCpuPercent)}%`];
+
 async function http(): Promise<void> {
   const seconds = 5;
   const connections = 50;
   console.log(`## Local server throughput (${connections} connections, ${seconds} s per target, loopback, ${availableParallelism()} cores shared by server and load generator)\n`);
   console.log('server CPU: the server process\'s CPU time over the run, 100% = one core busy throughout.\n');
   const rows = await measureThroughput({ seconds, connections });
-  table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'server CPU'], rows.map((r) => [r.name, Math.round(r.requestsPerSecond), r.p50, r.p99, r.errors, r.non2xx, r.serverCpuPercent === undefined ? 'n/a' : `${Math.round(r.serverCpuPercent)}%`]));
+  table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'server CPU'], rows.map(throughputCells));
   const [yardstick] = rows;
   for (const row of rows.slice(1)) console.log(`${row.name}: ${((row.requestsPerSecond / yardstick!.requestsPerSecond) * 100).toFixed(0)}% of the static page rate`);
   console.log();
+}
+
+async function feeds(rounds: number): Promise<void> {
+  const seconds = 5;
+  const connections = 50;
+  console.log(`## GET /api/slots with the operator's calendar feeds (2 feeds x ${FEED_EVENTS} events in the next ${FEED_DAYS} days, served on loopback)\n`);
+  console.log(`The http part's 31-day target on fresh servers that differ only in BOOKING_BUSY_FEEDS (${connections} connections, ${seconds} s each after ${WARMUP_SECONDS} s`);
+  console.log(`unmeasured, loopback, ${availableParallelism()} cores shared by server and load generator), ${rounds} round(s) in alternating order (BENCH_ROUNDS).`);
+  console.log('A feed run is measured once its copies are stored, so it reads the stored copy. The control serves the same feeds with every');
+  console.log('meeting moved to the evening: as many events, nothing blocked, the full-size answer. CPU ms/req: the server\'s CPU time per');
+  console.log('request, steadier than req/s when other work shares the cores. BENCH_CPU_PROF=<dir> writes a CPU profile of each server.\n');
+  const results = await measureFeeds({ seconds, connections, rounds });
+  const keys = ['withoutFeeds', 'withFeeds', 'eveningFeeds'] as const;
+  const cpuMs = (ms: number | undefined) => ms?.toFixed(2) ?? 'n/a';
+  table(
+    ['run', 'round', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'server CPU', 'CPU ms/req', 'slots in 31 days', 'busy spans stored'],
+    results.flatMap((round, i) => keys.map((key) => {
+      const [name, ...cells] = throughputCells(round[key].row);
+      return [name!, i + 1, ...cells, cpuMs(round[key].row.serverCpuMsPerRequest), round[key].slots, round[key].busySpans];
+    })),
+  );
+  const ratios = (key: (typeof keys)[number], pick: (r: ThroughputRow) => number | undefined) =>
+    results.map((round) => (pick(round[key].row) ?? NaN) / (pick(round.withoutFeeds.row) ?? NaN));
+  const rate = (r: ThroughputRow) => r.requestsPerSecond;
+  const cpu = (r: ThroughputRow) => r.serverCpuMsPerRequest;
+  console.log(`Median of ${rounds} round(s); ratios are per round (the same round's run without feeds), then their median:\n`);
+  table(
+    ['run', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'rate / no feeds', 'CPU per request / no feeds'],
+    keys.map((key) => {
+      const rows = results.map((round) => round[key].row);
+      const per = (values: number[]) => `${median(values).toFixed(2)}x (${values.map((v) => v.toFixed(2)).join(', ')})`;
+      return [rows[0]!.name, Math.round(median(rows.map(rate))), median(rows.map((r) => r.p50)), median(rows.map((r) => r.p99)), cpuMs(median(rows.map((r) => cpu(r) ?? NaN))), key === 'withoutFeeds' ? '' : per(ratios(key, rate)), key === 'withoutFeeds' ? '' : per(ratios(key, cpu))];
+    }),
+  );
+  const last = results[results.length - 1]!;
+  const fetches = results.reduce((sum, round) => sum + round.withFeeds.feedFetchesDuringLoad + round.eveningFeeds.feedFetchesDuringLoad, 0);
+  console.log(`busy spans stored: ${last.withFeeds.busySpans} (from ${last.withFeeds.events} events); feed fetches during the measured runs: ${fetches}`);
+  console.log(`slots the feeds block: ${last.withoutFeeds.slots - last.withFeeds.slots} of ${last.withoutFeeds.slots}`);
+  console.log(`rate with feeds / without, median of ${rounds}: ${median(ratios('withFeeds', rate)).toFixed(2)}x (goal: at least 0.8x)\n`);
 }
 
 function roi(): void {
@@ -116,15 +158,16 @@ function roi(): void {
 }
 
 const parts = process.argv.slice(2);
-const selected = parts.length ? parts : ['weights', 'roi', 'http', 'build', 'lighthouse'];
+const selected = parts.length ? parts : ['weights', 'roi', 'http', 'feeds', 'build', 'lighthouse'];
 for (const part of selected) {
   if (part === 'weights') weights();
   else if (part === 'lighthouse') await lighthouse();
   else if (part === 'build') build(Number(process.env.BENCH_POSTS ?? 1000));
   else if (part === 'http') await http();
+  else if (part === 'feeds') await feeds(Number(process.env.BENCH_ROUNDS ?? 3));
   else if (part === 'roi') roi();
   else {
-    console.error(`unknown part "${part}": use weights, roi, lighthouse, build or http`);
+    console.error(`unknown part "${part}": use weights, roi, lighthouse, build, http or feeds`);
     process.exit(2);
   }
 }

@@ -81,7 +81,7 @@ export async function nextFreeSlots(ctx: ApiContext, now: Date, after: string, c
   const rules = ctx.config.booking;
   const from = toIso(Math.max(Date.parse(after), now.getTime()));
   const to = toIso(Date.parse(from) + withinDays * DAY);
-  const { calls, busy } = await occupiedTimes(ctx.db, ctx.config.busyFeeds, from, to, now, except);
+  const { calls, busy } = await occupiedTimes(ctx.db, ctx.config.busyFeeds, from, to, now, except, true);
   return availableSlots(rules, { from, to }, toIso(now.getTime()), calls, busy).slice(0, count);
 }
 

@@ -76,10 +76,12 @@ export interface Occupied {
 /**
  * Confirmed calls and unexpired holds that can affect slots between `from` and `to` (two days of
  * margin for buffers and the daily cap, which counts holds too: each may become a call), and the
- * operator's busy times from the stored copy of their calendar feeds.
+ * operator's busy times from the stored copy of their calendar feeds. `readOnly`: for an answer that
+ * only shows times, the copy's version may come from this instance's read of the last second; a
+ * write's re-check leaves it out and reads everything inside its transaction.
  */
-export async function occupiedTimes(db: Client | Transaction, feeds: readonly BusyFeed[], from: string, to: string, now: Date, except: BusyExceptions = {}): Promise<Occupied> {
-  return { calls: await callsAndHolds(db, from, to, now, except), busy: await operatorBusy(db, feeds) };
+export async function occupiedTimes(db: Client | Transaction, feeds: readonly BusyFeed[], from: string, to: string, now: Date, except: BusyExceptions = {}, readOnly = false): Promise<Occupied> {
+  return { calls: await callsAndHolds(db, from, to, now, except), busy: await operatorBusy(db, feeds, { recent: readOnly }) };
 }
 
 async function callsAndHolds(db: Client | Transaction, from: string, to: string, now: Date, except: BusyExceptions): Promise<Interval[]> {

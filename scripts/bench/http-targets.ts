@@ -27,6 +27,13 @@ const yearOfSlots = availableSlots(
 );
 const bookableStarts = yearOfSlots.filter((_, i) => i % 2 === 0).map((slot) => slot.start);
 
+/** The visitor's 31 local days from today (New York), as the booking page asks; the `feeds` part loads it too. */
+export const slotsTarget: HttpTarget = {
+  name: 'free slots, 31 days (GET /api/slots)',
+  method: 'GET',
+  path: `/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 30 * DAY)}&tz=America/New_York`,
+};
+
 export const httpTargets: HttpTarget[] = [
   { name: 'static page (/ai-operator, brotli)', method: 'GET', path: '/ai-operator', headers: { 'accept-encoding': 'br' } },
   { name: 'static asset (/favicon.svg)', method: 'GET', path: '/favicon.svg' },
@@ -38,7 +45,7 @@ export const httpTargets: HttpTarget[] = [
     headers: { 'content-type': 'application/json' },
     bodyFor: (n) => JSON.stringify({ email: `bench-${n}@example.com`, consent: true, source: 'bench' }),
   },
-  { name: 'free slots, 31 days (GET /api/slots)', method: 'GET', path: `/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 30 * DAY)}&tz=America/New_York` },
+  slotsTarget,
   {
     // Before the bookings: a client keeps at most two holds (each new one releases its oldest), so
     // only the last two are still held when the bookings start, from the far end of the year.

@@ -65,8 +65,12 @@ async function slotStarts(days: number): Promise<Set<string>> {
 }
 const db = async () => (await apiContext()).db;
 const feedRow = async (id: string) => (await (await db()).execute({ sql: 'SELECT * FROM busy_feeds WHERE id = ?', args: [id] })).rows[0];
-/** Makes every stored copy old, as if the TTL had passed. */
-const ageCopies = async () => (await db()).execute(`UPDATE busy_feeds SET checked_at = '2000-01-01T00:00:00.000Z'`);
+const { forgetRecentStates } = await import('../../api/_lib/calendar/busy-copy.ts');
+/** Makes every stored copy old, as if the TTL had passed (and the second an instance may reuse its last read of them). */
+async function ageCopies() {
+  await (await db()).execute(`UPDATE busy_feeds SET checked_at = '2000-01-01T00:00:00.000Z'`);
+  forgetRecentStates();
+}
 /** Runs the cron job, which refreshes stale feeds to the end before it answers. */
 async function cron() {
   const reply = await server.send('/api/outbox/retry');

@@ -1,7 +1,9 @@
 // The shared copy of the operator's busy times: one row per feed (busy_feeds) and its spans
-// (busy_spans), in the database, so every function instance offers the same times. Reading is one
-// small query: each instance keeps the merged spans in memory keyed on the feeds' versions and loads
-// them again only when a refresh has stored a new copy.
+// (busy_spans), in the database, so every function instance offers the same times. Each instance keeps
+// the merged spans in memory keyed on the feeds' versions and loads them again only when a refresh has
+// stored a new copy. Reading the versions is one small query; a slots answer (cacheable for 5 s anyway)
+// may use one read at most a second old, so under load an instance asks about once a second, while a
+// write's re-check always reads inside its own transaction.
 import type { Client, Transaction } from '@libsql/client';
 import type { BusyFeed } from './feed-list.ts';
 import { mergeSpans, type Span } from '../../../src/lib/booking/busy-times.ts';
@@ -53,15 +55,46 @@ export async function feedRows(db: Db, feeds: readonly BusyFeed[]): Promise<Map<
   return new Map(feeds.flatMap((feed) => (byId.has(feed.label) ? [[feed.label, byId.get(feed.label)!] as const] : [])));
 }
 
+/** What deciding on a refresh, and finding the cached spans, needs of a feed's row. */
+export interface FeedState {
+  id: string;
+  version: number;
+  urlHash: string;
+  checkedAt: string | null;
+  loadedAt: string | null;
+}
+
+/** How old a read of the feeds' states may be for an answer that only reads (slots, the manage page). */
+const RECENT_MS = 1000;
+let recent: { at: number; ids: string; states: Map<string, FeedState> } | undefined;
+
+/** Forgets the recent read: this instance has just committed a change to a feed's row. */
+export const forgetRecentStates = () => (recent = undefined);
+
+/**
+ * The configured feeds' states (a feed never refreshed has none). With `recent`, a read made by this
+ * instance less than a second ago serves; without it (inside a write, or waiting on a refresh), the
+ * database is asked.
+ */
+export async function feedStates(db: Db, feeds: readonly BusyFeed[], options: { recent?: boolean } = {}): Promise<Map<string, FeedState>> {
+  if (feeds.length === 0) return new Map();
+  const ids = JSON.stringify(feeds.map((f) => f.label));
+  if (options.recent && recent && recent.ids === ids && Date.now() - recent.at < RECENT_MS) return recent.states;
+  const result = await db.execute({ sql: 'SELECT id, version, url_hash, checked_at, loaded_at FROM busy_feeds WHERE id IN (SELECT value FROM json_each(?))', args: [ids] });
+  const states = new Map(result.rows.map((row) => [String(row.id), { id: String(row.id), version: Number(row.version), urlHash: String(row.url_hash), checkedAt: text(row.checked_at), loadedAt: text(row.loaded_at) }]));
+  if (options.recent) recent = { at: Date.now(), ids, states };
+  return states;
+}
+
 let cached: { key: string; spans: Span[] } | undefined;
 
-/** Every configured feed's busy spans, merged: what blocks times on the booking page. */
-export async function operatorBusy(db: Db, feeds: readonly BusyFeed[]): Promise<Span[]> {
+/** Every configured feed's busy spans, merged: what blocks times on the booking page. `recent` as for feedStates. */
+export async function operatorBusy(db: Db, feeds: readonly BusyFeed[], options: { recent?: boolean } = {}): Promise<Span[]> {
   if (feeds.length === 0) return [];
-  const ids = JSON.stringify(feeds.map((f) => f.label));
-  const versions = await db.execute({ sql: 'SELECT id, version FROM busy_feeds WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id', args: [ids] });
-  const key = versions.rows.map((row) => `${String(row.id)}@${Number(row.version)}`).join(',');
+  const states = await feedStates(db, feeds, options);
+  const key = [...states.values()].map((state) => `${state.id}@${state.version}`).sort().join(',');
   if (cached?.key === key) return cached.spans;
+  const ids = JSON.stringify(feeds.map((f) => f.label));
   const rows = await db.execute({ sql: 'SELECT start_at, end_at FROM busy_spans WHERE feed_id IN (SELECT value FROM json_each(?))', args: [ids] });
   const spans = mergeSpans(rows.rows.map((row) => ({ start: Date.parse(String(row.start_at)), end: Date.parse(String(row.end_at)) })));
   // Two reads, no transaction: a refresh between them stores a newer copy under a newer key, so at

@@ -13,7 +13,7 @@ import { deliverInBackground } from '../deliver.ts';
 import { enqueue } from '../outbox.ts';
 import { keyedHash } from '../tokens.ts';
 import { busyFromIcs } from './busy-from-ics.ts';
-import { feedRows, markAlerted, markFailed, markUnchanged, storeCopy, takeLease, type FeedRow } from './busy-copy.ts';
+import { feedRows, feedStates, forgetRecentStates, markAlerted, markFailed, markUnchanged, storeCopy, takeLease, type FeedRow, type FeedState } from './busy-copy.ts';
 import { FEED_TIMEOUT_MS, MAX_FEED_BYTES, fetchFeed } from './fetch-feed.ts';
 import type { BusyFeed } from './feed-list.ts';
 import { mergeSpans } from '../../../src/lib/booking/busy-times.ts';
@@ -28,10 +28,19 @@ export const ALERT_AFTER_MS = 3600_000;
 const MAX_SPANS_PER_FEED = 10_000;
 const DAY = 86_400_000;
 
-/** The feed's URL as stored: a keyed hash, so a changed URL is noticed without keeping the secret. */
-const urlHash = (ctx: ApiContext, feed: BusyFeed) => keyedHash(ctx.secret, 'busy-feed-url', feed.url);
+/** The feed's URL as stored: a keyed hash, so a changed URL is noticed without keeping the secret (remembered: every slots request asks). */
+const hashes = new Map<string, string>();
+function urlHash(ctx: ApiContext, feed: BusyFeed): string {
+  const key = `${ctx.secret}\0${feed.url}`;
+  let hash = hashes.get(key);
+  if (hash === undefined) {
+    hash = keyedHash(ctx.secret, 'busy-feed-url', feed.url);
+    hashes.set(key, hash);
+  }
+  return hash;
+}
 
-const isStale = (row: FeedRow | undefined, hash: string, staleBefore: Date) =>
+const isStale = (row: Pick<FeedState, 'checkedAt' | 'urlHash'> | undefined, hash: string, staleBefore: Date) =>
   !row || !row.checkedAt || row.urlHash !== hash || Date.parse(row.checkedAt) <= staleBefore.getTime();
 
 export interface RefreshOptions {
@@ -80,7 +89,8 @@ export async function freshenFeeds(ctx: ApiContext, options: FreshnessOptions): 
   if (feeds.length === 0) return;
   const now = options.now ?? new Date();
   const staleBefore = new Date(now.getTime() - options.maxAgeMs);
-  const rows = await feedRows(ctx.db, feeds);
+  // A read that only shows times may decide on a state a second old; a booking asks the database.
+  const rows = await feedStates(ctx.db, feeds, { recent: options.wait !== 'always' });
   const stale = feeds.filter((feed) => isStale(rows.get(feed.label), urlHash(ctx, feed), staleBefore));
   if (stale.length === 0) return;
   const run = refreshStaleFeeds(ctx, { ...options, now });
@@ -98,7 +108,7 @@ export async function freshenFeeds(ctx: ApiContext, options: FreshnessOptions): 
 /** Resolves once every feed in `feeds` has a copy newer than `staleBefore` (or its failure recorded), or at `deadline`. */
 async function refreshedByAnyone(ctx: ApiContext, feeds: readonly BusyFeed[], staleBefore: Date, deadline: number): Promise<void> {
   for (;;) {
-    const rows = await feedRows(ctx.db, feeds);
+    const rows = await feedStates(ctx.db, feeds);
     if (feeds.every((feed) => !isStale(rows.get(feed.label), urlHash(ctx, feed), staleBefore))) return;
     if (Date.now() >= deadline) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -120,6 +130,7 @@ async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | un
     // A refresh that outlived its lease leaves the row to the one that took it over.
     if (recorded) queued = await alertIfDue(ctx, tx, feed, before, now);
   });
+  forgetRecentStates();
   deliverInBackground(ctx, queued);
 }
 

@@ -16,13 +16,17 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** True for a time zone name the runtime knows (America/Los_Angeles, Asia/Kathmandu, UTC). */
 export function isTimeZone(value: string): boolean {
   if (value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return false;
+  // Building a formatter costs about 0.1 ms, a tenth of a slots request: zones already accepted are remembered (a few hundred exist).
+  if (knownZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size < 1000) knownZones.add(value);
+  return true;
 }
+const knownZones = new Set<string>();
 
 /** True for a real calendar date written YYYY-MM-DD. */
 function isLocalDate(value: string): boolean {
