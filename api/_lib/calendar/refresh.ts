@@ -13,7 +13,7 @@ import { deliverInBackground } from '../deliver.ts';
 import { enqueue } from '../outbox.ts';
 import { keyedHash } from '../tokens.ts';
 import { busyFromIcs } from './busy-from-ics.ts';
-import { feedRows, feedStates, forgetRecentStates, markAlerted, markFailed, markUnchanged, storeCopy, takeLease, type FeedRow, type FeedState } from './busy-copy.ts';
+import { feedRows, feedStates, forgetRecentStates, markAlerted, markFailed, markUnchanged, storeCopy, takeLease, type FeedRow, type FeedState, type StoredCopy } from './busy-copy.ts';
 import { FEED_TIMEOUT_MS, MAX_FEED_BYTES, fetchFeed } from './fetch-feed.ts';
 import type { BusyFeed } from './feed-list.ts';
 import { mergeSpans } from '../../../src/lib/booking/busy-times.ts';
@@ -115,7 +115,7 @@ async function refreshedByAnyone(ctx: ApiContext, feeds: readonly BusyFeed[], st
   }
 }
 
-type Outcome = { ok: true; copy?: Parameters<typeof storeCopy>[3] } | { ok: false; error: string };
+type Outcome = { ok: true; copy?: StoredCopy } | { ok: false; error: string };
 
 async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | undefined, hash: string, token: string, now: Date): Promise<void> {
   const outcome = await fetchAndParse(ctx, feed, before, hash, now);
