@@ -1,19 +1,20 @@
 // POST /api/bookings (JSON): books a 20-minute workflow audit. 201 with the booking; 409 slot_taken
-// with the next free times when the slot went meanwhile; 409 already_booked when the address has a
-// call coming up (that call's link is emailed to the address again); 422 with the fields for bad
-// input; 429 with Retry-After.
-import { apiContext } from './_lib/context.ts';
-import { AlreadyBookedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/bookings.ts';
-import { SlotTakenError } from './_lib/calendar-claims.ts';
+// with the next free times when the slot went meanwhile (checked before the address, so it answers the
+// same for any address); 409 already_booked when the address has a call coming up (that call's link is
+// emailed to the address again); 409 booking_cancelled for a retry of a booking cancelled since; 422
+// with the fields for bad input, or an idempotency key used for other details; 429 with Retry-After.
+import { apiContext, type ApiContext } from './_lib/context.ts';
+import { v7 as timeOrderedId } from 'uuid';
+import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/bookings.ts';
+import { SlotTakenError, toIso } from './_lib/calendar-claims.ts';
 import { releaseHold } from './_lib/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
 import { callEvent } from './_lib/emails/booking.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http.ts';
-import { hitClientRateLimit, hitRateLimit } from './_lib/rate-limit.ts';
-import { emailKey } from './_lib/tokens.ts';
+import { hitClientRateLimit } from './_lib/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
-import { bookingRequestSchema, type BookingCreated, type SlotTaken } from '../src/lib/booking/request.ts';
+import { bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
 
 /** Faster than a person can pick a time and press Book, even with every field pre-filled. */
 const MIN_FILL_MS = 1500;
@@ -33,24 +34,17 @@ export function POST(request: Request): Promise<Response> {
     const booking = parsed.data;
     const rules = ctx.config.booking;
     const now = new Date();
-    const slotEnd = new Date(Date.parse(booking.start) + rules.slotMinutes * 60_000).toISOString();
-    // Bots fill the hidden field or post instantly: they get an answer that looks the same, and nothing is stored.
+    // Bots fill the hidden field or post instantly: they get an answer shaped like a real one (a
+    // time-ordered id, calendar links whose token leads to the expired-link page), and nothing is stored.
     if (booking.website || (booking.startedAt !== undefined && now.getTime() - booking.startedAt < MIN_FILL_MS)) {
-      const fake: BookingCreated = { booking: { id: crypto.randomUUID(), start: booking.start, end: slotEnd }, calendar: { ics: '', google: '', outlook: '' } };
-      return Response.json(fake, { status: 201, headers: NO_STORE });
+      return Response.json(decoyAnswer(ctx, booking, rules.slotMinutes, now), { status: 201, headers: NO_STORE });
     }
 
-    // Counted in their own commit: a request turned away (slot taken) still counts.
+    // Counted in its own commit: a request turned away (slot taken) still counts against its client.
+    // The address's own limit counts only bookings made (createBooking), so nobody can lock an address out.
     const address = clientAddress(request);
-    const rule = { name: 'booking', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 };
-    const limit = await ctx.writes.run(async (tx) => {
-      const byAddress = await hitClientRateLimit(tx, rule, ctx.secret, address);
-      const byEmail = await hitRateLimit(tx, { ...rule, name: 'booking-email' }, emailKey(ctx.secret, booking.email));
-      return byAddress.ok ? byEmail : byAddress;
-    });
-    if (!limit.ok) {
-      throw new HttpError(429, 'rate_limited', `Too many booking attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s), or write to us.`, {}, { 'Retry-After': String(limit.retryAfterSeconds) });
-    }
+    const limit = await ctx.writes.run((tx) => hitClientRateLimit(tx, { name: 'booking', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 }, ctx.secret, address));
+    if (!limit.ok) throw tooMany(limit.retryAfterSeconds);
 
     // The operator's calendar as of the last minute, fetched before the write: a fetch must never hold the write lock.
     await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
@@ -63,6 +57,9 @@ export function POST(request: Request): Promise<Response> {
         const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time was just booked by someone else. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
         return Response.json(body, { status: 409, headers: NO_STORE });
       }
+      if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);
+      if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, 'idempotency_key_reused', 'This request was already used to book with other details. Reload the page and book again.');
+      if (error instanceof BookingCancelledError) throw new HttpError(409, 'booking_cancelled', 'That booking has been cancelled. Pick a time to book again.');
       if (error instanceof AlreadyBookedError) {
         // The answer names no time: the call and its link go only to the address's inbox. The time this
         // visitor held goes back to everyone now, not in ten minutes: it will not be booked.
@@ -82,4 +79,17 @@ export function POST(request: Request): Promise<Response> {
     const body: BookingCreated = { booking: { id, start, end }, calendar: { ics: icsPath, google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) } };
     return Response.json(body, { status: 201, headers: NO_STORE });
   });
+}
+
+const tooMany = (retryAfterSeconds: number) =>
+  new HttpError(429, 'rate_limited', `Too many booking attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or write to us.`, {}, { 'Retry-After': String(retryAfterSeconds) });
+
+/** What a bot is told: the real answer's shape, signed with a throwaway secret, so its links lead nowhere. */
+function decoyAnswer(ctx: ApiContext, request: Pick<BookingRequest, 'start' | 'goal'>, slotMinutes: number, now: Date): BookingCreated {
+  const id = timeOrderedId();
+  const start = toIso(Date.parse(request.start));
+  const end = toIso(Date.parse(start) + slotMinutes * 60_000);
+  const { manageUrl, icsPath } = manageLinks({ ...ctx, secret: crypto.randomUUID() }, { id, end }, now);
+  const event = callEvent({ start, end, goal: request.goal }, manageUrl);
+  return { booking: { id, start, end }, calendar: { ics: icsPath, google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) } };
 }

@@ -29,7 +29,7 @@ export function GET(request: Request): Promise<Response> {
     // A stale copy of the operator's calendar is refreshed behind this answer (waited for only while a feed has never loaded).
     await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
     const window = localDatesToWindow(from, to, tz);
-    const { calls, busy } = await occupiedTimes(ctx.db, ctx.config.busyFeeds, window.from, window.to, now, { holdId: hold }, true);
+    const { calls, busy } = await occupiedTimes(ctx.db, ctx.config, window.from, window.to, now, { holdId: hold }, true);
     const slots = availableSlots(rules, window, now.toISOString(), calls, busy);
     // Nothing in the range: name the next free time, so the page can say when to look.
     const next = slots.length === 0 ? ((await nextFreeSlots(ctx, now, now.toISOString(), 1, rules.horizonDays, { holdId: hold }))[0] ?? null) : undefined;

@@ -10,6 +10,7 @@ import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
 import { SlotTakenError, claim, occupiedTimes, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
 import { releaseHold } from './slot-holds.ts';
+import { hitRateLimit } from './rate-limit.ts';
 import { createToken, emailKey, keyedHash, normalizeEmail } from './tokens.ts';
 import { routes } from '../../src/config/site.ts';
 import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
@@ -24,6 +25,29 @@ const DAY = 24 * 3600_000;
 const REMINDER_BEFORE_MS = DAY;
 /** A manage link works until a week after the call it was sent for. */
 const MANAGE_LINK_GRACE_MS = 7 * DAY;
+
+/** The idempotency key was first sent with another address or time: it never answers with that booking. */
+export class IdempotencyKeyReusedError extends Error {
+  override readonly name = 'IdempotencyKeyReusedError';
+}
+
+/** The key's booking has been cancelled since: a retry is never answered as if it stood. */
+export class BookingCancelledError extends Error {
+  override readonly name = 'BookingCancelledError';
+}
+
+/** Too many calls booked (and cancelled) with one address in an hour; counted only on bookings made. */
+export class AddressBookingLimitError extends Error {
+  override readonly name = 'AddressBookingLimitError';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('Too many calls booked with this address.');
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The call has moved as often as a day allows (each move emails both sides). */
+export const MOVES_PER_DAY = 3;
 
 /** The address has a call coming up; `bookingId` is that call, so its link can be sent again. */
 export class AlreadyBookedError extends Error {
@@ -81,13 +105,13 @@ export async function nextFreeSlots(ctx: ApiContext, now: Date, after: string, c
   const rules = ctx.config.booking;
   const from = toIso(Math.max(Date.parse(after), now.getTime()));
   const to = toIso(Date.parse(from) + withinDays * DAY);
-  const { calls, busy } = await occupiedTimes(ctx.db, ctx.config.busyFeeds, from, to, now, except, true);
+  const { calls, busy } = await occupiedTimes(ctx.db, ctx.config, from, to, now, except, true);
   return availableSlots(rules, { from, to }, toIso(now.getTime()), calls, busy).slice(0, count);
 }
 
 /** Whether `start` can be booked now, read inside the caller's write transaction (the re-check that makes a stale page safe). */
 async function stillBookable(ctx: ApiContext, tx: Transaction, start: string, end: string, now: Date, except: BusyExceptions = {}): Promise<boolean> {
-  const { calls, busy } = await occupiedTimes(tx, ctx.config.busyFeeds, start, end, now, except);
+  const { calls, busy } = await occupiedTimes(tx, ctx.config, start, end, now, except);
   return isBookable(ctx.config.booking, start, toIso(now.getTime()), calls, busy);
 }
 
@@ -173,25 +197,36 @@ export interface CreateMeta {
 
 /**
  * Books a call inside the caller's write transaction; returns the booking and how many messages it
- * queued. A retried request (same idempotency key) gets the booking it made the first time.
+ * queued. A retried request (the same idempotency key, address and time) gets the booking it made the
+ * first time. The time is checked before the address, so a time that cannot be booked gets the same
+ * answer whoever asks: only a request that would book learns that its address already has a call.
  */
 export async function createBooking(ctx: ApiContext, tx: Transaction, request: BookingRequest, meta: CreateMeta): Promise<{ booking: Booking; queued: number; repeated: boolean }> {
   const rules = ctx.config.booking;
   const now = meta.now;
-  if (request.idempotencyKey) {
-    const earlier = (await tx.execute({ sql: 'SELECT * FROM bookings WHERE idempotency_key = ?', args: [request.idempotencyKey] })).rows[0];
-    if (earlier) return { booking: rowToBooking(earlier), queued: 0, repeated: true };
-  }
   const email = normalizeEmail(request.email);
   const key = emailKey(ctx.secret, email);
-  const active = (await tx.execute({ sql: `SELECT id FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] })).rows[0];
-  if (active) throw new AlreadyBookedError(String(active.id));
-
   const start = toIso(Date.parse(request.start));
+  const requestHash = keyedHash(ctx.secret, 'booking-request', `${key}\0${start}`);
+  if (request.idempotencyKey) {
+    const earlier = (await tx.execute({ sql: 'SELECT * FROM bookings WHERE idempotency_key = ?', args: [request.idempotencyKey] })).rows[0];
+    if (earlier) {
+      // Rows from before the request was recorded: the address alone must match.
+      const same = earlier.idempotency_request === null ? earlier.email_key === key : earlier.idempotency_request === requestHash;
+      if (!same) throw new IdempotencyKeyReusedError('This request key was used for another booking.');
+      if (earlier.status === 'cancelled') throw new BookingCancelledError('That booking has been cancelled.');
+      return { booking: rowToBooking(earlier), queued: 0, repeated: true };
+    }
+  }
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
   // The visitor's own hold (on this time, or one they picked before) gives way to the call; rolled back with it.
   if (request.holdId) await releaseHold(tx, request.holdId);
   if (!(await stillBookable(ctx, tx, start, end, now))) throw new SlotTakenError('That time is no longer free.');
+  const active = (await tx.execute({ sql: `SELECT id FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] })).rows[0];
+  if (active) throw new AlreadyBookedError(String(active.id));
+  // Counted in this transaction, so only a booking that is made counts (a refused one rolls it back).
+  const limit = await hitRateLimit(tx, { name: 'booking-email', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 }, key, now.getTime());
+  if (!limit.ok) throw new AddressBookingLimitError(limit.retryAfterSeconds);
 
   const id = timeOrderedId();
   const at = now.toISOString();
@@ -202,11 +237,11 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   };
   await claim(tx, rules, id, start, end, now);
   await tx.execute({
-    sql: `INSERT INTO bookings (id, uid, idempotency_key, status, start_at, end_at, sequence, name, email, email_key, company, company_size, area, goal, time_zone, context,
+    sql: `INSERT INTO bookings (id, uid, idempotency_key, idempotency_request, status, start_at, end_at, sequence, name, email, email_key, company, company_size, area, goal, time_zone, context,
             consent_text_version, consent_address_hash, created_at, updated_at)
-          VALUES (?, ?, ?, 'confirmed', ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          VALUES (?, ?, ?, ?, 'confirmed', ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     args: [
-      id, booking.uid, request.idempotencyKey ?? null, start, end, booking.name, email, key, booking.company, booking.companySize, booking.area, booking.goal,
+      id, booking.uid, request.idempotencyKey ?? null, request.idempotencyKey ? requestHash : null, start, end, booking.name, email, key, booking.company, booking.companySize, booking.area, booking.goal,
       booking.timeZone, booking.context ? JSON.stringify(booking.context) : null, BOOKING_CONSENT_VERSION, keyedHash(ctx.secret, 'address', meta.clientAddress), at, at,
     ],
   });
@@ -233,7 +268,9 @@ export async function cancelBooking(ctx: ApiContext, id: string, now = new Date(
  * Moves a call to `newStart`: the same booking and calendar UID, a higher SEQUENCE. The old time is
  * freed and the new one claimed in one transaction, so a failure leaves the call where it was.
  */
-export async function rescheduleBooking(ctx: ApiContext, id: string, newStart: string, now = new Date()): Promise<{ outcome: 'moved' | 'same' | 'cancelled' | 'missing' | 'past'; booking?: Booking; queued: number }> {
+export async function rescheduleBooking(
+  ctx: ApiContext, id: string, newStart: string, now = new Date(),
+): Promise<{ outcome: 'moved' | 'same' | 'cancelled' | 'missing' | 'past' | 'too-many-moves'; booking?: Booking; queued: number; retryAfterSeconds?: number }> {
   const rules = ctx.config.booking;
   return ctx.writes.run(async (tx) => {
     const booking = await findBooking(tx, id);
@@ -244,6 +281,9 @@ export async function rescheduleBooking(ctx: ApiContext, id: string, newStart: s
     if (start === booking.start) return { outcome: 'same', booking, queued: 0 };
     const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
     if (!(await stillBookable(ctx, tx, start, end, now, { bookingId: id }))) throw new SlotTakenError('That time is no longer free.');
+    // Each move emails both sides: alternating two times must not flood two inboxes.
+    const moves = await hitRateLimit(tx, { name: 'booking-moves', limit: MOVES_PER_DAY, windowSeconds: 86_400 }, id, now.getTime());
+    if (!moves.ok) return { outcome: 'too-many-moves', queued: 0, retryAfterSeconds: moves.retryAfterSeconds };
     await releaseClaims(tx, id);
     await claim(tx, rules, id, start, end, now);
     const moved: Booking = { ...booking, start, end, sequence: booking.sequence + 1 };

@@ -6,12 +6,10 @@
 import type { Client, InStatement, Transaction } from '@libsql/client';
 import { operatorBusy } from './calendar/busy-copy.ts';
 import type { BusyFeed } from './calendar/feed-list.ts';
-import type { BookingRules } from '../../src/config/booking.ts';
-import type { Span } from '../../src/lib/booking/busy-times.ts';
+import { GRID_MINUTES, type BookingRules } from '../../src/config/booking.ts';
+import { mergeSpans, type Span } from '../../src/lib/booking/busy-times.ts';
 import type { Interval } from '../../src/lib/booking/slots.ts';
 
-/** The claim grid: every offset, buffer and slot length in use is a multiple of it. */
-const CLAIM_MINUTES = 5;
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;
 
@@ -26,7 +24,7 @@ export const holdOwner = (holdId: string) => `hold:${holdId}`;
 
 /** The 5-minute blocks [start - buffer before, end + buffer after) covers, as UTC instants. */
 function claimBlocks(rules: BookingRules, start: string, end: string): string[] {
-  const step = CLAIM_MINUTES * MINUTE;
+  const step = GRID_MINUTES * MINUTE;
   const from = Math.floor((Date.parse(start) - rules.bufferBeforeMinutes * MINUTE) / step) * step;
   const to = Date.parse(end) + rules.bufferAfterMinutes * MINUTE;
   const blocks: string[] = [];
@@ -67,30 +65,39 @@ export interface BusyExceptions {
   holdId?: string;
 }
 
-/** What stands in a new call's way: calls and holds made here (the daily cap counts them), and the operator's own busy times. */
+/**
+ * What stands in a new call's way: the calls booked here (the daily cap counts them), and busy spans
+ * that block without counting: the operator's own events, and other visitors' holds (a hold is not a
+ * call, so holds can never fill a day).
+ */
 export interface Occupied {
   calls: Interval[];
   busy: Span[];
 }
 
-/**
- * Confirmed calls and unexpired holds that can affect slots between `from` and `to` (two days of
- * margin for buffers and the daily cap, which counts holds too: each may become a call), and the
- * operator's busy times from the stored copy of their calendar feeds. `readOnly`: for an answer that
- * only shows times, the copy's version may come from this instance's read of the last second; a
- * write's re-check leaves it out and reads everything inside its transaction.
- */
-export async function occupiedTimes(db: Client | Transaction, feeds: readonly BusyFeed[], from: string, to: string, now: Date, except: BusyExceptions = {}, readOnly = false): Promise<Occupied> {
-  return { calls: await callsAndHolds(db, from, to, now, except), busy: await operatorBusy(db, feeds, { recent: readOnly }) };
+/** Where the calendar's settings come from: the feeds to read, and the buffers a hold keeps. */
+export interface CalendarSettings {
+  busyFeeds: readonly BusyFeed[];
+  booking: BookingRules;
 }
 
-async function callsAndHolds(db: Client | Transaction, from: string, to: string, now: Date, except: BusyExceptions): Promise<Interval[]> {
-  const result = await db.execute({
-    sql: `SELECT start_at, end_at FROM bookings WHERE status = 'confirmed' AND start_at >= ?1 AND start_at < ?2 AND id <> ?3
-          UNION ALL
-          SELECT start_at, end_at FROM booking_holds WHERE expires_at > ?4 AND start_at >= ?1 AND start_at < ?2 AND id <> ?5
-          ORDER BY start_at`,
-    args: [toIso(Date.parse(from) - 2 * DAY), toIso(Date.parse(to) + 2 * DAY), except.bookingId ?? '', now.toISOString(), except.holdId ?? ''],
-  });
-  return result.rows.map((row) => ({ start: String(row.start_at), end: String(row.end_at) }));
+/**
+ * Confirmed calls and other visitors' unexpired holds that can affect slots between `from` and `to`
+ * (two days of margin for buffers and the daily cap), and the operator's busy times from the stored
+ * copy of their calendar feeds. `readOnly`: for an answer that only shows times, the copy's version may
+ * come from this instance's read of the last second; a write's re-check leaves it out and reads
+ * everything inside its transaction.
+ */
+export async function occupiedTimes(db: Client | Transaction, settings: CalendarSettings, from: string, to: string, now: Date, except: BusyExceptions = {}, readOnly = false): Promise<Occupied> {
+  const args = [toIso(Date.parse(from) - 2 * DAY), toIso(Date.parse(to) + 2 * DAY)];
+  const calls = await db.execute({ sql: `SELECT start_at, end_at FROM bookings WHERE status = 'confirmed' AND start_at >= ? AND start_at < ? AND id <> ? ORDER BY start_at`, args: [...args, except.bookingId ?? ''] });
+  const holds = await db.execute({ sql: 'SELECT start_at, end_at FROM booking_holds WHERE start_at >= ? AND start_at < ? AND expires_at > ? AND id <> ?', args: [...args, now.toISOString(), except.holdId ?? ''] });
+  const operator = await operatorBusy(db, settings.busyFeeds, { recent: readOnly });
+  // A hold blocks as a call would, buffers included: [start - before, end + after) as a busy span.
+  const { bufferBeforeMinutes, bufferAfterMinutes } = settings.booking;
+  const held = holds.rows.map((row) => ({ start: Date.parse(String(row.start_at)) - bufferBeforeMinutes * MINUTE, end: Date.parse(String(row.end_at)) + bufferAfterMinutes * MINUTE }));
+  return {
+    calls: calls.rows.map((row) => ({ start: String(row.start_at), end: String(row.end_at) })),
+    busy: held.length === 0 ? operator : mergeSpans([...operator, ...held]),
+  };
 }

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { defaultBookingRules, type BookingRules } from '../../src/config/booking.ts';
 import { company } from '../../src/config/company.ts';
 import { isTimeZone } from '../../src/lib/booking/request.ts';
-import { parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
+import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
 import { parseBusyFeeds, type BusyFeed } from './calendar/feed-list.ts';
 
 export class ConfigError extends Error {
@@ -136,6 +136,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const production = env.NODE_ENV === 'production' || env.VERCEL_ENV === 'production';
   const parsed = envSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `  - ${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+  // The rules set in code (src/config/booking.ts): a length off the claim grid would offer times no booking can claim.
+  for (const problem of offGridRules(defaultBookingRules)) problems.push(`  - src/config/booking.ts: ${problem}`);
   if (production) {
     for (const [name, why] of REQUIRED_IN_PRODUCTION) if (!isSet(env[name])) problems.push(`  - ${name} is required in production: ${why}`);
     if (env.SITE_URL?.trim().startsWith('http://')) problems.push('  - SITE_URL must use https:// in production');

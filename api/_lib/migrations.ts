@@ -192,4 +192,13 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX busy_spans_feed ON busy_spans (feed_id, start_at)`,
     ],
   },
+  {
+    version: 6,
+    name: 'bookings: the request an idempotency key was first used for',
+    statements: [
+      // A keyed hash of the email address and start the key was first sent with: a key sent again with
+      // other details is refused, instead of returning somebody's booking.
+      `ALTER TABLE bookings ADD COLUMN idempotency_request TEXT`,
+    ],
+  },
 ];

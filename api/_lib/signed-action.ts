@@ -7,7 +7,8 @@ import type { ApiContext } from './context.ts';
 import { apiContext } from './context.ts';
 import { deliverInBackground } from './deliver.ts';
 import { renderActionPage, type ActionPage } from './action-page.ts';
-import { handle, readBody, redirect, wantsJson } from './http.ts';
+import { clientAddress, handle, readBody, redirect, wantsJson } from './http.ts';
+import { hitClientRateLimit } from './rate-limit.ts';
 import { verifyToken, type TokenPurpose } from './tokens.ts';
 
 /** What the GET shows: a page whose one button posts the token back (action and fields are added), or a redirect. */
@@ -24,6 +25,8 @@ export interface ActionOutcome {
   status?: number;
   code?: string;
   alternatives?: unknown[];
+  /** With status 429: when to try again (sent as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export interface SignedAction {
@@ -39,6 +42,12 @@ export interface SignedAction {
    * `fields` are the other posted fields (a reschedule's new time), empty for a one-click POST.
    */
   act(ctx: ApiContext, subject: string, fields: Record<string, unknown>): Promise<ActionOutcome>;
+  /**
+   * Presses allowed per client address an hour, and where a person lands past it. Unset for the
+   * newsletter's links: a one-click unsubscribe comes from a mail provider's few shared addresses and
+   * must never be refused.
+   */
+  clientLimit?: { name: string; perHour: (ctx: ApiContext) => number; redirect: string };
 }
 
 /** Headers for a page rendered by a function from a signed link. */
@@ -74,17 +83,24 @@ export function signedActionRoute(action: SignedAction): { GET(request: Request)
         // form-encoded or multipart) that says nothing more: the body is not read.
         const body = queryToken === null ? await readBody(request) : null;
         const token = queryToken ?? String(body?.fields.token ?? '');
+        const limit = action.clientLimit;
+        const allowed = limit
+          ? await ctx.writes.run((tx) => hitClientRateLimit(tx, { name: limit.name, limit: limit.perHour(ctx), windowSeconds: 3600 }, ctx.secret, clientAddress(request)))
+          : ({ ok: true } as const);
         const check = verifyToken(ctx.secret, action.purpose, token);
-        const outcome: ActionOutcome = check.ok
-          ? await action.act(ctx, check.subject, body?.fields ?? {})
-          : { redirect: action.invalidRedirect, ok: false, message: 'This link is not valid any more.', queued: 0 };
+        const outcome: ActionOutcome = !allowed.ok
+          ? { ok: false, status: 429, code: 'rate_limited', redirect: limit!.redirect, message: 'Too many changes from here for now. Try again later, or write to us.', queued: 0, retryAfterSeconds: allowed.retryAfterSeconds }
+          : check.ok
+            ? await action.act(ctx, check.subject, body?.fields ?? {})
+            : { redirect: action.invalidRedirect, ok: false, message: 'This link is not valid any more.', queued: 0 };
         deliverInBackground(ctx, outcome.queued);
         const status = outcome.ok ? 200 : (outcome.status ?? 400);
+        const retryAfter: Record<string, string> = outcome.retryAfterSeconds ? { 'Retry-After': String(outcome.retryAfterSeconds) } : {};
         if (body && wantsJson(request, body.format)) {
           const answer = outcome.ok
             ? { ok: true, message: outcome.message, next: outcome.redirect }
             : { error: { code: outcome.code ?? 'invalid_link', message: outcome.message, fields: {} }, next: outcome.redirect, ...(outcome.alternatives ? { alternatives: outcome.alternatives } : {}) };
-          return Response.json(answer, { status, headers: { 'Cache-Control': 'no-store' } });
+          return Response.json(answer, { status, headers: { 'Cache-Control': 'no-store', ...retryAfter } });
         }
         // The page's button (a person): on to the page that says what happened.
         if (body) return redirect(outcome.redirect);

@@ -9,6 +9,7 @@ export const { GET, POST } = signedActionRoute({
   purpose: 'booking-cancel',
   path: routes.bookingCancelApi,
   invalidRedirect: routes.bookingLinkExpired,
+  clientLimit: { name: 'booking-change', perHour: (ctx) => ctx.config.bookingRateLimit, redirect: routes.bookingTooManyChanges },
   async view(ctx, id) {
     const booking = await findBooking(ctx.db, id);
     if (!booking) return { redirect: routes.bookingLinkExpired };

@@ -3,7 +3,7 @@
 // the same transaction. A form post lands on /book-audit/rescheduled, or back on the manage page with
 // a notice when the time went meanwhile; JSON gets the booking, or 409 with alternatives.
 import { HttpError } from '../_lib/http.ts';
-import { nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
+import { MOVES_PER_DAY, nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
 import { SlotTakenError } from '../_lib/calendar-claims.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { signedActionRoute } from '../_lib/signed-action.ts';
@@ -18,6 +18,7 @@ export const { GET, POST } = signedActionRoute({
   purpose: 'booking-reschedule',
   path: routes.bookingRescheduleApi,
   invalidRedirect: routes.bookingLinkExpired,
+  clientLimit: { name: 'booking-change', perHour: (ctx) => ctx.config.bookingRateLimit, redirect: routes.bookingTooManyChanges },
   // The reschedule form lives on the manage page; its token alone has nothing to show.
   async view() {
     return { redirect: routes.bookingLinkExpired };
@@ -28,10 +29,13 @@ export const { GET, POST } = signedActionRoute({
     // As a booking does: the operator's calendar as of the last minute, fetched before the write.
     await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always' });
     try {
-      const { outcome, queued } = await rescheduleBooking(ctx, id, start);
+      const { outcome, queued, retryAfterSeconds } = await rescheduleBooking(ctx, id, start);
       if (outcome === 'moved') return { ok: true, redirect: routes.bookingRescheduled, message: 'The call has moved.', queued };
       if (outcome === 'same') return { ok: true, redirect: backTo(fields.back, 'same_time'), message: 'The call already has that time.', queued };
       if (outcome === 'cancelled') return { ok: false, redirect: routes.bookingCancelled, message: 'This call was cancelled; book a new one.', queued };
+      if (outcome === 'too-many-moves') {
+        return { ok: false, status: 429, code: 'too_many_moves', redirect: routes.bookingTooManyChanges, message: `This call has moved ${MOVES_PER_DAY} times today, as often as a day allows. Try again tomorrow, or write to us.`, queued, retryAfterSeconds };
+      }
       return { ok: false, redirect: routes.bookingLinkExpired, message: outcome === 'past' ? 'This call has already taken place.' : 'This link is not valid any more.', queued };
     } catch (error) {
       if (!(error instanceof SlotTakenError)) throw error;

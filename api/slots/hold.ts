@@ -1,12 +1,15 @@
 // POST /api/slots/hold (JSON `{ start, replaces? }`): keeps a picked time for the visitor while they
 // fill in the form (BookingRules.holdMinutes). 201 `{ hold }`; 409 slot_taken with the next free times
-// when a call or another visitor's hold has it; 422 for a bad time; 429 with Retry-After.
+// when a call, another visitor's hold or the operator's calendar has it; 409 hold_refused when its day
+// already shows as many held times as a day may (the page goes on without a hold; the operator hears of
+// it once a day); 422 for a bad time; 429 with Retry-After.
 import { apiContext } from '../_lib/context.ts';
 import { nextFreeSlots } from '../_lib/bookings.ts';
 import { SlotTakenError } from '../_lib/calendar-claims.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http.ts';
 import { hitClientRateLimit } from '../_lib/rate-limit.ts';
-import { placeHold } from '../_lib/slot-holds.ts';
+import { HoldRefusedError, placeHold, queueHoldsSpikeAlert } from '../_lib/slot-holds.ts';
+import { deliverInBackground } from '../_lib/deliver.ts';
 import { freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
 
@@ -36,6 +39,11 @@ export function POST(request: Request): Promise<Response> {
       const body: SlotHeld = { hold };
       return Response.json(body, { status: 201, headers: NO_STORE });
     } catch (error) {
+      if (error instanceof HoldRefusedError) {
+        deliverInBackground(ctx, await ctx.writes.run((tx) => queueHoldsSpikeAlert(ctx, tx, error.day, now)));
+        const body = { error: { code: 'hold_refused', message: 'This time cannot be kept for you right now, but you can still book it.', fields: {} } };
+        return Response.json(body, { status: 409, headers: NO_STORE });
+      }
       if (!(error instanceof SlotTakenError)) throw error;
       const alternatives = await nextFreeSlots(ctx, now, parsed.data.start, 5, 14, { holdId: parsed.data.replaces });
       const body: SlotTaken = { error: { code: 'slot_taken', message: 'Someone has just taken that time. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };

@@ -4,6 +4,13 @@
 // api/_lib/config.ts); the rest is set here.
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * The calendar's grid: a call claims the 5-minute blocks it covers (api/_lib/calendar-claims.ts), so
+ * working hours, call length, step and buffers must all be multiples of it, or a time would be offered
+ * that can never be claimed.
+ */
+export const GRID_MINUTES = 5;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Working time on one day, in the operator's wall-clock time: "09:00" to "12:00" (end exclusive). */

@@ -18,6 +18,8 @@ export const routes = {
   bookingCancelled: '/book-audit/cancelled',
   bookingRescheduled: '/book-audit/rescheduled',
   bookingLinkExpired: '/book-audit/link-expired',
+  /** Where a person lands when a call has moved as often as a day allows, or too many changes came from one place. */
+  bookingTooManyChanges: '/book-audit/too-many-changes',
   slotsApi: '/api/slots',
   slotHoldApi: '/api/slots/hold',
   bookingsApi: '/api/bookings',

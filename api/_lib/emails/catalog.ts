@@ -4,6 +4,7 @@
 import type { OutgoingEmail } from '../mailer.ts';
 import { bookingEmail, type BookingEmailProps } from './booking.ts';
 import { busyFeedAlertEmail, type BusyFeedAlertProps } from './busy-feed.ts';
+import { holdsSpikeEmail, type HoldsSpikeProps } from './holds-spike.ts';
 import { confirmSubscriptionEmail, type ConfirmSubscriptionProps } from './confirm-subscription.ts';
 import { welcomeEmail, type WelcomeProps } from './welcome.ts';
 
@@ -11,7 +12,8 @@ export type TemplatedEmail =
   | { template: 'confirm-subscription'; to: string; props: ConfirmSubscriptionProps }
   | { template: 'welcome'; to: string; props: WelcomeProps }
   | { template: 'booking'; to: string; props: BookingEmailProps }
-  | { template: 'busy-feed'; to: string; props: BusyFeedAlertProps };
+  | { template: 'busy-feed'; to: string; props: BusyFeedAlertProps }
+  | { template: 'holds-spike'; to: string; props: HoldsSpikeProps };
 
 export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail> {
   switch (email.template) {
@@ -23,6 +25,8 @@ export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail>
       return { to: email.to, ...(await bookingEmail(email.props)) };
     case 'busy-feed':
       return { to: email.to, ...(await busyFeedAlertEmail(email.props)) };
+    case 'holds-spike':
+      return { to: email.to, ...(await holdsSpikeEmail(email.props)) };
     default:
       throw new Error(`Unknown email template: ${(email as { template: string }).template}`);
   }

@@ -2,7 +2,7 @@
 // BOOKING_DATE_OVERRIDES). Pure. A mistake here would silently open or close the calendar, so anything
 // doubtful throws, and each message says what is wrong with which part; the caller prefixes the
 // variable's name.
-import { WEEKDAYS, type TimeRange, type Weekday } from '../../config/booking.ts';
+import { GRID_MINUTES, WEEKDAYS, type BookingRules, type TimeRange, type Weekday } from '../../config/booking.ts';
 
 const RANGE_HINT = 'write HH:MM-HH:MM, e.g. 09:00-12:00';
 const DATE_HINT = 'write YYYY-MM-DD, e.g. 2026-12-24';
@@ -39,7 +39,9 @@ function parseRanges(words: string[], what: string): TimeRange[] {
       const [start = '', end, ...extra] = text.split('-');
       if (end === undefined || extra.length > 0) throw new Error(`"${text}" is not a time range; ${RANGE_HINT}`);
       for (const time of [start, end]) {
-        if (minutesOf(time) === null) throw new Error(`"${time}" in "${text}" is not a time; use HH:MM from 00:00 to 24:00`);
+        const minutes = minutesOf(time);
+        if (minutes === null) throw new Error(`"${time}" in "${text}" is not a time; use HH:MM from 00:00 to 24:00`);
+        if (minutes % GRID_MINUTES !== 0) throw new Error(`"${time}" in "${text}" is off the calendar's ${GRID_MINUTES}-minute grid; use minutes that end in 0 or 5`);
       }
       const from = minutesOf(start)!;
       const to = minutesOf(end)!;
@@ -120,4 +122,12 @@ export function parseDateOverrides(text: string): Record<string, TimeRange[]> {
     overrides[date] = parseRanges(rangeWords, date);
   }
   return overrides;
+}
+
+/** What in the rules does not fit the calendar's grid (a call length of 7 minutes, say); empty when all fits. */
+export function offGridRules(rules: Pick<BookingRules, 'slotMinutes' | 'stepMinutes' | 'bufferBeforeMinutes' | 'bufferAfterMinutes'>): string[] {
+  const lengths = { slotMinutes: rules.slotMinutes, stepMinutes: rules.stepMinutes, bufferBeforeMinutes: rules.bufferBeforeMinutes, bufferAfterMinutes: rules.bufferAfterMinutes };
+  return Object.entries(lengths)
+    .filter(([, minutes]) => !Number.isInteger(minutes) || minutes % GRID_MINUTES !== 0)
+    .map(([name, minutes]) => `${name} (${minutes}) must be a whole multiple of ${GRID_MINUTES} minutes`);
 }

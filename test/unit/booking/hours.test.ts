@@ -3,7 +3,8 @@
 // the variable's name in front).
 import { describe, expect, it } from 'vitest';
 import type { TimeRange, Weekday } from '../../../src/config/booking.ts';
-import { parseDateList, parseDateOverrides, parseWeeklyHours } from '../../../src/lib/booking/index.ts';
+import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../../src/lib/booking/index.ts';
+import { configError } from '../../fixtures/config-error.ts';
 
 const r = (start: string, end: string): TimeRange => ({ start, end });
 const closedWeek: Record<Weekday, TimeRange[]> = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
@@ -129,5 +130,28 @@ describe('parseDateOverrides', () => {
     ['2026-12-23 09:00-12:00 2026-12-24 closed', '"2026-12-24" is not a time range (separate dates with ";")'],
   ])('rejects %j: %s', (text, message) => {
     expect(() => parseDateOverrides(text)).toThrow(new Error(message));
+  });
+});
+
+describe('the calendar grid (a call claims 5-minute blocks)', () => {
+  it('refuses hours and overrides off the grid, naming the time', () => {
+    expect(() => parseWeeklyHours('mon-fri 09:07-12:00')).toThrow('"09:07" in "09:07-12:00" is off the calendar\'s 5-minute grid; use minutes that end in 0 or 5');
+    expect(() => parseWeeklyHours('mon 09:00-11:58')).toThrow('"11:58" in "09:00-11:58" is off');
+    expect(() => parseDateOverrides('2026-12-23 13:00-16:33')).toThrow('"16:33" in "13:00-16:33" is off');
+    expect(parseWeeklyHours('mon 09:05-11:55').mon).toEqual([{ start: '09:05', end: '11:55' }]);
+  });
+
+  it('names every rule length that does not fit it, and none when all do', () => {
+    const fits = { slotMinutes: 20, stepMinutes: 20, bufferBeforeMinutes: 10, bufferAfterMinutes: 0 };
+    expect(offGridRules(fits)).toEqual([]);
+    expect(offGridRules({ ...fits, slotMinutes: 7, bufferAfterMinutes: 2.5 })).toEqual([
+      'slotMinutes (7) must be a whole multiple of 5 minutes',
+      'bufferAfterMinutes (2.5) must be a whole multiple of 5 minutes',
+    ]);
+  });
+
+  it('stops the server naming the variable', () => {
+    expect(configError({ BOOKING_HOURS: 'mon-fri 09:07-12:00' })).toContain('- BOOKING_HOURS "09:07" in "09:07-12:00" is off the calendar\'s 5-minute grid');
+    expect(configError({ BOOKING_DATE_OVERRIDES: '2026-12-23 09:00-11:59' })).toContain('- BOOKING_DATE_OVERRIDES "11:59" in "09:00-11:59" is off');
   });
 });
