@@ -59,7 +59,8 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
   forms.push({ heading: 'Cancel the call', action: routes.bookingCancelApi, fields: { token: sign('booking-cancel') }, button: 'Cancel the call', quiet: true });
   return {
     title: 'Your workflow audit',
-    notice: notice ? NOTICES[notice] : undefined,
+    // The notice name comes from the query string: only the table's own keys, never Object.prototype's.
+    notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined,
     paragraphs: [
       groups.size > 0 ? 'Pick another time or cancel. Both of us get an updated invite that moves or removes the call in the calendar.' : `No other time is free in the next ${RESCHEDULE_DAYS} days; you can still cancel and book again later.`,
     ],

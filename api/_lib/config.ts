@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import { defaultBookingRules, type BookingRules } from '../../src/config/booking.ts';
 import { company } from '../../src/config/company.ts';
-import { isTimeZone } from '../../src/lib/booking/request.ts';
+import { isEmailAddress, isTimeZone } from '../../src/lib/booking/request.ts';
 import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
 import { parseBusyFeeds, type BusyFeed } from './calendar/feed-list.ts';
 
@@ -104,7 +104,8 @@ const envSchema = z
     HOST: optional(z.string()),
     NEWSLETTER_RATE_LIMIT: integer(1, 1_000_000_000, 10),
     OUTBOX_RETRY_MS: integer(1_000, 86_400_000, 30_000),
-    OPERATOR_EMAIL: optional(z.email('must be an email address')),
+    // The booking form's own rule: the operator is the ORGANIZER of every invite, which refuses what the form refuses.
+    OPERATOR_EMAIL: optional(z.string().trim().refine(isEmailAddress, 'must be an email address such as calls@example.com')),
     BOOKING_RATE_LIMIT: integer(1, 1_000_000_000, 10),
     BOOKING_TIMEZONE: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
     BOOKING_HOURS: optional(parsedBy(parseWeeklyHours)),

@@ -13,6 +13,8 @@ const { server, apiContext } = await startApiServer('api-fuzz', {
   RESEND_API_KEY: undefined,
 });
 
+const { createToken } = await import('../../api/_lib/tokens.ts');
+
 const reply = (method: string, path: string, headers: Record<string, string>, body?: string) => server.send(path, { method, headers, body });
 const send = async (method: string, path: string, headers: Record<string, string>, body?: string) => (await reply(method, path, headers, body)).status;
 
@@ -32,6 +34,11 @@ const plausible = fc.record({
   consent: fc.constantFrom(true, 'yes', 'on'),
   source: fc.constantFrom('footer', 'article:x'),
 });
+
+/** Wall-clock times as written, real or not (30 February, 24:00, minute 60), in years near and far. */
+const wallClock = fc
+  .tuple(fc.constantFrom(1999, 2000, 2026, 2027, 2028, 2100, 2101, 9999), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 60 }))
+  .map(([year, month, day, hour, minute]) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
 
 const storedEmails = async () => (await (await apiContext()).db.execute('SELECT email FROM subscribers')).rows.map((r) => String(r.email));
 
@@ -124,7 +131,7 @@ describe('API fuzzing', () => {
     // A valid booking with one field replaced by something arbitrary (or dropped), on a free slot or a made-up time.
     let serial = 0;
     const nearlyValid = fc.record({
-      start: fc.oneof({ arbitrary: fc.constantFrom(...free.map((s) => s.start)), weight: 4 }, nasty, fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString())),
+      start: fc.oneof({ arbitrary: fc.constantFrom(...free.map((s) => s.start)), weight: 4 }, nasty, fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), wallClock),
       field: fc.constantFrom('none', ...Object.keys(valid), 'context', 'idempotencyKey', 'startedAt'),
       value: fc.oneof(value, fc.constant(undefined), fc.dictionary(fc.constantFrom('scenario', 'readiness', 'x'), value, { maxKeys: 3 })),
       email: fc.oneof({ arbitrary: fc.constant('fresh'), weight: 4 }, fc.emailAddress()),
@@ -163,7 +170,7 @@ describe('API fuzzing', () => {
   it('POST /api/slots/hold: arbitrary and nearly valid holds never 5xx, and only a 201 leaves a hold', { timeout: 120_000 }, async () => {
     const today = new Date().toISOString().slice(0, 10);
     const free = JSON.parse((await reply('GET', `/api/slots?from=${today}&to=${new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10)}&tz=UTC`, {})).body).slots as { start: string }[];
-    const instant = fc.oneof(fc.constantFrom(...free.map((s) => s.start)), fc.date({ min: new Date('1970-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), nasty);
+    const instant = fc.oneof(fc.constantFrom(...free.map((s) => s.start)), fc.date({ min: new Date('0000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }).map((d) => d.toISOString()), wallClock, nasty);
     const holdId = fc.oneof(fc.uuid(), nasty);
     const holds = async () => Number((await (await apiContext()).db.execute('SELECT COUNT(*) AS n FROM booking_holds')).rows[0]!.n);
     await fc.assert(
@@ -185,13 +192,37 @@ describe('API fuzzing', () => {
   });
 
   it('GET /api/slots never 5xx on any query', { timeout: 60_000 }, async () => {
-    const dateish = fc.oneof(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), nasty);
+    const dateish = fc.oneof(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), wallClock.map((t) => t.slice(0, 10)), nasty);
+    // Ranges the API would answer (up to 62 days) that start or end on the edge of a year range: 9999-12-31
+    // once ran past what the date code can hold, and reached it only with both dates valid and close.
+    const edge = fc.constantFrom('0000-01-01', '1999-12-31', '2000-01-01', '2100-12-31', '2101-01-01', '9999-12-31').map((d) => Date.parse(d));
+    const span = fc.tuple(edge, fc.integer({ min: 0, max: 61 }), fc.boolean()).map(([at, days, endsThere]) =>
+      (endsThere ? [at - days * 86_400_000, at] : [at, at + days * 86_400_000]).map((ms) => new Date(ms).toISOString().slice(0, 10)) as [string, string]);
     await fc.assert(
-      fc.asyncProperty(dateish, dateish, fc.oneof(fc.constantFrom('UTC', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Etc/GMT+12'), nasty), fc.option(fc.oneof(fc.uuid(), nasty)), async (from, to, tz, hold) => {
+      fc.asyncProperty(fc.oneof(fc.tuple(dateish, dateish), span), fc.oneof(fc.constantFrom('UTC', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Etc/GMT+12'), nasty), fc.option(fc.oneof(fc.uuid(), nasty)), async ([from, to], tz, hold) => {
         const query = new URLSearchParams({ from, to, tz, ...(hold === null ? {} : { hold }) }).toString();
         expect(await send('GET', `/api/slots?${query}`, {})).toBeLessThan(500);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the manage page never 5xx on any notice, prototype keys included', { timeout: 120_000 }, async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [slot] = JSON.parse((await reply('GET', `/api/slots?from=${today}&to=${new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10)}&tz=UTC`, {})).body).slots as { start: string }[];
+    const booked = await reply('POST', '/api/bookings', { 'content-type': 'application/json' }, JSON.stringify({
+      start: slot!.start, name: 'Nora Notice', email: 'notice-fuzz@example.com', company: 'Notice Ltd', companySize: '1-10', area: 'documents',
+      goal: 'A notice name from the query string must never break the page.', timeZone: 'UTC', consent: true,
+    }));
+    expect(booked.status).toBe(201);
+    const token = createToken((await apiContext()).secret, 'booking-manage', JSON.parse(booked.body).booking.id, 3600);
+    // Each page lists three weeks of free times (about a second here): a few dozen runs, most of them the risky names.
+    const notice = fc.oneof({ arbitrary: fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype)), weight: 3 }, fc.string(), nasty);
+    await fc.assert(
+      fc.asyncProperty(notice, async (name) => {
+        expect((await reply('GET', `/book-audit/manage?token=${token}&notice=${encodeURIComponent(name)}`, {})).status).toBe(200);
+      }),
+      { numRuns: 30 },
     );
   });
 });

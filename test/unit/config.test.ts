@@ -56,6 +56,8 @@ describe('server settings', () => {
     expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'AI Operator' })).toMatch(/- MAIL_FROM must be an address/);
     expect(errorOf({ VERCEL_ENV: 'staging' })).toMatch(/- VERCEL_ENV must be production, preview or development/);
     expect(errorOf({ ...PRODUCTION, OPERATOR_EMAIL: 'calls' })).toMatch(/- OPERATOR_EMAIL must be an email address/);
+    // The booking form's rule, which the invite's ORGANIZER line needs: a label ending in '-' is refused.
+    expect(errorOf({ ...PRODUCTION, OPERATOR_EMAIL: 'ops@a-.com' })).toMatch(/- OPERATOR_EMAIL must be an email address/);
   });
 
   it('read the operator\'s booking rules from the environment, and refuse a bad one by name and part', () => {

@@ -2,7 +2,9 @@
 // rescheduled, cancelled, the reminder a day before, and (to the visitor only) the call's link sent
 // again when someone tries to book a second call with the address. Confirmations and changes carry the calendar
 // invite (the same UID every time, a higher SEQUENCE on each change, METHOD:CANCEL on a cancel), so
-// the call moves or leaves the calendar by itself. createElement, not JSX: Node's type stripping.
+// the call moves or leaves the calendar by itself. When an invite cannot be built (a booking stored under an
+// older, looser rule), both emails still go, without it: a booking is never silent. createElement, not JSX:
+// Node's type stripping.
 import { createElement as h, type ReactNode } from 'react';
 import { Button, Link, Section, Text } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
@@ -11,7 +13,7 @@ import type { EmailAttachment } from '../mailer.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../../src/lib/booking/calendar-links.ts';
 import type { ReadinessSummary, ScenarioSummary } from '../../../src/lib/booking/context.ts';
 import { formatCall } from '../../../src/lib/booking/format.ts';
-import { buildInvite, inviteContentType } from '../../../src/lib/booking/invite.ts';
+import { buildInvite, inviteContentType, sanitizeText } from '../../../src/lib/booking/invite.ts';
 import type { Booking } from '../bookings.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
 import { roiFormatters } from '../../../src/lib/roi/format.ts';
@@ -61,12 +63,15 @@ const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; op
     'manage-link': () => `Your workflow audit: the link to move or cancel it`,
   },
   operator: {
-    confirmed: (p) => `New audit: ${p.booking.company} (${p.booking.name})`,
-    rescheduled: (p) => `Moved audit: ${p.booking.company} (${p.booking.name})`,
-    cancelled: (p) => `Cancelled audit: ${p.booking.company} (${p.booking.name})`,
-    reminder: (p) => `Tomorrow: audit with ${p.booking.company}`,
+    confirmed: (p) => `New audit: ${who(p)}`,
+    rescheduled: (p) => `Moved audit: ${who(p)}`,
+    cancelled: (p) => `Cancelled audit: ${who(p)}`,
+    reminder: (p) => `Tomorrow: audit with ${oneLine(p.booking.company)}`,
   },
 };
+/** Subjects are one line: stored names from before the one-line rule are cleaned as the invite cleans them. */
+const oneLine = (text: string) => sanitizeText(text, true);
+const who = (p: BookingProps) => `${oneLine(p.booking.company)} (${oneLine(p.booking.name)})`;
 type BookingProps = BookingEmailProps;
 
 const subjectOf = (p: BookingProps) => (p.audience === 'operator' && p.event !== 'manage-link' ? SUBJECTS.operator[p.event](p) : SUBJECTS.visitor[p.event](p));
@@ -81,27 +86,31 @@ function whenLines(p: BookingProps): string[] {
   return lines;
 }
 
-function intro(p: BookingProps): string {
+/** `attached`: whether the invite goes with this email (the visitor's text mentions it only then). */
+function intro(p: BookingProps, attached: boolean): string {
   const name = p.booking.name;
   if (p.audience === 'operator' && p.event !== 'manage-link') {
     const verb = { confirmed: 'booked', rescheduled: 'moved', cancelled: 'cancelled', reminder: 'is booked for tomorrow:' }[p.event];
     return p.event === 'reminder' ? `The audit with ${name} of ${p.booking.company} ${verb}` : `${name} of ${p.booking.company} ${verb} a workflow audit.`;
   }
+  const invite = (sentence: string) => (attached ? ` ${sentence}` : '');
   return {
-    confirmed: `Thanks, ${name}. Your 20-minute workflow audit is booked. The invite is attached: open it to add the call to your calendar.`,
-    rescheduled: `Your workflow audit has a new time. The updated invite is attached and replaces the old one in your calendar.`,
-    cancelled: `Your workflow audit is cancelled. The attached update takes it out of your calendar. Book another time whenever it suits you.`,
+    confirmed: `Thanks, ${name}. Your 20-minute workflow audit is booked.${invite('The invite is attached: open it to add the call to your calendar.')}`,
+    rescheduled: `Your workflow audit has a new time.${invite('The updated invite is attached and replaces the old one in your calendar.')}`,
+    cancelled: `Your workflow audit is cancelled.${invite('The attached update takes it out of your calendar.')} Book another time whenever it suits you.`,
     reminder: `A reminder: your 20-minute workflow audit is tomorrow. Bring the workflow you want to fix and a rough idea of how much time it takes today.`,
-    'manage-link': `Someone asked to book another workflow audit with this address. It already has one, so nothing new was booked. Here is the call you have, with its invite attached again and the link to move or cancel it. If that request was not yours, there is nothing to do.`,
+    'manage-link': `Someone asked to book another workflow audit with this address. It already has one, so nothing new was booked. Here is the call you have, with ${attached ? 'its invite attached again and ' : ''}the link to move or cancel it. If that request was not yours, there is nothing to do.`,
   }[p.event];
 }
 
-function details(p: BookingProps): [string, string][] {
+/** `inviteProblem`: why the invite this email should carry could not be built (the operator is told). */
+function details(p: BookingProps, inviteProblem: string | null): [string, string][] {
   const b = p.booking;
   const rows: [string, string][] = [['When', whenLines(p).join('\n')]];
   if (p.previousStart && p.event === 'rescheduled') rows.push(['Was', formatCall(p.previousStart, new Date(Date.parse(p.previousStart) + Date.parse(b.end) - Date.parse(b.start)).toISOString(), p.audience === 'visitor' ? b.timeZone : p.operator.timeZone)]);
   if (p.audience === 'operator') {
     rows.push(['Who', `${b.name} <${b.email}>`], ['Company', `${b.company} (${b.companySize} people)`], ['Area', AREA_LABELS[b.area]], ['Wants to fix', b.goal], ['Their time zone', b.timeZone]);
+    if (inviteProblem) rows.push(['Calendar invite', `Not attached (${inviteProblem}). Add the call to your calendar by hand.`]);
   } else {
     rows.push(['Workflow area', AREA_LABELS[b.area]], ['What you want to fix', b.goal]);
   }
@@ -142,16 +151,17 @@ const table = (rows: [string, string][]) =>
       h(Text, { key: i, style: { ...paragraph, margin: '0 0 10px', whiteSpace: 'pre-wrap' } }, h('strong', null, `${label}: `), value)),
   );
 
-function BookingEmail(p: BookingProps) {
-  const children: ReactNode[] = [h(Text, { key: 'intro', style: paragraph }, intro(p)), h('div', { key: 'details' }, table(details(p)))];
+function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: string | null }) {
+  const children: ReactNode[] = [h(Text, { key: 'intro', style: paragraph }, intro(p, inviteProblem === null)), h('div', { key: 'details' }, table(details(p, inviteProblem)))];
   const live = p.event !== 'cancelled';
   if (p.audience === 'visitor' && live) {
     const event = callEvent(p.booking, p.manageUrl);
     children.push(
       h(Text, { key: 'add', style: paragraph }, 'Add it to your calendar: ',
         h(Link, { href: googleCalendarUrl(event), style: link }, 'Google'), ' · ',
-        h(Link, { href: outlookCalendarUrl(event), style: link }, 'Outlook'), ' · ',
-        h(Link, { href: p.icsUrl, style: link }, 'Download .ics')),
+        h(Link, { href: outlookCalendarUrl(event), style: link }, 'Outlook'),
+        // The download is built as the attachment is: no link to a file that cannot be made.
+        ...(inviteProblem === null ? [' · ', h(Link, { href: p.icsUrl, style: link }, 'Download .ics')] : [])),
       h(Section, { key: 'manage', style: { margin: '24px 0' } },
         h(Button, { href: p.manageUrl, style: { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' } }, 'Move or cancel the call')),
       h(Text, { key: 'link', style: { ...paragraph, fontSize: '14px' } }, 'The link opens a page where you can pick another time or cancel; nothing changes until you press a button there.'),
@@ -164,28 +174,38 @@ function BookingEmail(p: BookingProps) {
   return h(EmailLayout, { preview: subjectOf(p), heading: subjectOf(p), siteUrl: p.siteUrl, footerLink: { href: `${p.siteUrl}/privacy`, label: 'Privacy policy' } }, ...children);
 }
 
-/** The invite that goes with this email: REQUEST when the call is on, CANCEL when it is off, none for a reminder. */
-function invite(p: BookingProps): EmailAttachment | null {
-  if (p.event === 'reminder') return null;
+/**
+ * The invite that goes with this email: REQUEST when the call is on, CANCEL when it is off, none for a
+ * reminder. One that cannot be built leaves the email without it, with the reason (logged here, and shown
+ * to the operator), instead of failing the email.
+ */
+function invite(p: BookingProps): { attachment: EmailAttachment | null; problem: string | null } {
+  if (p.event === 'reminder') return { attachment: null, problem: null };
   const method = p.event === 'cancelled' ? 'CANCEL' : 'REQUEST';
-  const content = buildInvite({
-    uid: p.booking.uid,
-    sequence: p.booking.sequence,
-    method,
-    start: p.booking.start,
-    end: p.booking.end,
-    title: p.audience === 'visitor' ? CALL_TITLE : `Workflow audit: ${p.booking.company} (${p.booking.name})`,
-    description: p.audience === 'visitor' ? callEvent(p.booking, p.manageUrl).details : `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
-    organizer: { name: site.name, email: p.operator.email },
-    attendee: { name: p.booking.name, email: p.booking.email },
-    url: p.audience === 'visitor' ? p.manageUrl : undefined,
-    stamp: p.stamp,
-  });
-  return { filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content, contentType: inviteContentType(method) };
+  try {
+    const content = buildInvite({
+      uid: p.booking.uid,
+      sequence: p.booking.sequence,
+      method,
+      start: p.booking.start,
+      end: p.booking.end,
+      title: p.audience === 'visitor' ? CALL_TITLE : `Workflow audit: ${p.booking.company} (${p.booking.name})`,
+      description: p.audience === 'visitor' ? callEvent(p.booking, p.manageUrl).details : `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
+      organizer: { name: site.name, email: p.operator.email },
+      attendee: { name: p.booking.name, email: p.booking.email },
+      url: p.audience === 'visitor' ? p.manageUrl : undefined,
+      stamp: p.stamp,
+    });
+    return { attachment: { filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content, contentType: inviteContentType(method) }, problem: null };
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    console.warn(`[booking email] ${p.event} email to the ${p.audience} for ${p.booking.uid} goes without its invite: ${problem}`);
+    return { attachment: null, problem };
+  }
 }
 
 export async function bookingEmail(p: BookingProps): Promise<{ subject: string; html: string; text: string; attachments: EmailAttachment[] }> {
-  const html = await render(h(BookingEmail, p));
-  const attachment = invite(p);
+  const { attachment, problem } = invite(p);
+  const html = await render(h(BookingEmail, { ...p, inviteProblem: problem }));
   return { subject: subjectOf(p), html, text: toPlainText(html), attachments: attachment ? [attachment] : [] };
 }

@@ -1,5 +1,6 @@
 // The calendar invitation sent with booking emails: an iTIP (RFC 5546) REQUEST when a call is booked or
-// moved, a CANCEL when it is called off. Pure: the only import is `ics`, which writes the VCALENDAR.
+// moved, a CANCEL when it is called off. Pure: `ics` writes the VCALENDAR; the address rule and the hidden
+// characters come from request.ts, so what the form accepts the invite can carry.
 //
 // How an invitation stays one event across its life: every message for a booking carries the same UID, and
 // SEQUENCE goes up with each change (0 on creation). A client that receives REQUEST with SEQUENCE:1 replaces
@@ -20,7 +21,7 @@
 //   - CN parameters: ics wraps the name in DQUOTEs but "escapes" an inner DQUOTE as \" — RFC 5545 has no
 //     escape inside a quoted parameter value (QSAFE-CHAR excludes DQUOTE and controls), so `CN="A \"B\""`
 //     breaks strict parsers. It also leaves raw line breaks in the ORGANIZER name. Names are therefore
-//     sanitised before they reach ics (sanitizeName: controls → space, " → ').
+//     sanitised before they reach ics (sanitizeName: line breaks → space, hidden characters dropped, " → ').
 //   - Post-processing of its output, kept to two steps (finalize):
 //       1. ics quotes enumerated parameter values (ROLE="REQ-PARTICIPANT";PARTSTAT="NEEDS-ACTION"); RFC 5545
 //          defines ROLE and PARTSTAT as bare tokens, and some clients only match the bare form, so the quotes
@@ -32,6 +33,7 @@
 //     left alone.
 import { createEvent, type Attendee, type EventAttributes, type ReturnObject } from 'ics';
 import { parseInterval, parseInstant } from './calendar-links.ts';
+import { HIDDEN_CHARACTERS, isEmailAddress } from './request.ts';
 
 export interface InviteInput {
   /** Stable for the booking: the same on every update and the cancel, e.g. `${bookingId}@aioperator`. */
@@ -58,44 +60,45 @@ const INVITE_PRODUCT_ID = '-//AI Operator//Booking//EN';
 /** `timestamp` (DTSTAMP) is accepted and validated by ics 3.12 but missing from its published types. Shared. */
 export type IcsAttributes = EventAttributes & { timestamp: number };
 
-// A deliberately plain address check: one @, no whitespace, no characters that mean something in an
-// iCalendar line (`"` `;` `:` `,` `<` `>` `\`), a dot in the domain. It guards the mailto: value, not deliverability.
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 // UIDs are ours (`${bookingId}@aioperator`): printable ASCII without space or iCalendar TEXT specials.
 const UID = /^[A-Za-z0-9._~+=@-]{1,255}$/;
 const MAX_SEQUENCE = 2_147_483_647;
 
+/** The form's own rule: an address the form accepted is one the invite can carry (ics checks it again). */
 function checkEmail(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.length > 254 || !EMAIL.test(value)) {
-    throw new Error(`${field} is not a valid email address: ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !isEmailAddress(value)) {
+    // The address itself stays out of the message: it is logged, and a log is no place for a visitor's address.
+    throw new Error(`${field} is not a valid email address`);
   }
   return value;
 }
 
-/**
- * A display name as an RFC 5545 quoted parameter value: no control characters (CR/LF/TAB become spaces, so a
- * name cannot start a new line) and no DQUOTE (which has no escape there; it becomes an apostrophe). Commas,
- * semicolons and colons are safe once ics wraps the value in quotes. Blank names fall back to the address.
- */
-function sanitizeName(name: unknown, email: string): string {
-  const clean = (typeof name === 'string' ? name : '')
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/"/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean === '' ? email : clean;
-}
+/** The characters one-line fields refuse (request.ts), anywhere in a string: text stored before that rule is cleaned with it. */
+const HIDDEN = new RegExp(HIDDEN_CHARACTERS.source, 'gu');
+/** Every way text breaks a line: CRLF, a lone CR, LF, NEL and the Unicode line and paragraph separators. */
+const LINE_BREAK = /\r\n?|[\n\u0085\u2028\u2029]/g;
 
 /**
- * TEXT values before ics escapes them: every line break (CRLF, lone CR, LF) becomes LF, which ics writes as
- * the two characters `\n`; other control characters are dropped. With `singleLine`, breaks become spaces.
- * Shared: every user-supplied string in a calendar file goes through it.
+ * TEXT values before ics escapes them: every line break becomes LF, which ics writes as the two characters
+ * `\n`; tabs stay, other hidden characters (controls, bidi overrides and isolates, zero-width space, BOM)
+ * are dropped. With `singleLine`, breaks and tabs become spaces. Shared: every user-supplied string in a
+ * calendar file goes through it.
  */
 export function sanitizeText(text: unknown, singleLine: boolean): string {
   const normalised = (typeof text === 'string' ? text : '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(LINE_BREAK, '\n')
+    .replace(HIDDEN, (char) => (char === '\n' || char === '\t' ? char : ''));
   return singleLine ? normalised.replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim() : normalised;
+}
+
+/**
+ * A display name as an RFC 5545 quoted parameter value: one line of text as sanitizeText leaves it (so a name
+ * cannot start a new line) and no DQUOTE (which has no escape there; it becomes an apostrophe). Commas,
+ * semicolons and colons are safe once ics wraps the value in quotes. Blank names fall back to the address.
+ */
+function sanitizeName(name: unknown, email: string): string {
+  const clean = sanitizeText(name, true).replace(/"/g, "'");
+  return clean === '' ? email : clean;
 }
 
 function checkUrl(url: string): string {

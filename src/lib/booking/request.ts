@@ -12,6 +12,9 @@ export type CompanySize = (typeof COMPANY_SIZES)[number];
 /** A UTC instant as the API exchanges them: 2026-03-10T14:20:00Z (seconds and milliseconds optional). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The years the API deals in: far wider than any booking horizon, narrow enough for every date library. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
 
 /** True for a time zone name the runtime knows (America/Los_Angeles, Asia/Kathmandu, UTC). */
 export function isTimeZone(value: string): boolean {
@@ -28,6 +31,12 @@ export function isTimeZone(value: string): boolean {
 }
 const knownZones = new Set<string>();
 
+/** True when a date or instant (written YYYY-…) falls in the years the API deals in. */
+function inApiYears(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 /** True for a real calendar date written YYYY-MM-DD. */
 function isLocalDate(value: string): boolean {
   if (!LOCAL_DATE.test(value)) return false;
@@ -35,15 +44,46 @@ function isLocalDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export const isIsoInstant = (value: string) => ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+/**
+ * True for a UTC instant that exists (written as ISO_INSTANT) in the years the API deals in. Date.parse rolls
+ * 2026-02-30 over to March 2 and 24:00 to the next day, so the instant must print back as it was written.
+ */
+export function isIsoInstant(value: string): boolean {
+  if (!ISO_INSTANT.test(value) || !inApiYears(value)) return false;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(value.slice(0, -1));
+}
+
+// The one address rule of the booking form, the API, the invite (invite.ts) and the newsletter. zod's
+// practical local part; a domain of DNS labels (1-63 letters, digits or inner hyphens: ics, which writes the
+// invite, refuses a label that starts or ends with '-') and a TLD of letters. Nothing else, so no character
+// that means something in an iCalendar line (`"` `;` `:` `,` `\` space) can reach the invite's mailto: value.
+const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const EMAIL_MAX_LENGTH = 254;
+
+export const isEmailAddress = (value: string) => value.length <= EMAIL_MAX_LENGTH && EMAIL.test(value);
+
+const EMAIL_MESSAGE = 'Enter a valid email address, like name@company.com.';
+export const emailAddress = z.string({ error: EMAIL_MESSAGE }).check(
+  z.maxLength(EMAIL_MAX_LENGTH, { error: 'That email address is too long.' }),
+  z.refine(isEmailAddress, { error: EMAIL_MESSAGE }),
+);
+
+/**
+ * What a one-line field may not hold: control characters (C0, DEL and C1, such as U+0085 NEL), the bidi
+ * embeddings, overrides and isolates (they reorder what a subject line or an invite shows), the line and
+ * paragraph separators, the zero-width space and the byte order mark. ZWNJ and ZWJ (U+200C, U+200D) stay:
+ * Persian names and emoji need them. invite.ts strips the same characters from text stored before this rule.
+ */
+export const HIDDEN_CHARACTERS = /[\p{Cc}\u200B\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 const text = (label: string, min: number, max: number) =>
   z.string().check(
     z.trim(),
     z.minLength(min, { error: min === 1 ? `Enter ${label}.` : `Enter ${label} (at least ${min} characters).` }),
     z.maxLength(max, { error: `Keep ${label} under ${max} characters.` }),
-    // One line, no control characters: names and companies end up in email headers and calendar files.
-    z.refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: `Write ${label} on one line.` }),
+    // Names and companies end up in email subjects and calendar files.
+    z.refine((value) => !HIDDEN_CHARACTERS.test(value), { error: `Write ${label} on one line, without hidden formatting characters.` }),
   );
 
 /** A hold's id, as POST /api/slots/hold made it (a UUID). */
@@ -55,7 +95,7 @@ export const bookingRequestSchema = z.object({
   /** The slot's start, as /api/slots gave it. */
   start: z.string().check(z.refine(isIsoInstant, { error: 'Pick a time from the list.' })),
   name: text('your name', 1, 100),
-  email: z.email({ error: 'Enter a valid email address, like name@company.com.' }).check(z.maxLength(254, { error: 'That email address is too long.' })),
+  email: emailAddress,
   company: text('your company', 1, 120),
   companySize: z.enum(COMPANY_SIZES, { error: 'Pick the size of your company.' }),
   area: z.enum(AREAS, { error: 'Pick the area of the workflow.' }),
@@ -90,10 +130,16 @@ export const bookingRequestSchema = z.object({
 
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 
+const localDate = (name: string) =>
+  z.string().check(
+    z.refine(isLocalDate, { error: `${name} must be a date written YYYY-MM-DD.` }),
+    z.refine(inApiYears, { error: `${name} must be between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31.` }),
+  );
+
 /** GET /api/slots's query: the visitor's local dates and zone. */
 export const slotsQuerySchema = z.object({
-  from: z.string().check(z.refine(isLocalDate, { error: 'from must be a date written YYYY-MM-DD.' })),
-  to: z.string().check(z.refine(isLocalDate, { error: 'to must be a date written YYYY-MM-DD.' })),
+  from: localDate('from'),
+  to: localDate('to'),
   tz: timeZone,
   /** The visitor's own hold, shown as free to them. */
   hold: z.optional(holdId),

@@ -1,5 +1,7 @@
 // API payloads: one schema per endpoint, shared by any browser code and the api/ handler.
 import * as z from 'zod/mini';
+// The booking's address rule: one rule for every address the site writes to.
+import { emailAddress } from '../booking/request.ts';
 
 /** Bump when the consent wording next to the sign-up form changes; stored with each subscriber. */
 export const NEWSLETTER_CONSENT_VERSION = '2026-11-newsletter-v1';
@@ -10,9 +12,7 @@ const consent = z.union([z.literal(true), z.literal('yes'), z.literal('on')], {
 });
 
 export const newsletterSignupSchema = z.object({
-  email: z.email({ error: 'Enter a valid email address, like name@company.com.' }).check(
-    z.maxLength(254, { error: 'That email address is too long.' }),
-  ),
+  email: emailAddress,
   consent,
   /** Where the form was: "footer", "article:<slug>", "newsletter-page". */
   source: z._default(z.string().check(z.maxLength(80, { error: 'Unknown form.' }), z.regex(/^[a-z0-9:_-]+$/, { error: 'Unknown form.' })), 'unknown'),

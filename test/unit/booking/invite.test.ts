@@ -1,6 +1,7 @@
 // The booking invitation (.ics) and the "add to calendar" links. Every expected line and URL below is
 // written out by hand from RFC 5545 / the link formats, never produced by the code under test. The helpers
 // only split and unfold the output so that lines can be compared.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildInvite, inviteContentType, type InviteInput } from '../../../src/lib/booking/invite.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../../src/lib/booking/calendar-links.ts';
@@ -155,6 +156,47 @@ describe('buildInvite: escaping and injection', () => {
   });
 });
 
+describe('buildInvite: hidden characters (text stored before the one-line rule)', () => {
+  it('drops bidi controls, zero-width spaces and BOMs, and reads NEL, U+2028 and U+2029 as line breaks', () => {
+    const ics = invite({
+      title: 'Audit\u202e with\u200b AI\ufeff Operator',
+      description: 'One\u2028two\u2029three\u0085four\u009b\u2066five\u2069',
+      organizer: { name: 'AI\u200b Operator\u202a', email: 'hello@aioperator.example' },
+      attendee: { name: '\u202eDana\u2028Reyes\u0085\u2067x\u2069\u202c', email: 'dana@example.com' },
+    });
+    expect(linesStartingWith(ics, 'SUMMARY:')).toEqual(['SUMMARY:Audit with AI Operator']);
+    expect(linesStartingWith(ics, 'DESCRIPTION:')).toEqual(['DESCRIPTION:One\\ntwo\\nthree\\nfourfive']);
+    expect(linesStartingWith(ics, 'ORGANIZER')).toEqual(['ORGANIZER;CN="AI Operator":MAILTO:hello@aioperator.example']);
+    expect(linesStartingWith(ics, 'ATTENDEE')).toEqual(['ATTENDEE;RSVP=TRUE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN="Dana Reyes x":mailto:dana@example.com']);
+  });
+
+  it('keeps ZWJ and ZWNJ, which emoji and Persian names need', () => {
+    const ics = invite({ attendee: { name: 'Zoë 👩\u200d💻 علی\u200cرضا', email: 'zoe@example.com' } });
+    expect(linesStartingWith(ics, 'ATTENDEE')).toEqual(['ATTENDEE;RSVP=TRUE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN="Zoë 👩\u200d💻 علی\u200cرضا":mailto:zoe@example.com']);
+  });
+
+  it('no hidden character reaches the file, whatever the name, title and description hold (property)', () => {
+    // Written out here rather than taken from the code: C0, DEL, C1, bidi controls, U+2028/2029, ZWSP, BOM.
+    const forbidden = /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
+    const unit = fc.oneof(
+      fc.constantFrom('\u0000', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u009b', '\u200b', '\u200c', '\u200d', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff'),
+      fc.constantFrom('a', 'Z', ' ', '"', ';', ',', ':', '\\', 'é', '😀'),
+    );
+    const text = fc.string({ unit, maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, text, (name, title, description) => {
+        const ics = invite({ title: `Audit ${title}`, description, attendee: { name, email: 'dana@example.com' } });
+        for (const line of contentLines(ics)) {
+          // A tab is plain white space in a multi-line TEXT value, and stays there.
+          const checked = line.startsWith('DESCRIPTION:') ? line.replace(/\t/g, '') : line;
+          expect(checked, JSON.stringify(line)).not.toMatch(forbidden);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('buildInvite: time zones', () => {
   const originalTz = process.env.TZ;
   afterEach(() => {
@@ -196,6 +238,8 @@ describe('buildInvite: invalid input', () => {
     ['an attendee email with a space', { attendee: { name: 'Dana', email: 'dana smith@example.com' } }, /attendee\.email is not a valid email/],
     ['an attendee email carrying a line break', { attendee: { name: 'Dana', email: 'dana@example.com\r\nATTENDEE:mailto:evil@x' } }, /attendee\.email is not a valid email/],
     ['a bad organizer email', { organizer: { name: 'AI Operator', email: 'hello' } }, /organizer\.email is not a valid email/],
+    ['a domain label ending in a hyphen (the form refuses it too)', { attendee: { name: 'Dana', email: 'x@a-.com' } }, /attendee\.email is not a valid email/],
+    ['a domain label over 63 characters', { attendee: { name: 'Dana', email: `x@${'a'.repeat(64)}.com` } }, /attendee\.email is not a valid email/],
     ['a negative sequence', { sequence: -1 }, /sequence must be a non-negative integer/],
     ['a fractional sequence', { sequence: 1.5 }, /sequence must be a non-negative integer/],
     ['a UID with a line break', { uid: 'bk_1@aioperator\r\nX:y' }, /uid must be/],
