@@ -1,7 +1,7 @@
 // Sends email and creates contacts: through Resend when RESEND_API_KEY is set, otherwise into
 // DATA_DIR/outbox/ as files a person can open. Both answer the same SendResult, so the outbox
 // treats them alike.
-import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resend } from 'resend';
 import type { ServerConfig } from './config.ts';
@@ -123,8 +123,10 @@ class FileMailer implements Mailer {
     const attachments = (email.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, file: `${base}.${fileKey(a.filename)}` }));
     const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, attachments, idempotencyKey, writtenAt: new Date().toISOString(), text: email.text };
     const write = async () => {
-      for (const [i, attachment] of (email.attachments ?? []).entries()) await writeFile(join(this.dir, attachments[i]!.file), attachment.content);
-      await this.write(base, email.html, meta);
+      for (const [i, attachment] of (email.attachments ?? []).entries()) await this.place(attachments[i]!.file, attachment.content);
+      await this.place(`${base}.html`, email.html);
+      // The .json is the index a reader lists: written last, so it never points at a missing file.
+      await this.place(`${base}.json`, `${JSON.stringify(meta, null, 2)}\n`, 'keep-first');
     };
     try {
       await write();
@@ -138,21 +140,31 @@ class FileMailer implements Mailer {
   }
 
   /**
-   * The .json is the index a reader lists: written last, so it never points at a missing .html, and
-   * made to appear whole (written under a temporary name, then hard-linked into place) so a reader
-   * never opens it half-written. The link also fails if the file exists: a retried send of the same
-   * key does not write a second copy.
+   * Makes `name` appear whole or not at all: the content goes to a temporary name in the same folder,
+   * then is renamed into place (one atomic step on one file system), so a process killed mid-write
+   * leaves at most a stray dot-file ending in `.tmp`, never a truncated invite or page under the real
+   * name. 'keep-first' links instead of renaming, which fails if the name exists: a message sent
+   * again after a crash keeps its first index (and its `writtenAt`).
    */
-  private async write(base: string, html: string, meta: object): Promise<void> {
-    await writeFile(join(this.dir, `${base}.html`), html);
-    const partial = join(this.dir, `.${base}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    await writeFile(partial, `${JSON.stringify(meta, null, 2)}\n`);
+  private async place(name: string, content: string, mode: 'replace' | 'keep-first' = 'replace'): Promise<void> {
+    const partial = join(this.dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const final = join(this.dir, name);
+    let placed = false;
     try {
-      await link(partial, join(this.dir, `${base}.json`));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await writeFile(partial, content);
+      if (mode === 'replace') {
+        await rename(partial, final);
+        placed = true;
+        return;
+      }
+      try {
+        await link(partial, final);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
     } finally {
-      await unlink(partial).catch(() => {});
+      // A renamed file has no temporary name left; a linked one (or a failed write) still has it.
+      if (!placed) await unlink(partial).catch(() => {});
     }
   }
 

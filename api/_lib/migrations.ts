@@ -201,4 +201,17 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE bookings ADD COLUMN idempotency_request TEXT`,
     ],
   },
+  {
+    version: 7,
+    name: 'messages: the claim that owns a message while it is sent',
+    statements: [
+      // Set by the claim (a new id per delivery run) and checked by every outcome write, so a worker
+      // whose claim went stale can never overwrite the outcome of the worker that took the message over.
+      `ALTER TABLE messages ADD COLUMN claim_id TEXT`,
+      // When the claim was made: the lease a crashed worker's claim expires by.
+      `ALTER TABLE messages ADD COLUMN claimed_at TEXT`,
+      // Rows left in flight by the code before this version: their lease runs from their last update.
+      `UPDATE messages SET claimed_at = updated_at WHERE status = 'sending'`,
+    ],
+  },
 ];

@@ -2,7 +2,7 @@
 // deliverDue(), which the request kicks off and a retry job repeats. Each ends `sent` or `dead` with
 // its last error; a retried message carries the same idempotency key, so it is delivered once.
 import { v7 as timeOrderedId } from 'uuid';
-import type { Client, InStatement, Transaction } from '@libsql/client';
+import type { Client, Transaction } from '@libsql/client';
 import { guardBlocks, type DeliveryGuard } from './delivery-guards.ts';
 import { renderEmail, type TemplatedEmail } from './emails/catalog.ts';
 import type { Mailer, OutgoingEmail, SendResult } from './mailer.ts';
@@ -29,8 +29,8 @@ export interface QueuedMessage {
 
 /** After this many failed attempts a message is dead-lettered for the operator. */
 export const MAX_ATTEMPTS = 10;
-/** A message stuck in `sending` this long (a crashed worker) is tried again. */
-const STALE_SENDING_MS = 5 * 60_000;
+/** A claim this old (its worker crashed or hung) lapses, and the message is claimed and tried again. */
+export const STALE_SENDING_MS = 5 * 60_000;
 
 /** 30 s, 1 min, 2 min ... capped at 1 h, or the provider's Retry-After when it is longer. */
 export function backoffMs(attempts: number, retryAfterSeconds?: number): number {
@@ -60,67 +60,150 @@ export interface DeliveryStats {
   dead: number;
   /** Guarded messages whose subject had moved on: not sent, and not an error. */
   cancelled: number;
+  /** Outcomes not written because this run's claim had lapsed and another worker owns the message now. */
+  superseded: number;
 }
 
 type Attempt = SendResult | { ok: false; cancelled: string };
 
+/** What one message's attempt leaves in its row. */
+interface Outcome {
+  id: string;
+  status: 'sent' | 'pending' | 'dead' | 'cancelled';
+  providerId?: string;
+  error?: string;
+  nextAttemptAt?: string;
+  /** Set only to undo the claim's count when the claim attempted nothing. */
+  attempts?: number;
+}
+
 /**
  * Delivers up to `limit` due messages. One statement claims the whole batch, so two workers never
- * take the same message; the outcomes are written together at the end. A worker that dies between
- * the two leaves its claims to go stale and be sent again under the same idempotency key. A message
- * waits while an earlier one with its ordering key is still pending or in flight.
+ * take the same message: it counts the attempt and stamps each row with this run's claim id. Each
+ * outcome is written as soon as its message is done, and only while the row still carries that
+ * stamp, so a worker killed mid-batch leaves every finished message recorded (only the one it was
+ * sending goes again, under the same idempotency key), and a worker whose claim lapsed cannot undo
+ * the outcome of the one that took over. A message waits while an earlier one with its ordering key
+ * is still pending or in flight.
  */
 export async function deliverDue(db: Client, mailer: Mailer, options: { now?: Date; limit?: number } = {}): Promise<DeliveryStats> {
   const now = options.now ?? new Date();
   const nowIso = now.toISOString();
   const staleIso = new Date(now.getTime() - STALE_SENDING_MS).toISOString();
+  const claimId = timeOrderedId();
   const claim = await db.execute({
-    sql: `UPDATE messages SET status = 'sending', updated_at = ?1
+    sql: `UPDATE messages SET status = 'sending', attempts = attempts + 1, claim_id = ?4, claimed_at = ?1, updated_at = ?1
           WHERE id IN (SELECT m.id FROM messages m
-                       WHERE ((m.status = 'pending' AND m.next_attempt_at <= ?1) OR (m.status = 'sending' AND m.updated_at <= ?2))
+                       WHERE ((m.status = 'pending' AND m.next_attempt_at <= ?1) OR (m.status = 'sending' AND m.claimed_at <= ?2))
                          AND (m.ordering_key IS NULL OR NOT EXISTS (
                            SELECT 1 FROM messages earlier
                            WHERE earlier.ordering_key = m.ordering_key AND earlier.rowid < m.rowid
                              AND earlier.status IN ('pending', 'sending')))
                        ORDER BY m.next_attempt_at LIMIT ?3)
           RETURNING id, idempotency_key, payload, attempts`,
-    args: [nowIso, staleIso, options.limit ?? 50],
+    args: [nowIso, staleIso, options.limit ?? 50, claimId],
   });
-  const stats: DeliveryStats = { claimed: claim.rows.length, sent: 0, retried: 0, dead: 0, cancelled: 0 };
-  const results = await inGroups(claim.rows, mailer.concurrency, (row) => attempt(db, mailer, String(row.payload), String(row.idempotency_key)));
-  const at = new Date().toISOString();
-  const sent: { id: string; providerId: string }[] = [];
-  const failed: InStatement[] = [];
-  claim.rows.forEach((row, i) => {
+  const stats: DeliveryStats = { claimed: claim.rows.length, sent: 0, retried: 0, dead: 0, cancelled: 0, superseded: 0 };
+  const outcomes = outcomeWriter(db, claimId);
+  await eachAtMost(claim.rows, mailer.concurrency, async (row) => {
     const id = String(row.id);
-    const result = results[i]!;
-    const attempts = Number(row.attempts) + 1;
-    if (result.ok) {
-      sent.push({ id, providerId: result.providerId });
-    } else if ('cancelled' in result) {
-      failed.push({ sql: `UPDATE messages SET status = 'cancelled', last_error = ?, updated_at = ? WHERE id = ?`, args: [result.cancelled, at, id] });
-      stats.cancelled++;
-    } else if (result.retryable && attempts < MAX_ATTEMPTS) {
-      const next = new Date(now.getTime() + backoffMs(attempts, result.retryAfterSeconds)).toISOString();
-      failed.push({ sql: `UPDATE messages SET status = 'pending', attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`, args: [attempts, next, result.error, at, id] });
-      stats.retried++;
-    } else {
-      failed.push({ sql: `UPDATE messages SET status = 'dead', attempts = ?, last_error = ?, updated_at = ? WHERE id = ?`, args: [attempts, result.error, at, id] });
+    // Counted by the claim, so this one included: a message whose worker keeps dying mid-send (a
+    // crash it causes, a hang) runs out of attempts too, instead of being claimed forever.
+    const attempts = Number(row.attempts);
+    const outcome = attempts > MAX_ATTEMPTS
+      ? { id, status: 'dead' as const, attempts: MAX_ATTEMPTS, error: `the worker stopped during attempt ${MAX_ATTEMPTS} (a crash or a timeout); no attempts left` }
+      : decide(id, attempts, await attempt(db, mailer, String(row.payload), String(row.idempotency_key)), now);
+    // Awaited before this runner takes its next message: a kill can only ever catch the messages in flight unrecorded.
+    if (!(await outcomes.write(outcome))) {
+      stats.superseded++;
+      console.warn(`[outbox] message ${id}: outcome ${outcome.status} not recorded, its claim lapsed and another worker owns it`);
+      return;
+    }
+    if (outcome.status === 'sent') stats.sent++;
+    else if (outcome.status === 'cancelled') stats.cancelled++;
+    else if (outcome.status === 'pending') stats.retried++;
+    else {
       stats.dead++;
-      console.error(`[outbox] message ${id} dead-lettered after ${attempts} attempt(s): ${result.error}`);
+      console.error(`[outbox] message ${id} dead-lettered after ${Math.min(attempts, MAX_ATTEMPTS)} attempt(s): ${outcome.error}`);
     }
   });
-  stats.sent = sent.length;
-  // The common case, every message sent, is one statement however many there were.
-  const markSent: InStatement = {
-    sql: `UPDATE messages SET status = 'sent', attempts = attempts + 1, sent_at = ?1, updated_at = ?1, last_error = NULL,
-            provider_id = (SELECT value ->> 'providerId' FROM json_each(?2) WHERE value ->> 'id' = messages.id)
-          WHERE id IN (SELECT value ->> 'id' FROM json_each(?2))`,
-    args: [at, JSON.stringify(sent)],
-  };
-  const outcomes = [...(sent.length > 0 ? [markSent] : []), ...failed];
-  if (outcomes.length > 0) await db.batch(outcomes, 'write');
   return stats;
+}
+
+function decide(id: string, attempts: number, result: Attempt, now: Date): Outcome {
+  if (result.ok) return { id, status: 'sent', providerId: result.providerId };
+  if ('cancelled' in result) return { id, status: 'cancelled', error: result.cancelled };
+  if (result.retryable && attempts < MAX_ATTEMPTS) {
+    return { id, status: 'pending', error: result.error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, result.retryAfterSeconds)).toISOString() };
+  }
+  return { id, status: 'dead', error: result.error };
+}
+
+/**
+ * Writes outcomes as they come, resolving each with whether it was recorded (false: the row no
+ * longer carries this run's claim). Outcomes that finish while a write is under way, or in the same
+ * event-loop turn, share the next statement: with a concurrent mailer a batch costs a few writes, not
+ * one per message, which keeps sign-ups' group commits from queueing behind them.
+ */
+function outcomeWriter(db: Client, claimId: string) {
+  type Waiting = { outcome: Outcome; resolve: (recorded: boolean) => void; reject: (error: unknown) => void };
+  let waiting: Waiting[] = [];
+  let writing = false;
+  const drain = async () => {
+    writing = true;
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (waiting.length > 0) {
+        const group = waiting;
+        waiting = [];
+        try {
+          const recorded = await writeOutcomes(db, claimId, group.map((w) => w.outcome));
+          for (const w of group) w.resolve(recorded.has(w.outcome.id));
+        } catch (error) {
+          for (const w of group) w.reject(error);
+        }
+      }
+    } finally {
+      writing = false;
+    }
+  };
+  return {
+    write: (outcome: Outcome) =>
+      new Promise<boolean>((resolve, reject) => {
+        waiting.push({ outcome, resolve, reject });
+        if (!writing) void drain();
+      }),
+  };
+}
+
+/**
+ * One statement for any mix of outcomes; only rows still `sending` under this claim change. Returns
+ * the ids it recorded. The count answers the usual case (all of them) without reading rows back (a
+ * RETURNING here showed up in the CPU profile); only a short count asks which ones went through.
+ */
+async function writeOutcomes(db: Client, claimId: string, outcomes: Outcome[]): Promise<Set<string>> {
+  const result = await db.execute({
+    sql: `UPDATE messages SET
+            status = o.value ->> 'status',
+            provider_id = coalesce(o.value ->> 'providerId', messages.provider_id),
+            last_error = o.value ->> 'error',
+            next_attempt_at = coalesce(o.value ->> 'nextAttemptAt', messages.next_attempt_at),
+            attempts = coalesce(o.value ->> 'attempts', messages.attempts),
+            sent_at = CASE WHEN o.value ->> 'status' = 'sent' THEN ?1 ELSE messages.sent_at END,
+            updated_at = ?1
+          FROM json_each(?2) AS o
+          -- The unary + keeps the planner on the primary key, one lookup per outcome, instead of
+          -- walking every in-flight row of the status index against the whole list.
+          WHERE messages.id = o.value ->> 'id' AND +messages.status = 'sending' AND messages.claim_id = ?3`,
+    args: [new Date().toISOString(), JSON.stringify(outcomes), claimId],
+  });
+  if (result.rowsAffected === outcomes.length) return new Set(outcomes.map((o) => o.id));
+  // The claim id is this run's alone, so a row that carries it and has left `sending` was written just now.
+  const recorded = await db.execute({
+    sql: `SELECT id FROM messages WHERE id IN (SELECT value FROM json_each(?1)) AND claim_id = ?2 AND status <> 'sending'`,
+    args: [JSON.stringify(outcomes.map((o) => o.id)), claimId],
+  });
+  return new Set(recorded.rows.map((row) => String(row.id)));
 }
 
 const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
@@ -151,9 +234,24 @@ async function attempt(db: Client, mailer: Mailer, rawPayload: string, idempoten
   }
 }
 
-/** Runs `fn` over `items`, `size` at a time, keeping their order. */
-async function inGroups<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
-  return results;
+/**
+ * Runs `fn` over `items` with at most `size` running at once, each runner taking the next item as it
+ * finishes one. After a failure (the database) no new item is started; the first error is thrown
+ * once the running ones are done, and the unstarted claims lapse and are retried.
+ */
+async function eachAtMost<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const runner = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, runner));
+  if (failure) throw failure.error;
 }

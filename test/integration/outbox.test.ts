@@ -82,12 +82,12 @@ describe('outbox', () => {
       { ok: false, retryable: true, error: '500 internal_server_error' },
       { ok: false, retryable: true, error: '429 rate_limit_exceeded', retryAfterSeconds: 120 },
     ]);
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0 });
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0, cancelled: 0 }); // not due yet
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0, superseded: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0, cancelled: 0, superseded: 0 }); // not due yet
     const t1 = new Date(t0.getTime() + backoffMs(1));
-    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0 });
+    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0, superseded: 0 });
     expect(String((await status(db, 'k1')).next_attempt_at)).toBe(new Date(t1.getTime() + 120_000).toISOString());
-    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0, cancelled: 0 });
+    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0, cancelled: 0, superseded: 0 });
     expect(mailer.calls).toEqual(['k1', 'k1', 'k1']);
     expect((await status(db, 'k1')).status).toBe('sent');
   });
@@ -128,7 +128,7 @@ describe('outbox', () => {
       createContact: async () => ({ ok: true, providerId: 'c' }),
       unsubscribeContact: async () => ({ ok: true, providerId: 'u' }),
     };
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 3, sent: 3, retried: 0, dead: 0, cancelled: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 3, sent: 3, retried: 0, dead: 0, cancelled: 0, superseded: 0 });
     expect(maxInFlight).toBe(2);
     const rows = (await db.execute(`SELECT idempotency_key, provider_id, status, attempts FROM messages ORDER BY idempotency_key`)).rows;
     expect(rows.map((r) => [r.idempotency_key, r.provider_id, r.status, r.attempts])).toEqual([
@@ -159,7 +159,7 @@ describe('outbox', () => {
     await db.execute({ sql: insert, args: ['poison-2', 'email', 'no-template', JSON.stringify({ kind: 'email', email: { template: 'nope', to: 'a@b.c', props: {} } }), at, at, at] });
     await queue(db, 'good-2', t0);
     const mailer = scriptedMailer([]);
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 4, sent: 2, retried: 0, dead: 2, cancelled: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 4, sent: 2, retried: 0, dead: 2, cancelled: 0, superseded: 0 });
     expect(mailer.calls.sort()).toEqual(['good-1', 'good-2']);
     expect(await status(db, 'not-json')).toMatchObject({ status: 'dead', attempts: 1 });
     expect(String((await status(db, 'not-json')).last_error)).toMatch(/^cannot be sent: SyntaxError/);
