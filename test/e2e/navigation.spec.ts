@@ -1,18 +1,54 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { islandRoutes, pageRoutes } from './_site.ts';
+import { mainNav } from '../../src/config/site.ts';
+
+// An article, found in the build: content pages ship no JavaScript, so the header must do its job in HTML.
+const ARTICLE = pageRoutes.find((route) => /^\/blog\/[\w-]+$/.test(route) && !islandRoutes.has(route))!;
+const bookingButton = (page: Page) => page.getByRole('banner').getByRole('link', { name: 'Book an audit', exact: true });
+const menuButton = (page: Page) => page.locator('header summary');
+const logo = (page: Page) => page.getByRole('banner').getByRole('link', { name: 'AI Operator', exact: true });
+
+/** WCAG contrast ratio of two computed colours ("rgb(r, g, b)"). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((c) => {
+      const s = Number(c) / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Presses Tab until `target` has focus; returns what had focus on the way (skip link, header, ...). */
+async function tabTo(page: Page, target: Locator, limit: number): Promise<string[]> {
+  const passed: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return passed;
+    passed.push(await page.evaluate(() => `${document.activeElement?.closest('main') ? 'main ' : ''}${document.activeElement?.tagName.toLowerCase()} "${document.activeElement?.textContent?.trim().replace(/\s+/g, ' ')}"`));
+  }
+  throw new Error(`${limit} presses of Tab never reached ${target}; passed ${passed.join(', ')}`);
+}
 
 test('the mobile menu opens and is usable with the keyboard alone', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'mobile', 'the menu button only shows below 1024 px');
   await page.goto('/');
-  const menuButton = page.locator('header summary');
   const mobileNav = page.getByRole('navigation', { name: 'Mobile' });
   await expect(mobileNav).toBeHidden();
+  // The menu button's word is hidden on a phone, its name is not.
+  await expect(menuButton(page)).toHaveAccessibleName('Menu');
 
-  // Skip link first, then the logo, then the menu button.
+  // Skip link first, then the logo, the booking button, then the menu button.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(logo(page)).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(menuButton).toBeFocused();
+  await expect(bookingButton(page)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(menuButton(page)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(mobileNav).toBeVisible();
 
@@ -27,7 +63,7 @@ test('desktop shows the main navigation without a menu button', async ({ page },
   test.skip(testInfo.project.name !== 'desktop', 'desktop layout only');
   await page.goto('/blog');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await expect(page.locator('header summary')).toBeHidden();
+  await expect(menuButton(page)).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Blog' })).toHaveAttribute('aria-current', 'page');
 });
 
@@ -36,4 +72,90 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
+});
+
+test.describe('the header keeps "Book an audit" in sight', () => {
+  // The phone widths the header must fit (the mobile project also checks 320 and 360 px), each with
+  // Inter and with the wider fallback font a first visit can show (font-display: optional).
+  for (const font of ['Inter', 'the fallback font'] as const) {
+    test(`beside the logo and the menu, one line, 44 px, no overflow, with ${font}`, async ({ page }, testInfo) => {
+      if (font !== 'Inter') await page.route('**/*.woff2', (route) => route.abort());
+      const widths = testInfo.project.name === 'mobile' ? [320, 360, 390] : [1280];
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(ARTICLE);
+        const at = `${ARTICLE} at ${width} px with ${font}`;
+        const button = bookingButton(page);
+        await expect(button, at).toBeVisible();
+        await expect(button, at).toBeInViewport({ ratio: 1 });
+        await expect(button, at).toHaveAttribute('href', '/book-audit#pick-a-time');
+        const box = (await button.boundingBox())!;
+        expect(box.width, `${at}: target width`).toBeGreaterThanOrEqual(44);
+        expect(box.height, `${at}: target height`).toBeGreaterThanOrEqual(44);
+        // One line: as tall as its 44 px minimum, its text not cut off.
+        expect(box.height, `${at}: the label wrapped`).toBeLessThan(45);
+        expect(await button.evaluate((el) => el.scrollWidth <= el.clientWidth), `${at}: label clipped`).toBe(true);
+        // Nothing wider than the screen, nothing on top of anything else.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${at}: page wider than the screen`).toBeLessThanOrEqual(width);
+        const logoBox = (await logo(page).boundingBox())!;
+        expect(logoBox.x + logoBox.width, `${at}: logo runs into the button`).toBeLessThanOrEqual(box.x);
+        expect(logoBox.x, `${at}: logo off screen`).toBeGreaterThanOrEqual(0);
+        if (width < 1024) {
+          const menuBox = (await menuButton(page).boundingBox())!;
+          expect(box.x + box.width, `${at}: button runs into the menu`).toBeLessThanOrEqual(menuBox.x);
+          expect(menuBox.x + menuBox.width, `${at}: menu off screen`).toBeLessThanOrEqual(width);
+          expect(menuBox.width, `${at}: menu target`).toBeGreaterThanOrEqual(44);
+          expect(menuBox.height, `${at}: menu target`).toBeGreaterThanOrEqual(44);
+        }
+        // WCAG AA: the label on the button; the focus ring against the header behind it (3:1, non-text).
+        const colors = await button.evaluate((el) => ({ text: getComputedStyle(el).color, fill: getComputedStyle(el).backgroundColor }));
+        expect(contrast(colors.text, colors.fill), `${at}: label contrast`).toBeGreaterThanOrEqual(4.5);
+      }
+    });
+  }
+
+  test('Tab reaches it early, with a visible focus ring', async ({ page }, testInfo) => {
+    await page.goto(ARTICLE);
+    // Skip link, logo, then the button on a phone; on a desktop the main navigation's links come between.
+    const before = await tabTo(page, bookingButton(page), 3 + mainNav.length);
+    expect(before.filter((stop) => stop.startsWith('main ')), 'stops inside the page before the booking button').toEqual([]);
+    expect(before).toHaveLength(testInfo.project.name === 'mobile' ? 2 : 2 + mainNav.length);
+    // The site's ring, not the browser's ("auto"): 2 px, drawn outside the button (its offset), so it shows
+    // against the white header rather than the button's own fill, at 3:1 or more once its colour has faded in.
+    const ring = () => bookingButton(page).evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), offset: parseFloat(style.outlineOffset), color: style.outlineColor };
+    });
+    expect(await ring()).toMatchObject({ style: 'solid', width: 2, offset: 2 });
+    await expect.poll(async () => contrast((await ring()).color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+  });
+
+  test('links inside the page get the site\'s focus ring too, not the browser\'s', async ({ page }) => {
+    await page.goto(ARTICLE);
+    const link = page.locator('main a[href]').first();
+    await link.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab'); // focus by keyboard, so :focus-visible applies
+    await expect(link).toBeFocused();
+    const ring = await link.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), offset: parseFloat(style.outlineOffset) };
+    });
+    expect(ring).toEqual({ style: 'solid', width: 2, offset: 2 });
+  });
+
+  test('one activation to the month grid, a second to a day\'s times', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await bookingButton(page).click();
+    await expect(page).toHaveURL(/\/book-audit#pick-a-time$/);
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    // The page opens on the card: its first free day is on screen, below the sticky header, with no scrolling.
+    const firstFree = page.locator('[data-date]:not([aria-disabled])').first();
+    await expect(firstFree).toBeInViewport({ ratio: 1 });
+    const headerBottom = (await page.locator('header').boundingBox())!.y + (await page.locator('header').boundingBox())!.height;
+    expect((await firstFree.boundingBox())!.y, 'first free day under the sticky header').toBeGreaterThanOrEqual(headerBottom);
+    await firstFree.click();
+    await expect(page.locator('#bk-times-heading')).toBeFocused();
+    await expect(page.locator('#pick-a-time [data-start]').first()).toBeInViewport();
+  });
 });

@@ -33,8 +33,8 @@ export function Alternatives({ focusRef, message, alternatives, timeZone, locale
         <>
           <p className="mt-1 text-sm">These are free. Your details stay as they are.</p>
           {byDay(alternatives, timeZone).map(([day, slots]) => (
-            <div key={day} role="group" aria-label={dayLabel(day, locale)} className="mt-3">
-              <p className="text-sm font-semibold">{dayLabel(day, locale)}</p>
+            <div key={day} role="group" aria-labelledby={`bk-alt-${day}`} className="mt-3">
+              <p id={`bk-alt-${day}`} className="text-sm font-semibold">{dayLabel(day, locale)}</p>
               <ul className="mt-2 grid grid-cols-3 gap-2">
                 {slots.map((slot) => {
                   const time = formatTime(slot.start, timeZone, locale);

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { addDays, monthOf } from '../../lib/booking/calendar-month.ts';
 import { formatCall, formatTime, localDate } from '../../lib/booking/format.ts';
 import type { BookingCreated } from '../../lib/booking/request.ts';
+import { PICK_A_TIME_ID } from './anchor.ts';
 import { Confirmation } from './Confirmation.tsx';
 import { DateStep } from './DateStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
@@ -43,7 +44,9 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const [announcement, setAnnouncement] = useState('');
   const startedAt = useRef<number | null>(null);
   const focus = useStepFocus();
-  const announceMonth = useRef(false);
+  // Set when the visitor moves to another month or zone: the live region then says what the month
+  // holds once it has loaded, after this lead ("" for a month, "Times now shown in …. " for a zone).
+  const announceMonth = useRef<string | null>(null);
   const searched = useRef(false);
   const slotHold = useSlotHold(holdPath);
   const { hold } = slotHold;
@@ -58,7 +61,13 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   }, []);
 
   useEffect(() => {
-    if (slots.status !== 'ready' || !timeZone || !month) return;
+    if (!timeZone || !month) return;
+    const lead = announceMonth.current;
+    if (slots.status === 'error' && lead !== null) {
+      announceMonth.current = null;
+      setAnnouncement(`${lead}${monthLabel(month, locale)}: the free times could not be loaded.`);
+    }
+    if (slots.status !== 'ready') return;
     setOperatorZone(slots.data.operatorZone);
     // First load: jump to the first month with a free time (the API names it when this month has none).
     if (!searched.current) {
@@ -66,10 +75,10 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
       const next = slots.data.next;
       if (slots.data.slots.length === 0 && next) return setMonth(monthOf(localDate(next.start, timeZone)));
     }
-    if (announceMonth.current) {
-      announceMonth.current = false;
+    if (lead !== null) {
+      announceMonth.current = null;
       const days = byDay.size;
-      setAnnouncement(`${monthLabel(month, locale)}: ${days === 0 ? 'no free times' : `free times on ${days} day${days === 1 ? '' : 's'}`}.`);
+      setAnnouncement(`${lead}${monthLabel(month, locale)}: ${days === 0 ? 'no free times' : `free times on ${days} day${days === 1 ? '' : 's'}`}.`);
     }
   }, [slots, timeZone, month, byDay, locale]);
 
@@ -81,11 +90,11 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const mailto = `mailto:${contactEmail}?subject=${encodeURIComponent('Workflow audit request')}`;
 
   function changeZone(zone: string) {
-    announceMonth.current = true;
+    // One message once the month has loaded in the new zone: two quick ones in one live region can lose the first.
+    announceMonth.current = `Times now shown in ${zoneLabel(zone)}. `;
     calendar.changeZone(zone);
     setDay(null);
     setSlot(null);
-    setAnnouncement(`Times now shown in ${zoneLabel(zone)}.`);
   }
 
   function pickDay(next: string) {
@@ -118,8 +127,11 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
     startedAt.current ??= Date.now();
   };
 
+  // The header's booking link lands here (#pick-a-time): on a phone the month grid is then in view below the
+  // sticky header (html's scroll-padding-top). Beside the heading on a wide screen the card is in view
+  // already, so the extra margin there keeps the page at its top instead of scrolling 60 px.
   return (
-    <section aria-labelledby="bk-heading" onPointerDownCapture={touched} onKeyDownCapture={touched} className="rounded-card border border-line bg-white p-5 shadow-sm sm:p-6">
+    <section id={PICK_A_TIME_ID} ref={focus.refs.card} aria-labelledby="bk-heading" onPointerDownCapture={touched} onKeyDownCapture={touched} className="rounded-card border border-line bg-white p-5 shadow-sm sm:p-6 lg:scroll-mt-24">
       <p className="sr-only" aria-live="polite">{announcement}</p>
       {step === 'date' && (
         <>
@@ -129,7 +141,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
             <DateStep
               locale={locale} timeZone={timeZone} zones={zones} onZone={changeZone}
               month={month} firstDay={firstDay} today={today} minMonth={minMonth} maxMonth={maxMonth}
-              onMonth={(next) => { announceMonth.current = true; setMonth(next); }}
+              onMonth={(next) => { announceMonth.current = ''; setMonth(next); }}
               slots={slots} byDay={byDay} day={day} chosen={slot?.start ?? null} onDay={pickDay}
               onChoose={choose} holding={slotHold.holding} takenNotice={slotHold.takenNotice} takenRef={slotHold.takenRef}
               onRetry={reload} mailto={mailto} contactEmail={contactEmail} timesHeadingRef={focus.refs.times}

@@ -17,7 +17,7 @@ export function ContextSummary({ visitor, calculatorPath, include, onInclude }: 
       <ul className="mt-2 grid gap-1">
         {visitor.scenario !== null && (
           <li>
-            Your numbers from the ROI calculator (<a className="link" href={`${calculatorPath}?${visitor.scenario}`} target="_blank" rel="noopener">open them again<span className="sr-only">, in a new tab</span></a>).
+            Your numbers from the ROI calculator (<a className="link" href={`${calculatorPath}?${visitor.scenario}`} target="_blank" rel="noopener">open them again<span className="sr-only"> (opens in a new tab)</span></a>).
           </li>
         )}
         {visitor.workflow !== null && <li>Your readiness check: {visitor.workflow}, with its score and blockers.</li>}

@@ -88,7 +88,8 @@ export function MonthGrid({ month, firstDay, locale, today, counts, loading, sel
     <div>
       {/* The month's name starts at the same place whatever it says, so hydrating moves no text. */}
       <div className="flex items-center gap-2">
-        <h3 id="bk-month" className="flex-1 text-lg font-semibold text-ink" aria-live="polite">{heading}</h3>
+        {/* Not a live region: the island's announcement names the month with what it holds, once it has loaded. */}
+        <h3 id="bk-month" className="flex-1 text-lg font-semibold text-ink">{heading}</h3>
         <button type="button" className={navClass(canPrev)} aria-label="Previous month" aria-disabled={!canPrev} onClick={() => canPrev && month && onMonth(addMonths(month, -1))}>
           <Chevron />
         </button>

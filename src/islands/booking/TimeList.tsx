@@ -20,9 +20,11 @@ interface Props {
 export function TimeList({ day, slots, chosen, busy, timeZone, locale, headingRef, onChoose }: Props) {
   return (
     <section aria-labelledby="bk-times-heading">
+      {/* The comma and space are real text: the heading (and the section it names) reads "Monday, December 7,
+          21 times free", not "December 721 times free". A visually hidden comma would be read " , ". */}
       <h3 id="bk-times-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-ink outline-none">
-        {dayLabel(day, locale)}
-        <span className="ml-2 text-sm font-normal text-muted">{timesFree(slots.length)}</span>
+        {dayLabel(day, locale)},{' '}
+        <span className="text-sm font-normal text-muted">{timesFree(slots.length)}</span>
       </h3>
       <ul className="mt-3 grid grid-cols-3 gap-2" aria-busy={busy} aria-label={`Free times on ${dayLabel(day, locale)}`}>
         {slots.map((slot) => (

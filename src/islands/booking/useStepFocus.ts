@@ -7,6 +7,8 @@ export type FocusTarget = 'times' | 'details' | 'booked';
 export function useStepFocus() {
   const pending = useRef<FocusTarget | null>(null);
   const refs = {
+    /** The booking card: a new step is scrolled to its top, so the "Step 2 of 2" line above the heading shows too. */
+    card: useRef<HTMLElement>(null),
     times: useRef<HTMLHeadingElement>(null),
     details: useRef<HTMLHeadingElement>(null),
     booked: useRef<HTMLHeadingElement>(null),
@@ -19,9 +21,11 @@ export function useStepFocus() {
     pending.current = null;
     if (next === 'times') return target.focus();
     // A new step replaces the tall date step: a plain focus() could leave its heading above a phone's
-    // viewport (measured at -186 px), so it is brought to the top at once (scroll-padding clears the header).
+    // viewport (measured at -186 px), so the card's top is brought up at once. The page's
+    // scroll-padding-top (global.css) keeps it below the sticky header; scrolling to the heading
+    // instead left the step line above it under the header (measured at 56 px, the header ends at 65).
     target.focus({ preventScroll: true });
-    target.scrollIntoView({ block: 'start', behavior: 'instant' });
+    (refs.card.current ?? target).scrollIntoView({ block: 'start', behavior: 'instant' });
   });
 
   return { refs, request: (target: FocusTarget) => (pending.current = target) };

@@ -1,0 +1,166 @@
+// What a screen reader hears on the booking page, name by name, and where a new step lands on a phone.
+// The clock and the API are fixed (a visitor in Los Angeles on Tuesday, December 1, 2026; the operator in
+// Berlin), so every expected name below is written out by hand; Intl only confirms the calendar facts
+// they rest on (December 7, 2026 is a Monday; 17:00 UTC is 9:00 AM in Los Angeles).
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+
+test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+
+const NOW = '2026-12-01T18:00:00Z';
+const minutes = (instant: string, n: number) => new Date(Date.parse(instant) + n * 60_000).toISOString().replace('.000Z', 'Z');
+const slot = (start: string) => ({ start, end: minutes(start, 20) });
+/** Monday, December 7: 9:00, 9:20 and 9:40 AM; Wednesday, December 9: 2:00 PM; Tuesday, January 5: 9:00 AM (Los Angeles). */
+const FREE: Record<string, string[]> = {
+  '2026-12': ['2026-12-07T17:00:00Z', '2026-12-07T17:20:00Z', '2026-12-07T17:40:00Z', '2026-12-09T22:00:00Z'],
+  '2027-01': ['2027-01-05T17:00:00Z'],
+};
+
+/** The slots, hold and booking APIs as this test plays them; `taken` times leave the list. */
+async function fixedCalendar(page: Page, options: { holdTaken?: string; bookingTaken?: boolean } = {}) {
+  const taken = new Set<string>();
+  let bookingAnswered = false;
+  await page.clock.setFixedTime(new Date(NOW));
+  await page.route('**/api/slots?*', (route) => {
+    const month = new URL(route.request().url()).searchParams.get('from')!.slice(0, 7);
+    const slots = (FREE[month] ?? []).filter((start) => !taken.has(start)).map(slot);
+    return route.fulfill({ json: { timeZone: 'Europe/Berlin', horizonDays: 45, slots, ...(slots.length ? {} : { next: null }) } });
+  });
+  await page.route('**/api/slots/hold', (route) => {
+    const { start } = route.request().postDataJSON() as { start: string };
+    if (start === options.holdTaken && !taken.has(start)) {
+      taken.add(start);
+      return route.fulfill({ status: 409, json: { error: { code: 'slot_taken', message: 'That time has just been taken.' }, alternatives: [] } });
+    }
+    return route.fulfill({ status: 201, json: { hold: { id: randomUUID(), ...slot(start), expiresAt: minutes(NOW, 10) } } });
+  });
+  await page.route('**/api/bookings', (route) => {
+    const { start } = route.request().postDataJSON() as { start: string };
+    if (options.bookingTaken && !bookingAnswered) {
+      bookingAnswered = true;
+      return route.fulfill({ status: 409, json: { error: { code: 'slot_taken', message: 'That time was just booked by someone else. Pick another one.' }, alternatives: [slot('2026-12-09T22:00:00Z')] } });
+    }
+    return route.fulfill({ status: 201, json: { booking: { id: 'b1', ...slot(start) }, calendar: { ics: '/api/bookings/invite?token=t', google: 'https://calendar.google.com/calendar/render?action=TEMPLATE', outlook: 'https://outlook.office.com/calendar/0/deeplink/compose' } } });
+  });
+}
+
+async function open(page: Page, path = '/book-audit') {
+  await page.goto(path);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.locator('[data-date]:not([aria-disabled])').first()).toBeVisible();
+}
+
+const day = (page: Page, date: string) => page.locator(`[data-date="${date}"]`);
+const live = (page: Page) => page.locator('#pick-a-time > p[aria-live="polite"]');
+const form = (page: Page) => page.getByRole('form', { name: 'Your details' });
+
+test('the calendar facts the names below rest on', () => {
+  const weekday = (y: number, m: number, d: number) => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long' }).format(Date.UTC(y, m - 1, d));
+  expect([weekday(2026, 12, 1), weekday(2026, 12, 7), weekday(2026, 12, 8), weekday(2026, 12, 9), weekday(2027, 1, 5)]).toEqual(['Tuesday', 'Monday', 'Tuesday', 'Wednesday', 'Tuesday']);
+  const time = (instant: string, timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
+  expect(time('2026-12-07T17:00:00Z', 'America/Los_Angeles')).toBe('9:00 AM PST');
+  expect(time('2026-12-09T22:00:00Z', 'America/Los_Angeles')).toBe('2:00 PM PST');
+  expect(time('2026-12-09T22:00:00Z', 'Europe/Berlin')).toBe('11:00 PM GMT+1');
+  expect(time(minutes(NOW, 10), 'America/Los_Angeles')).toBe('10:10 AM PST');
+});
+
+test('every name in the booking island has its separators, from the month grid to the confirmation', async ({ page }) => {
+  await fixedCalendar(page, { holdTaken: '2026-12-07T17:00:00Z', bookingTaken: true });
+  await open(page, '/book-audit?p=custom&tm=9');
+
+  // The month grid: each day button (and its cell) named in full, count after a comma.
+  await expect(page.getByRole('grid')).toHaveAccessibleName('December 2026');
+  await expect(day(page, '2026-12-07')).toHaveAccessibleName('Monday, December 7, 3 times free');
+  await expect(day(page, '2026-12-08')).toHaveAccessibleName('Tuesday, December 8, no free times');
+  await expect(day(page, '2026-12-09')).toHaveAccessibleName('Wednesday, December 9, 1 time free');
+  await expect(page.getByRole('gridcell', { name: 'Monday, December 7, 3 times free', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('gridcell', { name: 'Wednesday, December 9, 1 time free', exact: true })).toHaveCount(1);
+
+  // One live region says what a month holds once it has loaded (the month's heading is not a second one).
+  await expect(page.locator('#pick-a-time [aria-live]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Next month' }).click();
+  await expect(live(page)).toHaveText('January 2027: free times on 1 day.');
+  await expect(page.getByRole('grid')).toHaveAccessibleName('January 2027');
+  await expect(day(page, '2027-01-05')).toHaveAccessibleName('Tuesday, January 5, 1 time free');
+  await page.getByRole('button', { name: 'Previous month' }).click();
+  await expect(live(page)).toHaveText('December 2026: free times on 2 days.');
+  // A new zone: one message, the zone and then what the month holds in it.
+  await page.getByLabel('Your time zone').selectOption('Europe/Berlin');
+  await expect(live(page)).toHaveText('Times now shown in Europe/Berlin. December 2026: free times on 2 days.');
+  await page.getByLabel('Your time zone').selectOption('America/Los_Angeles');
+  await expect(live(page)).toHaveText('Times now shown in America/Los Angeles. December 2026: free times on 2 days.');
+
+  // The day's times: heading and region read "Monday, December 7, 3 times free", never "December 73 times free".
+  await day(page, '2026-12-07').click();
+  const heading = page.locator('#bk-times-heading');
+  await expect(heading).toBeFocused();
+  await expect(heading).toHaveAccessibleName('Monday, December 7, 3 times free');
+  await expect(page.getByRole('region', { name: 'Monday, December 7, 3 times free', exact: true })).toBeVisible();
+  const times = page.getByRole('list', { name: 'Free times on Monday, December 7', exact: true });
+  await expect(times.getByRole('button')).toHaveText(['9:00 AM', '9:20 AM', '9:40 AM']);
+  for (const [i, name] of ['9:00 AM', '9:20 AM', '9:40 AM'].entries()) await expect(times.getByRole('button').nth(i)).toHaveAccessibleName(name);
+
+  // Someone takes 9:00 first: the alert names the time; the list and its names lose it.
+  await times.getByRole('button', { name: '9:00 AM' }).click();
+  const takenNotice = page.getByRole('alert');
+  await expect(takenNotice).toHaveText('Someone has just taken 9:00 AM. Pick another time.');
+  await expect(takenNotice).toBeFocused();
+  await expect(heading).toHaveAccessibleName('Monday, December 7, 2 times free');
+  await expect(day(page, '2026-12-07')).toHaveAccessibleName('Monday, December 7, 2 times free');
+  await expect(page.getByRole('list', { name: 'Free times on Monday, December 7', exact: true }).getByRole('button')).toHaveText(['9:20 AM', '9:40 AM']);
+
+  // The details step.
+  await page.getByRole('button', { name: '9:20 AM', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Your details', exact: true })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Your details', exact: true })).toBeVisible();
+  const card = page.locator('#pick-a-time');
+  await expect(card.getByText('Monday, December 7, 2026, 9:20 AM – 9:40 AM PST', { exact: true })).toBeVisible();
+  await expect(card.getByText('We are keeping this time for you until 10:10 AM.', { exact: true })).toBeVisible();
+  await expect(card.getByRole('link', { name: 'open them again (opens in a new tab)', exact: true })).toHaveAttribute('target', '_blank');
+  await form(page).getByLabel('Your name').fill('Ann Names');
+  await form(page).getByLabel('Work email').fill('ann.names@example.com');
+  await form(page).getByLabel('Company', { exact: true }).fill('Names Ltd');
+  await form(page).getByLabel('Company size').selectOption('11-50');
+  await form(page).getByLabel('Workflow area').selectOption('documents');
+  await form(page).getByLabel('What do you want to fix?').fill('Supplier invoices are typed in twice.');
+  await form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }).check();
+
+  // The time went meanwhile: the alternatives are grouped by day, each time named with its day.
+  await page.getByRole('button', { name: 'Book the call' }).click();
+  const group = page.getByRole('group', { name: 'Wednesday, December 9', exact: true });
+  await expect(group).toBeVisible();
+  await expect(group.getByRole('button')).toHaveAccessibleName('Wednesday, December 9, 2:00 PM');
+  await group.getByRole('button').click();
+  await expect(live(page)).toHaveText('Wednesday, December 9, 2026, 2:00 PM – 2:20 PM PST chosen. Press Book the call to confirm.');
+
+  // The confirmation.
+  await page.getByRole('button', { name: 'Book the call' }).click();
+  await expect(page.getByRole('heading', { name: 'Booked', exact: true })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Booked', exact: true })).toBeVisible();
+  await expect(card.getByRole('term')).toHaveText(['Your time (America/Los Angeles)', 'For us (Europe/Berlin)']);
+  await expect(card.getByRole('definition')).toHaveText(['Wednesday, December 9, 2026, 2:00 PM – 2:20 PM PST', 'Wednesday, December 9, 2026, 11:00 PM – 11:20 PM GMT+1']);
+  await expect(card.getByRole('link')).toHaveCount(3);
+  for (const [i, name] of ['Google Calendar (opens in a new tab)', 'Outlook (opens in a new tab)', 'Download .ics'].entries()) await expect(card.getByRole('link').nth(i)).toHaveAccessibleName(name);
+  await expect(card.getByText(/^A confirmation email/)).toHaveText('A confirmation email with the calendar invite and a link to move or cancel the call is on its way to ann.names@example.com.');
+});
+
+test('a new step on a phone: the "Step 2 of 2" line and the heading show below the sticky header', async ({ page }) => {
+  await fixedCalendar(page);
+  await open(page);
+  await day(page, '2026-12-07').click();
+  await expect(page.locator('#bk-times-heading')).toBeFocused();
+  await page.getByRole('button', { name: '9:20 AM', exact: true }).click();
+  const heading = page.getByRole('heading', { name: 'Your details', exact: true });
+  await expect(heading).toBeFocused();
+
+  const viewport = page.viewportSize()!;
+  const header = (await page.locator('header').boundingBox())!;
+  const headerBottom = header.y + header.height;
+  for (const [what, element] of [['the "Step 2 of 2" line', page.getByText('Step 2 of 2', { exact: true })], ['the heading', heading]] as const) {
+    const box = (await element.boundingBox())!;
+    expect(box.y, `${what} starts under the sticky header (which ends at ${headerBottom} px)`).toBeGreaterThanOrEqual(headerBottom);
+    expect(box.y + box.height, `${what} ends below the screen`).toBeLessThanOrEqual(viewport.height);
+  }
+  // The page did scroll to get there (a phone's date step is taller than the screen), so this checked the scroll.
+  if (viewport.width < 1024) expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+});
