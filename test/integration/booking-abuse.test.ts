@@ -4,10 +4,9 @@
 // presses are limited (one-click unsubscribes never), a time that cannot be booked answers the same
 // for any address and no address can be locked out, an idempotency key answers only its own request,
 // the honeypot's answer looks real, and the claim itself refuses an overlap in the database.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
+import { fileOutbox } from '../fixtures/file-outbox.ts';
 
 const { server, apiContext, dataDir } = await startApiServer('booking-abuse', {
   SITE_URL: 'https://site.test',
@@ -47,15 +46,7 @@ async function freeByDay(): Promise<Map<string, string[]>> {
   return days;
 }
 const count = async (sql: string, args: (string | number)[] = []) => Number((await (await apiContext()).db.execute({ sql, args })).rows[0]?.n ?? 0);
-const operatorMails = (subject: string) => {
-  let files: string[] = [];
-  try {
-    files = readdirSync(join(dataDir, 'outbox')).filter((f) => f.endsWith('.json'));
-  } catch {
-    return [];
-  }
-  return files.map((f) => JSON.parse(readFileSync(join(dataDir, 'outbox', f), 'utf8')) as { to: string; subject: string }).filter((m) => m.to === 'operator@site.test' && m.subject === subject);
-};
+const operatorMails = (subject: string) => fileOutbox(dataDir).mails((m) => m.to === 'operator@site.test' && m.subject === subject);
 const { deliverDue } = await import('../../api/_lib/outbox.ts');
 const deliver = async () => {
   const ctx = await apiContext();

@@ -3,10 +3,9 @@
 // stored under an older, looser rule still reaching both sides; hidden characters in one-line fields;
 // and requests that used to answer 500 (a prototype key as a notice, dates out of any sane range,
 // days that do not exist). Every expected message is written out here, not read from the code.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
+import { fileOutbox, settleOutbox } from '../fixtures/file-outbox.ts';
 
 const { server, apiContext, deliverDue, dataDir } = await startApiServer('booking-input', {
   SITE_URL: 'https://site.test',
@@ -23,7 +22,7 @@ const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookin
 const { createToken } = await import('../../api/_lib/tokens.ts');
 const { createBooking } = await import('../../api/_lib/bookings.ts');
 
-const outbox = join(dataDir, 'outbox');
+const outbox = fileOutbox(dataDir);
 let nextAddress = 2;
 const freshAddress = () => `127.0.2.${nextAddress++}`;
 let nextEmail = 1;
@@ -56,30 +55,9 @@ async function freeSlots(hours: number): Promise<{ start: string; end: string }[
 let taken = 0;
 const nextSlot = async () => (await freeSlots(30))[taken++ * 3]!;
 
-async function settle() {
-  const ctx = await apiContext();
-  for (let i = 0; i < 100; i++) {
-    await deliverDue(ctx.db, ctx.mailer);
-    const busy = await ctx.db.execute(`SELECT COUNT(*) AS n FROM messages WHERE status = 'sending' OR (status = 'pending' AND next_attempt_at <= ?)`, [new Date().toISOString()]);
-    if (Number(busy.rows[0]?.n) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the outbox did not settle');
-}
+const settle = () => settleOutbox(apiContext, deliverDue);
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  attachments: { filename: string; contentType: string; file: string }[];
-}
-const mails = (match: (mail: Mail) => boolean): Mail[] =>
-  readdirSync(outbox)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as Mail & { writtenAt: string })
-    .filter(match)
-    .sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
-const attachment = (mail: Mail) => readFileSync(join(outbox, mail.attachments[0]!.file), 'utf8');
+const { mails, attachment } = outbox;
 const count = async (sql: string, args: (string | number)[] = []) => Number((await (await apiContext()).db.execute({ sql, args })).rows[0]?.n ?? 0);
 
 afterEach(() => {

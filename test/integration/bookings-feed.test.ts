@@ -3,10 +3,9 @@
 // /api/calendar/bookings.ics (vercel.json's rewrite) shows exactly the confirmed upcoming ones, each with the
 // UID and SEQUENCE of the invite the visitor was emailed, and nothing that can act on a call. Any key but the
 // configured one, and a server with no key configured, get the 404 of an address with no route.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
+import { fileOutbox, settleOutbox } from '../fixtures/file-outbox.ts';
 
 const KEY = 'feed-key-Zq8vW3nR5tY7uI9oP1aS2dF4gH6jK8lX';
 
@@ -25,7 +24,7 @@ const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookin
 });
 const { cancelBooking, rescheduleBooking } = await import('../../api/_lib/bookings.ts');
 
-const outbox = join(dataDir, 'outbox');
+const outbox = fileOutbox(dataDir);
 let nextAddress = 2;
 const post = (path: string, payload: unknown) =>
   server.send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), from: `127.0.2.${nextAddress++}` });
@@ -52,30 +51,10 @@ async function slotsAfter(...hours: number[]): Promise<{ start: string; end: str
   return hours.map((h) => free.find((s) => Date.parse(s.start) >= from + h * 3600_000)!);
 }
 
-async function settle() {
-  const ctx = await apiContext();
-  for (let i = 0; i < 100; i++) {
-    await deliverDue(ctx.db, ctx.mailer);
-    const busy = await ctx.db.execute(`SELECT COUNT(*) AS n FROM messages WHERE status = 'sending' OR (status = 'pending' AND next_attempt_at <= ?)`, [new Date().toISOString()]);
-    if (Number(busy.rows[0]?.n) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the outbox did not settle');
-}
+const settle = () => settleOutbox(apiContext, deliverDue);
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  attachments: { filename: string; contentType: string; file: string }[];
-}
-const mails = (to: string): Mail[] =>
-  readdirSync(outbox)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as Mail & { writtenAt: string })
-    .filter((m) => m.to === to)
-    .sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
-const attachment = (mail: Mail) => readFileSync(join(outbox, mail.attachments[0]!.file), 'utf8');
+const mails = (to: string) => outbox.mails((mail) => mail.to === to);
+const { attachment } = outbox;
 const icsField = (ics: string, name: string) => new RegExp(`^${name}[:;](.*)$`, 'm').exec(ics.replace(/\r\n /g, ''))?.[1];
 /** The feed's events, each as its unfolded content lines. */
 const events = (ics: string): string[][] =>

@@ -2,10 +2,9 @@
 // slots, a booking with its invite, races between bookers (in one process and across two), buffers,
 // one active booking per address, retries, the manage link (scanner-safe), reschedule and cancel with
 // their invites, the reminder, and tokens that are tampered, expired or meant for something else.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
+import { fileOutbox, settleOutbox, type Mail } from '../fixtures/file-outbox.ts';
 import { secondServer } from '../fixtures/second-server.ts';
 
 const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookings', {
@@ -25,7 +24,7 @@ const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookin
 const { createToken } = await import('../../api/_lib/tokens.ts');
 const { placeHold } = await import('../../api/_lib/slot-holds.ts');
 
-const outbox = join(dataDir, 'outbox');
+const outbox = fileOutbox(dataDir);
 let nextAddress = 2;
 const freshAddress = () => `127.0.1.${nextAddress++}`;
 let nextEmail = 1;
@@ -62,33 +61,10 @@ async function slotAfter(hours: number, skip = 0) {
   return (await slots(14)).filter((s) => Date.parse(s.start) >= after)[skip]!;
 }
 
-async function settle() {
-  const ctx = await apiContext();
-  for (let i = 0; i < 100; i++) {
-    await deliverDue(ctx.db, ctx.mailer);
-    const busy = await ctx.db.execute(`SELECT COUNT(*) AS n FROM messages WHERE status = 'sending' OR (status = 'pending' AND next_attempt_at <= ?)`, [new Date().toISOString()]);
-    if (Number(busy.rows[0]?.n) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the outbox did not settle');
-}
+const settle = () => settleOutbox(apiContext, deliverDue);
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  attachments: { filename: string; contentType: string; file: string }[];
-}
-const mails = (to: string): Mail[] => {
-  let files: string[] = [];
-  try {
-    files = readdirSync(outbox).filter((f) => f.endsWith('.json'));
-  } catch {
-    return [];
-  }
-  return files.map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as Mail & { writtenAt: string }).filter((m) => m.to === to).sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
-};
-const attachment = (mail: Mail) => readFileSync(join(outbox, mail.attachments[0]!.file), 'utf8');
+const mails = (to: string) => outbox.mails((mail) => mail.to === to);
+const { attachment } = outbox;
 const icsField = (ics: string, name: string) => new RegExp(`^${name}[:;](.*)$`, 'm').exec(ics.replace(/\r\n /g, ''))?.[1];
 const count = async (sql: string, args: (string | number)[] = []) => Number((await (await apiContext()).db.execute({ sql, args })).rows[0]?.n ?? 0);
 const manageLink = (mail: Mail) => {

@@ -11,6 +11,7 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
 import { icsFeed, icsUtc, startFeedServer } from '../fixtures/feed-server.ts';
+import { fileOutbox } from '../fixtures/file-outbox.ts';
 import { secondServer } from '../fixtures/second-server.ts';
 
 const feeds = await startFeedServer();
@@ -76,18 +77,7 @@ async function cron() {
   const reply = await server.send('/api/outbox/retry');
   expect(reply.status).toBe(200);
 }
-const operatorMails = () => {
-  const outbox = join(dataDir, 'outbox');
-  let files: string[] = [];
-  try {
-    files = readdirSync(outbox).filter((f) => f.endsWith('.json'));
-  } catch {
-    return [];
-  }
-  return files.map((f) => JSON.parse(readFileSync(join(outbox, f), 'utf8')) as { to: string; subject: string; text: string; writtenAt: string })
-    .filter((m) => m.to === 'operator@site.test' && m.subject.startsWith('Calendar feed'))
-    .sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
-};
+const operatorMails = () => fileOutbox(dataDir).mails((m) => m.to === 'operator@site.test' && m.subject.startsWith('Calendar feed'));
 
 describe('a feed that has never loaded', () => {
   it('holds the first slots requests no longer than the 5-second timeout, each sees the first copy, records why a feed failed, and tells the operator at once', async () => {
