@@ -89,15 +89,22 @@ export interface CalendarSettings {
  * everything inside its transaction.
  */
 export async function occupiedTimes(db: Client | Transaction, settings: CalendarSettings, from: string, to: string, now: Date, except: BusyExceptions = {}, readOnly = false): Promise<Occupied> {
-  const args = [toIso(Date.parse(from) - 2 * DAY), toIso(Date.parse(to) + 2 * DAY)];
-  const calls = await db.execute({ sql: `SELECT start_at, end_at FROM bookings WHERE status = 'confirmed' AND start_at >= ? AND start_at < ? AND id <> ? ORDER BY start_at`, args: [...args, except.bookingId ?? ''] });
-  const holds = await db.execute({ sql: 'SELECT start_at, end_at FROM booking_holds WHERE start_at >= ? AND start_at < ? AND expires_at > ? AND id <> ?', args: [...args, now.toISOString(), except.holdId ?? ''] });
+  // One statement for both (a round trip each on a hosted database), told apart by `hold`.
+  const result = await db.execute({
+    sql: `SELECT start_at, end_at, 0 AS hold FROM bookings WHERE status = 'confirmed' AND start_at >= ?1 AND start_at < ?2 AND id <> ?3
+          UNION ALL
+          SELECT start_at, end_at, 1 AS hold FROM booking_holds WHERE expires_at > ?4 AND start_at >= ?1 AND start_at < ?2 AND id <> ?5
+          ORDER BY start_at`,
+    args: [toIso(Date.parse(from) - 2 * DAY), toIso(Date.parse(to) + 2 * DAY), except.bookingId ?? '', now.toISOString(), except.holdId ?? ''],
+  });
   const operator = await operatorBusy(db, settings.busyFeeds, { recent: readOnly });
-  // A hold blocks as a call would, buffers included: [start - before, end + after) as a busy span.
   const { bufferBeforeMinutes, bufferAfterMinutes } = settings.booking;
-  const held = holds.rows.map((row) => ({ start: Date.parse(String(row.start_at)) - bufferBeforeMinutes * MINUTE, end: Date.parse(String(row.end_at)) + bufferAfterMinutes * MINUTE }));
-  return {
-    calls: calls.rows.map((row) => ({ start: String(row.start_at), end: String(row.end_at) })),
-    busy: held.length === 0 ? operator : mergeSpans([...operator, ...held]),
-  };
+  const calls: Interval[] = [];
+  const held: Span[] = [];
+  for (const row of result.rows) {
+    // A hold blocks as a call would, buffers included: [start - before, end + after) as a busy span.
+    if (Number(row.hold)) held.push({ start: Date.parse(String(row.start_at)) - bufferBeforeMinutes * MINUTE, end: Date.parse(String(row.end_at)) + bufferAfterMinutes * MINUTE });
+    else calls.push({ start: String(row.start_at), end: String(row.end_at) });
+  }
+  return { calls, busy: held.length === 0 ? operator : mergeSpans([...operator, ...held]) };
 }

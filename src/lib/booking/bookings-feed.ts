@@ -13,7 +13,7 @@
 // cannot start a new content line; ics escapes `\` `;` `,` and the line breaks kept in the goal.
 import { createEvents, type EventAttributes } from 'ics';
 import { parseInstant, parseInterval } from './calendar-links.ts';
-import { checkUidAndSequence, icsOutput, sanitizeText, type IcsAttributes } from './invite.ts';
+import { checkUidAndSequence, icsOutput, sanitizeText, utcEventTimes, type IcsAttributes } from './invite.ts';
 import { AREA_LABELS, type Area } from '../readiness/areas.ts';
 
 /** One confirmed call, as the feed shows it: nothing that could act on the call, no email address. */
@@ -68,14 +68,7 @@ export function buildBookingsFeed(bookings: readonly FeedBooking[], stamp: strin
     const event: IcsAttributes = {
       uid: booking.uid,
       sequence: booking.sequence,
-      timestamp: Math.floor(stampMs / 1000) * 1000,
-      // Epoch milliseconds with 'utc' input/output: DTSTART/DTEND are …Z whatever the server's zone.
-      start: Math.floor(startMs / 1000) * 1000,
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      end: Math.floor(endMs / 1000) * 1000,
-      endInputType: 'utc',
-      endOutputType: 'utc',
+      ...utcEventTimes(startMs, endMs, stampMs),
       title: feedSummary(booking),
       description: feedDescription(booking),
       status: 'CONFIRMED',

@@ -165,6 +165,23 @@ export function checkUidAndSequence(uid: unknown, sequence: unknown): void {
 }
 
 /**
+ * DTSTAMP, DTSTART and DTEND as ics takes them: whole seconds of epoch milliseconds, with the 'utc' input and
+ * output types that keep ics away from the server's zone (its default), so every time is written …Z. Shared.
+ */
+export function utcEventTimes(startMs: number, endMs: number, stampMs: number) {
+  const second = (ms: number) => Math.floor(ms / 1000) * 1000;
+  return {
+    timestamp: second(stampMs),
+    start: second(startMs),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: second(endMs),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+  } as const;
+}
+
+/**
  * What ics returned, as the finished file (post-processed and folded at 75 octets), or an Error that says what
  * could not be built and why. Shared.
  */
@@ -201,14 +218,7 @@ export function buildInvite(input: InviteInput): string {
     method: input.method,
     uid: input.uid,
     sequence: input.sequence,
-    // Epoch milliseconds are unambiguous; the 'utc' input/output types keep ics away from the local zone.
-    timestamp: Math.floor(stampMs / 1000) * 1000,
-    start: Math.floor(startMs / 1000) * 1000,
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: Math.floor(endMs / 1000) * 1000,
-    endInputType: 'utc',
-    endOutputType: 'utc',
+    ...utcEventTimes(startMs, endMs, stampMs),
     title,
     description: sanitizeText(input.description, false) || undefined,
     url: input.url === undefined || input.url === '' ? undefined : checkUrl(input.url),
