@@ -6,6 +6,7 @@
 // the honeypot's answer looks real, and the claim itself refuses an overlap in the database.
 import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
+import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
 import { fileOutbox } from '../fixtures/file-outbox.ts';
 
 const { server, apiContext, dataDir } = await startApiServer('booking-abuse', {
@@ -26,14 +27,10 @@ const { claim } = await import('../../api/_lib/calendar-claims.ts');
 
 let nextAddress = 1;
 const freshAddress = () => `127.0.${4 + Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
-let nextEmail = 1;
-const freshEmail = () => `abuse${nextEmail++}@example.com`;
+const freshEmail = emailSequence('abuse');
 const post = (path: string, payload: unknown, from = freshAddress()) =>
   server.send(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload), from });
-const request = (start: string, overrides: Record<string, unknown> = {}) => ({
-  start, name: 'Dana Reyes', email: freshEmail(), company: 'Reyes Logistics', companySize: '11-50', area: 'documents',
-  goal: 'Supplier invoices take 15 minutes each to key into Xero.', timeZone: 'Europe/Berlin', consent: true, ...overrides,
-});
+const request = (start: string, overrides: Record<string, unknown> = {}) => bookingPayload(start, freshEmail(), { timeZone: 'Europe/Berlin', ...overrides });
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const berlinDate = (instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 

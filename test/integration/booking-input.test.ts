@@ -4,18 +4,14 @@
 // and requests that used to answer 500 (a prototype key as a notice, dates out of any sane range,
 // days that do not exist). Every expected message is written out here, not read from the code.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startApiServer } from '../fixtures/api-server.ts';
+import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
+import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
 import { fileOutbox, settleOutbox } from '../fixtures/file-outbox.ts';
 
 const { server, apiContext, deliverDue, dataDir } = await startApiServer('booking-input', {
   SITE_URL: 'https://site.test',
   OPERATOR_EMAIL: 'operator@site.test',
-  // Every hour of every day open, so the tests find slots whatever the clock says.
-  BOOKING_TIMEZONE: 'Europe/Berlin',
-  BOOKING_HOURS: 'mon-sun 00:00-24:00',
-  BOOKING_NOTICE_HOURS: '2',
-  BOOKING_DAILY_CAP: '100',
-  BOOKING_RATE_LIMIT: '1000',
+  ...OPEN_EVERY_HOUR,
   NEWSLETTER_RATE_LIMIT: '1000',
   RESEND_API_KEY: undefined,
 });
@@ -25,23 +21,11 @@ const { createBooking } = await import('../../api/_lib/bookings.ts');
 const outbox = fileOutbox(dataDir);
 let nextAddress = 2;
 const freshAddress = () => `127.0.2.${nextAddress++}`;
-let nextEmail = 1;
-const freshEmail = () => `input${nextEmail++}@example.com`;
+const freshEmail = emailSequence('input');
 
 const post = (path: string, payload: unknown) =>
   server.send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), from: freshAddress() });
-const request = (start: string, overrides: Record<string, unknown> = {}) => ({
-  start,
-  name: 'Dana Reyes',
-  email: freshEmail(),
-  company: 'Reyes Logistics',
-  companySize: '11-50',
-  area: 'documents',
-  goal: 'Supplier invoices take 15 minutes each to key into Xero.',
-  timeZone: 'America/Los_Angeles',
-  consent: true,
-  ...overrides,
-});
+const request = (start: string, overrides: Record<string, unknown> = {}) => bookingPayload(start, freshEmail(), overrides);
 const errorOf = (body: string) => JSON.parse(body).error as { code: string; message: string; fields: Record<string, string> };
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);

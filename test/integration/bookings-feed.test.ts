@@ -4,7 +4,8 @@
 // UID and SEQUENCE of the invite the visitor was emailed, and nothing that can act on a call. Any key but the
 // configured one, and a server with no key configured, get the 404 of an address with no route.
 import { describe, expect, it, vi } from 'vitest';
-import { startApiServer } from '../fixtures/api-server.ts';
+import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
+import { bookingPayload } from '../fixtures/booking-request.ts';
 import { fileOutbox, settleOutbox } from '../fixtures/file-outbox.ts';
 
 const KEY = 'feed-key-Zq8vW3nR5tY7uI9oP1aS2dF4gH6jK8lX';
@@ -12,13 +13,8 @@ const KEY = 'feed-key-Zq8vW3nR5tY7uI9oP1aS2dF4gH6jK8lX';
 const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookings-feed', {
   SITE_URL: 'https://site.test',
   OPERATOR_EMAIL: 'operator@site.test',
-  // Every hour of every day open, so the tests find slots whatever the clock says.
-  BOOKING_TIMEZONE: 'Europe/Berlin',
-  BOOKING_HOURS: 'mon-sun 00:00-24:00',
-  BOOKING_NOTICE_HOURS: '2',
-  BOOKING_DAILY_CAP: '100',
+  ...OPEN_EVERY_HOUR,
   BOOKING_HORIZON_DAYS: '60',
-  BOOKING_RATE_LIMIT: '1000',
   RESEND_API_KEY: undefined,
   OPERATOR_FEED_KEY: KEY,
 });
@@ -29,17 +25,7 @@ let nextAddress = 2;
 const post = (path: string, payload: unknown) =>
   server.send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), from: `127.0.2.${nextAddress++}` });
 
-const request = (start: string, name: string, company: string, email: string) => ({
-  start,
-  name,
-  email,
-  company,
-  companySize: '11-50',
-  area: 'documents',
-  goal: 'Supplier invoices take 15 minutes each to key into Xero.',
-  timeZone: 'America/Los_Angeles',
-  consent: true,
-});
+const request = (start: string, name: string, company: string, email: string) => bookingPayload(start, email, { name, company });
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The first free slot at least `hours` ahead, for each of `hours` (hours apart, so buffers never collide). */

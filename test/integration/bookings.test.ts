@@ -3,22 +3,17 @@
 // one active booking per address, retries, the manage link (scanner-safe), reschedule and cancel with
 // their invites, the reminder, and tokens that are tampered, expired or meant for something else.
 import { describe, expect, it } from 'vitest';
-import { startApiServer } from '../fixtures/api-server.ts';
+import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
+import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
 import { fileOutbox, settleOutbox, type Mail } from '../fixtures/file-outbox.ts';
 import { secondServer } from '../fixtures/second-server.ts';
 
 const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookings', {
   SITE_URL: 'https://site.test',
   OPERATOR_EMAIL: 'operator@site.test',
-  // Every hour of every day open, so the tests find slots whatever the clock says; the rules
-  // themselves are unit-tested with fixed clocks in test/unit/booking/slots.test.ts.
-  BOOKING_TIMEZONE: 'Europe/Berlin',
-  BOOKING_HOURS: 'mon-sun 00:00-24:00',
-  BOOKING_NOTICE_HOURS: '2',
-  BOOKING_DAILY_CAP: '100',
+  ...OPEN_EVERY_HOUR,
   // Not the built-in 45: the slots answer must carry the server's setting to the page.
   BOOKING_HORIZON_DAYS: '60',
-  BOOKING_RATE_LIMIT: '1000',
   RESEND_API_KEY: undefined,
 });
 const { createToken } = await import('../../api/_lib/tokens.ts');
@@ -27,26 +22,14 @@ const { placeHold } = await import('../../api/_lib/slot-holds.ts');
 const outbox = fileOutbox(dataDir);
 let nextAddress = 2;
 const freshAddress = () => `127.0.1.${nextAddress++}`;
-let nextEmail = 1;
-const freshEmail = () => `booker${nextEmail++}@example.com`;
+const freshEmail = emailSequence('booker');
 
 const post = (path: string, payload: unknown, from = freshAddress()) =>
   server.send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), from });
 const form = (path: string, fields: Record<string, string>) =>
   server.send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 
-const request = (start: string, overrides: Record<string, unknown> = {}) => ({
-  start,
-  name: 'Dana Reyes',
-  email: freshEmail(),
-  company: 'Reyes Logistics',
-  companySize: '11-50',
-  area: 'documents',
-  goal: 'Supplier invoices take 15 minutes each to key into Xero.',
-  timeZone: 'America/Los_Angeles',
-  consent: true,
-  ...overrides,
-});
+const request = (start: string, overrides: Record<string, unknown> = {}) => bookingPayload(start, freshEmail(), overrides);
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 async function slots(days = 7, from = Date.now()): Promise<{ start: string; end: string }[]> {

@@ -9,7 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startApiServer } from '../fixtures/api-server.ts';
+import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
+import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
 import { icsFeed, icsUtc, startFeedServer } from '../fixtures/feed-server.ts';
 import { fileOutbox } from '../fixtures/file-outbox.ts';
 import { secondServer } from '../fixtures/second-server.ts';
@@ -42,11 +43,7 @@ feeds.set('/home.ics', { hang: true });
 const { server, apiContext, dataDir } = await startApiServer('busy-feeds', {
   SITE_URL: 'https://site.test',
   OPERATOR_EMAIL: 'operator@site.test',
-  BOOKING_TIMEZONE: BERLIN,
-  BOOKING_HOURS: 'mon-sun 00:00-24:00',
-  BOOKING_NOTICE_HOURS: '2',
-  BOOKING_DAILY_CAP: '100',
-  BOOKING_RATE_LIMIT: '1000',
+  ...OPEN_EVERY_HOUR,
   BOOKING_BUSY_FEEDS: `work=${feeds.url('/work.ics')}\nhome=${feeds.url('/home.ics')}`,
   RESEND_API_KEY: undefined,
 });
@@ -54,11 +51,8 @@ const { server, apiContext, dataDir } = await startApiServer('busy-feeds', {
 let nextAddress = 2;
 const post = (path: string, payload: unknown) =>
   server.send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), from: `127.0.2.${nextAddress++}` });
-let nextEmail = 1;
-const booking = (start: number) => ({
-  start: iso(start), name: 'Dana Reyes', email: `feeds${nextEmail++}@example.com`, company: 'Reyes Logistics', companySize: '11-50', area: 'documents',
-  goal: 'Supplier invoices take 15 minutes each to key into Xero.', timeZone: 'America/Los_Angeles', consent: true,
-});
+const freshEmail = emailSequence('feeds');
+const booking = (start: number) => bookingPayload(iso(start), freshEmail());
 async function slotStarts(days: number): Promise<Set<string>> {
   const reply = await server.send(`/api/slots?from=${berlinDate(days)}&to=${berlinDate(days)}&tz=${BERLIN}`);
   expect(reply.status).toBe(200);

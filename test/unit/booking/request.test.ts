@@ -6,18 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bookingRequestSchema, isIsoInstant, slotHoldRequestSchema, slotsQuerySchema } from '../../../src/lib/booking/request.ts';
 import { buildInvite } from '../../../src/lib/booking/invite.ts';
+import { bookingPayload } from '../../fixtures/booking-request.ts';
 
-const valid = {
-  start: '2026-03-10T14:20:00Z',
-  name: 'Dana Reyes',
-  email: 'dana@example.com',
-  company: 'Reyes Logistics',
-  companySize: '11-50',
-  area: 'documents',
-  goal: 'Supplier invoices take 15 minutes each to key into Xero.',
-  timeZone: 'America/Los_Angeles',
-  consent: true,
-};
+const valid = bookingPayload('2026-03-10T14:20:00Z', 'dana@example.com');
 
 /** The first message per field, as the API and the page show them. */
 function refusals(payload: Record<string, unknown>): Record<string, string> {
