@@ -49,6 +49,9 @@ export class AddressBookingLimitError extends Error {
 /** The call has moved as often as a day allows (each move emails both sides). */
 export const MOVES_PER_DAY = 3;
 
+/** Presses of a booking's signed actions (move, cancel) one client may make in an hour, and where a person lands past them. */
+export const BOOKING_CHANGE_LIMIT = { name: 'booking-change', perHour: (ctx: ApiContext) => ctx.config.bookingRateLimit, redirect: routes.bookingTooManyChanges };
+
 /** The address has a call coming up; `bookingId` is that call, so its link can be sent again. */
 export class AlreadyBookedError extends Error {
   override readonly name = 'AlreadyBookedError';

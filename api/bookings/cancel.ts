@@ -1,6 +1,6 @@
 // POST /api/bookings/cancel (form or JSON, with the cancel token the manage page signs): cancels the
 // call, frees its time and sends both sides METHOD:CANCEL. GET of a cancel link only shows its button.
-import { cancelBooking, findBooking } from '../_lib/bookings.ts';
+import { BOOKING_CHANGE_LIMIT, cancelBooking, findBooking } from '../_lib/bookings.ts';
 import { signedActionRoute } from '../_lib/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 import { formatCall } from '../../src/lib/booking/format.ts';
@@ -9,7 +9,7 @@ export const { GET, POST } = signedActionRoute({
   purpose: 'booking-cancel',
   path: routes.bookingCancelApi,
   invalidRedirect: routes.bookingLinkExpired,
-  clientLimit: { name: 'booking-change', perHour: (ctx) => ctx.config.bookingRateLimit, redirect: routes.bookingTooManyChanges },
+  clientLimit: BOOKING_CHANGE_LIMIT,
   async view(ctx, id) {
     const booking = await findBooking(ctx.db, id);
     if (!booking) return { redirect: routes.bookingLinkExpired };

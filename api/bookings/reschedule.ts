@@ -3,7 +3,7 @@
 // the same transaction. A form post lands on /book-audit/rescheduled, or back on the manage page with
 // a notice when the time went meanwhile; JSON gets the booking, or 409 with alternatives.
 import { HttpError } from '../_lib/http.ts';
-import { MOVES_PER_DAY, nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
+import { BOOKING_CHANGE_LIMIT, MOVES_PER_DAY, nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
 import { SlotTakenError } from '../_lib/calendar-claims.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { signedActionRoute } from '../_lib/signed-action.ts';
@@ -18,7 +18,7 @@ export const { GET, POST } = signedActionRoute({
   purpose: 'booking-reschedule',
   path: routes.bookingRescheduleApi,
   invalidRedirect: routes.bookingLinkExpired,
-  clientLimit: { name: 'booking-change', perHour: (ctx) => ctx.config.bookingRateLimit, redirect: routes.bookingTooManyChanges },
+  clientLimit: BOOKING_CHANGE_LIMIT,
   // The reschedule form lives on the manage page; its token alone has nothing to show.
   async view() {
     return { redirect: routes.bookingLinkExpired };
