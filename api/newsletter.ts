@@ -1,6 +1,7 @@
 // POST /api/newsletter: the sign-up form (plain HTML form or JSON). Stored first, mailed after.
 import { parseNewsletterSignup } from '../src/lib/newsletter/request.ts';
 import { routes } from '../src/config/site.ts';
+import { cleanPagePath, utmFromSiteReferrer } from '../src/lib/leads/source.ts';
 import { apiContext } from './_lib/context.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect, wantsJson } from './_lib/http.ts';
@@ -34,12 +35,15 @@ export function POST(request: Request): Promise<Response> {
     // Bots fill the hidden field or post instantly: they get the same answer as people, and nothing is stored.
     if (signup.website || (signup.startedAt !== undefined && Date.now() - signup.startedAt < MIN_FILL_MS)) return neutral();
 
+    // The form's page (written into it at build time) and the utm_* values of the address that page was
+    // opened with (the post's Referer): bad values are dropped, the sign-up goes ahead.
+    const source = { page: cleanPagePath(signup.page), utm: utmFromSiteReferrer(request.headers.get('referer'), ctx.config.allowedOrigins) };
     const address = clientAddress(request);
     const rule = { name: 'newsletter-signup', limit: ctx.config.newsletterRateLimit, windowSeconds: 600 };
     // The limit's count and the sign-up share one transaction (and, under load, one commit with others).
     const outcome = await ctx.writes.run(async (tx) => {
       const limit = await hitClientRateLimit(tx, rule, ctx.secret, address);
-      return limit.ok ? { limit, queued: await subscribe(tx, ctx.secret, signup, { clientAddress: address, siteUrl: ctx.config.siteUrl }) } : { limit, queued: 0 };
+      return limit.ok ? { limit, queued: await subscribe(tx, ctx.secret, signup, { clientAddress: address, siteUrl: ctx.config.siteUrl, source }) } : { limit, queued: 0 };
     });
     if (!outcome.limit.ok) {
       const { retryAfterSeconds } = outcome.limit;

@@ -34,7 +34,7 @@ const retry = setInterval(async () => {
   try {
     const ctx = await apiContext();
     await refreshStaleFeeds(ctx, { maxAgeMs: config.busyFeedTtlSeconds * 1000 });
-    const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200 });
+    const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200, webhook: ctx.webhook });
     await sweepRateLimits(ctx.db, 24 * 3600);
     await deleteExpiredRecords(ctx.db);
     if (stats.sent || stats.retried || stats.dead) console.log(`[outbox] sent ${stats.sent}, retrying ${stats.retried}, dead ${stats.dead}`);

@@ -18,11 +18,16 @@ import { localDate } from '../../src/lib/booking/format.ts';
 import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../src/lib/booking/request.ts';
 import { availableSlots, isBookable, type Interval } from '../../src/lib/booking/slots.ts';
 import type { Area } from '../../src/lib/readiness/areas.ts';
+import { UTM_KEYS, parseLeadSource, type LeadSource } from '../../src/lib/leads/source.ts';
+import { queueWebhook, utmFromRow } from './webhook/events.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;
-/** A reminder goes out this long before the call (elapsed time, so a clock change in between does not move it). */
+/** The reminders go out this long before the call (elapsed time, so a clock change in between does not move them). */
 const REMINDER_BEFORE_MS = DAY;
+const HOUR_REMINDER_BEFORE_MS = 3600_000;
+/** The operator's Held and No-show links work from the call's start until a week after it. */
+export const OUTCOME_LINK_GRACE_MS = 7 * DAY;
 /** A manage link works until a week after the call it was sent for. */
 const MANAGE_LINK_GRACE_MS = 7 * DAY;
 
@@ -77,7 +82,19 @@ export interface Booking {
   goal: string;
   timeZone: string;
   context: { scenario?: string; readiness?: unknown } | null;
+  /** Where the lead came from (the page, the referring site, the utm_* values). */
+  source: LeadSource;
+  /** What the operator marked after the call; null until then. */
+  outcome: CallOutcome | null;
 }
+
+export type CallOutcome = 'held' | 'no-show';
+
+const sourceOfRow = (row: Record<string, unknown>): LeadSource => ({
+  page: row.source_page ? String(row.source_page) : null,
+  referrerHost: row.source_referrer ? String(row.source_referrer) : null,
+  utm: utmFromRow(row),
+});
 
 function rowToBooking(row: Record<string, unknown>): Booking {
   return {
@@ -95,6 +112,8 @@ function rowToBooking(row: Record<string, unknown>): Booking {
     goal: String(row.goal),
     timeZone: String(row.time_zone),
     context: row.context ? (JSON.parse(String(row.context)) as Booking['context']) : null,
+    source: sourceOfRow(row),
+    outcome: row.outcome ? (String(row.outcome) as CallOutcome) : null,
   };
 }
 
@@ -129,20 +148,22 @@ export function manageLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'
 
 interface EmailPlan {
   /** What happened: the visitor's and the operator's email say so. */
-  event: BookingEvent;
+  event: 'confirmed' | 'rescheduled' | 'cancelled';
   previousStart?: string;
 }
+
+const WEBHOOK_EVENT = { confirmed: 'booking.created', rescheduled: 'booking.moved', cancelled: 'booking.cancelled' } as const;
 
 /** What every email about `booking` carries, its links signed now and built from SITE_URL. */
 function emailBase(ctx: ApiContext, booking: Booking, now: Date, previousStart?: string): Omit<BookingEmailProps, 'event' | 'audience'> {
   const { siteUrl, operatorEmail, booking: rules } = ctx.config;
   const { manageUrl, icsPath } = manageLinks(ctx, booking, now);
   // The email needs the call, not its state or the raw context (the operator's gets it summed up).
-  const { status: _status, context: _context, ...call } = booking;
+  const { status: _status, context: _context, outcome: _outcome, ...call } = booking;
   return { siteUrl, booking: call, previousStart, operator: { email: operatorEmail, timeZone: rules.timeZone }, manageUrl, icsUrl: `${siteUrl}${icsPath}`, stamp: now.toISOString() };
 }
 
-/** Queues the visitor's and the operator's emails for an event, and the reminder for a call that is on. */
+/** Queues the visitor's and the operator's emails for an event, and the reminders for a call that is on. */
 async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Booking, plan: EmailPlan, now: Date): Promise<number> {
   const { operatorEmail, booking: rules } = ctx.config;
   const base = emailBase(ctx, booking, now, plan.previousStart);
@@ -155,13 +176,28 @@ async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Booking, p
   const guard = plan.event === 'cancelled' ? undefined : ({ subject: 'booking', id: booking.id, status: ['confirmed'], sequence: booking.sequence } as const);
   const message = (event: BookingEvent, audience: 'visitor' | 'operator', to: string, extra: Partial<BookingEmailProps> = {}) =>
     ({ kind: 'email', email: { template: 'booking', to, props: { ...base, event, audience, ...extra } }, guard }) as const;
+  const outcomeUrls = plan.event === 'cancelled' ? undefined : outcomeLinks(ctx, booking, now);
   let queued = Number(await enqueue(tx, { idempotencyKey: `${key}-${plan.event}-visitor`, bookingId: booking.id, payload: message(plan.event, 'visitor', booking.email) }, now));
-  queued += Number(await enqueue(tx, { idempotencyKey: `${key}-${plan.event}-operator`, bookingId: booking.id, payload: message(plan.event, 'operator', operatorEmail, { context }) }, now));
-  // The reminder: a day before, by elapsed time; none when the call is less than a day away. Not
-  // counted as queued: it is not due now.
-  const remindAt = Date.parse(booking.start) - REMINDER_BEFORE_MS;
-  if (plan.event !== 'cancelled' && remindAt > now.getTime()) {
-    await enqueue(tx, { idempotencyKey: `${key}-reminder`, bookingId: booking.id, notBefore: new Date(remindAt), payload: message('reminder', 'visitor', booking.email) }, now);
+  queued += Number(await enqueue(tx, { idempotencyKey: `${key}-${plan.event}-operator`, bookingId: booking.id, payload: message(plan.event, 'operator', operatorEmail, { context, outcomeUrls }) }, now));
+  // The operator's team chat (OPERATOR_WEBHOOK_URL), once per event: the key is the email's.
+  const { id, name, company, companySize, email, area, start, end, timeZone } = booking;
+  queued += await queueWebhook(ctx, tx, `${key}-${plan.event}`, {
+    type: WEBHOOK_EVENT[plan.event],
+    booking: { id, name, company, companySize, email, area, start, end, timeZone, ...(plan.previousStart ? { previousStart: plan.previousStart } : {}) },
+    source: booking.source,
+    manageUrl: base.manageUrl,
+  }, now);
+  // The reminders: a day and an hour before, by elapsed time; each only while that moment is still
+  // ahead. Not counted as queued: they are not due now. A move or a cancel drops both (dropReminders).
+  if (plan.event !== 'cancelled') {
+    const reminders = [
+      { suffix: 'reminder', event: 'reminder', at: Date.parse(booking.start) - REMINDER_BEFORE_MS },
+      { suffix: 'reminder-hour', event: 'reminder-hour', at: Date.parse(booking.start) - HOUR_REMINDER_BEFORE_MS },
+    ] as const;
+    for (const reminder of reminders) {
+      if (reminder.at <= now.getTime()) continue;
+      await enqueue(tx, { idempotencyKey: `${key}-${reminder.suffix}`, bookingId: booking.id, notBefore: new Date(reminder.at), payload: message(reminder.event, 'visitor', booking.email) }, now);
+    }
   }
   return queued;
 }
@@ -184,11 +220,18 @@ export async function queueManageLink(ctx: ApiContext, tx: Transaction, bookingI
   return Number(await enqueue(tx, { idempotencyKey: key, bookingId: booking.id, payload }, now));
 }
 
-/** Drops the not-yet-sent reminder of a call that moved or was cancelled (the delivery guard would catch it too). */
+/** The operator's signed links to record whether the call was held; they work until a week after the call. */
+function outcomeLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): { held: string; noShow: string } {
+  const seconds = Math.ceil((Date.parse(booking.end) + OUTCOME_LINK_GRACE_MS - now.getTime()) / 1000);
+  const link = (purpose: 'booking-held' | 'booking-no-show', path: string) => `${ctx.config.siteUrl}${path}?token=${createToken(ctx.secret, purpose, booking.id, seconds, now.getTime())}`;
+  return { held: link('booking-held', routes.bookingHeldApi), noShow: link('booking-no-show', routes.bookingNoShowApi) };
+}
+
+/** Drops the not-yet-sent reminders (a day and an hour before) of a call that moved or was cancelled (the delivery guard would catch them too). */
 async function dropReminders(tx: Transaction, bookingId: string, now: Date): Promise<void> {
   await tx.execute({
     sql: `UPDATE messages SET status = 'cancelled', last_error = 'cancelled: the call moved or was cancelled', updated_at = ?
-          WHERE booking_id = ? AND status = 'pending' AND idempotency_key LIKE '%-reminder'`,
+          WHERE booking_id = ? AND status = 'pending' AND (idempotency_key LIKE '%-reminder' OR idempotency_key LIKE '%-reminder-hour')`,
     args: [now.toISOString(), bookingId],
   });
 }
@@ -237,15 +280,18 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
     id, uid: `${id}@${new URL(ctx.config.siteUrl).hostname}`, status: 'confirmed', start, end, sequence: 0,
     name: request.name, email, company: request.company, companySize: request.companySize, area: request.area, goal: request.goal, timeZone: request.timeZone,
     context: request.context ? { scenario: request.context.scenario, readiness: request.context.readiness } : null,
+    source: parseLeadSource(request.source),
+    outcome: null,
   };
   await claim(tx, rules, id, start, end, now);
   await tx.execute({
     sql: `INSERT INTO bookings (id, uid, idempotency_key, idempotency_request, status, start_at, end_at, sequence, name, email, email_key, company, company_size, area, goal, time_zone, context,
-            consent_text_version, consent_address_hash, created_at, updated_at)
-          VALUES (?, ?, ?, ?, 'confirmed', ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            consent_text_version, consent_address_hash, created_at, updated_at, source_page, source_referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
+          VALUES (?, ?, ?, ?, 'confirmed', ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     args: [
       id, booking.uid, request.idempotencyKey ?? null, request.idempotencyKey ? requestHash : null, start, end, booking.name, email, key, booking.company, booking.companySize, booking.area, booking.goal,
       booking.timeZone, booking.context ? JSON.stringify(booking.context) : null, BOOKING_CONSENT_VERSION, keyedHash(ctx.secret, 'address', meta.clientAddress), at, at,
+      booking.source.page, booking.source.referrerHost, ...UTM_KEYS.map((key) => booking.source.utm[key] ?? null),
     ],
   });
   const queued = await queueEmails(ctx, tx, booking, { event: 'confirmed' }, now);
@@ -293,5 +339,42 @@ export async function rescheduleBooking(
     await tx.execute({ sql: 'UPDATE bookings SET start_at = ?, end_at = ?, sequence = ?, updated_at = ? WHERE id = ?', args: [start, end, moved.sequence, now.toISOString(), id] });
     await dropReminders(tx, id, now);
     return { outcome: 'moved', booking: moved, queued: await queueEmails(ctx, tx, moved, { event: 'rescheduled', previousStart: booking.start }, now) };
+  });
+}
+
+export type OutcomeResult = 'recorded' | 'missing' | 'cancelled' | 'not-started' | 'expired';
+
+/** Whether the operator may record an outcome for `booking` at `now`: from the call's start until a week after it. */
+export function outcomeWindow(booking: Pick<Booking, 'status' | 'start' | 'end'>, now: Date): Exclude<OutcomeResult, 'recorded' | 'missing'> | 'open' {
+  if (booking.status === 'cancelled') return 'cancelled';
+  if (now.getTime() < Date.parse(booking.start)) return 'not-started';
+  if (now.getTime() > Date.parse(booking.end) + OUTCOME_LINK_GRACE_MS) return 'expired';
+  return 'open';
+}
+
+/**
+ * Records what became of a call (the operator's Held and No-show links). The last press wins, so a
+ * slip can be put right. A no-show emails the visitor once, with a link to book again: its outbox key
+ * is the booking's, so however often either link is pressed, at most one such email is ever queued; a
+ * "held" pressed before it went out stops it.
+ */
+export async function recordOutcome(ctx: ApiContext, id: string, outcome: CallOutcome, now = new Date()): Promise<{ result: OutcomeResult; queued: number }> {
+  return ctx.writes.run(async (tx) => {
+    const booking = await findBooking(tx, id);
+    if (!booking) return { result: 'missing', queued: 0 };
+    const window = outcomeWindow(booking, now);
+    if (window !== 'open') return { result: window, queued: 0 };
+    await tx.execute({ sql: 'UPDATE bookings SET outcome = ?, outcome_at = ?, updated_at = ? WHERE id = ?', args: [outcome, now.toISOString(), now.toISOString(), id] });
+    const key = `booking-${id}-no-show`;
+    if (outcome === 'held') {
+      await tx.execute({
+        sql: `UPDATE messages SET status = 'cancelled', last_error = 'cancelled: the call was recorded as held', updated_at = ? WHERE idempotency_key = ? AND status = 'pending'`,
+        args: [now.toISOString(), key],
+      });
+      return { result: 'recorded', queued: 0 };
+    }
+    const email = { template: 'booking', to: booking.email, props: { ...emailBase(ctx, booking, now), event: 'no-show', audience: 'visitor' } } as const;
+    const queued = await enqueue(tx, { idempotencyKey: key, bookingId: id, payload: { kind: 'email', email, guard: { subject: 'booking', id, status: ['confirmed'] } } }, now);
+    return { result: 'recorded', queued: Number(queued) };
   });
 }

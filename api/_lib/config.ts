@@ -9,6 +9,8 @@ import { company } from '../../src/config/company.ts';
 import { isEmailAddress, isTimeZone } from '../../src/lib/booking/request.ts';
 import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
 import { parseBusyFeeds, type BusyFeed } from './calendar/feed-list.ts';
+import type { WebhookSettings } from './webhook/send.ts';
+import { parseWebhookUrl, webhookFlavour } from './webhook/target.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -54,6 +56,8 @@ export interface ServerConfig {
   busyFeedTtlSeconds: number;
   /** Unlocks the operator's subscription feed of bookings (/api/calendar/bookings.ics?key=…); unset: no feed. */
   operatorFeedKey: string | undefined;
+  /** OPERATOR_WEBHOOK_URL (its flavour by host) and OPERATOR_WEBHOOK_SECRET; unset: no webhook messages are queued. */
+  operatorWebhook: WebhookSettings | undefined;
 }
 
 /** An unset variable and an empty one (as copied from .env.example) mean the same: not set. */
@@ -117,6 +121,9 @@ const envSchema = z
     BOOKING_BUSY_FEEDS: optional(parsedBy(parseBusyFeeds)),
     BOOKING_BUSY_TTL_SECONDS: integer(1, 86_400, 300),
     OPERATOR_FEED_KEY: optional(z.string().min(32, 'must be at least 32 characters (for example `openssl rand -base64 32`)')),
+    // A secret URL: the messages (webhook/target.ts) name the variable and never repeat the value.
+    OPERATOR_WEBHOOK_URL: optional(parsedBy(parseWebhookUrl)),
+    OPERATOR_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters (for example `openssl rand -hex 32`)')),
   });
 
 // Production never falls back: a local file, a made-up secret or a guessed origin would lose or misroute leads.
@@ -142,6 +149,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (production) {
     for (const [name, why] of REQUIRED_IN_PRODUCTION) if (!isSet(env[name])) problems.push(`  - ${name} is required in production: ${why}`);
     if (env.SITE_URL?.trim().startsWith('http://')) problems.push('  - SITE_URL must use https:// in production');
+  }
+  // A receiver that is neither Slack nor Teams gets plain JSON, and only ever signed.
+  if (isSet(env.OPERATOR_WEBHOOK_URL) && !isSet(env.OPERATOR_WEBHOOK_SECRET) && URL.canParse(env.OPERATOR_WEBHOOK_URL!.trim()) && webhookFlavour(env.OPERATOR_WEBHOOK_URL!.trim()) === 'json') {
+    problems.push('  - OPERATOR_WEBHOOK_SECRET is required when OPERATOR_WEBHOOK_URL is neither a Slack nor a Teams webhook: the receiver checks the X-Webhook-Signature header with it (at least 16 characters)');
   }
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`The server's settings are not valid:\n${[...new Set(problems)].sort().join('\n')}\nSee .env.example for what each variable means.`);
@@ -173,6 +184,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     busyFeeds: e.BOOKING_BUSY_FEEDS ?? [],
     busyFeedTtlSeconds: e.BOOKING_BUSY_TTL_SECONDS,
     operatorFeedKey: e.OPERATOR_FEED_KEY,
+    operatorWebhook: e.OPERATOR_WEBHOOK_URL
+      ? { url: e.OPERATOR_WEBHOOK_URL, flavour: webhookFlavour(e.OPERATOR_WEBHOOK_URL), secret: e.OPERATOR_WEBHOOK_SECRET }
+      : undefined,
     booking: {
       ...defaultBookingRules,
       timeZone: e.BOOKING_TIMEZONE ?? defaultBookingRules.timeZone,

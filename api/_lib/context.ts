@@ -1,10 +1,11 @@
 // What every route needs, built once per process: config, the migrated store (and its group commit),
-// the secret, the mailer.
+// the secret, the mailer, the operator's webhook sender.
 import type { Client } from '@libsql/client';
 import { serverConfig, type ServerConfig } from './config.ts';
 import { getDb } from './db.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { siteSecret } from './secret.ts';
+import { createWebhookSender, type WebhookSender } from './webhook/send.ts';
 import { createWriteBatches, type WriteBatches } from './write-batches.ts';
 
 export interface ApiContext {
@@ -14,6 +15,8 @@ export interface ApiContext {
   writes: WriteBatches;
   secret: string;
   mailer: Mailer;
+  /** Posts the operator's webhook messages (OPERATOR_WEBHOOK_URL); every deliverDue run passes it. */
+  webhook: WebhookSender;
 }
 
 // Checked when a route module loads, so a function with bad settings stops at start with the
@@ -27,7 +30,7 @@ export function apiContext(): Promise<ApiContext> {
     const config = serverConfig();
     const secret = siteSecret(config);
     const db = await getDb(config);
-    return { config, secret, db, writes: createWriteBatches(db), mailer: createMailer(config) };
+    return { config, secret, db, writes: createWriteBatches(db), mailer: createMailer(config), webhook: createWebhookSender(config.operatorWebhook) };
   })();
   context.catch(() => (context = undefined));
   return context;

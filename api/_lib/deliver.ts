@@ -24,7 +24,7 @@ function requestDelivery(ctx: ApiContext): Promise<void> {
       while (passRequested) {
         passRequested = false;
         // A full batch may have left more due behind it: go again.
-        while ((await deliverDue(ctx.db, ctx.mailer, { limit: BATCH })).claimed === BATCH);
+        while ((await deliverDue(ctx.db, ctx.mailer, { limit: BATCH, webhook: ctx.webhook })).claimed === BATCH);
       }
     } catch (error) {
       console.error('[outbox] background delivery failed; the retry job will try again:', error);

@@ -214,4 +214,30 @@ export const MIGRATIONS: Migration[] = [
       `UPDATE messages SET claimed_at = updated_at WHERE status = 'sending'`,
     ],
   },
+  {
+    version: 8,
+    name: 'where each lead came from, what became of each call, and page views',
+    statements: [
+      // The lead's source (src/lib/leads/source.ts): the site page whose link or form it came from, the
+      // other site the visitor arrived from (bookings only: read by the booking and calculator pages),
+      // and the landing URL's utm_* parameters. Nothing here identifies a visitor or links two visits.
+      ...['bookings', 'subscribers'].flatMap((table) =>
+        ['source_page', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'].map((column) => `ALTER TABLE ${table} ADD COLUMN ${column} TEXT`),
+      ),
+      `ALTER TABLE bookings ADD COLUMN source_referrer TEXT`,
+      // What the operator marked after the call: 'held' or 'no-show' (null: not marked yet).
+      `ALTER TABLE bookings ADD COLUMN outcome TEXT CHECK (outcome IN ('held', 'no-show'))`,
+      `ALTER TABLE bookings ADD COLUMN outcome_at TEXT`,
+      `CREATE INDEX bookings_created ON bookings (created_at)`,
+      // Page views counted without cookies: one row per day (UTC), page and utm_source of the page's
+      // own URL ('' when it carried none). No address, user agent or hash of them is stored.
+      `CREATE TABLE page_views (
+        day TEXT NOT NULL,
+        page TEXT NOT NULL,
+        utm_source TEXT NOT NULL DEFAULT '',
+        views INTEGER NOT NULL,
+        PRIMARY KEY (day, page, utm_source)
+      ) WITHOUT ROWID`,
+    ],
+  },
 ];

@@ -4,9 +4,11 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import { enqueue } from './outbox.ts';
+import { queueWebhook, utmFromRow } from './webhook/events.ts';
 import { createToken, emailKey, keyedHash, normalizeEmail } from './tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/newsletter/request.ts';
 import { CONFIRM_LINK_DAYS } from '../../src/config/newsletter.ts';
+import { UTM_KEYS, type LeadSource } from '../../src/lib/leads/source.ts';
 
 const CONFIRM_TOKEN_TTL_SECONDS = CONFIRM_LINK_DAYS * 24 * 3600;
 /** Unsubscribe links in old emails keep working. */
@@ -20,6 +22,8 @@ const MAX_CONFIRMATIONS_PER_DAY = 3;
 
 interface SignupMeta {
   clientAddress: string;
+  /** Where the sign-up came from: the form's page, and the utm_* values of the address it was opened with. */
+  source: Pick<LeadSource, 'page' | 'utm'>;
   /** The configured public origin the links are built from (never the request's Host). */
   siteUrl: string;
   now?: Date;
@@ -39,14 +43,20 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
   // A confirmed address stays as it is (no row comes back); a pending or unsubscribed one is pending
   // again with this consent: an unsubscribed address that signs up must confirm anew.
   const upsert = await tx.execute({
-    sql: `INSERT INTO subscribers (id, email, email_key, status, source, consent_text_version, consent_at, consent_address_hash, created_at)
-          VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)
+    sql: `INSERT INTO subscribers (id, email, email_key, status, source, consent_text_version, consent_at, consent_address_hash, created_at,
+            source_page, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
+          VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT(email_key) DO UPDATE SET status = 'pending', source = excluded.source,
+            source_page = excluded.source_page, utm_source = excluded.utm_source, utm_medium = excluded.utm_medium,
+            utm_campaign = excluded.utm_campaign, utm_term = excluded.utm_term, utm_content = excluded.utm_content,
             consent_text_version = excluded.consent_text_version, consent_at = excluded.consent_at,
             consent_address_hash = excluded.consent_address_hash, unsubscribed_at = NULL
           WHERE subscribers.status <> 'confirmed'
           RETURNING id`,
-    args: [timeOrderedId(), email, emailKey(secret, email), signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at],
+    args: [
+      timeOrderedId(), email, emailKey(secret, email), signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at,
+      meta.source.page, ...UTM_KEYS.map((key) => meta.source.utm[key] ?? null),
+    ],
   });
   const row = upsert.rows[0];
   if (!row) return 0;
@@ -80,7 +90,7 @@ export async function findSubscriber(ctx: ApiContext, id: string): Promise<Subsc
 export async function confirmSubscriber(ctx: ApiContext, id: string, now = new Date()): Promise<{ outcome: 'confirmed' | 'invalid'; queued: number }> {
   const siteUrl = ctx.config.siteUrl;
   return ctx.writes.run(async (tx) => {
-    const row = (await tx.execute({ sql: 'SELECT email, status FROM subscribers WHERE id = ?', args: [id] })).rows[0];
+    const row = (await tx.execute({ sql: 'SELECT * FROM subscribers WHERE id = ?', args: [id] })).rows[0];
     if (!row || row.status === 'unsubscribed') return { outcome: 'invalid', queued: 0 };
     if (row.status === 'confirmed') return { outcome: 'confirmed', queued: 0 };
     await tx.execute({ sql: `UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE id = ?`, args: [now.toISOString(), id] });
@@ -99,6 +109,9 @@ export async function confirmSubscriber(ctx: ApiContext, id: string, now = new D
     if (ctx.mailer.kind === 'resend') {
       queued += Number(await enqueue(tx, { idempotencyKey: `newsletter-contact-${id}-${now.getTime()}`, subscriberId: id, orderingKey: contactOrder(id), payload: { kind: 'contact', email } }, now));
     }
+    // The operator's channel hears of it once per confirmation (a reader who comes back is news again).
+    const subscriber = { email, page: row.source_page == null ? null : String(row.source_page), utm: utmFromRow(row) };
+    queued += await queueWebhook(ctx, tx, `subscriber.confirmed:${id}:${now.getTime()}`, { type: 'subscriber.confirmed', subscriber }, now);
     return { outcome: 'confirmed', queued };
   });
 }

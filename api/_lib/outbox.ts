@@ -1,16 +1,21 @@
 // The outbox: messages are rows written in the same transaction as the lead, then delivered by
 // deliverDue(), which the request kicks off and a retry job repeats. Each ends `sent` or `dead` with
 // its last error; a retried message carries the same idempotency key, so it is delivered once.
+// Besides email and the provider's contacts, the outbox carries the operator's webhook messages
+// (webhook/): a run delivers them only when it is given the webhook sender (ctx.webhook).
 import { v7 as timeOrderedId } from 'uuid';
 import type { Client, Transaction } from '@libsql/client';
 import { guardBlocks, type DeliveryGuard } from './delivery-guards.ts';
 import { renderEmail, type TemplatedEmail } from './emails/catalog.ts';
 import type { Mailer, OutgoingEmail, SendResult } from './mailer.ts';
+import type { StoredWebhook } from './webhook/events.ts';
+import type { WebhookSender } from './webhook/send.ts';
 
 export type MessagePayload = (
   | { kind: 'email'; email: TemplatedEmail }
   | { kind: 'contact'; email: string }
   | { kind: 'contact-unsubscribe'; email: string }
+  | { kind: 'webhook'; webhook: StoredWebhook }
 ) & {
   /** Checked at delivery: the message is cancelled when its subject has moved on. */
   guard?: DeliveryGuard;
@@ -66,6 +71,18 @@ export interface DeliveryStats {
 
 type Attempt = SendResult | { ok: false; cancelled: string };
 
+export interface DeliveryOptions {
+  /** The clock (tests pass a fixed one); now by default. */
+  now?: Date;
+  /** At most this many messages a run (50). */
+  limit?: number;
+  /**
+   * Delivers the operator's webhook messages (ctx.webhook). Without it a run leaves them alone: they
+   * stay pending, unclaimed, for a run that has it. With a sender whose URL is unset, they are cancelled.
+   */
+  webhook?: WebhookSender;
+}
+
 /** What one message's attempt leaves in its row. */
 interface Outcome {
   id: string;
@@ -86,7 +103,7 @@ interface Outcome {
  * the outcome of the one that took over. A message waits while an earlier one with its ordering key
  * is still pending or in flight.
  */
-export async function deliverDue(db: Client, mailer: Mailer, options: { now?: Date; limit?: number } = {}): Promise<DeliveryStats> {
+export async function deliverDue(db: Client, mailer: Mailer, options: DeliveryOptions = {}): Promise<DeliveryStats> {
   const now = options.now ?? new Date();
   const nowIso = now.toISOString();
   const staleIso = new Date(now.getTime() - STALE_SENDING_MS).toISOString();
@@ -95,13 +112,14 @@ export async function deliverDue(db: Client, mailer: Mailer, options: { now?: Da
     sql: `UPDATE messages SET status = 'sending', attempts = attempts + 1, claim_id = ?4, claimed_at = ?1, updated_at = ?1
           WHERE id IN (SELECT m.id FROM messages m
                        WHERE ((m.status = 'pending' AND m.next_attempt_at <= ?1) OR (m.status = 'sending' AND m.claimed_at <= ?2))
+                         AND (?5 OR m.kind <> 'webhook')
                          AND (m.ordering_key IS NULL OR NOT EXISTS (
                            SELECT 1 FROM messages earlier
                            WHERE earlier.ordering_key = m.ordering_key AND earlier.rowid < m.rowid
                              AND earlier.status IN ('pending', 'sending')))
                        ORDER BY m.next_attempt_at LIMIT ?3)
           RETURNING id, idempotency_key, payload, attempts`,
-    args: [nowIso, staleIso, options.limit ?? 50, claimId],
+    args: [nowIso, staleIso, options.limit ?? 50, claimId, options.webhook ? 1 : 0],
   });
   const stats: DeliveryStats = { claimed: claim.rows.length, sent: 0, retried: 0, dead: 0, cancelled: 0, superseded: 0 };
   const outcomes = outcomeWriter(db, claimId);
@@ -112,7 +130,7 @@ export async function deliverDue(db: Client, mailer: Mailer, options: { now?: Da
     const attempts = Number(row.attempts);
     const outcome = attempts > MAX_ATTEMPTS
       ? { id, status: 'dead' as const, attempts: MAX_ATTEMPTS, error: `the worker stopped during attempt ${MAX_ATTEMPTS} (a crash or a timeout); no attempts left` }
-      : decide(id, attempts, await attempt(db, mailer, String(row.payload), String(row.idempotency_key)), now);
+      : decide(id, attempts, await attempt(db, mailer, options.webhook, String(row.payload), String(row.idempotency_key)), now);
     // Awaited before this runner takes its next message: a kill can only ever catch the messages in flight unrecorded.
     if (!(await outcomes.write(outcome))) {
       stats.superseded++;
@@ -213,13 +231,13 @@ const describeError = (error: unknown) => (error instanceof Error ? `${error.nam
  * does not render will not get better on a retry, so it is a permanent failure (dead at once, with its
  * error) and never takes its batch down; a provider call that throws (network) is retried.
  */
-async function attempt(db: Client, mailer: Mailer, rawPayload: string, idempotencyKey: string): Promise<Attempt> {
+async function attempt(db: Client, mailer: Mailer, webhook: WebhookSender | undefined, rawPayload: string, idempotencyKey: string): Promise<Attempt> {
   let payload: MessagePayload;
   let email: OutgoingEmail | undefined;
   try {
     payload = JSON.parse(rawPayload) as MessagePayload;
     if (payload.kind === 'email') email = await renderEmail(payload.email);
-    else if (payload.kind !== 'contact' && payload.kind !== 'contact-unsubscribe') throw new Error(`Unknown message kind: ${String((payload as { kind?: unknown }).kind)}`);
+    else if (payload.kind !== 'contact' && payload.kind !== 'contact-unsubscribe' && payload.kind !== 'webhook') throw new Error(`Unknown message kind: ${String((payload as { kind?: unknown }).kind)}`);
   } catch (error) {
     return { ok: false, retryable: false, error: `cannot be sent: ${describeError(error)}` };
   }
@@ -228,6 +246,13 @@ async function attempt(db: Client, mailer: Mailer, rawPayload: string, idempoten
     const blocked = payload.guard ? await guardBlocks(db, payload.guard) : null;
     if (blocked) return { ok: false, cancelled: blocked };
     if (payload.kind === 'email') return await mailer.sendEmail(email!, idempotencyKey);
+    if (payload.kind === 'webhook') {
+      // Not claimed without a sender (deliverDue); kept for a run that has one.
+      if (!webhook) return { ok: false, retryable: true, error: 'this delivery run had no webhook sender' };
+      // The format follows the URL configured now; with none left there is nowhere to send it.
+      if (webhook.flavour === null) return { ok: false, cancelled: 'cancelled: OPERATOR_WEBHOOK_URL is no longer set' };
+      return await webhook.send(payload.webhook);
+    }
     return payload.kind === 'contact' ? await mailer.createContact(payload.email) : await mailer.unsubscribeContact(payload.email);
   } catch (error) {
     return { ok: false, retryable: true, error: describeError(error) };

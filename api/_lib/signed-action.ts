@@ -11,8 +11,11 @@ import { clientAddress, handle, readBody, redirect, wantsJson } from './http.ts'
 import { hitClientRateLimit } from './rate-limit.ts';
 import { verifyToken, type TokenPurpose } from './tokens.ts';
 
-/** What the GET shows: a page whose one button posts the token back (action and fields are added), or a redirect. */
-export type ActionView = { page: Omit<ActionPage, 'forms'> & { button: string } } | { redirect: string };
+/**
+ * What the GET shows: a page whose one button posts the token back (action and fields are added), or a
+ * redirect. A page without a button says why nothing can be done yet (an outcome link before the call).
+ */
+export type ActionView = { page: Omit<ActionPage, 'forms'> & { button?: string } } | { redirect: string };
 export interface ActionOutcome {
   /** Where a person who pressed the button lands. */
   redirect: string;
@@ -71,7 +74,7 @@ export function signedActionRoute(action: SignedAction): { GET(request: Request)
         const view = await action.view(ctx, check.subject);
         if ('redirect' in view) return redirect(view.redirect);
         const { button, ...page } = view.page;
-        const html = renderActionPage({ ...page, forms: [{ action: action.path, fields: { token }, button }] });
+        const html = renderActionPage({ ...page, forms: button ? [{ action: action.path, fields: { token }, button }] : [] });
         return new Response(html, { headers: PAGE_HEADERS });
       }),
 

@@ -9,6 +9,7 @@ import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './context.ts';
 import { SlotTakenError, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
+import { queueWebhook } from './webhook/events.ts';
 import { addressBucket } from './rate-limit.ts';
 import { keyedHash } from './tokens.ts';
 import type { SlotHeld } from '../../src/lib/booking/request.ts';
@@ -74,12 +75,13 @@ export async function placeHold(ctx: ApiContext, tx: Transaction, request: HoldR
   return { id, start, end, expiresAt };
 }
 
-/** Tells the operator that holds were refused for a full day: at most one email a day (the outbox key). Returns how many it queued. */
+/** Tells the operator that holds were refused for a full day: at most one email (and webhook message) a day (the outbox key). Returns how many it queued. */
 export async function queueHoldsSpikeAlert(ctx: ApiContext, tx: Transaction, day: string, now: Date): Promise<number> {
   const counts = await tx.execute({ sql: 'SELECT COUNT(*) AS holds, COUNT(DISTINCT address_hash) AS clients FROM booking_holds WHERE expires_at > ?', args: [now.toISOString()] });
   const props = {
     siteUrl: ctx.config.siteUrl, day, holds: Number(counts.rows[0]?.holds ?? 0), clients: Number(counts.rows[0]?.clients ?? 0), perDay: HOLDS_PER_DAY, timeZone: ctx.config.booking.timeZone,
   };
   const key = `holds-spike-${now.toISOString().slice(0, 10)}`;
-  return Number(await enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { template: 'holds-spike', to: ctx.config.operatorEmail, props } } }, now));
+  const emailed = Number(await enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { template: 'holds-spike', to: ctx.config.operatorEmail, props } } }, now));
+  return emailed + (await queueWebhook(ctx, tx, key, { type: 'holds.spike', day, holds: props.holds, clients: props.clients, perDay: HOLDS_PER_DAY }, now));
 }

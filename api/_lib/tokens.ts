@@ -7,7 +7,11 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  * What a token may do. A booking's emailed link carries a `booking-manage` token, which only shows the
  * booking; the page it opens signs the cancel and reschedule forms with tokens of their own.
  */
-export type TokenPurpose = 'newsletter-confirm' | 'newsletter-unsubscribe' | 'booking-manage' | 'booking-cancel' | 'booking-reschedule';
+export type TokenPurpose =
+  | 'newsletter-confirm' | 'newsletter-unsubscribe'
+  | 'booking-manage' | 'booking-cancel' | 'booking-reschedule'
+  /** The operator's links after a call (in their booking notice). */
+  | 'booking-held' | 'booking-no-show';
 
 interface TokenPayload {
   /** Purpose: a confirm token cannot unsubscribe, and the reverse. */

@@ -17,7 +17,7 @@ export function GET(request: Request): Promise<Response> {
     if (!authorized) throw new HttpError(401, 'unauthorized', 'This job runs only for the scheduler.');
     // A quiet site still notices a calendar feed that stopped loading (and tells the operator).
     await refreshStaleFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000 });
-    const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200 });
+    const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200, webhook: ctx.webhook });
     await sweepRateLimits(ctx.db, 24 * 3600);
     const deleted = await deleteExpiredRecords(ctx.db);
     return Response.json({ ok: true, ...stats, deleted }, { headers: { 'Cache-Control': 'no-store' } });

@@ -27,6 +27,11 @@ export const routes = {
   bookingRescheduleApi: '/api/bookings/reschedule',
   bookingManageApi: '/api/bookings/manage',
   bookingInviteApi: '/api/bookings/invite',
+  /** The operator's links after a call: it was held, or the visitor did not come. */
+  bookingHeldApi: '/api/bookings/held',
+  bookingNoShowApi: '/api/bookings/no-show',
+  /** Where the operator lands after recording a call's outcome. */
+  bookingOutcomeRecorded: '/book-audit/outcome-recorded',
   newsletter: '/newsletter',
   newsletterCheckInbox: '/newsletter/check-your-inbox',
   newsletterConfirmed: '/newsletter/confirmed',

@@ -486,7 +486,7 @@ describe('operator export', () => {
     expect(JSON.parse(String(withScenario!.readiness_answers))).toEqual({ area: 'documents', workflowName: 'Supplier invoice intake' });
     expect(await bookings(ctx.db, '2999-01-01')).toEqual([]);
     const csv = toCsv(rows);
-    expect(csv.split('\n')[0]).toBe('start_at,end_at,status,name,email,company,company_size,area,goal,time_zone,sequence,calculator_scenario,readiness_answers,created_at,cancelled_at');
+    expect(csv.split('\n')[0]).toBe('start_at,end_at,status,name,email,company,company_size,area,goal,time_zone,sequence,calculator_scenario,readiness_answers,created_at,cancelled_at,source_page,source_referrer,utm_source,utm_medium,utm_campaign,utm_term,utm_content,outcome,outcome_at');
   });
 });
 

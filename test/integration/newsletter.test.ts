@@ -200,7 +200,7 @@ describe('newsletter double opt-in', () => {
     const ctx = await apiContext();
     const { subscribe } = await import('../../api/_lib/newsletter.ts');
     const t0 = Date.now() - 3 * 24 * 3600_000; // all in the past, so the settle() of later tests delivers them
-    const signUpAt = (minutes: number) => ctx.writes.run((tx) => subscribe(tx, ctx.secret, { email: 'pat@example.com', consent: true, source: 'footer' }, { clientAddress: '127.0.0.1', siteUrl: 'https://site.test', now: new Date(t0 + minutes * 60_000) }));
+    const signUpAt = (minutes: number) => ctx.writes.run((tx) => subscribe(tx, ctx.secret, { email: 'pat@example.com', consent: true, source: 'footer' }, { clientAddress: '127.0.0.1', siteUrl: 'https://site.test', source: { page: null, utm: {} }, now: new Date(t0 + minutes * 60_000) }));
     // One sign-up every 15 minutes (each outside the previous one's 10-minute window) for 3 hours.
     const queued: number[] = [];
     for (let minutes = 0; minutes < 180; minutes += 15) queued.push(await signUpAt(minutes));

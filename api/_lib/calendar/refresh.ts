@@ -12,6 +12,7 @@ import type { ApiContext } from '../context.ts';
 import { deliverInBackground } from '../deliver.ts';
 import { enqueue } from '../outbox.ts';
 import { keyedHash } from '../tokens.ts';
+import { queueWebhook } from '../webhook/events.ts';
 import { busyFromIcs } from './busy-from-ics.ts';
 import { feedRows, feedStates, forgetRecentStates, markAlerted, markFailed, markUnchanged, storeCopy, takeLease, type FeedRow, type FeedState, type StoredCopy } from './busy-copy.ts';
 import { FEED_TIMEOUT_MS, MAX_FEED_BYTES, fetchFeed } from './fetch-feed.ts';
@@ -160,24 +161,29 @@ async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | 
   }
 }
 
-/** Queues the operator's email when a failure is due one, or a recovery after one; returns how many. */
+/** Queues the operator's email (and webhook message) when a failure is due one, or a recovery after one; returns how many. */
 async function alertIfDue(ctx: ApiContext, tx: Transaction, feed: BusyFeed, before: FeedRow | undefined, now: Date): Promise<number> {
   const row = (await feedRows(tx, [feed])).get(feed.label);
   if (!row) return 0;
   const base = { siteUrl: ctx.config.siteUrl, feed: { label: feed.label, host: feed.host }, timeZone: ctx.config.booking.timeZone, loadedAt: row.loadedAt };
-  const send = (event: 'failing' | 'recovered', failingSince: string, key: string) =>
-    enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { template: 'busy-feed', to: ctx.config.operatorEmail, props: { ...base, event, failingSince, reason: row.lastError } } } }, now);
+  const send = async (event: 'failing' | 'recovered', failingSince: string, key: string) => {
+    const emailed = Number(await enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { template: 'busy-feed', to: ctx.config.operatorEmail, props: { ...base, event, failingSince, reason: row.lastError } } } }, now));
+    const feedEvent = event === 'failing'
+      ? { type: 'calendar.feed-failing' as const, feed: base.feed, since: failingSince, reason: row.lastError, lastLoadedAt: row.loadedAt }
+      : { type: 'calendar.feed-recovered' as const, feed: base.feed, since: failingSince };
+    return emailed + (await queueWebhook(ctx, tx, key, feedEvent, now));
+  };
 
   if (row.failingSince && !row.alertedAt) {
     const longEnough = now.getTime() - Date.parse(row.failingSince) >= ALERT_AFTER_MS;
     if (!longEnough && row.loadedAt) return 0;
     await markAlerted(tx, feed.label, now.toISOString());
-    return Number(await send('failing', row.failingSince, `busy-feed-${feed.label}-failing-${row.failingSince}`));
+    return send('failing', row.failingSince, `busy-feed-${feed.label}-failing-${row.failingSince}`);
   }
   if (!row.failingSince && row.alertedAt) {
     await markAlerted(tx, feed.label, null);
     const since = before?.failingSince ?? row.alertedAt;
-    return Number(await send('recovered', since, `busy-feed-${feed.label}-recovered-${since}`));
+    return send('recovered', since, `busy-feed-${feed.label}-recovered-${since}`);
   }
   return 0;
 }

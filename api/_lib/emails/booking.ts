@@ -1,6 +1,7 @@
 // Every email about a booked workflow audit, to the visitor and to the operator: confirmed,
-// rescheduled, cancelled, the reminder a day before, and (to the visitor only) the call's link sent
-// again when someone tries to book a second call with the address. Confirmations and changes carry the calendar
+// rescheduled, cancelled, the reminder a day before, and to the visitor only: the reminder an hour
+// before, the call's link sent again when someone tries to book a second call with the address, and
+// the note after a missed call with a link to book again. Confirmations and changes carry the calendar
 // invite (the same UID every time, a higher SEQUENCE on each change, METHOD:CANCEL on a cancel), so
 // the call moves or leaves the calendar by itself. When an invite cannot be built (a booking stored under an
 // older, looser rule), both emails still go, without it: a booking is never silent. createElement, not JSX:
@@ -16,20 +17,23 @@ import { formatCall } from '../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType, sanitizeText } from '../../../src/lib/booking/invite.ts';
 import type { Booking } from '../bookings.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
+import { describeSource, type LeadSource } from '../../../src/lib/leads/source.ts';
 import { roiFormatters } from '../../../src/lib/roi/format.ts';
 import { neverPaysBackText, paybackShort } from '../../../src/lib/roi/reasons.ts';
 import { routes, site } from '../../../src/config/site.ts';
 
-export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'manage-link';
-/** What the operator is told about: a link sent again changes nothing for them. */
-type OperatorEvent = Exclude<BookingEvent, 'manage-link'>;
+export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show';
+/** What the operator is told about by email: the visitor-only messages change nothing for them. */
+type OperatorEvent = Exclude<BookingEvent, 'reminder-hour' | 'manage-link' | 'no-show'>;
+const OPERATOR_EVENTS: readonly BookingEvent[] = ['confirmed', 'rescheduled', 'cancelled', 'reminder'] satisfies OperatorEvent[];
+const isOperatorEvent = (event: BookingEvent): event is OperatorEvent => OPERATOR_EVENTS.includes(event);
 
 export interface BookingEmailProps {
   event: BookingEvent;
   audience: 'visitor' | 'operator';
   siteUrl: string;
-  /** The call as booked (its state and raw context stay out of the outbox row). */
-  booking: Omit<Booking, 'status' | 'context'>;
+  /** The call as booked (its state, outcome and raw context stay out of the outbox row; messages queued before sources were recorded have no source). */
+  booking: Omit<Booking, 'status' | 'context' | 'outcome' | 'source'> & { source?: LeadSource };
   /** The old start of a rescheduled call. */
   previousStart?: string;
   operator: { email: string; timeZone: string };
@@ -41,6 +45,8 @@ export interface BookingEmailProps {
   context?: { scenario: ScenarioSummary | null; readiness: ReadinessSummary | null };
   /** DTSTAMP of the invite: when this message was queued. */
   stamp: string;
+  /** The operator's signed links to record after the call whether it was held (confirmed and moved calls). */
+  outcomeUrls?: { held: string; noShow: string };
 }
 
 /** The call's name in every calendar: invites, the add-to-calendar links and the .ics download. */
@@ -60,7 +66,9 @@ const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; op
     rescheduled: () => `Moved: your workflow audit has a new time`,
     cancelled: () => `Cancelled: your workflow audit`,
     reminder: () => `Tomorrow: your 20-minute workflow audit`,
+    'reminder-hour': () => `In an hour: your 20-minute workflow audit`,
     'manage-link': () => `Your workflow audit: the link to move or cancel it`,
+    'no-show': () => `We missed you: book another time for your workflow audit`,
   },
   operator: {
     confirmed: (p) => `New audit: ${who(p)}`,
@@ -74,7 +82,7 @@ const oneLine = (text: string) => sanitizeText(text, true);
 const who = (p: BookingProps) => `${oneLine(p.booking.company)} (${oneLine(p.booking.name)})`;
 type BookingProps = BookingEmailProps;
 
-const subjectOf = (p: BookingProps) => (p.audience === 'operator' && p.event !== 'manage-link' ? SUBJECTS.operator[p.event](p) : SUBJECTS.visitor[p.event](p));
+const subjectOf = (p: BookingProps) => (p.audience === 'operator' && isOperatorEvent(p.event) ? SUBJECTS.operator[p.event](p) : SUBJECTS.visitor[p.event](p));
 
 /** The call in the reader's zone, and in the other party's when it differs. */
 function whenLines(p: BookingProps): string[] {
@@ -89,7 +97,7 @@ function whenLines(p: BookingProps): string[] {
 /** `attached`: whether the invite goes with this email (the visitor's text mentions it only then). */
 function intro(p: BookingProps, attached: boolean): string {
   const name = p.booking.name;
-  if (p.audience === 'operator' && p.event !== 'manage-link') {
+  if (p.audience === 'operator' && isOperatorEvent(p.event)) {
     const verb = { confirmed: 'booked', rescheduled: 'moved', cancelled: 'cancelled', reminder: 'is booked for tomorrow:' }[p.event];
     return p.event === 'reminder' ? `The audit with ${name} of ${p.booking.company} ${verb}` : `${name} of ${p.booking.company} ${verb} a workflow audit.`;
   }
@@ -99,6 +107,8 @@ function intro(p: BookingProps, attached: boolean): string {
     rescheduled: `Your workflow audit has a new time.${invite('The updated invite is attached and replaces the old one in your calendar.')}`,
     cancelled: `Your workflow audit is cancelled.${invite('The attached update takes it out of your calendar.')} Book another time whenever it suits you.`,
     reminder: `A reminder: your 20-minute workflow audit is tomorrow. Bring the workflow you want to fix and a rough idea of how much time it takes today.`,
+    'reminder-hour': `Your 20-minute workflow audit starts in an hour. If the time no longer works, move or cancel the call with the button below, so the time goes to someone else.`,
+    'no-show': `We had your workflow audit in the calendar, but we did not manage to meet. No problem: these things happen. If you still want to look at the workflow together, pick another time that suits you.`,
     'manage-link': `Someone asked to book another workflow audit with this address. It already has one, so nothing new was booked. Here is the call you have, with ${attached ? 'its invite attached again and ' : ''}the link to move or cancel it. If that request was not yours, there is nothing to do.`,
   }[p.event];
 }
@@ -110,6 +120,7 @@ function details(p: BookingProps, inviteProblem: string | null): [string, string
   if (p.previousStart && p.event === 'rescheduled') rows.push(['Was', formatCall(p.previousStart, new Date(Date.parse(p.previousStart) + Date.parse(b.end) - Date.parse(b.start)).toISOString(), p.audience === 'visitor' ? b.timeZone : p.operator.timeZone)]);
   if (p.audience === 'operator') {
     rows.push(['Who', `${b.name} <${b.email}>`], ['Company', `${b.company} (${b.companySize} people)`], ['Area', AREA_LABELS[b.area]], ['Wants to fix', b.goal], ['Their time zone', b.timeZone]);
+    if (b.source) rows.push(['Came from', describeSource(b.source)]);
     if (inviteProblem) rows.push(['Calendar invite', `Not attached (${inviteProblem}). Add the call to your calendar by hand.`]);
   } else {
     rows.push(['Workflow area', AREA_LABELS[b.area]], ['What you want to fix', b.goal]);
@@ -151,9 +162,12 @@ const table = (rows: [string, string][]) =>
       h(Text, { key: i, style: { ...paragraph, margin: '0 0 10px', whiteSpace: 'pre-wrap' } }, h('strong', null, `${label}: `), value)),
   );
 
+const BUTTON = { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' };
+
 function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: string | null }) {
   const children: ReactNode[] = [h(Text, { key: 'intro', style: paragraph }, intro(p, inviteProblem === null)), h('div', { key: 'details' }, table(details(p, inviteProblem)))];
-  const live = p.event !== 'cancelled';
+  // A missed call is over: its email offers a new time, like a cancelled one.
+  const live = p.event !== 'cancelled' && p.event !== 'no-show';
   if (p.audience === 'visitor' && live) {
     const event = callEvent(p.booking, p.manageUrl);
     children.push(
@@ -163,14 +177,24 @@ function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: s
         // The download is built as the attachment is: no link to a file that cannot be made.
         ...(inviteProblem === null ? [' · ', h(Link, { href: p.icsUrl, style: link }, 'Download .ics')] : [])),
       h(Section, { key: 'manage', style: { margin: '24px 0' } },
-        h(Button, { href: p.manageUrl, style: { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' } }, 'Move or cancel the call')),
+        h(Button, { href: p.manageUrl, style: BUTTON }, 'Move or cancel the call')),
       h(Text, { key: 'link', style: { ...paragraph, fontSize: '14px' } }, 'The link opens a page where you can pick another time or cancel; nothing changes until you press a button there.'),
     );
   }
-  if (p.audience === 'visitor' && !live) {
-    children.push(h(Text, { key: 'again', style: paragraph }, 'Book another time: ', h(Link, { href: `${p.siteUrl}/book-audit`, style: link }, `${p.siteUrl.replace(/^https?:\/\//, '')}/book-audit`)));
+  if (p.audience === 'visitor' && p.event === 'no-show') {
+    children.push(h(Section, { key: 'again', style: { margin: '24px 0' } }, h(Button, { href: `${p.siteUrl}${routes.bookAudit}`, style: BUTTON }, 'Pick another time')));
+  } else if (p.audience === 'visitor' && !live) {
+    children.push(h(Text, { key: 'again', style: paragraph }, 'Book another time: ', h(Link, { href: `${p.siteUrl}${routes.bookAudit}`, style: link }, `${p.siteUrl.replace(/^https?:\/\//, '')}${routes.bookAudit}`)));
   }
   if (p.audience === 'operator' && p.event !== 'cancelled') children.push(h('div', { key: 'context' }, table(contextRows(p))));
+  if (p.audience === 'operator' && p.outcomeUrls) {
+    children.push(
+      // The links end the paragraph: punctuation after a bare URL in the plain-text part would be read as part of it.
+      h(Text, { key: 'outcome', style: paragraph }, 'After the call, record how it went (each link opens a page with one button; a no-show sends them one friendly email with a link to book again): ',
+        h(Link, { href: p.outcomeUrls.held, style: link }, 'Held'), ' · ',
+        h(Link, { href: p.outcomeUrls.noShow, style: link }, 'No-show')),
+    );
+  }
   return h(EmailLayout, { preview: subjectOf(p), heading: subjectOf(p), siteUrl: p.siteUrl, footerLink: { href: `${p.siteUrl}/privacy`, label: 'Privacy policy' } }, ...children);
 }
 
@@ -180,7 +204,7 @@ function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: s
  * to the operator), instead of failing the email.
  */
 function invite(p: BookingProps): { attachment: EmailAttachment | null; problem: string | null } {
-  if (p.event === 'reminder') return { attachment: null, problem: null };
+  if (p.event === 'reminder' || p.event === 'reminder-hour' || p.event === 'no-show') return { attachment: null, problem: null };
   const method = p.event === 'cancelled' ? 'CANCEL' : 'REQUEST';
   try {
     const content = buildInvite({

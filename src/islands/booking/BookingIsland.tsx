@@ -54,7 +54,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
 
   // After hydration: what the visitor told the site before.
   useEffect(() => {
-    const context = readVisitorContext(window.location.search);
+    const context = readVisitorContext(window.location.search, document.referrer, window.location.host);
     setVisitor(context);
     // Never ask twice: the wizard's area and workflow fill the form (the visitor can change them).
     setDetails((current) => ({ ...current, area: current.area || context.area || '', goal: current.goal || context.workflowName }));

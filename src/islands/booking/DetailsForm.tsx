@@ -79,7 +79,7 @@ export function DetailsForm({ details, onChange, errors, sending, privacyPath, s
         <div className="flex items-start gap-3">
           <input id={fieldId('consent')} name="consent" type="checkbox" checked={details.consent} onChange={(event) => onChange('consent', event.target.checked)} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? `${fieldId('consent')}-error` : undefined} className="mt-1 size-5 shrink-0 accent-accent-700" />
           <label htmlFor={fieldId('consent')} className="text-sm text-body">
-            AI Operator may use these details to prepare and hold the call, and keeps them as the <a className="link" href={privacyPath}>privacy policy</a> describes.
+            AI Operator may use these details, and which page or campaign brought me here, to prepare and hold the call, and keeps them as the <a className="link" href={privacyPath}>privacy policy</a> describes.
           </label>
         </div>
         {errors.consent && <p id={`${fieldId('consent')}-error`} className="mt-1 text-sm font-medium text-red-800">{errors.consent}</p>}

@@ -62,6 +62,7 @@ export function DetailsStep(p: Props) {
     holdId: p.hold?.start === p.slot.start ? p.hold.id : undefined,
     timeZone: p.timeZone,
     context: p.include ? p.visitor?.send : undefined,
+    source: p.visitor?.source,
     startedAt: p.startedAt ?? undefined,
   });
 

@@ -6,6 +6,7 @@
 // carrying the readiness schema, would put the page over its 70 kB JavaScript budget.
 import { AREA_LABELS, isArea, type Area } from '../../lib/readiness/areas.ts';
 import { isTimeZone } from '../../lib/booking/request.ts';
+import { FROM_PARAM, REFERRER_PARAM, UTM_KEYS, sourceFromLanding, type LeadSource } from '../../lib/leads/source.ts';
 
 /** The wizard's key (src/islands/readiness-wizard): the same answers, never asked twice. */
 export const READINESS_KEY = 'ai-operator:readiness:v1';
@@ -22,6 +23,8 @@ export interface VisitorContext {
   /** Pre-fills for the form. */
   area: Area | null;
   workflowName: string;
+  /** Where the visitor came from: the page that linked here, the other site, the landing URL's utm_* values. */
+  source: LeadSource;
 }
 
 interface StoredAnswers {
@@ -47,14 +50,18 @@ function storedAnswers(): StoredAnswers | null {
   }
 }
 
-export function readVisitorContext(search: string): VisitorContext {
-  const query = search.replace(/^\?/, '');
-  const scenario = query.length <= 2000 && new URLSearchParams(query).has(SCENARIO_MARK) ? query : null;
+/** Read at load, before anything rewrites the URL: the query string, and document.referrer for the source. */
+export function readVisitorContext(search: string, referrer = '', siteHost = ''): VisitorContext {
+  // The source's own parameters are not part of the scenario (the calculator's link carries both).
+  const params = new URLSearchParams(search);
+  for (const key of [FROM_PARAM, REFERRER_PARAM, ...UTM_KEYS]) params.delete(key);
+  const query = params.toString();
+  const scenario = query.length <= 2000 && params.has(SCENARIO_MARK) ? query : null;
   const answers = storedAnswers();
   const name = answers?.workflowName ?? '';
   const workflow = answers ? `${name || 'Your workflow'}${answers.area ? ` (${AREA_LABELS[answers.area]})` : ''}` : null;
   const send = scenario || answers ? { ...(scenario ? { scenario } : {}), ...(answers ? { readiness: answers.raw } : {}) } : undefined;
-  return { send, scenario, workflow, area: answers?.area ?? null, workflowName: name };
+  return { send, scenario, workflow, area: answers?.area ?? null, workflowName: name, source: sourceFromLanding(search, referrer, siteHost) };
 }
 
 /** The browser's language (when Intl knows it; else en-US) and time zone (when the API takes it; else UTC). */

@@ -8,6 +8,7 @@ import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION } from '../../lib/readiness/sc
 import type { WorkflowSpec } from '../../lib/readiness/spec.ts';
 import { SCORE_MAX, type Band } from '../../lib/readiness/weights.ts';
 import { downloadFile } from '../download-file.ts';
+import { routes } from '../../config/site.ts';
 import { SpecView } from './SpecView.tsx';
 
 interface Props {
@@ -98,7 +99,7 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
       <SpecView spec={spec} />
 
       <div className="mt-8 flex flex-wrap gap-3 print:hidden">
-        <a href={`${bookingPath}?from=checklist`} className="btn-primary">Book an audit with this summary</a>
+        <a href={`${bookingPath}?from=${encodeURIComponent(routes.checklist)}`} className="btn-primary">Book an audit with this summary</a>
         <button type="button" onClick={downloadMarkdown} className="btn-secondary">Download the spec (Markdown)</button>
         <button type="button" onClick={() => window.print()} className="btn-secondary">Print</button>
         <a href={calculatorHref} className="btn-secondary">{spec.baselineForCalculator ? 'Open the ROI calculator with your baseline' : 'Open the ROI calculator'}</a>

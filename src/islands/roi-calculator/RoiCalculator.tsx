@@ -43,7 +43,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
         payback={payback}
         errorCount={Object.keys(errors).length}
         notices={scenario.notices}
-        query={scenario.query}
+        query={scenario.bookingQuery}
         bookingPath={bookingPath}
         edited={scenario.edited}
         onCopyLink={scenario.copyLink}

@@ -23,7 +23,7 @@ interface RoiResultsProps {
   errorCount: number;
   /** What a shared link held that could not be used. */
   notices: string[];
-  /** The scenario's query string, for the booking link. */
+  /** The booking link's query string: the scenario and where the visitor came from. */
   query: string;
   bookingPath: string;
   /** Whether the visitor has changed anything: only then is a summary spoken. */

@@ -5,6 +5,7 @@ import { draftFromInputs, parseDraft, type Draft, type FieldErrors } from '../..
 import { currencyForLocale, supportedLocale } from '../../lib/roi/format.ts';
 import { fromQuery, QUERY_KEYS, scenarioParams, toQuery } from '../../lib/roi/query.ts';
 import type { RoiInputs } from '../../lib/roi/schema.ts';
+import { cleanPagePath, sourceFromLanding, sourceParams } from '../../lib/leads/source.ts';
 
 /** The scenario's state and what changes it. */
 interface SharedScenario {
@@ -22,6 +23,12 @@ interface SharedScenario {
   setLocale: (locale: string) => void;
   /** The scenario as a query string, for the URL, the booking link and Copy link. */
   query: string;
+  /**
+   * The booking link's query: the scenario, then where the visitor came from (this page, the referring
+   * site, the landing URL's utm_* values), read at load because the first edit rewrites the URL. Copy
+   * link leaves the source out: a shared scenario is not the sharer's visit.
+   */
+  bookingQuery: string;
   /** True once the visitor has changed something: only then does the page speak or rewrite the URL. */
   edited: { readonly current: boolean };
   /** Takes the whole draft after an edit, parsing it; valid inputs replace the shown ones. */
@@ -40,11 +47,14 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
   const [notices, setNotices] = useState<string[]>([]);
   const [locale, setLocale] = useState('en-US');
   const edited = useRef(false);
+  const [sourceQuery, setSourceQuery] = useState('');
   const query = useMemo(() => toQuery(inputs).toString(), [inputs]);
 
   // After hydration: a shared scenario in the URL wins over the defaults; then the visitor's locale.
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
+    const source = sourceFromLanding(window.location.search, document.referrer, window.location.host);
+    setSourceQuery(new URLSearchParams(sourceParams({ ...source, page: cleanPagePath(window.location.pathname) })).toString());
     let next = initialInputs;
     const shared = scenarioParams(params);
     if (shared) {
@@ -89,5 +99,6 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
     }
   }
 
-  return { draft, inputs, errors, notices, locale, setLocale, query, edited, edit, copyLink };
+  const bookingQuery = sourceQuery ? `${query}&${sourceQuery}` : query;
+  return { draft, inputs, errors, notices, locale, setLocale, query, bookingQuery, edited, edit, copyLink };
 }

@@ -33,7 +33,8 @@
 //     left alone.
 import { createEvent, type Attendee, type EventAttributes, type ReturnObject } from 'ics';
 import { parseInterval, parseInstant } from './calendar-links.ts';
-import { HIDDEN_CHARACTERS, isEmailAddress } from './request.ts';
+import { isEmailAddress } from './request.ts';
+import { HIDDEN_CHARACTERS } from '../text/hidden-characters.ts';
 
 export interface InviteInput {
   /** Stable for the booking: the same on every update and the cancel, e.g. `${bookingId}@aioperator`. */

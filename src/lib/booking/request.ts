@@ -2,9 +2,10 @@
 // island's bundle), with a message a visitor can act on for every field.
 import * as z from 'zod/mini';
 import { AREAS } from '../readiness/areas.ts';
+import { HIDDEN_CHARACTERS } from '../text/hidden-characters.ts';
 
 /** Bump when the consent wording beside the booking form changes; stored with each booking. */
-export const BOOKING_CONSENT_VERSION = '2026-12-booking-v1';
+export const BOOKING_CONSENT_VERSION = '2026-12-booking-v2';
 
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-500', '500+'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
@@ -69,14 +70,6 @@ export const emailAddress = z.string({ error: EMAIL_MESSAGE }).check(
   z.refine(isEmailAddress, { error: EMAIL_MESSAGE }),
 );
 
-/**
- * What a one-line field may not hold: control characters (C0, DEL and C1, such as U+0085 NEL), the bidi
- * embeddings, overrides and isolates (they reorder what a subject line or an invite shows), the line and
- * paragraph separators, the zero-width space and the byte order mark. ZWNJ and ZWJ (U+200C, U+200D) stay:
- * Persian names and emoji need them. invite.ts strips the same characters from text stored before this rule.
- */
-export const HIDDEN_CHARACTERS = /[\p{Cc}\u200B\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
-
 const text = (label: string, min: number, max: number) =>
   z.string().check(
     z.trim(),
@@ -117,6 +110,11 @@ export const bookingRequestSchema = z.object({
       readiness: z.optional(z.unknown()),
     }),
   ),
+  /**
+   * Where the visitor came from (src/lib/leads/source.ts): read leniently by the server, which keeps the
+   * clean parts and drops the rest, so a bad value never costs the visitor their booking.
+   */
+  source: z.optional(z.unknown()),
   consent: z.literal(true, { error: 'Tick the box so we may use these details to prepare and hold the call.' }),
   /** Honeypot: hidden from people, filled in by bots. */
   website: z.optional(z.string().check(z.maxLength(500))),

@@ -14,7 +14,9 @@ const consent = z.union([z.literal(true), z.literal('yes'), z.literal('on')], {
 export const newsletterSignupSchema = z.object({
   email: emailAddress,
   consent,
-  /** Where the form was: "footer", "article:<slug>", "newsletter-page". */
+  /** The page the form was on (/blog/x), read leniently: a bad value is dropped, never refused. */
+  page: z.optional(z.unknown()),
+  /** Which form it was: "footer", "article:<slug>", "newsletter-page". */
   source: z._default(z.string().check(z.maxLength(80, { error: 'Unknown form.' }), z.regex(/^[a-z0-9:_-]+$/, { error: 'Unknown form.' })), 'unknown'),
   /** Honeypot: hidden from people, filled in by bots. */
   website: z.optional(z.string().check(z.maxLength(500))),

@@ -1,0 +1,225 @@
+// The operator's loop on the real local server: each lead stores where it came from (a booking's page,
+// referring site and utm values; a sign-up's form page and the utm values of the address it was opened
+// with), reminders a day and an hour before a call are dropped when the call moves or is cancelled,
+// and the operator's Held and No-show links record the outcome, a no-show mailing the visitor once.
+import { describe, expect, it } from 'vitest';
+import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
+import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
+import { fileOutbox, settleOutbox, type Mail } from '../fixtures/file-outbox.ts';
+
+const { server, apiContext, deliverDue, dataDir } = await startApiServer('lead-loop', {
+  SITE_URL: 'https://site.test',
+  OPERATOR_EMAIL: 'operator@site.test',
+  ...OPEN_EVERY_HOUR,
+  BOOKING_HORIZON_DAYS: '30',
+  RESEND_API_KEY: undefined,
+  OPERATOR_WEBHOOK_URL: undefined,
+});
+
+const outbox = fileOutbox(dataDir);
+const freshEmail = emailSequence('loop');
+let nextAddress = 2;
+const freshAddress = () => `127.0.2.${nextAddress++}`;
+const postJson = (path: string, payload: unknown) =>
+  server.send(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload), from: freshAddress() });
+const postForm = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  server.send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString(), from: freshAddress() });
+const settle = () => settleOutbox(apiContext, deliverDue);
+const db = async () => (await apiContext()).db;
+const row = async (sql: string, args: string[]) => (await (await db()).execute({ sql, args })).rows[0]!;
+const mails = (to: string, subject?: string) => outbox.mails((m) => m.to === to && (subject === undefined || m.subject === subject));
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The first free slot at least `hours` ahead. */
+async function slotAfter(hours: number): Promise<{ start: string; end: string }> {
+  const reply = await server.send(`/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 20 * 86_400_000)}&tz=UTC`, { from: freshAddress() });
+  const after = Date.now() + hours * 3600_000;
+  return (JSON.parse(reply.body).slots as { start: string; end: string }[]).find((s) => Date.parse(s.start) >= after)!;
+}
+/** Books the first free time `hours` ahead: each test books hours apart from the others, clear of their buffers. */
+async function book(hours: number, overrides: Record<string, unknown> = {}) {
+  const slot = await slotAfter(hours);
+  const payload = bookingPayload(slot.start, freshEmail(), overrides);
+  const reply = await postJson('/api/bookings', payload);
+  expect(reply.status, reply.body).toBe(201);
+  return { id: JSON.parse(reply.body).booking.id as string, email: payload.email, start: slot.start, end: slot.end };
+}
+/** A link of the given path in a mail, as a path and query on this server. */
+const linkIn = (mail: Mail, path: string) => {
+  const url = new URL(new RegExp(`https://site\\.test${path.replace(/\//g, '\\/')}\\?token=[\\w.-]+`).exec(mail.text)![0]);
+  return url.pathname + url.search;
+};
+const tokenOf = (link: string) => new URL(link, 'https://site.test').searchParams.get('token')!;
+
+describe('where each lead came from', () => {
+  it('a booking from /blog/x?utm_source=news stores its page, referring site and utm values, and the operator reads them', async () => {
+    const source = { page: '/blog/x', referrerHost: 'news.ycombinator.com', utm: { utm_source: 'news', utm_medium: 'email', utm_campaign: 'december' } };
+    const call = await book(30, { source });
+    expect(await row('SELECT source_page, source_referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content FROM bookings WHERE id = ?', [call.id])).toMatchObject({
+      source_page: '/blog/x', source_referrer: 'news.ycombinator.com', utm_source: 'news', utm_medium: 'email', utm_campaign: 'december', utm_term: null, utm_content: null,
+    });
+    await settle();
+    const notice = mails('operator@site.test').find((m) => m.text.includes(call.email))!;
+    expect(notice.text).toContain('Came from: /blog/x · via news.ycombinator.com · utm_source=news, utm_medium=email, utm_campaign=december');
+  });
+
+  it('drops bad source values and still books (never a 4xx for the visitor)', async () => {
+    const call = await book(33, { source: { page: 'javascript:alert(1)', referrerHost: '<b>evil</b>', utm: { utm_source: 'ok', utm_medium: 'x'.repeat(300), utm_term: 'bidi\u202Etext' } } });
+    expect(await row('SELECT source_page, source_referrer, utm_source, utm_medium, utm_term FROM bookings WHERE id = ?', [call.id])).toMatchObject({
+      source_page: null, source_referrer: null, utm_source: 'ok', utm_medium: null, utm_term: null,
+    });
+    const garbage = await book(36, { source: 'not an object' });
+    expect(await row('SELECT source_page, utm_source FROM bookings WHERE id = ?', [garbage.id])).toMatchObject({ source_page: null, utm_source: null });
+  });
+
+  it("a sign-up from a service page's footer form stores that page, and the utm values of the address it was opened with", async () => {
+    const reply = await postForm(
+      '/api/newsletter',
+      { email: 'footer-reader@example.com', consent: 'yes', source: 'footer', page: '/services/ai-sales-automation' },
+      { referer: 'https://site.test/services/ai-sales-automation?utm_source=linkedin&utm_campaign=q1' },
+    );
+    expect(reply.status).toBe(303);
+    expect(await row(`SELECT source, source_page, utm_source, utm_campaign, utm_medium FROM subscribers WHERE email = 'footer-reader@example.com'`, [])).toMatchObject({
+      source: 'footer', source_page: '/services/ai-sales-automation', utm_source: 'linkedin', utm_campaign: 'q1', utm_medium: null,
+    });
+  });
+
+  it("a sign-up keeps its page but not another site's utm values, and a bad page is dropped, not refused", async () => {
+    await postForm('/api/newsletter', { email: 'foreign@example.com', consent: 'yes', source: 'footer', page: '/blog/x' }, { referer: 'https://evil.example/?utm_source=spam' });
+    expect(await row(`SELECT source_page, utm_source FROM subscribers WHERE email = 'foreign@example.com'`, [])).toMatchObject({ source_page: '/blog/x', utm_source: null });
+    const reply = await postForm('/api/newsletter', { email: 'badpage@example.com', consent: 'yes', source: 'footer', page: '<script>' });
+    expect(reply.status).toBe(303);
+    expect(await row(`SELECT status, source_page FROM subscribers WHERE email = 'badpage@example.com'`, [])).toMatchObject({ status: 'pending', source_page: null });
+  });
+});
+
+describe('reminders a day and an hour before', () => {
+  const reminders = async (bookingId: string) =>
+    (await (await db()).execute({ sql: `SELECT idempotency_key, status, next_attempt_at FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder%' ORDER BY rowid`, args: [bookingId] })).rows.map((r) => ({
+      key: String(r.idempotency_key).replace(`booking-${bookingId}-`, ''), status: r.status, at: r.next_attempt_at,
+    }));
+
+  it('queues both; the hour one carries the manage link; a move drops both and a delivery after the old time sends neither', async () => {
+    const call = await book(39);
+    expect(await reminders(call.id)).toEqual([
+      { key: '0-reminder', status: 'pending', at: new Date(Date.parse(call.start) - 86_400_000).toISOString() },
+      { key: '0-reminder-hour', status: 'pending', at: new Date(Date.parse(call.start) - 3_600_000).toISOString() },
+    ]);
+    await settle();
+    const manage = linkIn(mails(call.email, 'Booked: your 20-minute workflow audit')[0]!, '/book-audit/manage');
+    const page = await server.send(manage);
+    const reschedule = /<form method="post" action="\/api\/bookings\/reschedule"><input type="hidden" name="token" value="([^"]+)">/.exec(page.body)![1]!;
+    const later = await slotAfter(80);
+    const moved = await postJson('/api/bookings/reschedule', { token: reschedule, start: later.start });
+    expect(moved.status, moved.body).toBe(200);
+    expect(await reminders(call.id)).toEqual([
+      { key: '0-reminder', status: 'cancelled', at: new Date(Date.parse(call.start) - 86_400_000).toISOString() },
+      { key: '0-reminder-hour', status: 'cancelled', at: new Date(Date.parse(call.start) - 3_600_000).toISOString() },
+      { key: '1-reminder', status: 'pending', at: new Date(Date.parse(later.start) - 86_400_000).toISOString() },
+      { key: '1-reminder-hour', status: 'pending', at: new Date(Date.parse(later.start) - 3_600_000).toISOString() },
+    ]);
+    // Past the old call's hour reminder and before the new call's: nothing is due for this call.
+    const ctx = await apiContext();
+    await deliverDue(ctx.db, ctx.mailer, { now: new Date(Date.parse(call.start) - 30 * 60_000), limit: 500 });
+    expect(mails(call.email, 'In an hour: your 20-minute workflow audit')).toHaveLength(0);
+    // At the new call's hour: its reminder goes, with the link to move or cancel.
+    await deliverDue(ctx.db, ctx.mailer, { now: new Date(Date.parse(later.start) - 59 * 60_000), limit: 500 });
+    const hour = mails(call.email, 'In an hour: your 20-minute workflow audit');
+    expect(hour).toHaveLength(1);
+    expect(hour[0]!.text).toMatch(/https:\/\/site\.test\/book-audit\/manage\?token=/);
+    expect(hour[0]!.attachments).toEqual([]);
+  });
+
+  it('a cancel drops both reminders, and neither is sent when their time comes', async () => {
+    const call = await book(50);
+    await settle();
+    const manage = linkIn(mails(call.email, 'Booked: your 20-minute workflow audit')[0]!, '/book-audit/manage');
+    const page = await server.send(manage);
+    const cancel = /<form method="post" action="\/api\/bookings\/cancel"><input type="hidden" name="token" value="([^"]+)">/.exec(page.body)![1]!;
+    expect((await postJson('/api/bookings/cancel', { token: cancel })).status).toBe(200);
+    expect((await reminders(call.id)).map((r) => `${r.key} ${r.status}`)).toEqual(['0-reminder cancelled', '0-reminder-hour cancelled']);
+    const ctx = await apiContext();
+    await deliverDue(ctx.db, ctx.mailer, { now: new Date(Date.parse(call.start) - 10 * 60_000), limit: 500 });
+    expect(mails(call.email).map((m) => m.subject)).toEqual(['Booked: your 20-minute workflow audit', 'Cancelled: your workflow audit']);
+  });
+
+  it('queues only the hour reminder for a call less than a day away', async () => {
+    const soon = await book(3);
+    expect((await reminders(soon.id)).map((r) => r.key)).toEqual(['0-reminder-hour']);
+  });
+});
+
+describe("the operator's Held and No-show links", () => {
+  /** Moves a booked call into the past, as if its time had come and gone (the API books only future times). */
+  const happenedAgo = async (id: string, minutes: number) => {
+    const start = new Date(Date.now() - minutes * 60_000);
+    await (await db()).execute({ sql: 'UPDATE bookings SET start_at = ?, end_at = ? WHERE id = ?', args: [start.toISOString(), new Date(start.getTime() + 20 * 60_000).toISOString(), id] });
+  };
+  const noticeFor = (email: string) => mails('operator@site.test', 'New audit: Reyes Logistics (Dana Reyes)').find((m) => m.text.includes(email))!;
+
+  it('before the call: the link shows the call and no button, and a press is refused', async () => {
+    const call = await book(56);
+    await settle();
+    const held = linkIn(noticeFor(call.email), '/api/bookings/held');
+    const page = await server.send(held);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('The call has not started yet.');
+    expect(page.body).not.toContain('<form');
+    const press = await postJson('/api/bookings/held', { token: tokenOf(held) });
+    expect(press.status).toBe(409);
+    expect(JSON.parse(press.body).error.code).toBe('call_not_started');
+    expect((await row('SELECT outcome FROM bookings WHERE id = ?', [call.id])).outcome).toBeNull();
+  });
+
+  it('a GET changes nothing; the button records "held"; the record can be corrected', async () => {
+    const call = await book(60);
+    await settle();
+    const notice = noticeFor(call.email);
+    await happenedAgo(call.id, 45);
+    const held = linkIn(notice, '/api/bookings/held');
+    const page = await server.send(held);
+    expect(page.body).toContain('Record: the call was held');
+    expect((await row('SELECT outcome FROM bookings WHERE id = ?', [call.id])).outcome).toBeNull();
+    const press = await postForm('/api/bookings/held', { token: tokenOf(held) });
+    expect(press.status).toBe(303);
+    expect(press.headers.location).toBe('/book-audit/outcome-recorded');
+    expect(await row('SELECT outcome, outcome_at IS NOT NULL AS stamped FROM bookings WHERE id = ?', [call.id])).toMatchObject({ outcome: 'held', stamped: 1 });
+    // The other link puts a slip right.
+    await postForm('/api/bookings/no-show', { token: tokenOf(linkIn(notice, '/api/bookings/no-show')) });
+    expect((await row('SELECT outcome FROM bookings WHERE id = ?', [call.id])).outcome).toBe('no-show');
+  });
+
+  it('a no-show pressed twice emails the visitor once, with a link to book again', async () => {
+    const call = await book(63);
+    await settle();
+    const noShow = linkIn(noticeFor(call.email), '/api/bookings/no-show');
+    await happenedAgo(call.id, 30);
+    expect((await postJson('/api/bookings/no-show', { token: tokenOf(noShow) })).status).toBe(200);
+    expect((await postJson('/api/bookings/no-show', { token: tokenOf(noShow) })).status).toBe(200);
+    await settle();
+    const sorry = mails(call.email, 'We missed you: book another time for your workflow audit');
+    expect(sorry).toHaveLength(1);
+    expect(sorry[0]!.text).toContain('https://site.test/book-audit');
+    expect(sorry[0]!.text).not.toContain('/book-audit/manage');
+    // Held, then no-show again: still the one email.
+    await postJson('/api/bookings/held', { token: tokenOf(linkIn(noticeFor(call.email), '/api/bookings/held')) });
+    await postJson('/api/bookings/no-show', { token: tokenOf(noShow) });
+    await settle();
+    expect(mails(call.email, 'We missed you: book another time for your workflow audit')).toHaveLength(1);
+  });
+
+  it('a week after the call the links no longer record anything, and a cancelled call has nothing to record', async () => {
+    const stale = await book(66);
+    await settle();
+    const held = linkIn(noticeFor(stale.email), '/api/bookings/held');
+    await happenedAgo(stale.id, 8 * 24 * 60);
+    const press = await postJson('/api/bookings/held', { token: tokenOf(held) });
+    expect(press.status).toBe(409);
+    expect(JSON.parse(press.body).error.code).toBe('call_expired');
+
+    const { recordOutcome } = await import('../../api/_lib/bookings.ts');
+    const cancelled = await book(69);
+    await (await db()).execute({ sql: `UPDATE bookings SET status = 'cancelled' WHERE id = ?`, args: [cancelled.id] });
+    expect((await recordOutcome(await apiContext(), cancelled.id, 'held', new Date(Date.parse(cancelled.start) + 60_000))).result).toBe('cancelled');
+  });
+});
