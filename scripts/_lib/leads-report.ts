@@ -13,7 +13,8 @@ export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'dead', 'cancelle
 
 export async function subscribers(db: Client, status?: string): Promise<Row[]> {
   const result = await db.execute({
-    sql: `SELECT email, status, source, consent_text_version, consent_at, created_at, confirmed_at, unsubscribed_at
+    sql: `SELECT email, status, source, consent_text_version, consent_at, created_at, confirmed_at, unsubscribed_at,
+                 source_page, utm_source, utm_medium, utm_campaign, utm_term, utm_content
           FROM subscribers ${status ? 'WHERE status = ?' : ''} ORDER BY created_at`,
     args: status ? [status] : [],
   });

@@ -5,7 +5,7 @@ import { draftFromInputs, parseDraft, type Draft, type FieldErrors } from '../..
 import { currencyForLocale, supportedLocale } from '../../lib/roi/format.ts';
 import { fromQuery, QUERY_KEYS, scenarioParams, toQuery } from '../../lib/roi/query.ts';
 import type { RoiInputs } from '../../lib/roi/schema.ts';
-import { cleanPagePath, sourceFromLanding, sourceParams } from '../../lib/leads/source.ts';
+import { FROM_PARAM, landingParams } from '../../lib/leads/landing.ts';
 
 /** The scenario's state and what changes it. */
 interface SharedScenario {
@@ -53,8 +53,10 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
   // After hydration: a shared scenario in the URL wins over the defaults; then the visitor's locale.
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    const source = sourceFromLanding(window.location.search, document.referrer, window.location.host);
-    setSourceQuery(new URLSearchParams(sourceParams({ ...source, page: cleanPagePath(window.location.pathname) })).toString());
+    // Handed on as they came: the booking page and the server clean every value.
+    const source = landingParams(window.location.search, document.referrer, window.location.host);
+    source.set(FROM_PARAM, window.location.pathname);
+    setSourceQuery(source.toString());
     let next = initialInputs;
     const shared = scenarioParams(params);
     if (shared) {

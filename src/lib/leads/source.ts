@@ -4,15 +4,11 @@
 // long, malformed or carries hidden characters is dropped (the lead is never refused for it). Nothing
 // here identifies a visitor or links one visit to another.
 import { HIDDEN_CHARACTERS } from '../text/hidden-characters.ts';
+import { FROM_PARAM, REFERRER_PARAM, UTM_KEYS, landingParams } from './landing.ts';
 
-export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
+export { FROM_PARAM, REFERRER_PARAM, UTM_KEYS };
 export type UtmKey = (typeof UTM_KEYS)[number];
 export type Utm = Partial<Record<UtmKey, string>>;
-
-/** The query parameter that carries the page a link to /book-audit was on (written at build time). */
-export const FROM_PARAM = 'from';
-/** The query parameter the calculator uses to hand the referring site's host on to the booking page. */
-export const REFERRER_PARAM = 'ref';
 
 export interface LeadSource {
   /** The site page whose link or form the lead came from, such as /blog/x; null when unknown. */
@@ -62,59 +58,10 @@ export function utmFromParams(params: URLSearchParams): Utm {
   return utm;
 }
 
-/**
- * The host of `referrer` when it is another site's http(s) page; null for this site (`siteHost`), an
- * empty referrer, or anything else. Only the host is kept, never the path or query.
- */
-export function externalReferrerHost(referrer: string, siteHost: string): string | null {
-  if (!referrer) return null;
-  let url: URL;
-  try {
-    url = new URL(referrer);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const host = cleanHost(url.host);
-  return host && host !== siteHost.toLowerCase() ? host : null;
-}
-
-/** `referrer` as a URL when it is a page of this site (`siteHost`); else null. */
-function siteReferrer(referrer: string, siteHost: string): URL | null {
-  try {
-    const url = new URL(referrer);
-    return url.host.toLowerCase() === siteHost.toLowerCase() ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The source a booking or calculator page reads at load, from its own URL and document.referrer:
- * - page: the `from` a build-time link carries, else the site page the visitor came from;
- * - referrer host: the `ref` the calculator hands on, else the page's own referrer when it is another site;
- * - utm: the page's own utm_* values, else those of the site page the visitor came from (an article
- *   landed on from a campaign has no script to hand them on, but the browser sends its full address as
- *   the referrer of a same-site link).
- */
+/** The source a booking page reads at load, from its own URL and document.referrer (landing.ts), cleaned. */
 export function sourceFromLanding(search: string, referrer: string, siteHost: string): LeadSource {
-  const params = new URLSearchParams(search);
-  const fromSite = siteReferrer(referrer, siteHost);
-  const ownUtm = utmFromParams(params);
-  return {
-    page: cleanPagePath(params.get(FROM_PARAM)) ?? (fromSite ? cleanPagePath(fromSite.pathname) : null),
-    referrerHost: cleanHost(params.get(REFERRER_PARAM)) ?? externalReferrerHost(referrer, siteHost),
-    utm: Object.keys(ownUtm).length > 0 || !fromSite ? ownUtm : utmFromParams(fromSite.searchParams),
-  };
-}
-
-/** The source as query parameters, to hand it on in a link (the calculator's link to the booking page). */
-export function sourceParams(source: LeadSource): [string, string][] {
-  const params: [string, string][] = [];
-  if (source.page) params.push([FROM_PARAM, source.page]);
-  if (source.referrerHost) params.push([REFERRER_PARAM, source.referrerHost]);
-  for (const key of UTM_KEYS) if (source.utm[key]) params.push([key, source.utm[key]]);
-  return params;
+  const params = landingParams(search, referrer, siteHost);
+  return { page: cleanPagePath(params.get(FROM_PARAM)), referrerHost: cleanHost(params.get(REFERRER_PARAM)), utm: utmFromParams(params) };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Where a lead came from: what the booking and calculator pages read at load, and what the server keeps
 // of whatever a browser sends (clean parts kept, the rest dropped, never an error).
 import { describe, expect, it } from 'vitest';
-import { cleanHost, cleanPagePath, cleanUtmValue, describeSource, parseLeadSource, sourceFromLanding, sourceParams, utmFromSiteReferrer } from '../../../src/lib/leads/source.ts';
+import { landingParams } from '../../../src/lib/leads/landing.ts';
+import { cleanHost, cleanPagePath, cleanUtmValue, describeSource, parseLeadSource, sourceFromLanding, utmFromSiteReferrer } from '../../../src/lib/leads/source.ts';
 
 const SITE = 'aioperator.test';
 
@@ -80,11 +81,15 @@ describe('sourceFromLanding', () => {
   });
 });
 
-describe('sourceParams', () => {
-  it('hands a source on as query parameters, in a fixed order', () => {
-    expect(new URLSearchParams(sourceParams({ page: '/resources/calc', referrerHost: 'news.example', utm: { utm_campaign: 'dec', utm_source: 'news' } })).toString()).toBe(
-      'from=%2Fresources%2Fcalc&ref=news.example&utm_source=news&utm_campaign=dec',
-    );
+describe('landingParams (what the calculator hands on, raw)', () => {
+  it('keeps its own values, and names the other site the visitor came from by its host only', () => {
+    expect(landingParams('?utm_source=news&utm_campaign=dec&p=sales', 'https://news.example/item?id=7', SITE).toString()).toBe('ref=news.example&utm_source=news&utm_campaign=dec');
+  });
+  it('takes the page and utm values of the site page the visitor came from when it has none itself', () => {
+    expect(landingParams('', `https://${SITE}/blog/x?utm_source=news`, SITE).toString()).toBe('from=%2Fblog%2Fx&utm_source=news');
+  });
+  it('hands on nothing for a typed-in visit', () => {
+    expect(landingParams('', '', SITE).toString()).toBe('');
   });
 });
 
