@@ -9,7 +9,7 @@
 // counted. The privacy page states what is counted.
 import { apiContext } from './_lib/context.ts';
 import { countPageView, viewDay } from './_lib/page-views.ts';
-import { cleanPagePath, cleanUtmValue } from '../src/lib/leads/source.ts';
+import { cleanPagePath, utmFromSiteReferrer } from '../src/lib/leads/source.ts';
 
 // The smallest transparent GIF: 1x1, one transparent colour.
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
@@ -22,24 +22,6 @@ function optedOut(request: Request): boolean {
   return request.headers.get('sec-gpc')?.trim() === '1' || request.headers.get('dnt')?.trim() === '1';
 }
 
-/**
- * The utm_source of the page the image is on, read from the Referer when that is a page of this site
- * (its origins come from the settings, never from the request); '' otherwise. Only this one value is
- * read: the rest of the page's URL (a calculator's inputs, say) is never kept.
- */
-function pageUtmSource(request: Request, allowedOrigins: ReadonlySet<string>): string {
-  const referer = request.headers.get('referer');
-  if (!referer) return '';
-  let url: URL;
-  try {
-    url = new URL(referer);
-  } catch {
-    return '';
-  }
-  if (!allowedOrigins.has(url.origin)) return '';
-  return cleanUtmValue(url.searchParams.get('utm_source')) ?? '';
-}
-
 export async function GET(request: Request): Promise<Response> {
   try {
     const page = cleanPagePath(new URL(request.url).searchParams.get('page'));
@@ -48,7 +30,10 @@ export async function GET(request: Request): Promise<Response> {
     const site = request.headers.get('sec-fetch-site');
     if (page && !optedOut(request) && (site === null || site === 'same-origin')) {
       const ctx = await apiContext();
-      const view = { day: viewDay(), page, utmSource: pageUtmSource(request, ctx.config.allowedOrigins) };
+      // Only the utm_source of the page's own address (the Referer, when it is this site) is read: the rest
+      // of that URL (a calculator's inputs, say) is never kept.
+      const utmSource = utmFromSiteReferrer(request.headers.get('referer'), ctx.config.allowedOrigins).utm_source ?? '';
+      const view = { day: viewDay(), page, utmSource };
       await ctx.writes.run((tx) => countPageView(tx, view));
     }
   } catch (error) {

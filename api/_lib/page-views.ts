@@ -17,12 +17,6 @@ export interface PageView {
   utmSource: string;
 }
 
-export interface PageViewCount {
-  page: string;
-  utmSource: string;
-  views: number;
-}
-
 /** The UTC day a view at `now` is counted on. */
 export const viewDay = (now = new Date()): string => now.toISOString().slice(0, 10);
 
@@ -49,14 +43,4 @@ export async function countPageView(tx: Transaction | Client, view: PageView, ca
     args: [counted.day, counted.page, counted.utmSource],
   });
   return counted;
-}
-
-/** Views per page and utm_source over the days from `sinceDay` (YYYY-MM-DD, UTC) on, most viewed first. */
-export async function pageViews(db: Client, sinceDay: string): Promise<PageViewCount[]> {
-  const result = await db.execute({
-    sql: `SELECT page, utm_source, SUM(views) AS views FROM page_views WHERE day >= ?
-          GROUP BY page, utm_source ORDER BY views DESC, page, utm_source`,
-    args: [sinceDay],
-  });
-  return result.rows.map((row) => ({ page: String(row.page), utmSource: String(row.utm_source), views: Number(row.views) }));
 }
