@@ -88,7 +88,8 @@ test.describe('the header keeps "Book an audit" in sight', () => {
         const button = bookingButton(page);
         await expect(button, at).toBeVisible();
         await expect(button, at).toBeInViewport({ ratio: 1 });
-        await expect(button, at).toHaveAttribute('href', '/book-audit#pick-a-time');
+        // The build writes the page into the link (where the lead came from), before the card's anchor.
+        await expect(button, at).toHaveAttribute('href', `/book-audit?from=${encodeURIComponent(ARTICLE)}#pick-a-time`);
         const box = (await button.boundingBox())!;
         expect(box.width, `${at}: target width`).toBeGreaterThanOrEqual(44);
         expect(box.height, `${at}: target height`).toBeGreaterThanOrEqual(44);
@@ -147,7 +148,7 @@ test.describe('the header keeps "Book an audit" in sight', () => {
   test('one activation to the month grid, a second to a day\'s times', async ({ page }) => {
     await page.goto(ARTICLE);
     await bookingButton(page).click();
-    await expect(page).toHaveURL(/\/book-audit#pick-a-time$/);
+    await expect(page).toHaveURL(/\/book-audit\?from=[^#]+#pick-a-time$/);
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     // The page opens on the card: its first free day is on screen, below the sticky header, with no scrolling.
     const firstFree = page.locator('[data-date]:not([aria-disabled])').first();
