@@ -1,6 +1,7 @@
 // The quality gates `npm test` runs on the production build. `static`: size budgets, HTML validity,
-// structured data, broken links. `lighthouse`: every page, mobile and desktop. Each failure names the
-// page and the rule; all of it lands in reports/quality/report.md.
+// structured data, broken links. `lighthouse`: one page of each template (scripts/quality/templates.ts),
+// mobile and desktop; `npm run bench -- lighthouse` sweeps every page. Each failure names the page and
+// the rule; all of it lands in reports/quality/report.md.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { expectedTypes, jsonLdProblems } from './quality/structured-data.ts';
 import { linkProblems } from './quality/links.ts';
 import { validateHtml } from './quality/html-validity.ts';
 import { startLighthouse, type LighthouseResult } from './quality/lighthouse.ts';
+import { templateSample } from './quality/templates.ts';
 import { savePart, writeReport, type Finding, type StaticPart } from './quality/report.ts';
 import { createSiteServer } from './_lib/server.ts';
 import { formatNumber } from '../src/lib/text/numbers.ts';
@@ -88,11 +90,11 @@ async function runLighthouse(): Promise<{ findings: Finding[]; checks: number }>
   const findings: Finding[] = [];
   let checks = 0;
   try {
-    for (const page of pages) {
+    for (const { page, template } of templateSample(pages, config)) {
       for (const profile of config.lighthouse.profiles) {
         const result = await session.run(`${origin}${page.route}`, profile);
         results.push(result);
-        process.stdout.write(`  ${profile.padEnd(7)} ${page.route}\n`);
+        process.stdout.write(`  ${profile.padEnd(7)} ${page.route}  (${template})\n`);
         for (const [category, required] of Object.entries(config.lighthouse.required)) {
           const exempt = config.lighthouse.exemptions.some((e) => e.category === category && e.routes.some((r) => routeMatches(page.route, r)));
           if (exempt) continue;
