@@ -52,7 +52,7 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 30_000,
-      // Every test posts from 127.0.0.1, one address: booking.spec alone used all 10 bookings an hour the
+      // Every test posts from 127.0.0.1, one address: the booking-*.spec files alone used all 10 bookings an hour the
       // default BOOKING_RATE_LIMIT allows, and busy-calendar.spec's two more got 429. (The limit itself is
       // tested in test/integration/rate-limit.test.ts.)
       env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR, BOOKING_BUSY_FEEDS: `e2e=http://127.0.0.1:${feedPort}/busy.ics`, BOOKING_RATE_LIMIT: '100' },

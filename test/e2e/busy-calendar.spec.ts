@@ -36,7 +36,7 @@ const localDay = (instant: string, zone: string) => new Intl.DateTimeFormat('en-
 /**
  * The Tuesday to look at: the first one (Berlin date) at least 11 days ahead.
  *
- * booking.spec.ts books real times in parallel with this test: the first time (09:00 Berlin) of "the
+ * booking-keyboard.spec.ts and booking-taken-or-none-free.spec.ts book real times in parallel with this test: the first time (09:00 Berlin) of "the
  * nth free day" for n = 1 to 6, then times on those same days (a move to the day's last time, the
  * first alternative after a taken time). A booked 09:00 would take 09:20 with it (their buffered blocks
  * overlap), so this day must not be one of those six. The sixth free weekday is at most 10 calendar

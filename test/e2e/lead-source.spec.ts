@@ -29,7 +29,7 @@ function funnel(): (section: string, name: string) => { views: number; bookings:
 
 test('a campaign visit to an article, then the calculator, then a booking: the funnel report tells the story', async ({ page }, testInfo) => {
   // One viewport is enough: this follows data through the server, and the pages' layouts at both widths
-  // are covered by pages.spec and booking.spec. Both projects counting views at once would blur the counts.
+  // are covered by pages.spec and the booking-*.spec files. Both projects counting views at once would blur the counts.
   test.skip(testInfo.project.name === 'mobile', 'runs once, on desktop: a data flow, not a layout');
   test.setTimeout(90_000);
   const campaign = `funnel-e2e-${Date.now()}`;

@@ -1,0 +1,40 @@
+// The readiness check's answers on the booking page (a visitor in Los Angeles): they fill the form,
+// are shown on the card and go with the booking, and nothing they answered is asked again. What the
+// page posts is read from the request (the API's answer is played): the answers as context, no
+// honeypot value, an idempotency key, the time the form was started, and no calculator scenario.
+import { expect, test } from '@playwright/test';
+import { PATH, VISITOR_ZONE, card, form, freeDays, openBooking } from './_booking-page.ts';
+
+test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+
+test.describe('booking page', () => {
+  test("the readiness check's answers fill the form and go with the booking, never asked again", async ({ page }) => {
+    await page.goto(PATH);
+    await page.evaluate(() => window.localStorage.setItem('ai-operator:readiness:v1', JSON.stringify({ answers: { area: 'documents', workflowName: 'Supplier invoice intake', processSteps: 'Scan\nKey in\nApprove' } })));
+    // The API's answer is played here: this test checks what the page sends, not the booking itself.
+    let sent: Record<string, unknown> = {};
+    await page.route('**/api/bookings', async (route) => {
+      sent = route.request().postDataJSON();
+      const start = String(sent.start);
+      await route.fulfill({ status: 201, json: { booking: { id: 'b1', start, end: new Date(Date.parse(start) + 20 * 60_000).toISOString() }, calendar: { ics: '/api/bookings/invite?token=t', google: 'https://calendar.google.com/calendar/render?action=TEMPLATE', outlook: 'https://outlook.office.com/calendar/0/deeplink/compose' } } });
+    });
+    await openBooking(page);
+    await freeDays(page).first().click();
+    await card(page).locator('[data-start]').first().click();
+    await expect(card(page)).toContainText('Your readiness check: Supplier invoice intake (Documents)');
+    await expect(form(page).getByLabel('Workflow area')).toHaveValue('documents');
+    await expect(form(page).getByLabel('What do you want to fix?')).toHaveValue('Supplier invoice intake');
+    await form(page).getByLabel('Your name').fill('Robin Ready');
+    await form(page).getByLabel('Work email').fill('ready@example.com');
+    await form(page).getByLabel('Company', { exact: true }).fill('Ready AG');
+    await form(page).getByLabel('Company size').selectOption('201-500');
+    await form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }).check();
+    await page.getByRole('button', { name: 'Book the call' }).click();
+    await expect(page.getByRole('heading', { name: 'Booked' })).toBeFocused();
+    expect(sent).toMatchObject({ area: 'documents', goal: 'Supplier invoice intake', timeZone: VISITOR_ZONE, consent: true, context: { readiness: { area: 'documents', workflowName: 'Supplier invoice intake', processSteps: 'Scan\nKey in\nApprove' } } });
+    expect(sent).not.toHaveProperty('website');
+    expect(sent.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(typeof sent.startedAt).toBe('number');
+    expect((sent.context as Record<string, unknown>).scenario).toBeUndefined();
+  });
+});

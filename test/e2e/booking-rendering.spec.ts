@@ -1,0 +1,93 @@
+// The booking page as it renders for a visitor in Los Angeles (the operator in Berlin, at 390 and
+// 1280 px): hydrating the island moves no element (every box compared before and after, its code held
+// back until the page is laid out); the times follow the zone the visitor picks (Kathmandu, +05:45);
+// in a 24-hour, Monday-first locale weeks start on Monday and times read as the locale writes them;
+// and without JavaScript the page offers email instead.
+import { expect, test } from '@playwright/test';
+import { PATH, VISITOR_ZONE, card, clock, freeDays, localDay, openBooking } from './_booking-page.ts';
+
+test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+
+test.describe('booking page', () => {
+  test('hydrates without moving anything, and changing the time zone shows the times in it', async ({ page }) => {
+    // The island's code is held back until the server-rendered page is parsed, laid out and its font
+    // settled; then every element's box is compared before and after hydration and the first month's
+    // times. (A layout-shift observer also counted the frames a starved CPU paints mid-parse, which
+    // hydration has no part in: CI caught one such 0.0004 shift of the header.)
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/BookingIsland.*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(PATH, { waitUntil: 'domcontentloaded' });
+    // First call: notes every rendered element's box (page coordinates). Later calls: what moved or
+    // resized since, among the elements still on the page (React keeps the server's elements).
+    const movedSinceFirstCall = () =>
+      page.evaluate(async () => {
+        await document.fonts.ready;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const store = window as unknown as { noted?: Map<Element, string> };
+        const box = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return `${r.x},${r.y + window.scrollY} ${r.width}x${r.height}`;
+        };
+        if (!store.noted) {
+          store.noted = new Map([...document.body.querySelectorAll('*')].filter((el) => el.getClientRects().length > 0).map((el) => [el, box(el)]));
+          return { noted: store.noted.size, moved: [] };
+        }
+        const moved = [...store.noted].filter(([el, was]) => el.isConnected && box(el) !== was).map(([el, was]) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}": ${was} -> ${box(el)}`);
+        return { noted: store.noted.size, moved };
+      });
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
+    const before = await movedSinceFirstCall();
+    expect(before.noted).toBeGreaterThan(100);
+    release();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(freeDays(page).first()).toBeVisible();
+    expect((await movedSinceFirstCall()).moved, 'elements that moved or resized when the island hydrated').toEqual([]);
+
+    await freeDays(page).first().click();
+    const time = card(page).locator('[data-start]').first();
+    const start = (await time.getAttribute('data-start'))!;
+    await expect(time).toHaveText(clock(start, VISITOR_ZONE));
+    // UTC+5:45, no daylight saving; ICU still calls it Asia/Katmandu in some versions.
+    const zones = page.getByLabel('Your time zone');
+    const kathmandu = (await zones.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).find((zone) => /^Asia\/Kath?mandu$/.test(zone))!;
+    await zones.selectOption(kathmandu);
+    await expect(page.locator('#bk-times-heading')).toHaveCount(0);
+    const there = page.locator(`[data-date="${localDay(start, kathmandu)}"]`);
+    if (!(await there.count())) await page.getByRole('button', { name: 'Next month' }).click();
+    await there.click();
+    await expect(card(page).locator(`[data-start="${start}"]`)).toHaveText(clock(start, kathmandu));
+  });
+
+  test('without JavaScript the page offers email instead', async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: testInfo.project.use.viewport ?? undefined });
+    const page = await context.newPage();
+    await page.goto(PATH);
+    // Playwright's text matching skips <noscript>, so the paragraph is found by its place.
+    const notice = page.locator('main noscript p');
+    await expect(notice).toBeVisible();
+    expect(await notice.textContent()).toContain('Picking a time online needs JavaScript');
+    const links = page.getByRole('link', { name: 'hello@aioperator.example' });
+    await expect(links.first()).toBeVisible();
+    await expect(links.first()).toHaveAttribute('href', /^mailto:hello@aioperator\.example\?subject=/);
+    await expect(page.getByRole('heading', { name: 'How the 20 minutes go' })).toBeVisible();
+    await expect(page.getByText('within one working day')).toHaveCount(0);
+    await context.close();
+  });
+});
+
+test.describe('booking page in a 24-hour, Monday-first locale', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('weeks start on Monday and times read as the locale writes them', async ({ page }) => {
+    await openBooking(page);
+    await expect(page.getByRole('columnheader').first()).toHaveAttribute('abbr', 'Monday');
+    await expect(freeDays(page).first()).toHaveAttribute('aria-label', /^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+, \d+ times? free$/);
+    await freeDays(page).first().click();
+    const time = card(page).locator('[data-start]').first();
+    await expect(time).toHaveAccessibleName(/^\d{1,2}:\d{2}$/);
+  });
+});

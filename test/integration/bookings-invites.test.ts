@@ -1,0 +1,70 @@
+// A booking and what it carries, through HTTP on the real local server with a database file and the
+// file outbox: the visitor and the operator mailed the same invite (METHOD, SEQUENCE, UID, the UTC
+// start), the operator's brief with the calculator's figures and the checklist's result, the manage
+// link, the reminder due 24 elapsed hours before the call (none for a call less than a day away), and
+// the operator's export of bookings with their context as CSV.
+import { describe, expect, it } from 'vitest';
+import { startApiServer } from '../fixtures/api-server.ts';
+import { BOOKINGS_SERVER, bookingsOver, icsField, isoDate } from '../fixtures/bookings-http.ts';
+
+const started = await startApiServer('bookings-invites', BOOKINGS_SERVER);
+const { apiContext } = started;
+const { post, request, slots, slotAfter, settle, mails, attachment, count } = bookingsOver(started);
+
+describe('POST /api/bookings', () => {
+  it('books a call, mails both sides the same invite, and takes the time off the list', async () => {
+    const slot = await slotAfter(30);
+    const payload = request(slot.start, { context: { scenario: 'p=document-intake&n=300', readiness: { area: 'documents', workflowName: 'Supplier invoice intake' } } });
+    const reply = await post('/api/bookings', payload);
+    expect(reply.status).toBe(201);
+    const body = JSON.parse(reply.body);
+    expect(body.booking).toEqual({ id: expect.any(String), start: slot.start, end: slot.end });
+    expect(body.calendar.ics).toMatch(/^\/api\/bookings\/invite\?token=/);
+    expect(body.calendar.google).toContain('calendar.google.com');
+    expect((await slots(14)).map((s) => s.start)).not.toContain(slot.start);
+    await settle();
+
+    const [visitor] = mails(payload.email);
+    expect(visitor?.subject).toBe('Booked: your 20-minute workflow audit');
+    expect(visitor!.attachments[0]).toMatchObject({ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST' });
+    const ics = attachment(visitor!);
+    expect(icsField(ics, 'METHOD')).toBe('REQUEST');
+    expect(icsField(ics, 'SEQUENCE')).toBe('0');
+    expect(icsField(ics, 'DTSTART')).toBe(slot.start.replace(/[-:]/g, '').replace('.000', ''));
+    expect(visitor!.text).toMatch(/https:\/\/site\.test\/book-audit\/manage\?token=/);
+
+    const operator = mails('operator@site.test').find((m) => m.text.includes(payload.email))!;
+    expect(operator.subject).toBe('New audit: Reyes Logistics (Dana Reyes)');
+    // The operator's brief carries the recomputed calculator figures and the checklist's result.
+    expect(operator.text).toContain('Document intake');
+    expect(operator.text).toContain('h saved a month');
+    expect(operator.text).toContain('Supplier invoice intake (Documents)');
+    expect(icsField(attachment(operator), 'UID')).toBe(icsField(ics, 'UID'));
+
+    // The call is more than a day away: its reminder waits, due exactly 24 elapsed hours before.
+    const reminder = (await (await apiContext()).db.execute({ sql: `SELECT status, next_attempt_at FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder'`, args: [body.booking.id] })).rows;
+    expect(reminder).toEqual([expect.objectContaining({ status: 'pending', next_attempt_at: new Date(Date.parse(slot.start) - 86_400_000).toISOString() })]);
+  });
+
+  it('queues no reminder for a call less than a day away', async () => {
+    const slot = await slotAfter(3);
+    expect(Date.parse(slot.start) - Date.now()).toBeLessThan(20 * 3600_000);
+    const reply = await post('/api/bookings', request(slot.start));
+    expect(reply.status).toBe(201);
+    expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder'`, [JSON.parse(reply.body).booking.id])).toBe(0);
+  });
+});
+
+describe('operator export', () => {
+  it('lists bookings from a date with the context they brought, as CSV a spreadsheet reads safely', async () => {
+    const { bookings, toCsv } = await import('../../scripts/_lib/leads-report.ts');
+    const ctx = await apiContext();
+    const rows = await bookings(ctx.db, isoDate(Date.now()));
+    const withScenario = rows.find((r) => r.calculator_scenario === 'p=document-intake&n=300');
+    expect(withScenario).toMatchObject({ status: 'confirmed', company: 'Reyes Logistics', area: 'documents' });
+    expect(JSON.parse(String(withScenario!.readiness_answers))).toEqual({ area: 'documents', workflowName: 'Supplier invoice intake' });
+    expect(await bookings(ctx.db, '2999-01-01')).toEqual([]);
+    const csv = toCsv(rows);
+    expect(csv.split('\n')[0]).toBe('start_at,end_at,status,name,email,company,company_size,area,goal,time_zone,sequence,calculator_scenario,readiness_answers,created_at,cancelled_at,source_page,source_referrer,utm_source,utm_medium,utm_campaign,utm_term,utm_content,outcome,outcome_at');
+  });
+});

@@ -1,0 +1,54 @@
+// The emailed manage link and the tokens behind it, through HTTP on the real local server with a
+// database file and the file outbox: tampered, expired and wrong-purpose tokens are sent to the
+// expired-link page by cancel, reschedule and the manage page, the booking untouched; and a scanner's
+// GETs and HEADs of the link show the call and change nothing (no referrer, every new time naming its day).
+import { describe, expect, it } from 'vitest';
+import { startApiServer } from '../fixtures/api-server.ts';
+import { BOOKINGS_SERVER, bookingsOver, manageLink } from '../fixtures/bookings-http.ts';
+
+const started = await startApiServer('bookings-manage-link', BOOKINGS_SERVER);
+const { server, apiContext } = started;
+const { post, form, request, slotAfter, settle, mails, count } = bookingsOver(started);
+const { createToken } = await import('../../api/_lib/tokens.ts');
+
+describe('the manage link, reschedule and cancel', () => {
+  it('refuses tampered, expired and wrong-purpose tokens, and changes nothing', async () => {
+    const slot = await slotAfter(130);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    const ctx = await apiContext();
+    const expired = createToken(ctx.secret, 'booking-cancel', booking.id, 60, Date.now() - 3600_000);
+    const wrongPurpose = createToken(ctx.secret, 'newsletter-unsubscribe', booking.id, 3600);
+    const manageOnly = createToken(ctx.secret, 'booking-manage', booking.id, 3600);
+    const good = createToken(ctx.secret, 'booking-cancel', booking.id, 3600);
+    const tampered = good.slice(0, -2) + (good.endsWith('AA') ? 'BB' : 'AA');
+    for (const token of [expired, wrongPurpose, manageOnly, tampered, '', 'x.y']) {
+      expect((await form('/api/bookings/cancel', { token })).headers.location).toBe('/book-audit/link-expired');
+      expect((await form('/api/bookings/reschedule', { token, start: slot.start })).headers.location).toBe('/book-audit/link-expired');
+    }
+    for (const token of [createToken(ctx.secret, 'booking-cancel', booking.id, 3600), tampered]) {
+      expect((await server.send(`/book-audit/manage?token=${token}`)).headers.location).toBe('/book-audit/link-expired');
+    }
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed' AND sequence = 0`, [booking.id])).toBe(1);
+  });
+
+  it('shows the call on GET and changes nothing, however often a scanner opens it', async () => {
+    const slot = await slotAfter(80);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    await settle();
+    const link = manageLink(mails(payload.email)[0]!);
+    const before = await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ?`, [booking.id]);
+    for (let i = 0; i < 3; i++) {
+      for (const method of ['GET', 'HEAD']) expect((await server.send(link, { method })).status).toBe(200);
+    }
+    const page = await server.send(link);
+    expect(page.body).toContain('Your workflow audit');
+    expect(page.body).toContain('Reyes Logistics');
+    // Each new time names its day: a closed select shows the option alone, not its group's label.
+    expect(page.body).toMatch(/<option value="[^"]+">(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M P[SD]T<\/option>/);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed' AND sequence = 0`, [booking.id])).toBe(1);
+    expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ?`, [booking.id])).toBe(before);
+  });
+});

@@ -1,0 +1,89 @@
+// Moving and cancelling a call from the emailed link, through HTTP on the real local server with a
+// database file and the file outbox: a reschedule keeps the booking (same UID, higher SEQUENCE, METHOD
+// REQUEST at the new UTC start), frees the old time and moves the reminder; a time taken meanwhile
+// sends the visitor back to the manage page with a notice (a forged way back refused); a cancel sends
+// METHOD:CANCEL with the same UID, frees the time, drops the reminder, is harmless pressed twice, and
+// lets the address book again.
+import { describe, expect, it } from 'vitest';
+import { startApiServer } from '../fixtures/api-server.ts';
+import { BOOKINGS_SERVER, bookingsOver, formOn, icsField, manageLink } from '../fixtures/bookings-http.ts';
+
+const started = await startApiServer('bookings-reschedule-cancel', BOOKINGS_SERVER);
+const { server, apiContext } = started;
+const { post, form, request, slots, slotAfter, settle, mails, attachment, count } = bookingsOver(started);
+
+describe('the manage link, reschedule and cancel', () => {
+  it('reschedules the same booking: same UID, higher SEQUENCE, old time freed, reminder moved', async () => {
+    const slot = await slotAfter(90);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    await settle();
+    const page = (await server.send(manageLink(mails(payload.email)[0]!))).body;
+    const fields = formOn(page, '/api/bookings/reschedule');
+    // A new time more than a day away, so the moved call gets a reminder of its own.
+    const offered = [...page.slice(page.indexOf('/api/bookings/reschedule')).matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]!);
+    const newStart = offered.find((start) => Date.parse(start) > Date.now() + 30 * 3600_000)!;
+    expect(newStart).not.toBe(slot.start);
+    const moved = await form('/api/bookings/reschedule', { ...fields, start: newStart });
+    expect(moved.status).toBe(303);
+    expect(moved.headers.location).toBe('/book-audit/rescheduled');
+    await settle();
+
+    const [created, update] = mails(payload.email).filter((m) => m.attachments.length);
+    expect(update!.subject).toBe('Moved: your workflow audit has a new time');
+    const [first, second] = [attachment(created!), attachment(update!)];
+    expect(icsField(second, 'UID')).toBe(icsField(first, 'UID'));
+    expect(icsField(second, 'SEQUENCE')).toBe('1');
+    expect(icsField(second, 'METHOD')).toBe('REQUEST');
+    expect(icsField(second, 'DTSTART')).toBe(newStart.replace(/[-:]/g, ''));
+    const free = (await slots(14)).map((s) => s.start);
+    expect(free).toContain(slot.start);
+    expect(free).not.toContain(newStart);
+    const reminders = (await (await apiContext()).db.execute({ sql: `SELECT status, next_attempt_at FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder' ORDER BY rowid`, args: [booking.id] })).rows;
+    expect(reminders.map((r) => [r.status, r.next_attempt_at])).toEqual([
+      ['cancelled', new Date(Date.parse(slot.start) - 86_400_000).toISOString()],
+      ['pending', new Date(Date.parse(newStart) - 86_400_000).toISOString()],
+    ]);
+  });
+
+  it('sends a reschedule to a time taken meanwhile back to the manage page with a notice', async () => {
+    const [mine, theirs] = [await slotAfter(100), await slotAfter(103)];
+    const payload = request(mine.start);
+    await post('/api/bookings', payload);
+    await settle();
+    const link = manageLink(mails(payload.email)[0]!);
+    const fields = formOn((await server.send(link)).body, '/api/bookings/reschedule');
+    expect((await post('/api/bookings', request(theirs.start))).status).toBe(201);
+    const reply = await form('/api/bookings/reschedule', { ...fields, start: theirs.start });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe(`${link}&notice=slot_taken`);
+    expect((await server.send(reply.headers.location as string)).body).toContain('booked by someone else');
+    // A forged way back is refused rather than followed.
+    expect((await form('/api/bookings/reschedule', { ...fields, back: 'https://evil.example/', start: theirs.start })).headers.location).toBe('/book-audit/link-expired');
+  });
+
+  it('cancels from the emailed link: METHOD:CANCEL with the same UID, the slot free again, the reminder dropped', async () => {
+    const slot = await slotAfter(110);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    await settle();
+    const page = (await server.send(manageLink(mails(payload.email)[0]!))).body;
+    const cancelled = await form('/api/bookings/cancel', formOn(page, '/api/bookings/cancel'));
+    expect(cancelled.headers.location).toBe('/book-audit/cancelled');
+    await settle();
+    const cancel = mails(payload.email).find((m) => m.subject.startsWith('Cancelled'))!;
+    expect(cancel.attachments[0]).toMatchObject({ filename: 'cancel.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL' });
+    const ics = attachment(cancel);
+    expect(icsField(ics, 'METHOD')).toBe('CANCEL');
+    expect(icsField(ics, 'STATUS')).toBe('CANCELLED');
+    expect(icsField(ics, 'SEQUENCE')).toBe('1');
+    expect(icsField(ics, 'UID')).toBe(icsField(attachment(mails(payload.email)[0]!), 'UID'));
+    expect((await slots(14)).map((s) => s.start)).toContain(slot.start);
+    expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder' AND status = 'cancelled'`, [booking.id])).toBe(1);
+    // A second press is harmless; the link now says the call was cancelled.
+    expect((await form('/api/bookings/cancel', formOn(page, '/api/bookings/cancel'))).headers.location).toBe('/book-audit/cancelled');
+    expect((await server.send(manageLink(mails(payload.email)[0]!))).body).toContain('This call was cancelled');
+    // The address may book again.
+    expect((await post('/api/bookings', { ...payload, start: (await slotAfter(120)).start })).status).toBe(201);
+  });
+});
