@@ -7,11 +7,25 @@ import tailwindcss from '@tailwindcss/vite';
 import { apiDevRoutes } from './scripts/_lib/api-dev-routes.ts';
 import { noNodeInBrowser } from './scripts/_lib/no-node-in-browser.ts';
 import { prunePageCssIntegration } from './scripts/_lib/prune-page-css.ts';
-import { resolveSiteUrl } from './src/config/site-url.ts';
+import { company } from './src/config/company.ts';
+import { PLACEHOLDER_SITE_URL, resolveSiteUrl } from './src/config/site-url.ts';
+import { productionFactsProblem } from './src/lib/company/placeholders.ts';
 
-// The public origin: canonical URLs, sitemap, RSS and Open Graph use it. A Vercel production build
-// without SITE_URL stops here; a local build uses a placeholder.
-const site = resolveSiteUrl(process.env);
+// A Vercel production build stops here, before it builds anything, naming every reason at once:
+// - SITE_URL unset: canonical URLs, the sitemap, RSS and Open Graph need the public origin (a local
+//   build uses a placeholder);
+// - a placeholder contact address or legal name in src/config/company.ts (a local build shows them).
+/** @type {string[]} */
+const productionProblems = [];
+let site = PLACEHOLDER_SITE_URL;
+try {
+  site = resolveSiteUrl(process.env);
+} catch (error) {
+  productionProblems.push(/** @type {Error} */ (error).message);
+}
+const factsProblem = productionFactsProblem(process.env, company);
+if (factsProblem) productionProblems.push(factsProblem);
+if (productionProblems.length > 0) throw new Error(productionProblems.join('\n\n'));
 
 export default defineConfig({
   site,

@@ -5,8 +5,11 @@
 // unsubscribe, retry, booking (with a calendar feed), bookings feed and og functions are called as the platform calls them: each in a fresh Node
 // process inside its own assembled folder (the .func folder plus the files its filePathMap lists),
 // with production settings, one shared database file and a local server that answers like Resend.
+// Before that, the copy's src/config/company.ts proves the production guard: with the placeholders the
+// repository ships with, a production `astro build` stops naming them; with real-looking facts written
+// in (as a deployer would), the build goes through and the privacy page names them.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +40,41 @@ if (linked.status !== 0) cpSync(join(rootDir, 'node_modules'), join(work, 'node_
 mkdirSync(join(work, '.vercel'));
 cpSync(join(rootDir, 'scripts/vercel/project.json'), join(work, '.vercel/project.json'));
 
-// 2. The platform's build, for the production environment (so SITE_URL is required, as on Vercel).
+// 2. The company's facts, as a deployer sets them. A production build refuses placeholders (the guard in
+//    astro.config.mjs): first the copy gets the placeholders the repository ships with, and
+//    `astro build` for production must stop naming both facts and the file; then it gets real-looking
+//    facts, which the production build below must accept and print on the privacy page. Nothing turns
+//    the guard off: only the file's contents change.
+const companyFile = join(work, 'src/config/company.ts');
+const shippedFacts = readFileSync(companyFile, 'utf8');
+/** company.ts with these string facts replaced; stops when a fact is not written as `key: '…',`. */
+function withFacts(source: string, facts: Record<string, string>): string {
+  return Object.entries(facts).reduce((text, [key, value]) => {
+    const line = new RegExp(`^(\\s*${key}: )'[^'\\n]*',`, 'm');
+    if (!line.test(text)) throw new Error(`[vercel] src/config/company.ts has no \`${key}: '…',\` line to set`);
+    return text.replace(line, `$1${JSON.stringify(value).replace(/^"|"$/g, "'")},`);
+  }, source);
+}
+const SMOKE_FACTS = { legalName: 'Smoke Test Operator GmbH', contactEmail: 'hello@smoke-test-operator.com' };
+writeFileSync(companyFile, withFacts(shippedFacts, { legalName: '', contactEmail: 'hello@aioperator.example' }));
+console.log('[vercel] astro build for production with placeholder company facts');
+const guardEnv: NodeJS.ProcessEnv = { ...process.env, VERCEL_ENV: 'production', SITE_URL: 'https://smoke.example', ASTRO_TELEMETRY_DISABLED: '1' };
+const guarded = spawnSync(join(rootDir, 'node_modules/.bin/astro'), ['build'], { cwd: work, env: guardEnv, encoding: 'utf8', timeout: 300_000 });
+const guardLog = `${guarded.stdout}\n${guarded.stderr}`;
+check(
+  guarded.status !== 0 && guardLog.includes('src/config/company.ts still has placeholders') && /- contactEmail "hello@aioperator\.example"/.test(guardLog) && guardLog.includes('- legalName is empty') && !existsSync(join(work, 'dist')),
+  `a production build with placeholder facts stops before building, naming contactEmail, legalName and src/config/company.ts (exit ${guarded.status}${guarded.status === 0 ? ', it built' : ''})`,
+);
+rmSync(join(work, 'dist'), { recursive: true, force: true });
+writeFileSync(companyFile, withFacts(shippedFacts, SMOKE_FACTS));
+
+// 3. The platform's build, for the production environment (so SITE_URL and the company's facts are required, as on Vercel).
 const buildEnv: NodeJS.ProcessEnv = { ...process.env, SITE_URL: 'https://smoke.example', VERCEL_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' };
 for (const key of Object.keys(buildEnv)) if (key.startsWith('VERCEL_') && key !== 'VERCEL_TELEMETRY_DISABLED') delete buildEnv[key];
+// The platform sets VERCEL_ENV for a production build; `vercel build --prod` run offline does not (it
+// reads it from a pulled env file, and there is none), so without this the build below would skip the
+// production checks in astro.config.mjs (measured: astro saw VERCEL_ENV undefined).
+buildEnv.VERCEL_ENV = 'production';
 console.log('[vercel] vercel build --prod');
 const started = Date.now();
 const build = spawnSync(join(rootDir, 'node_modules/.bin/vercel'), ['build', '--prod', '--yes'], { cwd: work, env: buildEnv, encoding: 'utf8' });
@@ -54,7 +89,12 @@ console.log(`[vercel] built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 const typeErrors = buildLog.split('\n').filter((line) => /error TS\d+/.test(line));
 check(typeErrors.length === 0, `no TypeScript errors in the functions' build${typeErrors.length ? `:\n${typeErrors.join('\n')}` : ''}`);
 
-// 3. One function per api/ route.
+// The facts reached the pages: the privacy page names who is responsible, and how to reach them.
+const privacyPage = join(work, '.vercel/output/static/privacy.html');
+const privacyHtml = existsSync(privacyPage) ? readFileSync(privacyPage, 'utf8') : '';
+check(privacyHtml.includes(SMOKE_FACTS.legalName) && privacyHtml.includes(`mailto:${SMOKE_FACTS.contactEmail}`), `the built privacy page names ${SMOKE_FACTS.legalName} and ${SMOKE_FACTS.contactEmail} (${privacyHtml ? 'page found' : 'no privacy.html in the output'})`);
+
+// 4. One function per api/ route.
 const output = join(work, '.vercel/output');
 const functionsDir = join(output, 'functions');
 const routes = [...discoverApiRoutes(join(work, 'api')).keys()].sort();
@@ -67,7 +107,7 @@ const built = (function walk(dir: string): string[] {
 })(functionsDir).sort();
 check(JSON.stringify(built) === JSON.stringify(routes), `one function per api/ route: built ${built.join(', ')}; routes ${routes.join(', ')}`);
 
-// 4. Each function assembled as it is deployed: its folder plus the files its filePathMap lists.
+// 5. Each function assembled as it is deployed: its folder plus the files its filePathMap lists.
 const deployed = join(work, 'deployed');
 function assemble(route: string): string {
   const target = join(deployed, route);
@@ -98,7 +138,8 @@ const productionEnv: NodeJS.ProcessEnv = {
   RESEND_API_KEY: 're_test_key',
   OPERATOR_EMAIL: 'operator@smoke.example',
   RESEND_BASE_URL: resend.url,
-  MAIL_FROM: 'AI Operator <hello@smoke.example>',
+  // The sender a deployer would set with the facts above (a placeholder domain is refused in production).
+  MAIL_FROM: `Smoke Test Operator <${SMOKE_FACTS.contactEmail}>`,
   OPERATOR_FEED_KEY: feedKey,
 };
 
@@ -225,9 +266,10 @@ try {
   const png = Buffer.from(og.body ?? '', 'base64');
   check(og.status === 200 && og.headers?.['content-type'] === 'image/png' && png.subarray(1, 4).toString() === 'PNG' && png.length > 10_000, `GET /api/og draws a PNG card from the content files it ships with (got ${og.status}, ${png.length} bytes)`);
 
-  // Production settings are checked when the function starts, and a missing one is named.
-  const misconfigured = await invoke('/api/newsletter', { method: 'POST', path: '/api/newsletter' }, { ...productionEnv, SITE_URL: undefined, CRON_SECRET: 'short' });
-  check(/ConfigError/.test(misconfigured.loadError ?? '') && /SITE_URL/.test(misconfigured.loadError ?? '') && /CRON_SECRET/.test(misconfigured.loadError ?? ''), `a function with SITE_URL missing and CRON_SECRET malformed stops at start naming both (got ${misconfigured.loadError ?? misconfigured.status})`);
+  // Production settings are checked when the function starts, and a missing, malformed or placeholder one is named.
+  const misconfigured = await invoke('/api/newsletter', { method: 'POST', path: '/api/newsletter' }, { ...productionEnv, SITE_URL: undefined, CRON_SECRET: 'short', MAIL_FROM: 'AI Operator <hello@aioperator.example>' });
+  const startError = misconfigured.loadError ?? '';
+  check(/ConfigError/.test(startError) && /SITE_URL/.test(startError) && /CRON_SECRET/.test(startError) && /MAIL_FROM must be a real sender/.test(startError), `a function with SITE_URL missing, CRON_SECRET malformed and a placeholder MAIL_FROM stops at start naming all three (got ${misconfigured.loadError ?? misconfigured.status})`);
 } finally {
   await resend.close();
   await calendarHost.close();

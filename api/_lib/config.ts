@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { defaultBookingRules, type BookingRules } from '../../src/config/booking.ts';
 import { company } from '../../src/config/company.ts';
 import { isEmailAddress, isTimeZone } from '../../src/lib/booking/request.ts';
+import { emailPlaceholderReason, mailboxAddress } from '../../src/lib/company/placeholders.ts';
 import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
 import { parseBusyFeeds, type BusyFeed } from './calendar/feed-list.ts';
 import type { WebhookSettings } from './webhook/send.ts';
@@ -89,6 +90,8 @@ const parsedBy = <T>(parse: (text: string) => T) =>
 const hostname = z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as my-app-git-branch.vercel.app');
 const databaseUrl = z.string().trim().regex(/^(libsql|https?|wss?|file):/, 'must be a libSQL URL: libsql://…, https://…, wss://… or file:…');
 
+const MAIL_FROM_FORMAT = /^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
+
 const envSchema = z
   .object({
     NODE_ENV: optional(z.string()),
@@ -100,7 +103,7 @@ const envSchema = z
     DATABASE_URL: optional(databaseUrl),
     DATABASE_AUTH_TOKEN: optional(z.string()),
     RESEND_API_KEY: optional(z.string()),
-    MAIL_FROM: optional(z.string().regex(/^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address or "Name <address>"')),
+    MAIL_FROM: optional(z.string().regex(MAIL_FROM_FORMAT, 'must be an address or "Name <address>"')),
     RESEND_SEGMENT_ID: optional(z.string()),
     CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
     DATA_DIR: optional(z.string()),
@@ -149,6 +152,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (production) {
     for (const [name, why] of REQUIRED_IN_PRODUCTION) if (!isSet(env[name])) problems.push(`  - ${name} is required in production: ${why}`);
     if (env.SITE_URL?.trim().startsWith('http://')) problems.push('  - SITE_URL must use https:// in production');
+    // The placeholder rule of the company's contact address (src/lib/company/placeholders.ts): mail from
+    // a reserved example domain is refused by Resend or lands in spam, and replies go nowhere.
+    const mailFrom = env.MAIL_FROM?.trim();
+    const placeholder = mailFrom && MAIL_FROM_FORMAT.test(mailFrom) ? emailPlaceholderReason(mailboxAddress(mailFrom)) : null;
+    if (placeholder) problems.push(`  - MAIL_FROM must be a real sender in production: ${placeholder} (use an address on the domain verified in Resend)`);
   }
   // A receiver that is neither Slack nor Teams gets plain JSON, and only ever signed.
   if (isSet(env.OPERATOR_WEBHOOK_URL) && !isSet(env.OPERATOR_WEBHOOK_SECRET) && URL.canParse(env.OPERATOR_WEBHOOK_URL!.trim()) && webhookFlavour(env.OPERATOR_WEBHOOK_URL!.trim()) === 'json') {

@@ -44,6 +44,10 @@ export const routes = {
   newsletterConsentNeeded: '/newsletter/consent-needed',
   newsletterTryLater: '/newsletter/try-later',
   privacy: '/privacy',
+  /** Who runs the company and how it works with a client, from src/config/company.ts. */
+  about: '/about',
+  /** How an engagement works: the steps, the paperwork, who owns what, stopping, and prices when set. */
+  howWeWork: '/how-we-work',
   rss: '/rss.xml',
 } as const;
 
@@ -51,13 +55,12 @@ export const site = {
   name: 'AI Operator',
   /** Used as the default page description and in the Organization JSON-LD. */
   description:
-    'AI Operator is the business AI operator for small teams: we pick the workflow worth automating, design it with human approval rules, ship it and prove its ROI.',
+    'AI Operator is the business AI operator for small teams: we pick the workflow worth automating, design it with human approval rules, ship it and measure its return.',
   tagline: 'The business AI operator for small teams',
   locale: 'en_US',
   lang: 'en',
   /** Between a page's title and the site name in the <title>. */
   titleSeparator: ' | ',
-  defaultAuthor: 'AI Operator team',
   themeColor: '#0b6b62',
   auditCta: 'Book a 20-minute workflow audit',
 } as const;
@@ -79,6 +82,9 @@ export const footerResources: NavLink[] = [
   { label: 'What is a business AI operator?', href: '/blog/what-is-a-business-ai-operator' },
   { label: 'AI operator vs AI agent', href: '/blog/ai-operator-vs-ai-agent' },
   { label: 'AI automation audit checklist', href: routes.checklist },
+  { label: 'Count a baseline in one week', href: '/blog/count-a-workflow-baseline-in-one-week' },
+  { label: 'Approval rules for AI workflows', href: '/blog/approval-rules-for-ai-workflows' },
+  { label: 'Hire, fractional or outside operator', href: '/blog/hire-fractional-or-outside-ai-operator' },
   { label: 'ROI and payback calculator', href: routes.roiCalculator },
   { label: 'Newsletter', href: routes.newsletter },
   { label: 'RSS feed', href: routes.rss },

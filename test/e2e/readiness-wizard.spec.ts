@@ -145,7 +145,7 @@ test.describe('readiness wizard', () => {
 
   test('Back and the browser history keep every answer; a reload resumes', async ({ page }) => {
     await open(page);
-    await page.getByLabel('CRM', { exact: true }).check();
+    await page.getByLabel('RevOps and CRM', { exact: true }).check();
     await page.getByLabel('Name the workflow').fill('Weekly CRM duplicate cleanup');
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page).toHaveURL(/#check-screen$/);
@@ -156,7 +156,7 @@ test.describe('readiness wizard', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.goBack();
     await expect(page).toHaveURL(/#check-workflow$/);
-    await expect(page.getByLabel('CRM', { exact: true })).toBeChecked();
+    await expect(page.getByLabel('RevOps and CRM', { exact: true })).toBeChecked();
     await page.goForward();
     await expect(page.getByText('Step 2 of 10')).toBeVisible();
 

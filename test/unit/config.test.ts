@@ -60,6 +60,22 @@ describe('server settings', () => {
     expect(errorOf({ ...PRODUCTION, OPERATOR_EMAIL: 'ops@a-.com' })).toMatch(/- OPERATOR_EMAIL must be an email address/);
   });
 
+  it('refuse a placeholder sender in production by name, and accept one locally', () => {
+    expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'AI Operator <hello@aioperator.example>' })).toBe(
+      "The server's settings are not valid:\n  - MAIL_FROM must be a real sender in production: \"hello@aioperator.example\" is on a reserved .example domain, which receives no mail (use an address on the domain verified in Resend)\nSee .env.example for what each variable means.",
+    );
+    expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'news@mail.example.com' })).toMatch(/- MAIL_FROM must be a real sender in production: "news@mail\.example\.com" is on example\.com, a domain reserved for examples/);
+    expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'Ops <ops@Example.ORG>' })).toMatch(/- MAIL_FROM must be a real sender/);
+    expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'hello@aioperator.test' })).toMatch(/- MAIL_FROM must be a real sender in production: "hello@aioperator\.test" is on a reserved \.test domain/);
+    // Only the address counts: a display name that mentions an example is a real sender.
+    expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'example.com fan club <hello@aioperator.com>' })).toBeNull();
+    // A malformed value is named once, for its format.
+    expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'hello@' })).toMatch(/- MAIL_FROM must be an address or "Name <address>"\nSee/);
+    expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'hello@' })).not.toMatch(/real sender/);
+    expect(readConfig({ MAIL_FROM: 'AI Operator <hello@aioperator.example>' }).mailFrom).toBe('AI Operator <hello@aioperator.example>');
+    expect(readConfig({ VERCEL_ENV: 'preview', MAIL_FROM: 'hello@aioperator.example' }).mailFrom).toBe('hello@aioperator.example');
+  });
+
   it('read the operator\'s booking rules from the environment, and refuse a bad one by name and part', () => {
     const rules = readConfig({ BOOKING_TIMEZONE: 'America/New_York', BOOKING_HOURS: 'mon-thu 08:00-12:00; fri 08:00-11:00', BOOKING_BLOCKED_DATES: '2026-12-24, 2026-12-25', BOOKING_NOTICE_HOURS: '24' }).booking;
     expect(rules.timeZone).toBe('America/New_York');

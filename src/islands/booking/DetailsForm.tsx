@@ -2,7 +2,7 @@
 // zod/mini schema the API uses: a summary (role="alert") with a link to each field, and inline messages.
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { COMPANY_SIZES, type CompanySize } from '../../lib/booking/request.ts';
-import { AREAS, AREA_LABELS, type Area } from '../../lib/readiness/areas.ts';
+import { AREA_LABELS, OFFERED_AREAS, type Area } from '../../lib/readiness/areas.ts';
 import { SelectField, TextField, fieldId } from './Fields.tsx';
 
 export interface Details {
@@ -23,7 +23,7 @@ export const EMPTY_DETAILS: Details = { name: '', email: '', company: '', compan
 export const FIELD_ORDER = ['name', 'email', 'company', 'companySize', 'area', 'goal', 'consent'] as const;
 
 const SIZE_OPTIONS = COMPANY_SIZES.map((size) => ({ value: size, label: size === '500+' ? 'More than 500 people' : `${size.replace('-', '–')} people` }));
-const AREA_OPTIONS = AREAS.map((area) => ({ value: area, label: AREA_LABELS[area] }));
+const AREA_OPTIONS = OFFERED_AREAS.map((area) => ({ value: area, label: AREA_LABELS[area] }));
 
 interface Props {
   details: Details;

@@ -4,7 +4,7 @@
 // (src/lib/booking/context.ts, which also validates the answers). The page shows a lighter summary and
 // reads only the two answers it pre-fills: recomputing the ROI model and the readiness score here, or
 // carrying the readiness schema, would put the page over its 70 kB JavaScript budget.
-import { AREA_LABELS, isArea, type Area } from '../../lib/readiness/areas.ts';
+import { AREA_LABELS, isArea, offeredArea, type Area } from '../../lib/readiness/areas.ts';
 import { isTimeZone } from '../../lib/booking/request.ts';
 import { FROM_PARAM, REFERRER_PARAM, UTM_KEYS, sourceFromLanding, type LeadSource } from '../../lib/leads/source.ts';
 
@@ -41,7 +41,8 @@ function storedAnswers(): StoredAnswers | null {
     const raw = (JSON.parse(stored) as { answers?: unknown }).answers;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
     const answers = raw as Record<string, unknown>;
-    const area = isArea(answers.area) ? answers.area : null;
+    // Saved when CRM and RevOps were two choices: 'revops' pre-fills the one area the form offers.
+    const area = isArea(answers.area) ? offeredArea(answers.area) : null;
     const workflowName = typeof answers.workflowName === 'string' ? answers.workflowName.trim().slice(0, 120) : '';
     return area || workflowName ? { raw: answers, area, workflowName } : null;
   } catch {

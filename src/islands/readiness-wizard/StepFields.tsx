@@ -1,6 +1,6 @@
 // The fields of each wizard step, built from the controls in fields.tsx (the longer steps in
 // StepSections.tsx) and the words in src/lib/readiness/labels.ts.
-import { AREAS, AREA_LABELS } from '../../lib/readiness/areas.ts';
+import { AREA_LABELS, OFFERED_AREAS } from '../../lib/readiness/areas.ts';
 import { BASELINE_LABELS, SCOPE_LABELS } from '../../lib/readiness/labels.ts';
 import { BASELINE_FIELDS, SCOPES, type BaselineField, type TextField as TextAnswer } from '../../lib/readiness/schema.ts';
 import type { StepId } from '../../lib/readiness/steps.ts';
@@ -30,7 +30,7 @@ export function StepFields({ step, answers, errors, update, today }: Props) {
       return (
         <div className="grid gap-6">
           <Choices legend="Which area is it in?" path="area" errors={errors}>
-            {AREAS.map((area) => (
+            {OFFERED_AREAS.map((area) => (
               <Option key={area} type="radio" name="rw-area" checked={answers.area === area} onChange={() => update((a) => ({ ...a, area }))} label={AREA_LABELS[area]} />
             ))}
           </Choices>

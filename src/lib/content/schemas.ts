@@ -1,6 +1,6 @@
 // Frontmatter schemas, composed from small pieces. Pure zod, so unit tests check them without Astro.
 import { z } from 'zod';
-import { site } from '../../config/site.ts';
+import { company } from '../../config/company.ts';
 
 /** A page title without the site name: long enough to say something, short enough for a results page. */
 const title = z.string().trim().min(10).max(70);
@@ -23,7 +23,7 @@ export const blogSchema = z.object({
   pubDate: z.coerce.date(),
   /** Last meaningful edit. */
   updatedDate: z.coerce.date().optional(),
-  author: z.string().trim().min(2).default(site.defaultAuthor),
+  author: z.string().trim().min(2).default(company.byline),
   /** Lowercase topic tags: related posts are chosen by shared tags. */
   tags: z.array(z.string().trim().toLowerCase().min(2)).min(1).max(6),
   /** Drafts are built in dev only and left out of lists, feeds and the sitemap. */

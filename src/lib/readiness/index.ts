@@ -1,6 +1,6 @@
 // The readiness check (the audit checklist's wizard): its answers, score, workflow spec and the sample
 // audit built from them. Pure, shared by the wizard island, the booking page and the operator's email.
-export * from './areas.ts'; // the five workflow areas and their labels
+export * from './areas.ts'; // the four workflow areas the forms offer, every stored value, their labels
 export * from './dates.ts'; // 'YYYY-MM-DD' dates: real or not, days between
 export * from './schema.ts'; // the answers' options, type, schema and empty answers
 export * from './messages.ts'; // what the checks say about an answer they cannot take

@@ -177,6 +177,6 @@ export const STEP_TEXT: Record<StepId, StepText> = {
   review: {
     title: 'A review 30 days after launch',
     intro:
-      'Agree a date about 30 days after launch to look at the metric and decide: keep it, fix it or stop it. Put it in the calendar now.',
+      'Agree a date about 30 days after launch to look at the metric and decide: keep it, fix it or switch it off. Put it in the calendar now.',
   },
 };

@@ -76,7 +76,7 @@ function readyPlan(ctx: PlanContext): PlanWeek[] {
       week: '30 days after launch: Review',
       tasks: [
         `${answers.reviewDate ? `On ${answers.reviewDate}, compare` : 'Compare'} ${metric} over the first 30 days live with the baseline${target ? ` and the target (${target})` : ''}.`,
-        'Decide: keep it, fix it or stop it.',
+        'Decide: keep it, fix it or switch it off.',
         'If you keep it, choose the next workflow and reuse this one\'s data and approval rules.',
       ],
     },

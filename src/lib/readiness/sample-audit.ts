@@ -3,7 +3,7 @@
 // readiness check's own generators (scoreReadiness, buildWorkflowSpec, specToMarkdown), plus the template
 // for the review 30 days after launch. Pure, so the page, the download and the tests read the same thing.
 // Every answer is made up and labeled as an example; none comes from a client.
-import { PRESETS } from '../roi/presets.ts';
+import { EXAMPLE_LEAD_BASELINE } from '../roi/examples.ts';
 import { daysBetween } from './dates.ts';
 import { specToMarkdown } from './markdown.ts';
 import { readableDate, reviewMarkdown, reviewTemplate, type ReviewTemplate } from './review-template.ts';
@@ -50,9 +50,10 @@ export const SAMPLE_ANSWERS: ReadinessAnswers = {
     'The estimator sends the reply from the shared inbox',
     'The estimator moves the deal to the site-visit stage in the CRM',
   ].join('\n'),
-  // Rough figures, as given before the build; week 1 counts the real ones. The hours by hand are the
-  // lead-routing workflow of our example model (the calculator's preset), so the page can quote its sum.
-  baseline: { itemsPerMonth: 120, manualHoursPerWeek: PRESETS['lead-routing'].inputs.manualTimePerUnit, errorRatePercent: 10, cycleTimeHours: 22, revenueImpactPerMonth: null },
+  // Rough figures, as given before the build; week 1 counts the real ones. They are the lead example of
+  // our example model (src/lib/roi/examples.ts: the hours by hand are the calculator's lead-routing
+  // preset), which the audit checklist quotes too, so the page can quote its sum and no page disagrees.
+  baseline: { ...EXAMPLE_LEAD_BASELINE, revenueImpactPerMonth: null },
   aiActions: ['enrich', 'classify', 'draft', 'route'],
   approvalActions: ['send-to-customer', 'pricing-or-commitments'],
   sourceSystem: 'the quote form on the website',

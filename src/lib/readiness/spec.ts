@@ -149,7 +149,7 @@ function metrics(answers: ReadinessAnswers): SpecSection {
   if (missing.length > 0) lines.push(`${NOT_DECIDED}the baseline ${baselineNames(missing)} (record one ordinary week before launch).`);
   lines.push(
     answers.reviewDate
-      ? `Review on ${answers.reviewDate}: compare the metric with the baseline and decide to keep, fix or stop.`
+      ? `Review on ${answers.reviewDate}: compare the metric with the baseline and decide to keep, fix or switch off the workflow.`
       : `${NOT_DECIDED}the date of the review, about 30 days after launch.`,
   );
   return { title: 'Metrics', lines };

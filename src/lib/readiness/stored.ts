@@ -1,6 +1,7 @@
 // The answers the browser saved: read back field by field, so answers from an older version, a
 // hand edit or another tab never break the wizard or the booking form that reads them.
 import type * as z from 'zod/mini';
+import { offeredArea } from './areas.ts';
 import { isCalendarDate } from './dates.ts';
 import {
   AI_ACTIONS,
@@ -49,9 +50,11 @@ function mergeStored(raw: unknown): ReadinessAnswers {
   const redFlags = isRecord(source.redFlags) ? source.redFlags : {};
   const baseline = isRecord(source.baseline) ? source.baseline : {};
   const text = (field: TextField) => storedText(field, source[field]);
+  // Saved when CRM and RevOps were two choices: 'revops' is read as the one area the wizard offers.
+  const area = pick(shape.area, source.area, null);
 
   return {
-    area: pick(shape.area, source.area, null),
+    area: area === null ? null : offeredArea(area),
     workflowName: text('workflowName'),
     signals: each(SIGNALS, (signal) => pick(shape.signals.shape[signal], signals[signal], null)),
     redFlags: each(RED_FLAGS, (flag) => redFlags[flag] === true),

@@ -73,7 +73,7 @@ describe('buildBookingsFeed', () => {
       'DTSTART:20261209T154000Z',
       'DTEND:20261209T160000Z',
       'SEQUENCE:2',
-      'DESCRIPTION:Visitor: Sam Okafor\\nCompany: Brightline\\, Inc. (201-500 people)\\nArea: RevOps\\nWants to fix: Pipeline reports take a day\\; every week.\\nForecasts too.\\nTheir time zone: Europe/Berlin',
+      'DESCRIPTION:Visitor: Sam Okafor\\nCompany: Brightline\\, Inc. (201-500 people)\\nArea: RevOps and CRM\\nWants to fix: Pipeline reports take a day\\; every week.\\nForecasts too.\\nTheir time zone: Europe/Berlin',
       'STATUS:CONFIRMED',
       'END:VEVENT',
       'END:VCALENDAR',

@@ -192,3 +192,10 @@ describe('instants and dates', () => {
     expect(slotsQuerySchema.safeParse({ from: '2000-01-01', to: '2100-12-31', tz: 'UTC' }).success).toBe(true);
   });
 });
+
+describe('the workflow area', () => {
+  it("accepts every stored area, including 'revops' from a page opened before the forms offered four", () => {
+    for (const area of ['sales', 'crm', 'documents', 'customer-success', 'revops']) expect(refusals({ ...valid, area })).toEqual({});
+    expect(refusals({ ...valid, area: 'marketing' })).toEqual({ area: 'Pick the area of the workflow.' });
+  });
+});

@@ -78,10 +78,11 @@ describe('content files', () => {
     });
   }
 
-  it('the brief\'s blog posts and five services all exist', () => {
-    expect(readEntries('blog').map((e) => e.file).sort()).toEqual(
-      ['ai-automation-audit-checklist.mdx', 'ai-operator-vs-ai-agent.mdx', 'what-is-a-business-ai-operator.mdx'],
-    );
+  it('the brief\'s blog posts, the three guides and five services all exist', () => {
+    expect(readEntries('blog').map((e) => e.file).sort()).toEqual([
+      'ai-automation-audit-checklist.mdx', 'ai-operator-vs-ai-agent.mdx', 'approval-rules-for-ai-workflows.mdx',
+      'count-a-workflow-baseline-in-one-week.mdx', 'hire-fractional-or-outside-ai-operator.mdx', 'what-is-a-business-ai-operator.mdx',
+    ]);
     expect(readEntries('services').map((e) => e.file).sort()).toEqual([
       'ai-automation-for-smbs.mdx', 'ai-customer-success-automation.mdx', 'ai-document-processing.mdx',
       'ai-revops-crm-automation.mdx', 'ai-sales-automation.mdx',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AREA_LABELS, AREAS } from '../../../src/lib/readiness/areas.ts';
+import { AREA_LABELS, AREAS, OFFERED_AREAS, isArea, offeredArea } from '../../../src/lib/readiness/areas.ts';
 import { stepErrors } from '../../../src/lib/readiness/checks.ts';
 import { daysBetween, isCalendarDate } from '../../../src/lib/readiness/dates.ts';
 import { AI_ACTION_LABELS, APPROVAL_ACTION_LABELS, RED_FLAG_LABELS, SCOPE_LABELS, SIGNAL_QUESTIONS } from '../../../src/lib/readiness/labels.ts';
@@ -96,10 +96,28 @@ describe('dates', () => {
   });
 });
 
+describe('areas', () => {
+  it('offers the four service areas, each a stored value with its own label', () => {
+    expect([...OFFERED_AREAS]).toEqual(['sales', 'crm', 'documents', 'customer-success']);
+    expect(OFFERED_AREAS.map((area) => AREA_LABELS[area])).toEqual(['Sales', 'RevOps and CRM', 'Documents', 'Customer success']);
+    expect(new Set(OFFERED_AREAS.map((area) => AREA_LABELS[area])).size).toBe(OFFERED_AREAS.length);
+  });
+
+  it("still accepts and labels 'revops', stored before the areas were four, as RevOps and CRM", () => {
+    expect(isArea('revops')).toBe(true);
+    expect(readinessAnswersSchema.safeParse({ ...EMPTY_ANSWERS, area: 'revops' }).success).toBe(true);
+    expect(AREA_LABELS.revops).toBe(AREA_LABELS.crm);
+    expect(offeredArea('revops')).toBe('crm');
+    for (const area of OFFERED_AREAS) expect(offeredArea(area)).toBe(area);
+    // Every stored value maps to an offered area, so a form always pre-fills a choice it shows.
+    for (const area of AREAS) expect(OFFERED_AREAS).toContain(offeredArea(area));
+  });
+});
+
 describe('labels and steps', () => {
   it('has a label for every option', () => {
     expect(Object.keys(AREA_LABELS)).toEqual([...AREAS]);
-    expect(Object.values(AREA_LABELS)).toEqual(['Sales', 'Customer success', 'Documents', 'CRM', 'RevOps']);
+    expect(Object.values(AREA_LABELS)).toEqual(['Sales', 'Customer success', 'Documents', 'RevOps and CRM', 'RevOps and CRM']);
     expect(Object.keys(SIGNAL_QUESTIONS)).toEqual([...SIGNALS]);
     expect(Object.keys(RED_FLAG_LABELS)).toEqual([...RED_FLAGS]);
     expect(Object.keys(SCOPE_LABELS)).toEqual([...SCOPES]);
@@ -214,6 +232,12 @@ describe("today in the visitor's zone (issue 13)", () => {
 describe('parseStoredAnswers', () => {
   it('starts empty from anything that is not an answers object', () => {
     for (const raw of [null, undefined, 'answers', 42, true, [], [FULL], () => FULL]) expect(parseStoredAnswers(raw)).toEqual(EMPTY_ANSWERS);
+  });
+
+  it("reads an area saved when CRM and RevOps were two choices as the one area the wizard offers", () => {
+    expect(parseStoredAnswers({ area: 'revops' }).area).toBe('crm');
+    expect(parseStoredAnswers({ area: 'crm' }).area).toBe('crm');
+    expect(parseStoredAnswers({ area: 'marketing' }).area).toBeNull();
   });
 
   it('reads answers saved before the US spelling: summarise becomes summarize, once', () => {

@@ -87,7 +87,7 @@ describe('buildWorkflowSpec: full answers', () => {
       'Primary metric: Median time to first reply',
       'Target: Under 1 business hour',
       'Baseline today: 140 items a month, 8 hours a week by hand, 12% with errors, 19 hours from start to finish, 18,000 in revenue affected a month.',
-      'Review on 2025-07-14: compare the metric with the baseline and decide to keep, fix or stop.',
+      'Review on 2025-07-14: compare the metric with the baseline and decide to keep, fix or switch off the workflow.',
     ]);
     // Only the log's location is left open: the wizard never asks where the log lives.
     expect(notDecided(SPEC_SECTIONS.flatMap((id) => spec[id].lines))).toEqual([

@@ -1,7 +1,8 @@
 // The figures the home page and the calculator's table quote, against the brief's example table
 // (8 h/week to 2 h/week is 24 h a month; 15 min to 5 min a file) and sums done by hand.
 import { describe, expect, it } from 'vitest';
-import { exampleWorkflows } from '../../../src/lib/roi/examples.ts';
+import { EXAMPLE_FIGURES, EXAMPLE_LEAD_BASELINE, exampleWorkflows } from '../../../src/lib/roi/examples.ts';
+import { SAMPLE_ANSWERS } from '../../../src/lib/readiness/sample-audit.ts';
 
 describe('exampleWorkflows', () => {
   const rows = Object.fromEntries(exampleWorkflows().map((row) => [row.preset, row]));
@@ -30,5 +31,23 @@ describe('exampleWorkflows', () => {
     expect(rows['crm-cleanup']!.volumeNote).toBe('');
     expect(rows['document-intake']!.volumeNote).toBe(' (300 files a month)');
     expect(rows['renewal-prep']!.volumeNote).toBe(' (40 accounts a month)');
+  });
+
+  it('gives prose the same figures, formatted, and the per-unit saving and volume behind them', () => {
+    expect(EXAMPLE_FIGURES.leadRouting).toEqual({ manual: '8', assisted: '2', savedPerUnit: '6', unitsPerMonth: '4', minutesSavedPerMonth: '1,440', hoursSavedPerMonth: '24' });
+    expect(EXAMPLE_FIGURES.crmCleanup).toEqual({ manual: '10', assisted: '3', savedPerUnit: '7', unitsPerMonth: '1', minutesSavedPerMonth: '420', hoursSavedPerMonth: '7' });
+    expect(EXAMPLE_FIGURES.documentIntake).toEqual({ manual: '15', assisted: '5', savedPerUnit: '10', unitsPerMonth: '300', minutesSavedPerMonth: '3,000', hoursSavedPerMonth: '50' });
+    expect(EXAMPLE_FIGURES.renewalPrep).toEqual({ manual: '45', assisted: '15', savedPerUnit: '30', unitsPerMonth: '40', minutesSavedPerMonth: '1,200', hoursSavedPerMonth: '20' });
+    for (const row of exampleWorkflows()) {
+      const key = row.preset.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as 'leadRouting';
+      expect(`${EXAMPLE_FIGURES[key].manual} ${row.manual.split(' ')[1]}`).toBe(row.manual);
+      expect(Number(EXAMPLE_FIGURES[key].hoursSavedPerMonth)).toBe(Math.round(row.hoursSavedPerMonth));
+    }
+  });
+
+  it("keeps the lead example's baseline in one place: the sample audit and the checklist quote the same", () => {
+    expect(EXAMPLE_LEAD_BASELINE).toEqual({ itemsPerMonth: 120, manualHoursPerWeek: 8, errorRatePercent: 10, cycleTimeHours: 22 });
+    expect(SAMPLE_ANSWERS.baseline).toMatchObject(EXAMPLE_LEAD_BASELINE);
+    expect(EXAMPLE_FIGURES.leadBaseline).toEqual({ itemsPerMonth: '120', manualHoursPerWeek: '8', errorRatePercent: '10', cycleTimeHours: '22' });
   });
 });

@@ -31,7 +31,7 @@ const BOOKING_FACTS = [
   // 14:20 UTC is 15:20 in Berlin (GMT+1 in en-US) and 10:20 in New York (EDT since March 8, UTC-4).
   ['When', 'Tuesday, March 10, 2026, 3:20 PM – 3:40 PM GMT+1'],
   ['Their time', 'Tuesday, March 10, 2026, 10:20 AM – 10:40 AM EDT'],
-  ['Area', 'CRM'],
+  ['Area', 'RevOps and CRM'],
   ['Source', '/blog/x · via news.ycombinator.com · utm_source=news, utm_campaign=dec'],
 ];
 
@@ -90,7 +90,7 @@ describe('Slack body', () => {
       '*Email:* ada@example.com',
       '*When:* Tuesday, March 10, 2026, 3:20 PM – 3:40 PM GMT+1',
       '*Their time:* Tuesday, March 10, 2026, 10:20 AM – 10:40 AM EDT',
-      '*Area:* CRM',
+      '*Area:* RevOps and CRM',
       '*Source:* /blog/x · via news.ycombinator.com · utm_source=news, utm_campaign=dec',
       `<${MANAGE}|Manage the booking>`,
     ].join('\n'));

@@ -1,0 +1,56 @@
+// Which of the company's required facts are still placeholders, and the production build's guard. The
+// site must not go live naming a made-up address or no one at all as responsible for visitors' data.
+// The same address rule checks MAIL_FROM when a function starts in production (api/_lib/config.ts).
+import type { CompanyFacts } from '../../config/company.ts';
+
+/** The file a deployer edits; every message names it. */
+export const COMPANY_FACTS_FILE = 'src/config/company.ts';
+
+/** Top-level names reserved for tests and examples (RFC 2606, RFC 6761): no mail reaches them. */
+const RESERVED_TLDS = ['example', 'invalid', 'test', 'localhost'];
+/** Second-level names reserved for documentation (RFC 2606). */
+const EXAMPLE_DOMAINS = ['example.com', 'example.net', 'example.org'];
+
+/** The address inside a sender such as `AI Operator <hello@aioperator.com>`, or the value itself. */
+export function mailboxAddress(value: string): string {
+  return (/<([^<>]*)>\s*$/.exec(value)?.[1] ?? value).trim();
+}
+
+/** Why an address is a placeholder ("is empty", "… is on a domain reserved for examples"), or null when it is a real one. */
+export function emailPlaceholderReason(address: string): string | null {
+  const value = address.trim();
+  if (value === '') return 'is empty';
+  const at = value.lastIndexOf('@');
+  if (at < 1 || at === value.length - 1) return `"${value}" is not an email address`;
+  const domain = value.slice(at + 1).toLowerCase().replace(/\.$/, '');
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  if (RESERVED_TLDS.includes(tld)) return `"${value}" is on a reserved .${tld} domain, which receives no mail`;
+  const example = EXAMPLE_DOMAINS.find((name) => domain === name || domain.endsWith(`.${name}`));
+  if (example) return `"${value}" is on ${example}, a domain reserved for examples`;
+  return null;
+}
+
+export function isPlaceholderEmail(address: string): boolean {
+  return emailPlaceholderReason(address) !== null;
+}
+
+/** Each required fact that is still a placeholder, named by its field in src/config/company.ts; empty when all are real. */
+export function placeholderFacts(facts: Pick<CompanyFacts, 'contactEmail' | 'legalName'>): string[] {
+  const found: string[] = [];
+  const email = emailPlaceholderReason(facts.contactEmail);
+  if (email) found.push(`contactEmail ${email}: set the address people write to (footer, privacy page, booking page)`);
+  if (facts.legalName.trim() === '') found.push('legalName is empty: set the registered name of the business, which the privacy page names as responsible for visitors\' data');
+  return found;
+}
+
+/**
+ * The production build's guard: the message a Vercel production build (VERCEL_ENV=production) stops
+ * with while a required fact is a placeholder, or null when the build may go on. Other builds (local,
+ * preview) are never stopped: they show the placeholders as they are. Nothing else turns it off.
+ */
+export function productionFactsProblem(env: Record<string, string | undefined>, facts: Pick<CompanyFacts, 'contactEmail' | 'legalName'>): string | null {
+  if (env.VERCEL_ENV !== 'production') return null;
+  const found = placeholderFacts(facts);
+  if (found.length === 0) return null;
+  return `A production build needs the company's real facts, and ${COMPANY_FACTS_FILE} still has placeholders:\n${found.map((line) => `  - ${line}`).join('\n')}\nSet them in ${COMPANY_FACTS_FILE} (README: "Company facts") and deploy again.`;
+}
