@@ -5,6 +5,7 @@
 // that was free when the page loaded but is not any more is refused with the next free times instead.
 import { v7 as timeOrderedId } from 'uuid';
 import type { Client, Transaction } from '@libsql/client';
+import type { Booking, CallOutcome } from './booking-record.ts';
 import type { ApiContext } from './context.ts';
 import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
 import { SlotTakenError, claim, occupiedTimes, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
@@ -20,6 +21,9 @@ import { availableSlots, isBookable, type Interval } from '../../src/lib/booking
 import type { Area } from '../../src/lib/readiness/areas.ts';
 import { UTM_KEYS, parseLeadSource, type LeadSource } from '../../src/lib/leads/source.ts';
 import { queueWebhook, utmFromRow } from './webhook/events.ts';
+
+// The booking's type lives below this module (booking-record.ts); imported from here too.
+export type { Booking, CallOutcome } from './booking-record.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;
@@ -66,29 +70,6 @@ export class AlreadyBookedError extends Error {
     this.bookingId = bookingId;
   }
 }
-
-export interface Booking {
-  id: string;
-  uid: string;
-  status: 'confirmed' | 'cancelled';
-  start: string;
-  end: string;
-  sequence: number;
-  name: string;
-  email: string;
-  company: string;
-  companySize: string;
-  area: Area;
-  goal: string;
-  timeZone: string;
-  context: { scenario?: string; readiness?: unknown } | null;
-  /** Where the lead came from (the page, the referring site, the utm_* values). */
-  source: LeadSource;
-  /** What the operator marked after the call; null until then. */
-  outcome: CallOutcome | null;
-}
-
-export type CallOutcome = 'held' | 'no-show';
 
 const sourceOfRow = (row: Record<string, unknown>): LeadSource => ({
   page: row.source_page ? String(row.source_page) : null,

@@ -10,8 +10,7 @@ import { isEmailAddress, isTimeZone } from '../../src/lib/booking/request.ts';
 import { emailPlaceholderReason, mailboxAddress } from '../../src/lib/company/placeholders.ts';
 import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
 import { parseBusyFeeds, type BusyFeed } from './calendar/feed-list.ts';
-import type { WebhookSettings } from './webhook/send.ts';
-import { parseWebhookUrl, webhookFlavour } from './webhook/target.ts';
+import { parseWebhookUrl, webhookFlavour, type WebhookSettings } from './webhook/target.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

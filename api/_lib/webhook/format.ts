@@ -12,7 +12,7 @@ import { HIDDEN_CHARACTERS } from '../../../src/lib/text/hidden-characters.ts';
 import { formatCall, formatDay, formatTime, zoneName } from '../../../src/lib/booking/format.ts';
 import { describeSource } from '../../../src/lib/leads/source.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
-import type { OperatorEvent, StoredWebhook } from './events.ts';
+import type { OperatorEvent, StoredWebhook } from './operator-events.ts';
 import type { WebhookFlavour } from './target.ts';
 
 /** One line of the message: a label written here and a value that may come from anyone. */

@@ -5,23 +5,15 @@
 // most 64 KB of an answer is read, and no message ever repeats the URL (it is a secret).
 import { createHmac } from 'node:crypto';
 import type { SendResult } from '../mailer.ts';
-import type { StoredWebhook } from './events.ts';
+import type { StoredWebhook } from './operator-events.ts';
 import { webhookBody } from './format.ts';
-import type { WebhookFlavour } from './target.ts';
+import type { WebhookFlavour, WebhookSettings } from './target.ts';
 
 export const WEBHOOK_TIMEOUT_MS = 5000;
 /** Of an error answer, this much is read (its first line goes into the message's last error). */
 export const MAX_ANSWER_BYTES = 64 * 1024;
 /** A Retry-After longer than this is read as this: one receiver's answer cannot park a message for days. */
 const MAX_RETRY_AFTER_SECONDS = 3600;
-
-/** OPERATOR_WEBHOOK_URL and OPERATOR_WEBHOOK_SECRET, checked (config.ts). */
-export interface WebhookSettings {
-  url: string;
-  flavour: WebhookFlavour;
-  /** Required for the json flavour (config.ts refuses to start without it). */
-  secret: string | undefined;
-}
 
 export interface WebhookSender {
   /** The configured URL's flavour; null when OPERATOR_WEBHOOK_URL is not set (queued messages are then cancelled). */

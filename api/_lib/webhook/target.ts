@@ -1,6 +1,7 @@
-// OPERATOR_WEBHOOK_URL: where the operator's messages are posted, and in which shape. The URL is a
-// secret (whoever has a Slack or Teams webhook URL can post into that channel), so no message here
-// ever repeats it: errors name the variable only.
+// OPERATOR_WEBHOOK_URL: where the operator's messages are posted, and in which shape; with the secret,
+// the settings config.ts checks and send.ts posts with. The URL is a secret (whoever has a Slack or
+// Teams webhook URL can post into that channel), so no message here ever repeats it: errors name the
+// variable only.
 import { isLoopbackHost } from '../calendar/feed-list.ts';
 
 /**
@@ -8,6 +9,14 @@ import { isLoopbackHost } from '../calendar/feed-list.ts';
  * Card in a Teams "Workflows" envelope, or plain JSON signed with OPERATOR_WEBHOOK_SECRET.
  */
 export type WebhookFlavour = 'slack' | 'teams' | 'json';
+
+/** OPERATOR_WEBHOOK_URL and OPERATOR_WEBHOOK_SECRET, checked (config.ts). */
+export interface WebhookSettings {
+  url: string;
+  flavour: WebhookFlavour;
+  /** Required for the json flavour (config.ts refuses to start without it). */
+  secret: string | undefined;
+}
 
 /** Slack's incoming webhooks (https://hooks.slack.com/services/…), and GovSlack's. */
 const SLACK_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);

@@ -3,7 +3,7 @@
 import { formatNumber } from '../text/numbers.ts';
 import { listText } from '../text/lists.ts';
 import type { AiAction, ApprovalAction, BaselineField, RedFlag, Scope, Signal, SignalAnswer } from './schema.ts';
-import type { StepId } from './steps.ts';
+import type { StepId } from './step-ids.ts';
 import { PROCESS_STEPS } from './weights.ts';
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];

@@ -1,7 +1,7 @@
 // What the checks say when an answer cannot be taken: each message says what to enter instead. Limits
 // come in as arguments, so a message always states the limit its rule applies.
 import { formatNumber } from '../text/numbers.ts';
-import type { BaselineField, TextField } from './schema.ts';
+import type { BaselineField, TextField } from './fields.ts';
 
 /** What each text answer is called at the start of a message. */
 const TEXT_NAMES: Record<TextField, string> = {

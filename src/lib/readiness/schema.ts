@@ -4,7 +4,11 @@
 import * as z from 'zod/mini';
 import { AREAS, type Area } from './areas.ts';
 import { isCalendarDate } from './dates.ts';
+import type { Baseline, BaselineField, TextField } from './fields.ts';
 import { MESSAGES } from './messages.ts';
+
+// The field types live below this module and messages.ts (fields.ts); imported from here too.
+export type { Baseline, BaselineField, TextField } from './fields.ts';
 
 /** How a signal can be answered. */
 export const SIGNAL_ANSWERS = ['yes', 'partly', 'no'] as const;
@@ -41,20 +45,6 @@ export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 /** One of CHECKLIST_ITEMS. */
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
-/** Checklist item 3: today's figures; null is "don't know yet", which the score reflects. */
-export interface Baseline {
-  /** Items of work a month. */
-  itemsPerMonth: number | null;
-  /** Hours spent by hand a week. */
-  manualHoursPerWeek: number | null;
-  /** Share of items with an error, 0 to 100. */
-  errorRatePercent: number | null;
-  /** Hours from start to finish for one item. */
-  cycleTimeHours: number | null;
-  /** Revenue the work affects a month: optional, not scored. */
-  revenueImpactPerMonth: number | null;
-}
-
 /** Everything the wizard asks, as the UI, the score and the browser's storage hold it. */
 export interface ReadinessAnswers {
   /** Step "workflow". */
@@ -90,11 +80,6 @@ export interface ReadinessAnswers {
   /** Item 8: 'YYYY-MM-DD' or ''. */
   reviewDate: string;
 }
-
-/** The answers written as free text. */
-export type TextField = 'workflowName' | 'processSteps' | 'sourceSystem' | 'systemOfRecord' | 'failedRun' | 'escalationOwner' | 'successMetric' | 'successTarget';
-/** One of the baseline figures. */
-export type BaselineField = keyof Baseline;
 
 /** Longest answer per text field, counted after trimming: a name is a line, the process is a list. */
 export const TEXT_LIMITS: Record<TextField, number> = {

@@ -2,7 +2,7 @@
 // the score works. The figures come from weights.ts, so the explanation always states the rules in use.
 import { baselineNames, countWord, PROCESS_RANGE } from './labels.ts';
 import { CHECKLIST_ITEMS, SCORED_BASELINE, SIGNALS, type ChecklistItem } from './schema.ts';
-import type { ReadinessResult } from './score.ts';
+import type { ReadinessResult } from './result.ts';
 import {
   BASELINE_HALF_FROM,
   CHECKLIST_MAX,

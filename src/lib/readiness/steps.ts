@@ -1,12 +1,10 @@
 // The wizard's steps, in order: the two screening steps, then one step per checklist item.
 import { STEP_TEXT } from './labels.ts';
-import { CHECKLIST_ITEMS, type ChecklistItem } from './schema.ts';
+import { CHECKLIST_ITEMS } from './schema.ts';
+import { SCREEN_STEPS, type StepId } from './step-ids.ts';
 
-/** The steps before the checklist: the workflow itself, then the brief's first screen. */
-const SCREEN_STEPS = ['workflow', 'screen'] as const;
-
-/** A step's id, also the end of its URL hash ('#check-process'). */
-export type StepId = (typeof SCREEN_STEPS)[number] | ChecklistItem;
+// The id type lives below this module and labels.ts (step-ids.ts); imported from here too.
+export type { StepId } from './step-ids.ts';
 
 /** One wizard step. */
 export interface Step {

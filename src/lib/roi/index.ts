@@ -1,8 +1,10 @@
 // The ROI and payback calculator's rules: pure, shared by the calculator island, its page, the booking
 // page's summary and the operator's email. One line per module, in reading order.
+export * from './fields.ts'; // the workflows' ids, the units, each number's bounds, the inputs' names
 export * from './schema.ts'; // what a valid scenario is: choices, number bounds and the zod schema
 export * from './messages.ts'; // what the checks say, each number message written from its bounds
 export * from './labels.ts'; // display text: field names, form labels and hints, preset and scenario names
+export * from './scenarios.ts'; // the scenarios' names, in table order, and what each one moves
 export * from './presets.ts'; // the example workflows, the default inputs and the scenario definitions
 export * from './validate.ts'; // one field's text checked on its own
 export * from './query.ts'; // the shareable query string: keys, toQuery and fromQuery

@@ -1,8 +1,8 @@
 // The calculator's display text: field names and form labels, hints, the example workflows' names and
 // the scenarios' names. The form, the results, the page and the booking summary all read them here.
 import { formatNumber } from '../text/numbers.ts';
-import type { ScenarioAdjustment, ScenarioName } from './presets.ts';
-import type { FieldName, PresetId, WorkUnit } from './schema.ts';
+import type { ScenarioAdjustment, ScenarioName } from './scenarios.ts';
+import type { FieldName, PresetId, WorkUnit } from './fields.ts';
 
 /** An example workflow's name and its one line for the preset picker. */
 export interface PresetText {

@@ -2,7 +2,7 @@
 // field's bounds (schema.ts), so changing a bound can never leave a message stating the old one.
 import { formatNumber } from '../text/numbers.ts';
 import { itemNoun } from './labels.ts';
-import type { NumberBounds, NumberFieldName, TimeUnit, WorkUnit } from './schema.ts';
+import type { NumberBounds, NumberFieldName, TimeUnit, WorkUnit } from './fields.ts';
 
 /** What a message may mention to be specific ("files", "minutes per file"). */
 export interface FieldContext {

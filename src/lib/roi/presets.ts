@@ -1,7 +1,11 @@
 // The brief's example workflows, the figures a fresh calculator starts from, and the cautious and
 // optimistic scenarios every result is shown beside.
 import { PRESET_TEXT, SCENARIO_LABELS, type PresetText } from './labels.ts';
+import type { ScenarioAdjustment, ScenarioName } from './scenarios.ts';
 import type { PresetId, RoiInputs } from './schema.ts';
+
+// The scenarios' names and shape live below this module and labels.ts (scenarios.ts); imported from here too.
+export { SCENARIO_NAMES, type ScenarioAdjustment, type ScenarioName } from './scenarios.ts';
 
 /** An example workflow: its name and description (labels.ts) and its figures. */
 interface Preset extends PresetText {
@@ -107,25 +111,6 @@ export function presetInputs(preset: PresetId): RoiInputs {
 }
 
 // Scenarios: the same workflow under cautious and optimistic assumptions, so one figure is never read as a promise.
-/** The three scenarios, in the order the table shows them. */
-export const SCENARIO_NAMES = ['low', 'expected', 'high'] as const;
-/** 'low' (cautious), 'expected' or 'high' (optimistic). */
-export type ScenarioName = (typeof SCENARIO_NAMES)[number];
-
-/** How a scenario moves the visitor's figures. */
-export interface ScenarioAdjustment {
-  /** The scenario's name for people (labels.ts). */
-  label: string;
-  /** Relative change to time saved per unit (manual minus assisted), moved through the assisted time. */
-  timeSavedChange: number;
-  /** Relative change to the volume of work per month. */
-  volumeChange: number;
-  /** Relative change to the one-off implementation cost. */
-  implementationCostChange: number;
-  /** Months added to the ramp-up. */
-  rampUpMonthsChange: number;
-}
-
 /** The scenarios' adjustments; 'expected' moves nothing, so it is the main result. */
 export const SCENARIO_ADJUSTMENTS: Record<ScenarioName, ScenarioAdjustment> = {
   low: { label: SCENARIO_LABELS.low, timeSavedChange: -0.25, volumeChange: -0.2, implementationCostChange: 0.25, rampUpMonthsChange: 1 },

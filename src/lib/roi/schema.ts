@@ -1,56 +1,15 @@
 // What a valid calculator scenario is: the choices, the bounds of every number and the zod schema that
 // checks them together. zod/mini: the same schema at a fifth of the size in the calculator's browser bundle.
 import * as z from 'zod/mini';
+import { NUMBER_FIELDS, PRESET_IDS, TIME_UNITS, WORK_UNITS, type FieldName, type NumberBounds, type NumberFieldName, type PresetId } from './fields.ts';
 import { ASSISTED_OVER_MANUAL_MESSAGE, CHOICE_MESSAGES, NUMBER_MESSAGES } from './messages.ts';
 
-/** The example workflows' ids, then 'custom' for the visitor's own. */
-export const PRESET_IDS = ['lead-routing', 'crm-cleanup', 'document-intake', 'renewal-prep', 'custom'] as const;
-/** 'week' and 'month' time the whole workflow per period; 'file' and 'account' time one item. */
-export const WORK_UNITS = ['week', 'month', 'file', 'account'] as const;
-/** The unit the two times are typed in. */
-export const TIME_UNITS = ['minutes', 'hours'] as const;
+// The choices, bounds and field names live below this module and messages.ts (fields.ts); imported from here too.
+export { NUMBER_FIELDS, PRESET_IDS, TIME_UNITS, WORK_UNITS } from './fields.ts';
+export type { FieldName, NumberBounds, NumberFieldName, PresetId, TimeUnit, WorkUnit } from './fields.ts';
+
 /** The horizons on offer, in months. */
 export const HORIZON_MONTHS = [12, 24, 36] as const;
-
-/** What one unit of work is: a period of the whole workflow, or one item. */
-export type WorkUnit = (typeof WORK_UNITS)[number];
-/** Minutes or hours. */
-export type TimeUnit = (typeof TIME_UNITS)[number];
-
-/** The allowed range of one number field. */
-export interface NumberBounds {
-  /** Smallest allowed value (or the value just below it, with minExclusive). */
-  min: number;
-  /** Largest allowed value: above it a figure is nearly always a typo. */
-  max: number;
-  /** The minimum itself is not allowed: a manual time of 0 describes no work. */
-  minExclusive?: boolean;
-  /** Whole numbers only. */
-  integer?: boolean;
-}
-
-const share = { min: 0, max: 1 } as const;
-
-/** Bounds of every number field, shared by the schema, the one-field checks and the form's percentages. */
-export const NUMBER_FIELDS = {
-  unitsPerMonth: { min: 1, max: 1_000_000 },
-  manualTimePerUnit: { min: 0, max: 10_000, minExclusive: true },
-  assistedTimePerUnit: { min: 0, max: 10_000 },
-  coverageShare: share,
-  costPerHour: { min: 0, max: 1_000 },
-  errorRate: share,
-  costPerError: { min: 0, max: 1_000_000 },
-  errorReduction: share,
-  revenuePerMonth: { min: 0, max: 10_000_000 },
-  implementationCost: { min: 0, max: 10_000_000 },
-  runningCostPerMonth: { min: 0, max: 1_000_000 },
-  rampUpMonths: { min: 0, max: 12, integer: true },
-  annualDiscountRate: share,
-  weeksPerMonth: { min: 4, max: 4.35 },
-} satisfies Record<string, NumberBounds>;
-
-/** The name of a number field, e.g. 'costPerHour'. */
-export type NumberFieldName = keyof typeof NUMBER_FIELDS;
 
 function numberSchema(name: NumberFieldName) {
   const spec: NumberBounds = NUMBER_FIELDS[name];
@@ -99,7 +58,9 @@ export const roiInputsSchema = z.object({
 
 /** One valid scenario: what the model computes from and the query string carries. */
 export type RoiInputs = z.infer<typeof roiInputsSchema>;
-/** An example workflow's id, or 'custom'. */
-export type PresetId = RoiInputs['preset'];
-/** The name of any input, e.g. 'unit' or 'costPerHour'. */
-export type FieldName = keyof RoiInputs;
+
+// PresetId and FieldName are spelled out in fields.ts, below the labels and messages that need them:
+// these fail to compile if they and the schema's inputs ever drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<PresetId, RoiInputs['preset']>;
+true satisfies Same<FieldName, keyof RoiInputs>;
