@@ -34,6 +34,8 @@ const HOUR_REMINDER_BEFORE_MS = 3600_000;
 export const OUTCOME_LINK_GRACE_MS = 7 * DAY;
 /** A manage link works until a week after the call it was sent for. */
 const MANAGE_LINK_GRACE_MS = 7 * DAY;
+/** A signed link's lifetime in seconds from `now`: until `graceMs` after the call's end. */
+const secondsUntilAfter = (end: string, graceMs: number, now: Date) => Math.ceil((Date.parse(end) + graceMs - now.getTime()) / 1000);
 
 /** The idempotency key was first sent with another address or time: it never answers with that booking. */
 export class IdempotencyKeyReusedError extends Error {
@@ -123,7 +125,7 @@ async function stillBookable(ctx: ApiContext, tx: Transaction, start: string, en
  * shows the call; it works until a week after the call it was made for.
  */
 export function manageLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): { manageUrl: string; icsPath: string } {
-  const token = createToken(ctx.secret, 'booking-manage', booking.id, Math.ceil((Date.parse(booking.end) + MANAGE_LINK_GRACE_MS - now.getTime()) / 1000), now.getTime());
+  const token = createToken(ctx.secret, 'booking-manage', booking.id, secondsUntilAfter(booking.end, MANAGE_LINK_GRACE_MS, now), now.getTime());
   return { manageUrl: `${ctx.config.siteUrl}${routes.bookingManage}?token=${token}`, icsPath: `${routes.bookingInviteApi}?token=${token}` };
 }
 
@@ -203,7 +205,7 @@ export async function queueManageLink(ctx: ApiContext, tx: Transaction, bookingI
 
 /** The operator's signed links to record whether the call was held; they work until a week after the call. */
 function outcomeLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): { held: string; noShow: string } {
-  const seconds = Math.ceil((Date.parse(booking.end) + OUTCOME_LINK_GRACE_MS - now.getTime()) / 1000);
+  const seconds = secondsUntilAfter(booking.end, OUTCOME_LINK_GRACE_MS, now);
   const link = (purpose: 'booking-held' | 'booking-no-show', path: string) => `${ctx.config.siteUrl}${path}?token=${createToken(ctx.secret, purpose, booking.id, seconds, now.getTime())}`;
   return { held: link('booking-held', routes.bookingHeldApi), noShow: link('booking-no-show', routes.bookingNoShowApi) };
 }

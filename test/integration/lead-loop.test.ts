@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
 import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
 import { fileOutbox, settleOutbox, type Mail } from '../fixtures/file-outbox.ts';
+import { formOn, isoDate } from '../fixtures/bookings-http.ts';
 
 const { server, apiContext, deliverDue, dataDir } = await startApiServer('lead-loop', {
   SITE_URL: 'https://site.test',
@@ -29,7 +30,6 @@ const db = async () => (await apiContext()).db;
 const row = async (sql: string, args: string[]) => (await (await db()).execute({ sql, args })).rows[0]!;
 const mails = (to: string, subject?: string) => outbox.mails((m) => m.to === to && (subject === undefined || m.subject === subject));
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The first free slot at least `hours` ahead. */
 async function slotAfter(hours: number): Promise<{ start: string; end: string }> {
   const reply = await server.send(`/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 20 * 86_400_000)}&tz=UTC`, { from: freshAddress() });
@@ -108,7 +108,7 @@ describe('reminders a day and an hour before', () => {
     await settle();
     const manage = linkIn(mails(call.email, 'Booked: your 20-minute workflow audit')[0]!, '/book-audit/manage');
     const page = await server.send(manage);
-    const reschedule = /<form method="post" action="\/api\/bookings\/reschedule"><input type="hidden" name="token" value="([^"]+)">/.exec(page.body)![1]!;
+    const reschedule = formOn(page.body, '/api/bookings/reschedule').token!;
     const later = await slotAfter(80);
     const moved = await postJson('/api/bookings/reschedule', { token: reschedule, start: later.start });
     expect(moved.status, moved.body).toBe(200);
@@ -135,7 +135,7 @@ describe('reminders a day and an hour before', () => {
     await settle();
     const manage = linkIn(mails(call.email, 'Booked: your 20-minute workflow audit')[0]!, '/book-audit/manage');
     const page = await server.send(manage);
-    const cancel = /<form method="post" action="\/api\/bookings\/cancel"><input type="hidden" name="token" value="([^"]+)">/.exec(page.body)![1]!;
+    const cancel = formOn(page.body, '/api/bookings/cancel').token!;
     expect((await postJson('/api/bookings/cancel', { token: cancel })).status).toBe(200);
     expect((await reminders(call.id)).map((r) => `${r.key} ${r.status}`)).toEqual(['0-reminder cancelled', '0-reminder-hour cancelled']);
     const ctx = await apiContext();

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
 import { bookingPayload } from '../fixtures/booking-request.ts';
 import { settleOutbox } from '../fixtures/file-outbox.ts';
+import { formOn, isoDate } from '../fixtures/bookings-http.ts';
 
 const SECRET = 'bookings-receiver-secret-1';
 const received: { raw: string; signature: string; body: { id: string; type: string; text: string; data: Record<string, any> } }[] = [];
@@ -36,7 +37,6 @@ const { server, apiContext, deliverDue } = await startApiServer('webhook-booking
 });
 const postJson = (path: string, payload: unknown) =>
   server.send(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload), from: '127.0.3.9' });
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 async function freeSlots(afterHours: number) {
   const reply = await server.send(`/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 10 * 86_400_000)}&tz=UTC`);
   return (JSON.parse(reply.body).slots as { start: string; end: string }[]).filter((s) => Date.parse(s.start) >= Date.now() + afterHours * 3600_000);
@@ -71,9 +71,9 @@ describe('booking events on the operator webhook', () => {
     const manage = (await ctx.db.execute({ sql: `SELECT payload FROM messages WHERE idempotency_key = ?`, args: [`booking-${id}-0-confirmed-visitor`] })).rows[0]!;
     const manageUrl = JSON.parse(String(manage.payload)).email.props.manageUrl as string;
     const page = await server.send(new URL(manageUrl).pathname + new URL(manageUrl).search);
-    const reschedule = /action="\/api\/bookings\/reschedule"><input type="hidden" name="token" value="([^"]+)">/.exec(page.body)![1]!;
+    const reschedule = formOn(page.body, '/api/bookings/reschedule').token!;
     expect((await postJson('/api/bookings/reschedule', { token: reschedule, start: later.start })).status).toBe(200);
-    const cancel = /action="\/api\/bookings\/cancel"><input type="hidden" name="token" value="([^"]+)">/.exec(page.body)![1]!;
+    const cancel = formOn(page.body, '/api/bookings/cancel').token!;
     expect((await postJson('/api/bookings/cancel', { token: cancel })).status).toBe(200);
     await settle();
 
