@@ -33,8 +33,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    // HTTP-level checks (routes.spec, links.spec) do not depend on the viewport: desktop runs them once.
-    { name: 'mobile', testIgnore: /(routes|links)\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: false } },
+    // 390 px runs what a phone's layout can break: every template's page (pages.spec samples one of each),
+    // the header and menu, the booking page's steps and the islands. The HTTP checks (routes, links) and the
+    // flows that follow data through the server (emails, sign-ups, page views, the calendar feed, a taken
+    // time, the readiness answers, a lead's source) do not depend on the viewport: desktop runs them once.
+    { name: 'mobile', testIgnore: /(routes|links|email-actions|newsletter|page-views|busy-calendar|booking-readiness-answers|booking-taken-or-none-free|lead-source)\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: false } },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
   ],
   // The calendar feed starts first, so the site reads a real busy feed (every Tuesday 10:00-11:00
@@ -54,8 +57,9 @@ export default defineConfig({
       timeout: 30_000,
       // Every test posts from 127.0.0.1, one address: the booking-*.spec files alone used all 10 bookings an hour the
       // default BOOKING_RATE_LIMIT allows, and busy-calendar.spec's two more got 429. (The limit itself is
-      // tested in test/integration/rate-limit.test.ts.)
-      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR, BOOKING_BUSY_FEEDS: `e2e=http://127.0.0.1:${feedPort}/busy.ics`, BOOKING_RATE_LIMIT: '100' },
+      // tested in test/integration/rate-limit.test.ts.) TRUST_PROXY lets a test that needs an address of its
+      // own claim one in X-Forwarded-For (booking-keyboard.spec).
+      env: { PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: '1', DATA_DIR: process.env.E2E_DATA_DIR, BOOKING_BUSY_FEEDS: `e2e=http://127.0.0.1:${feedPort}/busy.ics`, BOOKING_RATE_LIMIT: '100' },
     },
   ],
 });

@@ -19,7 +19,7 @@ try {
 }
 mkdirSync(config.dataDir, { recursive: true });
 
-const server = createSiteServer({ rootDir });
+const server = createSiteServer({ rootDir, trustProxy: config.trustProxy });
 server.listen(config.port, config.host, () => {
   console.log(`AI Operator site on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (data in ${config.dataDir})`);
 });

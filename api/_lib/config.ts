@@ -40,6 +40,8 @@ export interface ServerConfig {
   /** The local server's port and interface (`npm start`). */
   port: number;
   host: string;
+  /** TRUST_PROXY=1: the local server sits behind a reverse proxy, and takes the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
   /** Newsletter sign-ups allowed per client address (or IPv6 /64) in 10 minutes. */
   newsletterRateLimit: number;
   /** How often the local server retries undelivered email. */
@@ -108,6 +110,7 @@ const envSchema = z
     DATA_DIR: optional(z.string()),
     PORT: integer(0, 65_535, 4321),
     HOST: optional(z.string()),
+    TRUST_PROXY: optional(z.enum(['0', '1'], { error: 'must be 1 (behind a reverse proxy that sets X-Forwarded-For) or 0' })),
     NEWSLETTER_RATE_LIMIT: integer(1, 1_000_000_000, 10),
     OUTBOX_RETRY_MS: integer(1_000, 86_400_000, 30_000),
     // The booking form's own rule: the operator is the ORGANIZER of every invite, which refuses what the form refuses.
@@ -184,6 +187,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     production,
     port: e.PORT,
     host: e.HOST ?? '127.0.0.1',
+    trustProxy: e.TRUST_PROXY === '1',
     newsletterRateLimit: e.NEWSLETTER_RATE_LIMIT,
     outboxRetryMs: e.OUTBOX_RETRY_MS,
     operatorEmail: e.OPERATOR_EMAIL ?? company.contactEmail,

@@ -8,17 +8,28 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
 class RequestTooLarge extends Error {}
 
 /**
+ * The client's address, which rate limits and slot holds key on. This server is the edge, so the address
+ * it saw replaces whatever a client claimed; behind a reverse proxy (TRUST_PROXY=1) every request comes
+ * from the proxy, and the client is the last address the proxy appended to X-Forwarded-For.
+ */
+export function clientAddressOf(req: Pick<IncomingMessage, 'headers' | 'socket'>, trustProxy: boolean): string {
+  const socketAddress = req.socket.remoteAddress ?? 'unknown';
+  if (!trustProxy) return socketAddress;
+  const forwarded = [req.headers['x-forwarded-for']].flat().join(',').split(',').map((part) => part.trim()).filter(Boolean);
+  return forwarded.at(-1) ?? socketAddress;
+}
+
+/**
  * Buffering first (rather than handing the route a stream) is what Vercel does too, and it halves
  * what each API request allocates here: the web stream adapter was most of it (measured).
  */
-async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
+async function toWebRequest(req: IncomingMessage, origin: string, trustProxy: boolean): Promise<Request> {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
   }
-  // This server is the edge: the address it saw replaces whatever a client claimed.
-  headers.set('x-forwarded-for', req.socket.remoteAddress ?? 'unknown');
+  headers.set('x-forwarded-for', clientAddressOf(req, trustProxy));
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   return new Request(new URL(req.url ?? '/', origin), { method, headers, body: hasBody ? await readAll(req) : undefined });
@@ -46,10 +57,11 @@ export async function answerWithWebHandler(
   origin: string,
   handler: (request: Request) => Promise<Response>,
   extraHeaders: Record<string, string>,
+  trustProxy = false,
 ): Promise<void> {
   let request: Request;
   try {
-    request = await toWebRequest(req, origin);
+    request = await toWebRequest(req, origin, trustProxy);
   } catch (error) {
     if (!(error instanceof RequestTooLarge)) throw error;
     // The rest of the body is not read: close the connection after answering.

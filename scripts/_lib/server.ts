@@ -37,6 +37,8 @@ export interface ServerOptions {
   apiDir?: string;
   /** Memory the built-file cache may hold (default 64 MiB; the whole built site is about 3 MB). */
   cacheBytes?: number;
+  /** TRUST_PROXY: behind a reverse proxy, take the client's address from X-Forwarded-For (node-web.ts). */
+  trustProxy?: boolean;
 }
 
 /** A Host header as RFC 9110 allows it: a name, an IPv4 address or a bracketed IPv6 one, and a port. */
@@ -50,7 +52,7 @@ interface StaticFile {
   contentType: string;
 }
 
-export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), apiDir = join(rootDir, 'api'), cacheBytes = 64 * 1024 * 1024 }: ServerOptions): Server & { fileCacheStats(): { entries: number; bytes: number } } {
+export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), apiDir = join(rootDir, 'api'), cacheBytes = 64 * 1024 * 1024, trustProxy = false }: ServerOptions): Server & { fileCacheStats(): { entries: number; bytes: number } } {
   const headerRules = loadHeaderRules(join(rootDir, 'vercel.json'));
   const rewrites = loadRewrites(join(rootDir, 'vercel.json'));
   const apiRoutes = discoverApiRoutes(apiDir);
@@ -115,7 +117,7 @@ export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), api
       apiModules.set(file, mod);
     }
     const route = await mod;
-    await answerWithWebHandler(req, res, url.origin, (request) => dispatch(route, request), edgeHeaders);
+    await answerWithWebHandler(req, res, url.origin, (request) => dispatch(route, request), edgeHeaders, trustProxy);
   };
 
   const server = createServer(async (req, res) => {

@@ -11,7 +11,14 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 import { OPERATOR_ZONE, VISITOR_ZONE, card, clock, expectAxeClean, form, freeDays, localDay, openBooking, storedBooking, waitForFillTime } from './_booking-page.ts';
 import { attachmentText, mailTo, type Mail } from './_served-data.ts';
 
-test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+test.use({
+  timezoneId: 'America/Los_Angeles',
+  locale: 'en-US',
+  // An address of its own per project (the e2e server trusts X-Forwarded-For: TRUST_PROXY=1): a visitor
+  // holds one time at a time, so another test holding a time from 127.0.0.1 meanwhile would release this
+  // one's hold, and the check that nobody else is offered it would fail by timing alone.
+  extraHTTPHeaders: async ({}, use, testInfo) => use({ 'x-forwarded-for': testInfo.project.name === 'mobile' ? '198.51.100.11' : '198.51.100.12' }),
+});
 
 const CALCULATOR = '/resources/ai-automation-roi-calculator';
 

@@ -148,6 +148,26 @@ describe('api routes', () => {
     expect(JSON.parse(res.body)).toMatchObject({ method: 'POST', type: 'application/json', body: '{"a":1}' });
   });
 
+  it('gives the route the address it saw, whatever X-Forwarded-For a client claims', async () => {
+    const res = await raw('/api/echo', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.9' }, body: '', from: '127.0.0.7' });
+    expect(JSON.parse(res.body).client).toBe('127.0.0.7');
+  });
+
+  it('behind a proxy (TRUST_PROXY=1) takes the last address the proxy appended, or its own without one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'site-'));
+    mkdirSync(join(root, 'dist'));
+    cpSync(join(projectRoot, 'vercel.json'), join(root, 'vercel.json'));
+    const proxied = await startTestServer({ rootDir: root, apiDir: fixtureApi, trustProxy: true });
+    try {
+      const client = async (headers: Record<string, string>) => JSON.parse((await proxied.send('/api/echo', { method: 'POST', headers, body: '', from: '127.0.0.8' })).body).client;
+      expect(await client({ 'x-forwarded-for': '198.51.100.1, 203.0.113.9' })).toBe('203.0.113.9');
+      expect(await client({ 'x-forwarded-for': '2001:db8::1' })).toBe('2001:db8::1');
+      expect(await client({})).toBe('127.0.0.8');
+    } finally {
+      proxied.close();
+    }
+  });
+
   it('answers a method the route lacks with 405, Allow and a JSON error', async () => {
     const res = await raw('/api/echo');
     expect(res.status).toBe(405);

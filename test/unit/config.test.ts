@@ -25,6 +25,13 @@ describe('server settings', () => {
     expect(config.siteUrl).toBe('http://localhost:4321');
     expect(config.newsletterRateLimit).toBe(10);
     expect(config.outboxRetryMs).toBe(30_000);
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('trust X-Forwarded-For only when TRUST_PROXY is 1, and refuse any other value by name', () => {
+    expect(readConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(readConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(errorOf({ TRUST_PROXY: 'yes' })).toMatch(/- TRUST_PROXY must be 1 \(behind a reverse proxy that sets X-Forwarded-For\) or 0/);
   });
 
   it('are accepted in production when every required one is there', () => {
