@@ -1,5 +1,6 @@
 // The booking page when the time a visitor wants is not there (a visitor in Los Angeles, the operator
-// in Berlin, at 390 and 1280 px): a time someone books before it is picked leaves the list with a
+// in Berlin; desktop only, as a flow through the server: the steps' layout at 390 px is booking-keyboard's
+// and booking-rendering's): a time someone books before it is picked leaves the list with a
 // notice; a time taken while the visitor types (no hold, its service unreachable) offers the next free
 // ones and keeps everything typed; with nothing free this month the grid jumps to the first month with
 // a time and names it, and with nothing free at all it offers email. Axe on every state.

@@ -2,7 +2,8 @@
 // (test/e2e/_feed-server.ts, started by playwright.config.ts) with a weekly meeting every Tuesday
 // 10:00-11:00 Berlin. A visitor in Los Angeles is not offered the times that meeting blocks (a call
 // plus its 10-minute buffers may not overlap it), still is offered the ones beside it, and a booking
-// posted for it directly is answered 409 with alternatives that keep clear of it. At 390 and 1280 px.
+// posted for it directly is answered 409 with alternatives that keep clear of it. Desktop only: a flow
+// through the server, not a layout.
 //
 // Every expected instant is computed here with Temporal and Intl, never with the app's src/lib/booking.
 import AxeBuilder from '@axe-core/playwright';

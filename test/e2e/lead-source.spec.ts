@@ -27,10 +27,9 @@ function funnel(): (section: string, name: string) => { views: number; bookings:
   };
 }
 
-test('a campaign visit to an article, then the calculator, then a booking: the funnel report tells the story', async ({ page }, testInfo) => {
-  // One viewport is enough: this follows data through the server, and the pages' layouts at both widths
-  // are covered by pages.spec and the booking-*.spec files. Both projects counting views at once would blur the counts.
-  test.skip(testInfo.project.name === 'mobile', 'runs once, on desktop: a data flow, not a layout');
+// Desktop only (playwright.config.ts): this follows data through the server, and the pages' layouts at
+// both widths are covered by pages.spec and the booking-*.spec files.
+test('a campaign visit to an article, then the calculator, then a booking: the funnel report tells the story', async ({ page }) => {
   test.setTimeout(90_000);
   const campaign = `funnel-e2e-${Date.now()}`;
   const email = `${campaign}@example.com`;
