@@ -3,7 +3,7 @@
 // same for any address); 409 already_booked when the address has a call coming up (that call's link is
 // emailed to the address again); 409 booking_cancelled for a retry of a booking cancelled since; 422
 // with the fields for bad input, or an idempotency key used for other details; 429 with Retry-After.
-import { apiContext, type ApiContext } from './_lib/context.ts';
+import { apiContext, type ApiContext } from './_lib/runtime/context.ts';
 import { v7 as timeOrderedId } from 'uuid';
 import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/bookings.ts';
 import { SlotTakenError, toIso } from './_lib/calendar-claims.ts';

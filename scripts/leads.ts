@@ -9,7 +9,7 @@
 //   calendar [--csv]                                                each calendar feed (BOOKING_BUSY_FEEDS): state, last refresh, age, counts, last error
 // Reads DATA_DIR / DATABASE_URL like the server, so it works on the embedded file and a hosted database.
 import { parseArgs } from 'node:util';
-import { apiContext } from '../api/_lib/context.ts';
+import { apiContext } from '../api/_lib/runtime/context.ts';
 import { deliverDue } from '../api/_lib/outbox.ts';
 import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, bookings, calendarReport, funnelCsv, funnelReport, funnelText, messages, parseSince, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
 

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, serverConfig, type ServerConfig } from '../api/_lib/config.ts';
+import { ConfigError, serverConfig, type ServerConfig } from '../api/_lib/runtime/config.ts';
 import { createSiteServer } from './_lib/server.ts';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +25,7 @@ server.listen(config.port, config.host, () => {
 });
 
 // The retry job (Vercel Cron in production) runs here on a timer: stale calendar feeds, delivery, then the sweeps.
-const { apiContext } = await import('../api/_lib/context.ts');
+const { apiContext } = await import('../api/_lib/runtime/context.ts');
 const { deliverDue } = await import('../api/_lib/outbox.ts');
 const { sweepRateLimits } = await import('../api/_lib/rate-limit.ts');
 const { deleteExpiredRecords } = await import('../api/_lib/retention.ts');

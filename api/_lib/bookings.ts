@@ -6,13 +6,13 @@
 import { v7 as timeOrderedId } from 'uuid';
 import type { Client, Transaction } from '@libsql/client';
 import type { Booking, CallOutcome } from './booking-record.ts';
-import type { ApiContext } from './context.ts';
+import type { ApiContext } from './runtime/context.ts';
 import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
 import { SlotTakenError, claim, occupiedTimes, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
 import { releaseHold } from './slot-holds.ts';
 import { hitRateLimit } from './rate-limit.ts';
-import { createToken, emailKey, keyedHash, normalizeEmail } from './tokens.ts';
+import { createToken, emailKey, keyedHash, normalizeEmail } from './signing/tokens.ts';
 import { routes } from '../../src/config/site.ts';
 import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
 import { localDate } from '../../src/lib/booking/format.ts';

@@ -2,10 +2,10 @@
 // unsubscribe at once. Every state change and the messages it causes are written in one transaction.
 import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
-import type { ApiContext } from './context.ts';
+import type { ApiContext } from './runtime/context.ts';
 import { enqueue } from './outbox.ts';
 import { queueWebhook, utmFromRow } from './webhook/events.ts';
-import { createToken, emailKey, keyedHash, normalizeEmail } from './tokens.ts';
+import { createToken, emailKey, keyedHash, normalizeEmail } from './signing/tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/newsletter/request.ts';
 import { CONFIRM_LINK_DAYS } from '../../src/config/newsletter.ts';
 import { UTM_KEYS, type LeadSource } from '../../src/lib/leads/source.ts';

@@ -6,12 +6,12 @@
 // them, and they never count toward the daily cap. A refused hold costs the visitor nothing: they book
 // unheld, and the booking's own re-check still guards the time.
 import type { Transaction } from '@libsql/client';
-import type { ApiContext } from './context.ts';
+import type { ApiContext } from './runtime/context.ts';
 import { SlotTakenError, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
 import { queueWebhook } from './webhook/events.ts';
 import { addressBucket } from './rate-limit.ts';
-import { keyedHash } from './tokens.ts';
+import { keyedHash } from './signing/tokens.ts';
 import type { SlotHeld } from '../../src/lib/booking/request.ts';
 import { isBookable, localDatesToWindow, operatorDate } from '../../src/lib/booking/slots.ts';
 

@@ -1,7 +1,7 @@
 // The operator's calendar rules for the 20-minute workflow audit. The values an operator changes
 // often (working hours, blocked dates, notice, daily cap, time zone) can be overridden from the
 // environment without a code change (BOOKING_* in .env.example, checked at start by
-// api/_lib/config.ts); the rest is set here.
+// api/_lib/runtime/config.ts); the rest is set here.
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 

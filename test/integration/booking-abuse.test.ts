@@ -22,7 +22,7 @@ const { server, apiContext, dataDir } = await startApiServer('booking-abuse', {
   BOOKING_BUSY_FEEDS: undefined,
   RESEND_API_KEY: undefined,
 });
-const { createToken } = await import('../../api/_lib/tokens.ts');
+const { createToken } = await import('../../api/_lib/signing/tokens.ts');
 const { claim } = await import('../../api/_lib/calendar-claims.ts');
 
 let nextAddress = 1;

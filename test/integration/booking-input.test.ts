@@ -15,7 +15,7 @@ const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookin
   NEWSLETTER_RATE_LIMIT: '1000',
   RESEND_API_KEY: undefined,
 });
-const { createToken } = await import('../../api/_lib/tokens.ts');
+const { createToken } = await import('../../api/_lib/signing/tokens.ts');
 const { createBooking } = await import('../../api/_lib/bookings.ts');
 
 const outbox = fileOutbox(dataDir);

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { readConfig } from '../../api/_lib/config.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
 import { getDb } from '../../api/_lib/db.ts';
 import { createMailer, type Mailer, type OutgoingEmail, type SendResult } from '../../api/_lib/mailer.ts';
 import { deliverDue, enqueue, MAX_ATTEMPTS, STALE_SENDING_MS } from '../../api/_lib/outbox.ts';

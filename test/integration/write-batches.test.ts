@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Client, Transaction, TransactionMode } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../api/_lib/db.ts';
-import { readConfig } from '../../api/_lib/config.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
 import { createWriteBatches } from '../../api/_lib/write-batches.ts';
 
 async function freshDb(): Promise<Client> {

@@ -4,13 +4,13 @@
 // documented in .env.example.
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { defaultBookingRules, type BookingRules } from '../../src/config/booking.ts';
-import { company } from '../../src/config/company.ts';
-import { isEmailAddress, isTimeZone } from '../../src/lib/booking/request.ts';
-import { emailPlaceholderReason, mailboxAddress } from '../../src/lib/company/placeholders.ts';
-import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../src/lib/booking/hours.ts';
-import { parseBusyFeeds, type BusyFeed } from './calendar/feed-list.ts';
-import { parseWebhookUrl, webhookFlavour, type WebhookSettings } from './webhook/target.ts';
+import { defaultBookingRules, type BookingRules } from '../../../src/config/booking.ts';
+import { company } from '../../../src/config/company.ts';
+import { isEmailAddress, isTimeZone } from '../../../src/lib/booking/request.ts';
+import { emailPlaceholderReason, mailboxAddress } from '../../../src/lib/company/placeholders.ts';
+import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../../src/lib/booking/hours.ts';
+import { parseBusyFeeds, type BusyFeed } from '../calendar/feed-list.ts';
+import { parseWebhookUrl, webhookFlavour, type WebhookSettings } from '../webhook/target.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -123,7 +123,7 @@ const envSchema = z
     BOOKING_BUSY_FEEDS: optional(parsedBy(parseBusyFeeds)),
     BOOKING_BUSY_TTL_SECONDS: integer(1, 86_400, 300),
     OPERATOR_FEED_KEY: optional(z.string().min(32, 'must be at least 32 characters (for example `openssl rand -base64 32`)')),
-    // A secret URL: the messages (webhook/target.ts) name the variable and never repeat the value.
+    // A secret URL: the messages (../webhook/target.ts) name the variable and never repeat the value.
     OPERATOR_WEBHOOK_URL: optional(parsedBy(parseWebhookUrl)),
     OPERATOR_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters (for example `openssl rand -hex 32`)')),
   });

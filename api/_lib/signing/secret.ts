@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerConfig } from './config.ts';
+import type { ServerConfig } from '../runtime/config.ts';
 
 export class MissingSecretError extends Error {}
 

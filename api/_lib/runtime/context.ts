@@ -2,11 +2,11 @@
 // the secret, the mailer, the operator's webhook sender.
 import type { Client } from '@libsql/client';
 import { serverConfig, type ServerConfig } from './config.ts';
-import { getDb } from './db.ts';
-import { createMailer, type Mailer } from './mailer.ts';
-import { siteSecret } from './secret.ts';
-import { createWebhookSender, type WebhookSender } from './webhook/send.ts';
-import { createWriteBatches, type WriteBatches } from './write-batches.ts';
+import { getDb } from '../db.ts';
+import { createMailer, type Mailer } from '../mailer.ts';
+import { siteSecret } from '../signing/secret.ts';
+import { createWebhookSender, type WebhookSender } from '../webhook/send.ts';
+import { createWriteBatches, type WriteBatches } from '../write-batches.ts';
 
 export interface ApiContext {
   config: ServerConfig;
