@@ -11,8 +11,8 @@ import { releaseHold } from './_lib/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
 import { callEvent } from './_lib/emails/booking.ts';
 import { deliverInBackground } from './_lib/deliver.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http.ts';
-import { hitClientRateLimit } from './_lib/rate-limit.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http/request-guards.ts';
+import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
 import { bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
 

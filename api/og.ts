@@ -1,6 +1,6 @@
 // Social card images (Open Graph, Twitter), drawn on request by @vercel/og and cached: building a
 // PNG per page at build time made the build grow by 15 ms a post.
-import { HttpError, handle } from './_lib/http.ts';
+import { HttpError, handle } from './_lib/http/request-guards.ts';
 import { renderCard } from './_lib/og-card.ts';
 import { cardText } from './_lib/social-cards.ts';
 

@@ -7,7 +7,7 @@ import { apiContext } from './_lib/runtime/context.ts';
 import { nextFreeSlots } from './_lib/bookings.ts';
 import { occupiedTimes } from './_lib/calendar-claims.ts';
 import { freshenFeeds } from './_lib/calendar/refresh.ts';
-import { HttpError, handle, refusedPayload } from './_lib/http.ts';
+import { HttpError, handle, refusedPayload } from './_lib/http/request-guards.ts';
 import { MAX_SLOT_RANGE_DAYS, slotsQuerySchema, type SlotsResponse } from '../src/lib/booking/request.ts';
 import { availableSlots, localDatesToWindow } from '../src/lib/booking/slots.ts';
 

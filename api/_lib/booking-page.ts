@@ -2,7 +2,7 @@
 // a form to move it to another free time, and a form to cancel it. Both forms are plain HTML, signed
 // with tokens of their own, so the page works with JavaScript off and a GET of it changes nothing.
 import type { ApiContext } from './runtime/context.ts';
-import type { ActionPage } from './action-page.ts';
+import type { ActionPage } from './http/action-page.ts';
 import { nextFreeSlots, type Booking } from './bookings.ts';
 import { createToken } from './signing/tokens.ts';
 import { freshenFeeds } from './calendar/refresh.ts';

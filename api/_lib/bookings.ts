@@ -11,7 +11,7 @@ import type { BookingEmailProps, BookingEvent } from './emails/booking.ts';
 import { SlotTakenError, claim, occupiedTimes, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
 import { releaseHold } from './slot-holds.ts';
-import { hitRateLimit } from './rate-limit.ts';
+import { hitRateLimit } from './http/rate-limit.ts';
 import { createToken, emailKey, keyedHash, normalizeEmail } from './signing/tokens.ts';
 import { routes } from '../../src/config/site.ts';
 import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';

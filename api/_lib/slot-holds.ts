@@ -10,7 +10,7 @@ import type { ApiContext } from './runtime/context.ts';
 import { SlotTakenError, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './calendar-claims.ts';
 import { enqueue } from './outbox.ts';
 import { queueWebhook } from './webhook/events.ts';
-import { addressBucket } from './rate-limit.ts';
+import { addressBucket } from './http/rate-limit.ts';
 import { keyedHash } from './signing/tokens.ts';
 import type { SlotHeld } from '../../src/lib/booking/request.ts';
 import { isBookable, localDatesToWindow, operatorDate } from '../../src/lib/booking/slots.ts';

@@ -5,7 +5,7 @@
 import { apiContext } from '../_lib/runtime/context.ts';
 import { findBooking } from '../_lib/bookings.ts';
 import { CALL_TITLE } from '../_lib/emails/booking.ts';
-import { HttpError, handle } from '../_lib/http.ts';
+import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { verifyToken } from '../_lib/signing/tokens.ts';
 import { site } from '../../src/config/site.ts';
 import { buildInvite, inviteContentType } from '../../src/lib/booking/invite.ts';

@@ -5,7 +5,7 @@
 // answer for an address with no route, so the feed's existence is not revealed. Rotating the key means changing
 // the variable: nothing is stored.
 import { apiContext } from '../_lib/runtime/context.ts';
-import { HttpError, handle } from '../_lib/http.ts';
+import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
 import { buildBookingsFeed, type FeedBooking } from '../../src/lib/booking/bookings-feed.ts';
 import type { Area } from '../../src/lib/readiness/areas.ts';

@@ -1,10 +1,10 @@
 // GET /api/outbox/retry: refreshes stale calendar feeds, delivers every due message, and deletes what the privacy page says expires. Vercel Cron calls it (vercel.json) with
 // `Authorization: Bearer $CRON_SECRET`; the local server runs the same delivery on a timer.
 import { apiContext } from '../_lib/runtime/context.ts';
-import { HttpError, handle } from '../_lib/http.ts';
+import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { deliverDue } from '../_lib/outbox.ts';
 import { refreshStaleFeeds } from '../_lib/calendar/refresh.ts';
-import { sweepRateLimits } from '../_lib/rate-limit.ts';
+import { sweepRateLimits } from '../_lib/http/rate-limit.ts';
 import { deleteExpiredRecords } from '../_lib/retention.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
 

@@ -6,8 +6,8 @@
 import { apiContext } from '../_lib/runtime/context.ts';
 import { nextFreeSlots } from '../_lib/bookings.ts';
 import { SlotTakenError } from '../_lib/calendar-claims.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http.ts';
-import { hitClientRateLimit } from '../_lib/rate-limit.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http/request-guards.ts';
+import { hitClientRateLimit } from '../_lib/http/rate-limit.ts';
 import { HoldRefusedError, placeHold, queueHoldsSpikeAlert } from '../_lib/slot-holds.ts';
 import { deliverInBackground } from '../_lib/deliver.ts';
 import { freshenFeeds } from '../_lib/calendar/refresh.ts';

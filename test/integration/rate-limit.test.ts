@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../api/_lib/runtime/config.ts';
 import { getDb } from '../../api/_lib/db.ts';
-import { addressBucket, hitClientRateLimit } from '../../api/_lib/rate-limit.ts';
+import { addressBucket, hitClientRateLimit } from '../../api/_lib/http/rate-limit.ts';
 
 const SECRET = 'r'.repeat(40);
 

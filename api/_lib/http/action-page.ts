@@ -1,7 +1,7 @@
 // The page an emailed link opens: what the link will do, for whom, and the one button that does it.
 // Rendered by the function itself (the token must be in the form, and the site's pages are static),
 // as a plain HTML form that works with JavaScript off. Every value is escaped.
-import { routes, site } from '../../src/config/site.ts';
+import { routes, site } from '../../../src/config/site.ts';
 
 export interface ActionForm {
   /** A heading above the form when a page has several ("Pick a new time"). */

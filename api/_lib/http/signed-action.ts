@@ -3,13 +3,13 @@
 // a page with the one button that acts, and the button POSTs the token. Nothing changes until a
 // person presses it. RFC 8058's one-click unsubscribe is that same POST, sent by the mail client to
 // the link itself with the token in its query: it acts at once and needs no cookie or origin.
-import type { ApiContext } from './runtime/context.ts';
-import { apiContext } from './runtime/context.ts';
-import { deliverInBackground } from './deliver.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import { apiContext } from '../runtime/context.ts';
+import { deliverInBackground } from '../deliver.ts';
 import { renderActionPage, type ActionPage } from './action-page.ts';
-import { clientAddress, handle, readBody, redirect, wantsJson } from './http.ts';
+import { clientAddress, handle, readBody, redirect, wantsJson } from './request-guards.ts';
 import { hitClientRateLimit } from './rate-limit.ts';
-import { verifyToken, type TokenPurpose } from './signing/tokens.ts';
+import { verifyToken, type TokenPurpose } from '../signing/tokens.ts';
 
 /**
  * What the GET shows: a page whose one button posts the token back (action and fields are added), or a

@@ -2,7 +2,7 @@
 // across serverless instances.
 import { isIP } from 'node:net';
 import type { Client, Transaction } from '@libsql/client';
-import { keyedHash } from './signing/tokens.ts';
+import { keyedHash } from '../signing/tokens.ts';
 
 export interface RateLimitRule {
   name: string;
