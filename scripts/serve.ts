@@ -28,7 +28,7 @@ server.listen(config.port, config.host, () => {
 const { apiContext } = await import('../api/_lib/runtime/context.ts');
 const { deliverDue } = await import('../api/_lib/outbox.ts');
 const { sweepRateLimits } = await import('../api/_lib/http/rate-limit.ts');
-const { deleteExpiredRecords } = await import('../api/_lib/retention.ts');
+const { deleteExpiredRecords } = await import('../api/_lib/store/retention.ts');
 const { refreshStaleFeeds } = await import('../api/_lib/calendar/refresh.ts');
 const retry = setInterval(async () => {
   try {

@@ -5,7 +5,7 @@ import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { deliverDue } from '../_lib/outbox.ts';
 import { refreshStaleFeeds } from '../_lib/calendar/refresh.ts';
 import { sweepRateLimits } from '../_lib/http/rate-limit.ts';
-import { deleteExpiredRecords } from '../_lib/retention.ts';
+import { deleteExpiredRecords } from '../_lib/store/retention.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
 
 export function GET(request: Request): Promise<Response> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../../api/_lib/runtime/config.ts';
-import { getDb } from '../../api/_lib/db.ts';
+import { getDb } from '../../api/_lib/store/db.ts';
 import { createMailer, type Mailer, type OutgoingEmail, type SendResult } from '../../api/_lib/mailer.ts';
 import { deliverDue, enqueue, MAX_ATTEMPTS, STALE_SENDING_MS } from '../../api/_lib/outbox.ts';
 import { startFakeResend } from '../fixtures/fake-resend.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createToken, keyedHash, verifyToken } from '../../api/_lib/signing/tokens.ts';
-import { getDb, migrate } from '../../api/_lib/db.ts';
+import { getDb, migrate } from '../../api/_lib/store/db.ts';
 import { readConfig } from '../../api/_lib/runtime/config.ts';
 import { backoffMs, deliverDue, enqueue, MAX_ATTEMPTS } from '../../api/_lib/outbox.ts';
 import type { Mailer, SendResult } from '../../api/_lib/mailer.ts';

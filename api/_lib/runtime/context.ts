@@ -2,16 +2,16 @@
 // the secret, the mailer, the operator's webhook sender.
 import type { Client } from '@libsql/client';
 import { serverConfig, type ServerConfig } from './config.ts';
-import { getDb } from '../db.ts';
+import { getDb } from '../store/db.ts';
 import { createMailer, type Mailer } from '../mailer.ts';
 import { siteSecret } from '../signing/secret.ts';
 import { createWebhookSender, type WebhookSender } from '../webhook/send.ts';
-import { createWriteBatches, type WriteBatches } from '../write-batches.ts';
+import { createWriteBatches, type WriteBatches } from '../store/write-batches.ts';
 
 export interface ApiContext {
   config: ServerConfig;
   db: Client;
-  /** Write transactions that may share a commit with concurrent requests' (see write-batches.ts). */
+  /** Write transactions that may share a commit with concurrent requests' (see ../store/write-batches.ts). */
   writes: WriteBatches;
   secret: string;
   mailer: Mailer;

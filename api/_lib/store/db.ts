@@ -2,7 +2,7 @@
 // says so; same SQL either way. Migrations run on first use, idempotently.
 import { mkdirSync } from 'node:fs';
 import { createClient, type Client } from '@libsql/client';
-import type { ServerConfig } from './runtime/config.ts';
+import type { ServerConfig } from '../runtime/config.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { serializeWrites } from './serialize-writes.ts';
 
