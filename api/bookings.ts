@@ -9,8 +9,8 @@ import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, Id
 import { SlotTakenError, toIso } from './_lib/calendar-claims.ts';
 import { releaseHold } from './_lib/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
-import { callEvent } from './_lib/emails/booking.ts';
-import { deliverInBackground } from './_lib/deliver.ts';
+import { callEvent } from './_lib/mail/templates/booking.ts';
+import { deliverInBackground } from './_lib/mail/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http/request-guards.ts';
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';

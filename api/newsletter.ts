@@ -3,7 +3,7 @@ import { parseNewsletterSignup } from '../src/lib/newsletter/request.ts';
 import { routes } from '../src/config/site.ts';
 import { cleanPagePath, utmFromSiteReferrer } from '../src/lib/leads/source.ts';
 import { apiContext } from './_lib/runtime/context.ts';
-import { deliverInBackground } from './_lib/deliver.ts';
+import { deliverInBackground } from './_lib/mail/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect, wantsJson } from './_lib/http/request-guards.ts';
 import { subscribe } from './_lib/newsletter.ts';
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';

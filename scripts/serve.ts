@@ -26,7 +26,7 @@ server.listen(config.port, config.host, () => {
 
 // The retry job (Vercel Cron in production) runs here on a timer: stale calendar feeds, delivery, then the sweeps.
 const { apiContext } = await import('../api/_lib/runtime/context.ts');
-const { deliverDue } = await import('../api/_lib/outbox.ts');
+const { deliverDue } = await import('../api/_lib/mail/outbox.ts');
 const { sweepRateLimits } = await import('../api/_lib/http/rate-limit.ts');
 const { deleteExpiredRecords } = await import('../api/_lib/store/retention.ts');
 const { refreshStaleFeeds } = await import('../api/_lib/calendar/refresh.ts');

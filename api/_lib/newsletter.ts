@@ -3,7 +3,7 @@
 import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './runtime/context.ts';
-import { enqueue } from './outbox.ts';
+import { enqueue } from './mail/outbox.ts';
 import { queueWebhook, utmFromRow } from './webhook/events.ts';
 import { createToken, emailKey, keyedHash, normalizeEmail } from './signing/tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/newsletter/request.ts';

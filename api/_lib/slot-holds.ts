@@ -8,7 +8,7 @@
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from './runtime/context.ts';
 import { SlotTakenError, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './calendar-claims.ts';
-import { enqueue } from './outbox.ts';
+import { enqueue } from './mail/outbox.ts';
 import { queueWebhook } from './webhook/events.ts';
 import { addressBucket } from './http/rate-limit.ts';
 import { keyedHash } from './signing/tokens.ts';

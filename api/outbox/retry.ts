@@ -2,7 +2,7 @@
 // `Authorization: Bearer $CRON_SECRET`; the local server runs the same delivery on a timer.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
-import { deliverDue } from '../_lib/outbox.ts';
+import { deliverDue } from '../_lib/mail/outbox.ts';
 import { refreshStaleFeeds } from '../_lib/calendar/refresh.ts';
 import { sweepRateLimits } from '../_lib/http/rate-limit.ts';
 import { deleteExpiredRecords } from '../_lib/store/retention.ts';

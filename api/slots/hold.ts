@@ -9,7 +9,7 @@ import { SlotTakenError } from '../_lib/calendar-claims.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http/request-guards.ts';
 import { hitClientRateLimit } from '../_lib/http/rate-limit.ts';
 import { HoldRefusedError, placeHold, queueHoldsSpikeAlert } from '../_lib/slot-holds.ts';
-import { deliverInBackground } from '../_lib/deliver.ts';
+import { deliverInBackground } from '../_lib/mail/deliver.ts';
 import { freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
 

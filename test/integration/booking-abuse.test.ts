@@ -44,7 +44,7 @@ async function freeByDay(): Promise<Map<string, string[]>> {
 }
 const count = async (sql: string, args: (string | number)[] = []) => Number((await (await apiContext()).db.execute({ sql, args })).rows[0]?.n ?? 0);
 const operatorMails = (subject: string) => fileOutbox(dataDir).mails((m) => m.to === 'operator@site.test' && m.subject === subject);
-const { deliverDue } = await import('../../api/_lib/outbox.ts');
+const { deliverDue } = await import('../../api/_lib/mail/outbox.ts');
 const deliver = async () => {
   const ctx = await apiContext();
   await deliverDue(ctx.db, ctx.mailer, { limit: 500 });

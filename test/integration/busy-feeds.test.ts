@@ -213,7 +213,7 @@ describe('alerts', () => {
     const t0 = Date.now() + DAY; // a clock of its own, ahead of every stored time
     const at = (minutes: number) => ({ maxAgeMs: 300_000, now: new Date(t0 + minutes * 60_000) });
     feeds.set('/work.ics', { status: 503 });
-    const { deliverDue } = await import('../../api/_lib/outbox.ts');
+    const { deliverDue } = await import('../../api/_lib/mail/outbox.ts');
     const delivered = async () => {
       await deliverDue(ctx.db, ctx.mailer, { now: new Date(t0 + 1000 * 60_000) });
       return operatorMails().slice(mailsBefore).map((m) => m.subject);

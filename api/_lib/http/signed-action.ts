@@ -5,7 +5,7 @@
 // the link itself with the token in its query: it acts at once and needs no cookie or origin.
 import type { ApiContext } from '../runtime/context.ts';
 import { apiContext } from '../runtime/context.ts';
-import { deliverInBackground } from '../deliver.ts';
+import { deliverInBackground } from '../mail/deliver.ts';
 import { renderActionPage, type ActionPage } from './action-page.ts';
 import { clientAddress, handle, readBody, redirect, wantsJson } from './request-guards.ts';
 import { hitClientRateLimit } from './rate-limit.ts';

@@ -3,7 +3,7 @@
 import type { Client } from '@libsql/client';
 import { serverConfig, type ServerConfig } from './config.ts';
 import { getDb } from '../store/db.ts';
-import { createMailer, type Mailer } from '../mailer.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { siteSecret } from '../signing/secret.ts';
 import { createWebhookSender, type WebhookSender } from '../webhook/send.ts';
 import { createWriteBatches, type WriteBatches } from '../store/write-batches.ts';

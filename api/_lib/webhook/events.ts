@@ -4,7 +4,7 @@
 // shape the URL configured then calls for (format.ts), and sent by send.ts.
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
-import { enqueue } from '../outbox.ts';
+import { enqueue } from '../mail/outbox.ts';
 import { UTM_KEYS, cleanUtmValue, type Utm } from '../../../src/lib/leads/source.ts';
 import type { OperatorEvent, StoredWebhook } from './operator-events.ts';
 

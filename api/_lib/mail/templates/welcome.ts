@@ -3,7 +3,7 @@
 import { createElement as h } from 'react';
 import { Link, Text } from '@react-email/components';
 import { EmailLayout, link, paragraph } from './layout.ts';
-import { newsletterPitch, newsletterSchedule } from '../../../src/config/newsletter.ts';
+import { newsletterPitch, newsletterSchedule } from '../../../../src/config/newsletter.ts';
 import { render, toPlainText } from '@react-email/render';
 
 export interface WelcomeProps {

@@ -4,7 +4,7 @@ import { createElement as h } from 'react';
 import { Section, Text } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
 import { EmailLayout, paragraph } from './layout.ts';
-import { formatDay, formatTime, zoneName } from '../../../src/lib/booking/format.ts';
+import { formatDay, formatTime, zoneName } from '../../../../src/lib/booking/format.ts';
 
 export interface BusyFeedAlertProps {
   event: 'failing' | 'recovered';

@@ -2,14 +2,14 @@
 // deliverDue(), which the request kicks off and a retry job repeats. Each ends `sent` or `dead` with
 // its last error; a retried message carries the same idempotency key, so it is delivered once.
 // Besides email and the provider's contacts, the outbox carries the operator's webhook messages
-// (webhook/): a run delivers them only when it is given the webhook sender (ctx.webhook).
+// (../webhook/): a run delivers them only when it is given the webhook sender (ctx.webhook).
 import { v7 as timeOrderedId } from 'uuid';
 import type { Client, Transaction } from '@libsql/client';
 import { guardBlocks, type DeliveryGuard } from './delivery-guards.ts';
-import { renderEmail, type TemplatedEmail } from './emails/catalog.ts';
+import { renderEmail, type TemplatedEmail } from './templates/catalog.ts';
 import type { Mailer, OutgoingEmail, SendResult } from './mailer.ts';
-import type { StoredWebhook } from './webhook/operator-events.ts';
-import type { WebhookSender } from './webhook/send.ts';
+import type { StoredWebhook } from '../webhook/operator-events.ts';
+import type { WebhookSender } from '../webhook/send.ts';
 
 export type MessagePayload = (
   | { kind: 'email'; email: TemplatedEmail }

@@ -5,7 +5,7 @@ import { createElement as h } from 'react';
 import { Section, Text } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
 import { EmailLayout, paragraph } from './layout.ts';
-import { formatDay } from '../../../src/lib/booking/format.ts';
+import { formatDay } from '../../../../src/lib/booking/format.ts';
 
 export interface HoldsSpikeProps {
   siteUrl: string;

@@ -11,16 +11,16 @@ import { Button, Link, Section, Text } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
 import { EmailLayout, link, paragraph } from './layout.ts';
 import type { EmailAttachment } from '../mailer.ts';
-import { googleCalendarUrl, outlookCalendarUrl } from '../../../src/lib/booking/calendar-links.ts';
-import type { ReadinessSummary, ScenarioSummary } from '../../../src/lib/booking/context.ts';
-import { formatCall } from '../../../src/lib/booking/format.ts';
-import { buildInvite, inviteContentType, sanitizeText } from '../../../src/lib/booking/invite.ts';
-import type { Booking } from '../booking-record.ts';
-import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
-import { describeSource, type LeadSource } from '../../../src/lib/leads/source.ts';
-import { roiFormatters } from '../../../src/lib/roi/format.ts';
-import { neverPaysBackText, paybackShort } from '../../../src/lib/roi/reasons.ts';
-import { routes, site } from '../../../src/config/site.ts';
+import { googleCalendarUrl, outlookCalendarUrl } from '../../../../src/lib/booking/calendar-links.ts';
+import type { ReadinessSummary, ScenarioSummary } from '../../../../src/lib/booking/context.ts';
+import { formatCall } from '../../../../src/lib/booking/format.ts';
+import { buildInvite, inviteContentType, sanitizeText } from '../../../../src/lib/booking/invite.ts';
+import type { Booking } from '../../booking-record.ts';
+import { AREA_LABELS } from '../../../../src/lib/readiness/areas.ts';
+import { describeSource, type LeadSource } from '../../../../src/lib/leads/source.ts';
+import { roiFormatters } from '../../../../src/lib/roi/format.ts';
+import { neverPaysBackText, paybackShort } from '../../../../src/lib/roi/reasons.ts';
+import { routes, site } from '../../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show';
 /** What the operator is told about by email: the visitor-only messages change nothing for them. */

@@ -4,7 +4,7 @@
 import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resend } from 'resend';
-import type { ServerConfig } from './runtime/config.ts';
+import type { ServerConfig } from '../runtime/config.ts';
 
 export interface EmailAttachment {
   filename: string;

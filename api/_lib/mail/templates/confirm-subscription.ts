@@ -4,7 +4,7 @@
 import { createElement as h } from 'react';
 import { Button, Section, Text } from '@react-email/components';
 import { EmailLayout, paragraph } from './layout.ts';
-import { CONFIRM_LINK_DAYS, newsletterPitch } from '../../../src/config/newsletter.ts';
+import { CONFIRM_LINK_DAYS, newsletterPitch } from '../../../../src/config/newsletter.ts';
 import { render, toPlainText } from '@react-email/render';
 
 export interface ConfirmSubscriptionProps {

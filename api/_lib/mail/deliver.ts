@@ -3,8 +3,8 @@
 // after it, so a burst of sign-ups becomes a few runs, not one each. On Vercel the function stays
 // alive for the run (waitUntil); locally the process simply goes on. The retry job catches anything
 // that fails.
-import { keepAlive } from './runtime/background.ts';
-import type { ApiContext } from './runtime/context.ts';
+import { keepAlive } from '../runtime/background.ts';
+import type { ApiContext } from '../runtime/context.ts';
 import { deliverDue } from './outbox.ts';
 
 const BATCH = 50;
