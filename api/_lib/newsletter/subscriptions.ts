@@ -2,13 +2,13 @@
 // unsubscribe at once. Every state change and the messages it causes are written in one transaction.
 import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
-import type { ApiContext } from './runtime/context.ts';
-import { enqueue } from './mail/outbox.ts';
-import { queueWebhook, utmFromRow } from './webhook/events.ts';
-import { createToken, emailKey, keyedHash, normalizeEmail } from './signing/tokens.ts';
-import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../src/lib/newsletter/request.ts';
-import { CONFIRM_LINK_DAYS } from '../../src/config/newsletter.ts';
-import { UTM_KEYS, type LeadSource } from '../../src/lib/leads/source.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import { enqueue } from '../mail/outbox.ts';
+import { queueWebhook, utmFromRow } from '../webhook/events.ts';
+import { createToken, emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
+import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../../src/lib/newsletter/request.ts';
+import { CONFIRM_LINK_DAYS } from '../../../src/config/newsletter.ts';
+import { UTM_KEYS, type LeadSource } from '../../../src/lib/leads/source.ts';
 
 const CONFIRM_TOKEN_TTL_SECONDS = CONFIRM_LINK_DAYS * 24 * 3600;
 /** Unsubscribe links in old emails keep working. */

@@ -2,7 +2,7 @@
 // @vercel/og is pinned to 1.0.1: 1.0.3 fails under Node ESM and astro build
 // ("Dynamic require of fs is not supported", upstream satori issue #794).
 import { ImageResponse } from '@vercel/og';
-import { site } from '../../src/config/site.ts';
+import { site } from '../../../src/config/site.ts';
 
 interface CardInput {
   eyebrow: string;

@@ -6,16 +6,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { contentEntryId } from '../../src/lib/content/ids.ts';
-import { blogSchema, pageSchema, serviceSchema } from '../../src/lib/content/schemas.ts';
-import { site } from '../../src/config/site.ts';
+import { contentEntryId } from '../../../src/lib/content/ids.ts';
+import { blogSchema, pageSchema, serviceSchema } from '../../../src/lib/content/schemas.ts';
+import { site } from '../../../src/config/site.ts';
 
 export interface CardText {
   eyebrow: string;
   title: string;
 }
 
-const CONTENT_DIR = new URL('../../content/', import.meta.url);
+const CONTENT_DIR = new URL('../../../content/', import.meta.url);
 const PAGE = /^(blog|services|pages)\/(.+)$/;
 
 /** The files the collections' glob (CONTENT_FILES) loads: .md and .mdx, none dot-named or in a dot folder. */
