@@ -5,9 +5,9 @@
 // with the fields for bad input, or an idempotency key used for other details; 429 with Retry-After.
 import { apiContext, type ApiContext } from './_lib/runtime/context.ts';
 import { v7 as timeOrderedId } from 'uuid';
-import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/bookings.ts';
-import { SlotTakenError, toIso } from './_lib/calendar-claims.ts';
-import { releaseHold } from './_lib/slot-holds.ts';
+import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/booking/bookings.ts';
+import { SlotTakenError, toIso } from './_lib/booking/claims.ts';
+import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
 import { callEvent } from './_lib/mail/templates/booking.ts';
 import { deliverInBackground } from './_lib/mail/deliver.ts';

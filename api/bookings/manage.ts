@@ -3,8 +3,8 @@
 // mail scanner that opens the link does no harm.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { renderActionPage } from '../_lib/http/action-page.ts';
-import { managePage } from '../_lib/booking-page.ts';
-import { findBooking } from '../_lib/bookings.ts';
+import { managePage } from '../_lib/booking/manage-page.ts';
+import { findBooking } from '../_lib/booking/bookings.ts';
 import { handle, redirect } from '../_lib/http/request-guards.ts';
 import { PAGE_HEADERS } from '../_lib/http/signed-action.ts';
 import { verifyToken } from '../_lib/signing/tokens.ts';

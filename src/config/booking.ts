@@ -6,7 +6,7 @@
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /**
- * The calendar's grid: a call claims the 5-minute blocks it covers (api/_lib/calendar-claims.ts), so
+ * The calendar's grid: a call claims the 5-minute blocks it covers (api/_lib/booking/claims.ts), so
  * working hours, call length, step and buffers must all be multiples of it, or a time would be offered
  * that can never be claimed.
  */

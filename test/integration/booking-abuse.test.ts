@@ -23,7 +23,7 @@ const { server, apiContext, dataDir } = await startApiServer('booking-abuse', {
   RESEND_API_KEY: undefined,
 });
 const { createToken } = await import('../../api/_lib/signing/tokens.ts');
-const { claim } = await import('../../api/_lib/calendar-claims.ts');
+const { claim } = await import('../../api/_lib/booking/claims.ts');
 
 let nextAddress = 1;
 const freshAddress = () => `127.0.${4 + Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
@@ -162,7 +162,7 @@ describe('an idempotency key answers only its own request', () => {
     expect(other.status).toBe(422);
     expect(JSON.parse(other.body).error.code).toBe('idempotency_key_reused');
     expect((await post('/api/bookings', { ...first, start: times[44]! })).status).toBe(422);
-    const { cancelBooking } = await import('../../api/_lib/bookings.ts');
+    const { cancelBooking } = await import('../../api/_lib/booking/bookings.ts');
     expect((await cancelBooking(await apiContext(), JSON.parse(made.body).booking.id)).outcome).toBe('cancelled');
     const again = await post('/api/bookings', first);
     expect(again.status).toBe(409);

@@ -18,7 +18,7 @@ const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookin
   RESEND_API_KEY: undefined,
   OPERATOR_FEED_KEY: KEY,
 });
-const { cancelBooking, rescheduleBooking } = await import('../../api/_lib/bookings.ts');
+const { cancelBooking, rescheduleBooking } = await import('../../api/_lib/booking/bookings.ts');
 
 const outbox = fileOutbox(dataDir);
 let nextAddress = 2;

@@ -19,7 +19,7 @@ import { createWriteBatches } from '../../api/_lib/store/write-batches.ts';
 import { createWebhookSender } from '../../api/_lib/webhook/send.ts';
 import { queueWebhook } from '../../api/_lib/webhook/events.ts';
 import { confirmSubscriber } from '../../api/_lib/newsletter/subscriptions.ts';
-import { queueHoldsSpikeAlert } from '../../api/_lib/slot-holds.ts';
+import { queueHoldsSpikeAlert } from '../../api/_lib/booking/slot-holds.ts';
 import { refreshStaleFeeds } from '../../api/_lib/calendar/refresh.ts';
 import { configError } from '../fixtures/config-error.ts';
 

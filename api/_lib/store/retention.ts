@@ -2,7 +2,7 @@
 // the local server's timer): unconfirmed sign-ups go after 30 days, bookings 24 months after the call,
 // each with the queued emails about it (they hold the address).
 import type { Client } from '@libsql/client';
-import { expiredHoldSweep } from '../calendar-claims.ts';
+import { expiredHoldSweep } from '../booking/claims.ts';
 
 const UNCONFIRMED_SIGNUP_DAYS = 30;
 const BOOKING_RETENTION_MONTHS = 24;

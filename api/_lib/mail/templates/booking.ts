@@ -15,7 +15,7 @@ import { googleCalendarUrl, outlookCalendarUrl } from '../../../../src/lib/booki
 import type { ReadinessSummary, ScenarioSummary } from '../../../../src/lib/booking/context.ts';
 import { formatCall } from '../../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType, sanitizeText } from '../../../../src/lib/booking/invite.ts';
-import type { Booking } from '../../booking-record.ts';
+import type { Booking } from '../../booking/record.ts';
 import { AREA_LABELS } from '../../../../src/lib/readiness/areas.ts';
 import { describeSource, type LeadSource } from '../../../../src/lib/leads/source.ts';
 import { roiFormatters } from '../../../../src/lib/roi/format.ts';

@@ -1,29 +1,29 @@
 // Booked workflow audits: create, move and cancel, each with its emails in the same transaction.
 // The guarantee that one time holds one call lives in the database, not in this process: every
-// confirmed call claims the blocks it occupies (calendar-claims.ts). The rules are checked again
+// confirmed call claims the blocks it occupies (claims.ts). The rules are checked again
 // inside the write transaction (notice, hours, daily cap, buffers, other visitors' holds), so a slot
 // that was free when the page loaded but is not any more is refused with the next free times instead.
 import { v7 as timeOrderedId } from 'uuid';
 import type { Client, Transaction } from '@libsql/client';
-import type { Booking, CallOutcome } from './booking-record.ts';
-import type { ApiContext } from './runtime/context.ts';
-import type { BookingEmailProps, BookingEvent } from './mail/templates/booking.ts';
-import { SlotTakenError, claim, occupiedTimes, releaseClaims, toIso, type BusyExceptions } from './calendar-claims.ts';
-import { enqueue } from './mail/outbox.ts';
+import type { Booking, CallOutcome } from './record.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import type { BookingEmailProps, BookingEvent } from '../mail/templates/booking.ts';
+import { SlotTakenError, claim, occupiedTimes, releaseClaims, toIso, type BusyExceptions } from './claims.ts';
+import { enqueue } from '../mail/outbox.ts';
 import { releaseHold } from './slot-holds.ts';
-import { hitRateLimit } from './http/rate-limit.ts';
-import { createToken, emailKey, keyedHash, normalizeEmail } from './signing/tokens.ts';
-import { routes } from '../../src/config/site.ts';
-import { summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
-import { localDate } from '../../src/lib/booking/format.ts';
-import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../src/lib/booking/request.ts';
-import { availableSlots, isBookable, type Interval } from '../../src/lib/booking/slots.ts';
-import type { Area } from '../../src/lib/readiness/areas.ts';
-import { UTM_KEYS, parseLeadSource, type LeadSource } from '../../src/lib/leads/source.ts';
-import { queueWebhook, utmFromRow } from './webhook/events.ts';
+import { hitRateLimit } from '../http/rate-limit.ts';
+import { createToken, emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
+import { routes } from '../../../src/config/site.ts';
+import { summarizeReadiness, summarizeScenario } from '../../../src/lib/booking/context.ts';
+import { localDate } from '../../../src/lib/booking/format.ts';
+import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../../src/lib/booking/request.ts';
+import { availableSlots, isBookable, type Interval } from '../../../src/lib/booking/slots.ts';
+import type { Area } from '../../../src/lib/readiness/areas.ts';
+import { UTM_KEYS, parseLeadSource, type LeadSource } from '../../../src/lib/leads/source.ts';
+import { queueWebhook, utmFromRow } from '../webhook/events.ts';
 
-// The booking's type lives below this module (booking-record.ts); imported from here too.
-export type { Booking, CallOutcome } from './booking-record.ts';
+// The booking's type lives below this module (record.ts); imported from here too.
+export type { Booking, CallOutcome } from './record.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;

@@ -1,14 +1,14 @@
 // The manage page an emailed booking link opens (/book-audit/manage?token=…): the call as it stands,
 // a form to move it to another free time, and a form to cancel it. Both forms are plain HTML, signed
 // with tokens of their own, so the page works with JavaScript off and a GET of it changes nothing.
-import type { ApiContext } from './runtime/context.ts';
-import type { ActionPage } from './http/action-page.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import type { ActionPage } from '../http/action-page.ts';
 import { nextFreeSlots, type Booking } from './bookings.ts';
-import { createToken } from './signing/tokens.ts';
-import { freshenFeeds } from './calendar/refresh.ts';
-import { routes } from '../../src/config/site.ts';
-import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../src/lib/booking/format.ts';
-import { AREA_LABELS } from '../../src/lib/readiness/areas.ts';
+import { createToken } from '../signing/tokens.ts';
+import { freshenFeeds } from '../calendar/refresh.ts';
+import { routes } from '../../../src/config/site.ts';
+import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../../src/lib/booking/format.ts';
+import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
 
 /** How far ahead the page offers new times (the booking page shows the whole horizon). */
 const RESCHEDULE_DAYS = 21;

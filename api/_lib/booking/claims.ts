@@ -4,11 +4,11 @@
 // instance writes it. A call's claims are owned by its booking id, a hold's by 'hold:<hold id>'.
 // The operator's own events (their calendar feeds) occupy time too, read from the shared copy.
 import type { Client, InStatement, Transaction } from '@libsql/client';
-import { operatorBusy } from './calendar/busy-copy.ts';
-import type { BusyFeed } from './calendar/feed-list.ts';
-import { GRID_MINUTES, type BookingRules } from '../../src/config/booking.ts';
-import { mergeSpans, type Span } from '../../src/lib/booking/busy-times.ts';
-import type { Interval } from '../../src/lib/booking/slots.ts';
+import { operatorBusy } from '../calendar/busy-copy.ts';
+import type { BusyFeed } from '../calendar/feed-list.ts';
+import { GRID_MINUTES, type BookingRules } from '../../../src/config/booking.ts';
+import { mergeSpans, type Span } from '../../../src/lib/booking/busy-times.ts';
+import type { Interval } from '../../../src/lib/booking/slots.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;

@@ -1,19 +1,19 @@
 // Slot holds: the time a visitor picks is kept for them (BookingRules.holdMinutes) while they fill in
 // the form, so a second visitor is not offered it and cannot take it from under them. A hold claims
-// its blocks like a call (calendar-claims.ts), so the guarantee holds across function instances; it
+// its blocks like a call (claims.ts), so the guarantee holds across function instances; it
 // is a bearer id the page keeps and sends with the booking, which then takes the hold's place.
 // Holds cannot blank the calendar: a client keeps one at a time, a day shows at most HOLDS_PER_DAY of
 // them, and they never count toward the daily cap. A refused hold costs the visitor nothing: they book
 // unheld, and the booking's own re-check still guards the time.
 import type { Transaction } from '@libsql/client';
-import type { ApiContext } from './runtime/context.ts';
-import { SlotTakenError, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './calendar-claims.ts';
-import { enqueue } from './mail/outbox.ts';
-import { queueWebhook } from './webhook/events.ts';
-import { addressBucket } from './http/rate-limit.ts';
-import { keyedHash } from './signing/tokens.ts';
-import type { SlotHeld } from '../../src/lib/booking/request.ts';
-import { isBookable, localDatesToWindow, operatorDate } from '../../src/lib/booking/slots.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import { SlotTakenError, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './claims.ts';
+import { enqueue } from '../mail/outbox.ts';
+import { queueWebhook } from '../webhook/events.ts';
+import { addressBucket } from '../http/rate-limit.ts';
+import { keyedHash } from '../signing/tokens.ts';
+import type { SlotHeld } from '../../../src/lib/booking/request.ts';
+import { isBookable, localDatesToWindow, operatorDate } from '../../../src/lib/booking/slots.ts';
 
 /** One client keeps one time at a time: a new hold releases their previous one. */
 const HOLDS_PER_CLIENT = 1;

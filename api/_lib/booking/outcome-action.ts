@@ -2,9 +2,9 @@
 // the call and one button, the POST records the outcome (recordOutcome). Both work from the call's
 // start until a week after it.
 import { findBooking, outcomeWindow, recordOutcome, type CallOutcome } from './bookings.ts';
-import type { SignedAction } from './http/signed-action.ts';
-import { routes } from '../../src/config/site.ts';
-import { formatCall } from '../../src/lib/booking/format.ts';
+import type { SignedAction } from '../http/signed-action.ts';
+import { routes } from '../../../src/config/site.ts';
+import { formatCall } from '../../../src/lib/booking/format.ts';
 
 const WORDING: Record<CallOutcome, { title: string; paragraph: string; button: string; done: string }> = {
   held: {
