@@ -5,7 +5,10 @@
 // with the fields for bad input, or an idempotency key used for other details; 429 with Retry-After.
 import { apiContext, type ApiContext } from './_lib/runtime/context.ts';
 import { v7 as timeOrderedId } from 'uuid';
-import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/booking/bookings.ts';
+import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
+import { nextFreeSlots } from './_lib/booking/free-slots.ts';
+import { queueManageLink } from './_lib/booking/queue-emails.ts';
+import { manageLinks } from './_lib/booking/signed-links.ts';
 import { SlotTakenError, toIso } from './_lib/booking/claims.ts';
 import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';

@@ -4,7 +4,7 @@
 // the asker's own hold as free. Stores nothing the visitor sees (a stale feed copy may be refreshed);
 // cacheable for a few seconds (a slot taken meanwhile is caught when it is held or booked, with alternatives).
 import { apiContext } from './_lib/runtime/context.ts';
-import { nextFreeSlots } from './_lib/booking/bookings.ts';
+import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { occupiedTimes } from './_lib/booking/claims.ts';
 import { freshenFeeds } from './_lib/calendar/refresh.ts';
 import { HttpError, handle, refusedPayload } from './_lib/http/request-guards.ts';

@@ -3,7 +3,7 @@
 // a cancelled call downloads as METHOD:CANCEL. Reads only. A call whose invite cannot be built (such as
 // one stored under an older, looser address rule) answers 409 with what still works, never a 500.
 import { apiContext } from '../_lib/runtime/context.ts';
-import { findBooking } from '../_lib/booking/bookings.ts';
+import { findBooking } from '../_lib/booking/find-booking.ts';
 import { CALL_TITLE } from '../_lib/mail/templates/booking.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { verifyToken } from '../_lib/signing/tokens.ts';

@@ -4,7 +4,7 @@
 import { apiContext } from '../_lib/runtime/context.ts';
 import { renderActionPage } from '../_lib/http/action-page.ts';
 import { managePage } from '../_lib/booking/manage-page.ts';
-import { findBooking } from '../_lib/booking/bookings.ts';
+import { findBooking } from '../_lib/booking/find-booking.ts';
 import { handle, redirect } from '../_lib/http/request-guards.ts';
 import { PAGE_HEADERS } from '../_lib/http/signed-action.ts';
 import { verifyToken } from '../_lib/signing/tokens.ts';

@@ -4,7 +4,7 @@
 // already shows as many held times as a day may (the page goes on without a hold; the operator hears of
 // it once a day); 422 for a bad time; 429 with Retry-After.
 import { apiContext } from '../_lib/runtime/context.ts';
-import { nextFreeSlots } from '../_lib/booking/bookings.ts';
+import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
 import { SlotTakenError } from '../_lib/booking/claims.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http/request-guards.ts';
 import { hitClientRateLimit } from '../_lib/http/rate-limit.ts';

@@ -162,7 +162,7 @@ describe('an idempotency key answers only its own request', () => {
     expect(other.status).toBe(422);
     expect(JSON.parse(other.body).error.code).toBe('idempotency_key_reused');
     expect((await post('/api/bookings', { ...first, start: times[44]! })).status).toBe(422);
-    const { cancelBooking } = await import('../../api/_lib/booking/bookings.ts');
+    const { cancelBooking } = await import('../../api/_lib/booking/cancel-booking.ts');
     expect((await cancelBooking(await apiContext(), JSON.parse(made.body).booking.id)).outcome).toBe('cancelled');
     const again = await post('/api/bookings', first);
     expect(again.status).toBe(409);

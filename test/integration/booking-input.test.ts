@@ -16,7 +16,7 @@ const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookin
   RESEND_API_KEY: undefined,
 });
 const { createToken } = await import('../../api/_lib/signing/tokens.ts');
-const { createBooking } = await import('../../api/_lib/booking/bookings.ts');
+const { createBooking } = await import('../../api/_lib/booking/create-booking.ts');
 
 const outbox = fileOutbox(dataDir);
 let nextAddress = 2;

@@ -115,7 +115,7 @@ describe('busy times block every way to a time', () => {
     const booked = await post('/api/bookings', booking(berlin(3, '09:20')));
     expect(booked.status).toBe(201);
     const id = JSON.parse(booked.body).booking.id as string;
-    const { rescheduleBooking } = await import('../../api/_lib/booking/bookings.ts');
+    const { rescheduleBooking } = await import('../../api/_lib/booking/reschedule-booking.ts');
     const { SlotTakenError } = await import('../../api/_lib/booking/claims.ts');
     await expect(rescheduleBooking(await apiContext(), id, iso(berlin(3, '10:40')))).rejects.toBeInstanceOf(SlotTakenError);
   });
@@ -134,7 +134,8 @@ describe('our own calls in the operator\'s calendar', () => {
     await cron();
     expect(Number((await feedRow('work'))!.event_count)).toBe(2);
 
-    const { rescheduleBooking, cancelBooking } = await import('../../api/_lib/booking/bookings.ts');
+    const { rescheduleBooking } = await import('../../api/_lib/booking/reschedule-booking.ts');
+    const { cancelBooking } = await import('../../api/_lib/booking/cancel-booking.ts');
     const ctx = await apiContext();
     expect((await rescheduleBooking(ctx, id, iso(berlin(4, '15:00')))).outcome).toBe('moved');
     // The old time is free for everyone, although the operator's feed still shows the call there...

@@ -3,7 +3,8 @@
 // with tokens of their own, so the page works with JavaScript off and a GET of it changes nothing.
 import type { ApiContext } from '../runtime/context.ts';
 import type { ActionPage } from '../http/action-page.ts';
-import { nextFreeSlots, type Booking } from './bookings.ts';
+import type { Booking } from './record.ts';
+import { nextFreeSlots } from './free-slots.ts';
 import { createToken } from '../signing/tokens.ts';
 import { freshenFeeds } from '../calendar/refresh.ts';
 import { routes } from '../../../src/config/site.ts';

@@ -1,7 +1,9 @@
 // The operator's two links after a call, "Held" and "No-show" (in their booking notice): a GET shows
 // the call and one button, the POST records the outcome (recordOutcome). Both work from the call's
 // start until a week after it.
-import { findBooking, outcomeWindow, recordOutcome, type CallOutcome } from './bookings.ts';
+import type { CallOutcome } from './record.ts';
+import { findBooking } from './find-booking.ts';
+import { outcomeWindow, recordOutcome } from './record-outcome.ts';
 import type { SignedAction } from '../http/signed-action.ts';
 import { routes } from '../../../src/config/site.ts';
 import { formatCall } from '../../../src/lib/booking/format.ts';

@@ -1,5 +1,6 @@
-// A booked call as the bookings table holds it, read back (bookings.ts), and what the operator marks
-// after it. Types only, below bookings.ts and the booking emails (../mail/templates/booking.ts) that both need them.
+// A booked call as the bookings table holds it, read back (find-booking.ts), and what the operator marks
+// after it. Types only, below the booking steps (create-booking.ts and its siblings) and the booking
+// emails (../mail/templates/booking.ts) that both need them.
 import type { Area } from '../../../src/lib/readiness/areas.ts';
 import type { LeadSource } from '../../../src/lib/leads/source.ts';
 
