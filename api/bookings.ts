@@ -3,16 +3,19 @@
 // same for any address); 409 already_booked when the address has a call coming up (that call's link is
 // emailed to the address again); 409 booking_cancelled for a retry of a booking cancelled since; 422
 // with the fields for bad input, or an idempotency key used for other details; 429 with Retry-After.
-import { apiContext, type ApiContext } from './_lib/context.ts';
+import { apiContext, type ApiContext } from './_lib/runtime/context.ts';
 import { v7 as timeOrderedId } from 'uuid';
-import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking, manageLinks, nextFreeSlots, queueManageLink } from './_lib/bookings.ts';
-import { SlotTakenError, toIso } from './_lib/calendar-claims.ts';
-import { releaseHold } from './_lib/slot-holds.ts';
+import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
+import { nextFreeSlots } from './_lib/booking/free-slots.ts';
+import { queueManageLink } from './_lib/booking/queue-emails.ts';
+import { manageLinks } from './_lib/booking/signed-links.ts';
+import { SlotTakenError, toIso } from './_lib/booking/claims.ts';
+import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
-import { callEvent } from './_lib/emails/booking.ts';
-import { deliverInBackground } from './_lib/deliver.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http.ts';
-import { hitClientRateLimit } from './_lib/rate-limit.ts';
+import { callEvent } from './_lib/mail/templates/booking.ts';
+import { deliverInBackground } from './_lib/mail/deliver.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http/request-guards.ts';
+import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
 import { bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
 

@@ -2,11 +2,11 @@
 import { parseNewsletterSignup } from '../src/lib/newsletter/request.ts';
 import { routes } from '../src/config/site.ts';
 import { cleanPagePath, utmFromSiteReferrer } from '../src/lib/leads/source.ts';
-import { apiContext } from './_lib/context.ts';
-import { deliverInBackground } from './_lib/deliver.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect, wantsJson } from './_lib/http.ts';
-import { subscribe } from './_lib/newsletter.ts';
-import { hitClientRateLimit } from './_lib/rate-limit.ts';
+import { apiContext } from './_lib/runtime/context.ts';
+import { deliverInBackground } from './_lib/mail/deliver.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect, wantsJson } from './_lib/http/request-guards.ts';
+import { subscribe } from './_lib/newsletter/subscriptions.ts';
+import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 
 /** Faster than a person can read the consent text and type an address. */
 const MIN_FILL_MS = 1500;

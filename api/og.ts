@@ -1,8 +1,8 @@
 // Social card images (Open Graph, Twitter), drawn on request by @vercel/og and cached: building a
 // PNG per page at build time made the build grow by 15 ms a post.
-import { HttpError, handle } from './_lib/http.ts';
-import { renderCard } from './_lib/og-card.ts';
-import { cardText } from './_lib/social-cards.ts';
+import { HttpError, handle } from './_lib/http/request-guards.ts';
+import { renderCard } from './_lib/social/og-card.ts';
+import { cardText } from './_lib/social/card-text.ts';
 
 // One process draws each card once; the CDN keeps it after that. A render that fails is forgotten,
 // so the next request draws it again instead of replaying the failure.

@@ -3,11 +3,11 @@
 // unexpired holds and the operator's own busy times (their calendar feeds) are busy; `hold=<id>` shows
 // the asker's own hold as free. Stores nothing the visitor sees (a stale feed copy may be refreshed);
 // cacheable for a few seconds (a slot taken meanwhile is caught when it is held or booked, with alternatives).
-import { apiContext } from './_lib/context.ts';
-import { nextFreeSlots } from './_lib/bookings.ts';
-import { occupiedTimes } from './_lib/calendar-claims.ts';
+import { apiContext } from './_lib/runtime/context.ts';
+import { nextFreeSlots } from './_lib/booking/free-slots.ts';
+import { occupiedTimes } from './_lib/booking/claims.ts';
 import { freshenFeeds } from './_lib/calendar/refresh.ts';
-import { HttpError, handle, refusedPayload } from './_lib/http.ts';
+import { HttpError, handle, refusedPayload } from './_lib/http/request-guards.ts';
 import { MAX_SLOT_RANGE_DAYS, slotsQuerySchema, type SlotsResponse } from '../src/lib/booking/request.ts';
 import { availableSlots, localDatesToWindow } from '../src/lib/booking/slots.ts';
 

@@ -7,8 +7,8 @@
 // stores nothing about the visitor (no address, user agent, or hash of them; no cookie is read or
 // set). A browser that sends Global Privacy Control (`Sec-GPC: 1`) or Do Not Track (`DNT: 1`) is not
 // counted. The privacy page states what is counted.
-import { apiContext } from './_lib/context.ts';
-import { countPageView, viewDay } from './_lib/page-views.ts';
+import { apiContext } from './_lib/runtime/context.ts';
+import { countPageView, viewDay } from './_lib/leads/page-views.ts';
 import { cleanPagePath, utmFromSiteReferrer } from '../src/lib/leads/source.ts';
 
 // The smallest transparent GIF: 1x1, one transparent colour.

@@ -9,8 +9,8 @@
 //   calendar [--csv]                                                each calendar feed (BOOKING_BUSY_FEEDS): state, last refresh, age, counts, last error
 // Reads DATA_DIR / DATABASE_URL like the server, so it works on the embedded file and a hosted database.
 import { parseArgs } from 'node:util';
-import { apiContext } from '../api/_lib/context.ts';
-import { deliverDue } from '../api/_lib/outbox.ts';
+import { apiContext } from '../api/_lib/runtime/context.ts';
+import { deliverDue } from '../api/_lib/mail/outbox.ts';
 import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, bookings, calendarReport, funnelCsv, funnelReport, funnelText, messages, parseSince, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { status: { type: 'string' }, from: { type: 'string' }, since: { type: 'string' }, csv: { type: 'boolean', default: false } } });

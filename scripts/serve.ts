@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, serverConfig, type ServerConfig } from '../api/_lib/config.ts';
+import { ConfigError, serverConfig, type ServerConfig } from '../api/_lib/runtime/config.ts';
 import { createSiteServer } from './_lib/server.ts';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,10 +25,10 @@ server.listen(config.port, config.host, () => {
 });
 
 // The retry job (Vercel Cron in production) runs here on a timer: stale calendar feeds, delivery, then the sweeps.
-const { apiContext } = await import('../api/_lib/context.ts');
-const { deliverDue } = await import('../api/_lib/outbox.ts');
-const { sweepRateLimits } = await import('../api/_lib/rate-limit.ts');
-const { deleteExpiredRecords } = await import('../api/_lib/retention.ts');
+const { apiContext } = await import('../api/_lib/runtime/context.ts');
+const { deliverDue } = await import('../api/_lib/mail/outbox.ts');
+const { sweepRateLimits } = await import('../api/_lib/http/rate-limit.ts');
+const { deleteExpiredRecords } = await import('../api/_lib/store/retention.ts');
 const { refreshStaleFeeds } = await import('../api/_lib/calendar/refresh.ts');
 const retry = setInterval(async () => {
   try {

@@ -1,7 +1,9 @@
 // POST /api/bookings/cancel (form or JSON, with the cancel token the manage page signs): cancels the
 // call, frees its time and sends both sides METHOD:CANCEL. GET of a cancel link only shows its button.
-import { BOOKING_CHANGE_LIMIT, cancelBooking, findBooking } from '../_lib/bookings.ts';
-import { signedActionRoute } from '../_lib/signed-action.ts';
+import { cancelBooking } from '../_lib/booking/cancel-booking.ts';
+import { BOOKING_CHANGE_LIMIT } from '../_lib/booking/change-limits.ts';
+import { findBooking } from '../_lib/booking/find-booking.ts';
+import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 import { formatCall } from '../../src/lib/booking/format.ts';
 

@@ -1,5 +1,5 @@
 // GET /api/bookings/held?token=… shows the call and one button; POST records that the call took place.
-import { outcomeAction } from '../_lib/outcome-action.ts';
-import { signedActionRoute } from '../_lib/signed-action.ts';
+import { outcomeAction } from '../_lib/booking/outcome-action.ts';
+import { signedActionRoute } from '../_lib/http/signed-action.ts';
 
 export const { GET, POST } = signedActionRoute(outcomeAction('held'));

@@ -2,11 +2,11 @@
 // calendars that ignore email attachments. The same UID as the emailed invites, the current SEQUENCE;
 // a cancelled call downloads as METHOD:CANCEL. Reads only. A call whose invite cannot be built (such as
 // one stored under an older, looser address rule) answers 409 with what still works, never a 500.
-import { apiContext } from '../_lib/context.ts';
-import { findBooking } from '../_lib/bookings.ts';
-import { CALL_TITLE } from '../_lib/emails/booking.ts';
-import { HttpError, handle } from '../_lib/http.ts';
-import { verifyToken } from '../_lib/tokens.ts';
+import { apiContext } from '../_lib/runtime/context.ts';
+import { findBooking } from '../_lib/booking/find-booking.ts';
+import { CALL_TITLE } from '../_lib/mail/templates/booking.ts';
+import { HttpError, handle } from '../_lib/http/request-guards.ts';
+import { verifyToken } from '../_lib/signing/tokens.ts';
 import { site } from '../../src/config/site.ts';
 import { buildInvite, inviteContentType } from '../../src/lib/booking/invite.ts';
 

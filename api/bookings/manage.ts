@@ -1,13 +1,13 @@
 // GET /book-audit/manage?token=… (vercel.json rewrites it here): the page behind the link in every
 // booking email. It shows the call and offers to move or cancel it; it changes nothing itself, so a
 // mail scanner that opens the link does no harm.
-import { apiContext } from '../_lib/context.ts';
-import { renderActionPage } from '../_lib/action-page.ts';
-import { managePage } from '../_lib/booking-page.ts';
-import { findBooking } from '../_lib/bookings.ts';
-import { handle, redirect } from '../_lib/http.ts';
-import { PAGE_HEADERS } from '../_lib/signed-action.ts';
-import { verifyToken } from '../_lib/tokens.ts';
+import { apiContext } from '../_lib/runtime/context.ts';
+import { renderActionPage } from '../_lib/http/action-page.ts';
+import { managePage } from '../_lib/booking/manage-page.ts';
+import { findBooking } from '../_lib/booking/find-booking.ts';
+import { handle, redirect } from '../_lib/http/request-guards.ts';
+import { PAGE_HEADERS } from '../_lib/http/signed-action.ts';
+import { verifyToken } from '../_lib/signing/tokens.ts';
 import { routes } from '../../src/config/site.ts';
 
 export function GET(request: Request): Promise<Response> {

@@ -2,11 +2,13 @@
 // new `start`): moves the same booking (same calendar UID, higher SEQUENCE), freeing the old time in
 // the same transaction. A form post lands on /book-audit/rescheduled, or back on the manage page with
 // a notice when the time went meanwhile; JSON gets the booking, or 409 with alternatives.
-import { HttpError } from '../_lib/http.ts';
-import { BOOKING_CHANGE_LIMIT, MOVES_PER_DAY, nextFreeSlots, rescheduleBooking } from '../_lib/bookings.ts';
-import { SlotTakenError } from '../_lib/calendar-claims.ts';
+import { HttpError } from '../_lib/http/request-guards.ts';
+import { BOOKING_CHANGE_LIMIT, MOVES_PER_DAY } from '../_lib/booking/change-limits.ts';
+import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
+import { rescheduleBooking } from '../_lib/booking/reschedule-booking.ts';
+import { SlotTakenError } from '../_lib/booking/claims.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
-import { signedActionRoute } from '../_lib/signed-action.ts';
+import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 import { isIsoInstant } from '../../src/lib/booking/request.ts';
 

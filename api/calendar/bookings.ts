@@ -4,9 +4,9 @@
 // time; a wrong or missing key, or no key configured, answers 404 (never 401 or 403), worded as the router's
 // answer for an address with no route, so the feed's existence is not revealed. Rotating the key means changing
 // the variable: nothing is stored.
-import { apiContext } from '../_lib/context.ts';
-import { HttpError, handle } from '../_lib/http.ts';
-import { sameSecret } from '../_lib/tokens.ts';
+import { apiContext } from '../_lib/runtime/context.ts';
+import { HttpError, handle } from '../_lib/http/request-guards.ts';
+import { sameSecret } from '../_lib/signing/tokens.ts';
 import { buildBookingsFeed, type FeedBooking } from '../../src/lib/booking/bookings-feed.ts';
 import type { Area } from '../../src/lib/readiness/areas.ts';
 

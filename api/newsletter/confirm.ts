@@ -1,7 +1,7 @@
 // /api/newsletter/confirm?token=...: the link in the confirmation email. GET shows a page with one
 // button (mail scanners open links too); the button's POST confirms.
-import { confirmSubscriber, findSubscriber } from '../_lib/newsletter.ts';
-import { signedActionRoute } from '../_lib/signed-action.ts';
+import { confirmSubscriber, findSubscriber } from '../_lib/newsletter/subscriptions.ts';
+import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 
 export const { GET, POST } = signedActionRoute({

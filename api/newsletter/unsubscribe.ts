@@ -1,8 +1,8 @@
 // /api/newsletter/unsubscribe?token=...: the unsubscribe link in every newsletter email. GET shows a
 // page with one button (mail scanners open links too); the button's POST unsubscribes. A mail
 // client's one-click POST to the link itself (RFC 8058, List-Unsubscribe-Post) unsubscribes at once.
-import { findSubscriber, unsubscribeSubscriber } from '../_lib/newsletter.ts';
-import { signedActionRoute } from '../_lib/signed-action.ts';
+import { findSubscriber, unsubscribeSubscriber } from '../_lib/newsletter/subscriptions.ts';
+import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 
 export const { GET, POST } = signedActionRoute({

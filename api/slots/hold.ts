@@ -3,13 +3,13 @@
 // when a call, another visitor's hold or the operator's calendar has it; 409 hold_refused when its day
 // already shows as many held times as a day may (the page goes on without a hold; the operator hears of
 // it once a day); 422 for a bad time; 429 with Retry-After.
-import { apiContext } from '../_lib/context.ts';
-import { nextFreeSlots } from '../_lib/bookings.ts';
-import { SlotTakenError } from '../_lib/calendar-claims.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http.ts';
-import { hitClientRateLimit } from '../_lib/rate-limit.ts';
-import { HoldRefusedError, placeHold, queueHoldsSpikeAlert } from '../_lib/slot-holds.ts';
-import { deliverInBackground } from '../_lib/deliver.ts';
+import { apiContext } from '../_lib/runtime/context.ts';
+import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
+import { SlotTakenError } from '../_lib/booking/claims.ts';
+import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http/request-guards.ts';
+import { hitClientRateLimit } from '../_lib/http/rate-limit.ts';
+import { HoldRefusedError, placeHold, queueHoldsSpikeAlert } from '../_lib/booking/slot-holds.ts';
+import { deliverInBackground } from '../_lib/mail/deliver.ts';
 import { freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
 

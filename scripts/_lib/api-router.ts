@@ -2,7 +2,7 @@
 // starting with `_` are helpers, not routes) and calls their Web-standard method handlers.
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { errorResponse, HttpError } from '../../api/_lib/http.ts';
+import { errorResponse, HttpError } from '../../api/_lib/http/request-guards.ts';
 
 type Handler = (request: Request) => Response | Promise<Response>;
 export type ApiModule = Partial<Record<string, Handler>>;

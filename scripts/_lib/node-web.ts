@@ -1,6 +1,6 @@
 // Converts between node:http messages and the Web Request/Response objects api/ handlers use.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse, HttpError } from '../../api/_lib/http.ts';
+import { errorResponse, HttpError } from '../../api/_lib/http/request-guards.ts';
 
 /** The edge buffers a body up to this size before a route sees it (Vercel's own limit is 4.5 MB). */
 export const MAX_REQUEST_BYTES = 1024 * 1024;

@@ -9,7 +9,7 @@ import { discoverApiRoutes, dispatch, type ApiModule } from './api-router.ts';
 import { headersFor, loadHeaderRules, loadRewrites } from './http-headers.ts';
 import { answerWithWebHandler, sendWebResponse } from './node-web.ts';
 import { createFileCache } from './file-cache.ts';
-import { errorResponse, HttpError } from '../../api/_lib/http.ts';
+import { errorResponse, HttpError } from '../../api/_lib/http/request-guards.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

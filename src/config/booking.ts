@@ -1,12 +1,12 @@
 // The operator's calendar rules for the 20-minute workflow audit. The values an operator changes
 // often (working hours, blocked dates, notice, daily cap, time zone) can be overridden from the
 // environment without a code change (BOOKING_* in .env.example, checked at start by
-// api/_lib/config.ts); the rest is set here.
+// api/_lib/runtime/config.ts); the rest is set here.
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /**
- * The calendar's grid: a call claims the 5-minute blocks it covers (api/_lib/calendar-claims.ts), so
+ * The calendar's grid: a call claims the 5-minute blocks it covers (api/_lib/booking/claims.ts), so
  * working hours, call length, step and buffers must all be multiples of it, or a time would be offered
  * that can never be claimed.
  */

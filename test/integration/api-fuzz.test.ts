@@ -13,7 +13,7 @@ const { server, apiContext } = await startApiServer('api-fuzz', {
   RESEND_API_KEY: undefined,
 });
 
-const { createToken } = await import('../../api/_lib/tokens.ts');
+const { createToken } = await import('../../api/_lib/signing/tokens.ts');
 
 const reply = (method: string, path: string, headers: Record<string, string>, body?: string) => server.send(path, { method, headers, body });
 const send = async (method: string, path: string, headers: Record<string, string>, body?: string) => (await reply(method, path, headers, body)).status;

@@ -22,8 +22,8 @@ const { server, apiContext, dataDir } = await startApiServer('booking-abuse', {
   BOOKING_BUSY_FEEDS: undefined,
   RESEND_API_KEY: undefined,
 });
-const { createToken } = await import('../../api/_lib/tokens.ts');
-const { claim } = await import('../../api/_lib/calendar-claims.ts');
+const { createToken } = await import('../../api/_lib/signing/tokens.ts');
+const { claim } = await import('../../api/_lib/booking/claims.ts');
 
 let nextAddress = 1;
 const freshAddress = () => `127.0.${4 + Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
@@ -44,7 +44,7 @@ async function freeByDay(): Promise<Map<string, string[]>> {
 }
 const count = async (sql: string, args: (string | number)[] = []) => Number((await (await apiContext()).db.execute({ sql, args })).rows[0]?.n ?? 0);
 const operatorMails = (subject: string) => fileOutbox(dataDir).mails((m) => m.to === 'operator@site.test' && m.subject === subject);
-const { deliverDue } = await import('../../api/_lib/outbox.ts');
+const { deliverDue } = await import('../../api/_lib/mail/outbox.ts');
 const deliver = async () => {
   const ctx = await apiContext();
   await deliverDue(ctx.db, ctx.mailer, { limit: 500 });
@@ -162,7 +162,7 @@ describe('an idempotency key answers only its own request', () => {
     expect(other.status).toBe(422);
     expect(JSON.parse(other.body).error.code).toBe('idempotency_key_reused');
     expect((await post('/api/bookings', { ...first, start: times[44]! })).status).toBe(422);
-    const { cancelBooking } = await import('../../api/_lib/bookings.ts');
+    const { cancelBooking } = await import('../../api/_lib/booking/cancel-booking.ts');
     expect((await cancelBooking(await apiContext(), JSON.parse(made.body).booking.id)).outcome).toBe('cancelled');
     const again = await post('/api/bookings', first);
     expect(again.status).toBe(409);

@@ -15,8 +15,8 @@ const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookin
   NEWSLETTER_RATE_LIMIT: '1000',
   RESEND_API_KEY: undefined,
 });
-const { createToken } = await import('../../api/_lib/tokens.ts');
-const { createBooking } = await import('../../api/_lib/bookings.ts');
+const { createToken } = await import('../../api/_lib/signing/tokens.ts');
+const { createBooking } = await import('../../api/_lib/booking/create-booking.ts');
 
 const outbox = fileOutbox(dataDir);
 let nextAddress = 2;

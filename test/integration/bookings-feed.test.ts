@@ -18,7 +18,8 @@ const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookin
   RESEND_API_KEY: undefined,
   OPERATOR_FEED_KEY: KEY,
 });
-const { cancelBooking, rescheduleBooking } = await import('../../api/_lib/bookings.ts');
+const { cancelBooking } = await import('../../api/_lib/booking/cancel-booking.ts');
+const { rescheduleBooking } = await import('../../api/_lib/booking/reschedule-booking.ts');
 
 const outbox = fileOutbox(dataDir);
 let nextAddress = 2;

@@ -10,7 +10,7 @@ import { BOOKINGS_SERVER, bookingsOver, isoDate } from '../fixtures/bookings-htt
 const started = await startApiServer('bookings-holds', BOOKINGS_SERVER);
 const { server, apiContext } = started;
 const { freshAddress, post, request, slotAfter, count } = bookingsOver(started);
-const { placeHold } = await import('../../api/_lib/slot-holds.ts');
+const { placeHold } = await import('../../api/_lib/booking/slot-holds.ts');
 
 describe('slot holds', () => {
   const hold = (start: string, from: string, replaces?: string) => post('/api/slots/hold', { start, ...(replaces ? { replaces } : {}) }, from);

@@ -9,7 +9,7 @@ import { BOOKINGS_SERVER, bookingsOver, manageLink } from '../fixtures/bookings-
 const started = await startApiServer('bookings-manage-link', BOOKINGS_SERVER);
 const { server, apiContext } = started;
 const { post, form, request, slotAfter, settle, mails, count } = bookingsOver(started);
-const { createToken } = await import('../../api/_lib/tokens.ts');
+const { createToken } = await import('../../api/_lib/signing/tokens.ts');
 
 describe('the manage link, reschedule and cancel', () => {
   it('refuses tampered, expired and wrong-purpose tokens, and changes nothing', async () => {

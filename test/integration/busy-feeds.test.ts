@@ -115,8 +115,8 @@ describe('busy times block every way to a time', () => {
     const booked = await post('/api/bookings', booking(berlin(3, '09:20')));
     expect(booked.status).toBe(201);
     const id = JSON.parse(booked.body).booking.id as string;
-    const { rescheduleBooking } = await import('../../api/_lib/bookings.ts');
-    const { SlotTakenError } = await import('../../api/_lib/calendar-claims.ts');
+    const { rescheduleBooking } = await import('../../api/_lib/booking/reschedule-booking.ts');
+    const { SlotTakenError } = await import('../../api/_lib/booking/claims.ts');
     await expect(rescheduleBooking(await apiContext(), id, iso(berlin(3, '10:40')))).rejects.toBeInstanceOf(SlotTakenError);
   });
 });
@@ -134,7 +134,8 @@ describe('our own calls in the operator\'s calendar', () => {
     await cron();
     expect(Number((await feedRow('work'))!.event_count)).toBe(2);
 
-    const { rescheduleBooking, cancelBooking } = await import('../../api/_lib/bookings.ts');
+    const { rescheduleBooking } = await import('../../api/_lib/booking/reschedule-booking.ts');
+    const { cancelBooking } = await import('../../api/_lib/booking/cancel-booking.ts');
     const ctx = await apiContext();
     expect((await rescheduleBooking(ctx, id, iso(berlin(4, '15:00')))).outcome).toBe('moved');
     // The old time is free for everyone, although the operator's feed still shows the call there...
@@ -213,7 +214,7 @@ describe('alerts', () => {
     const t0 = Date.now() + DAY; // a clock of its own, ahead of every stored time
     const at = (minutes: number) => ({ maxAgeMs: 300_000, now: new Date(t0 + minutes * 60_000) });
     feeds.set('/work.ics', { status: 503 });
-    const { deliverDue } = await import('../../api/_lib/outbox.ts');
+    const { deliverDue } = await import('../../api/_lib/mail/outbox.ts');
     const delivered = async () => {
       await deliverDue(ctx.db, ctx.mailer, { now: new Date(t0 + 1000 * 60_000) });
       return operatorMails().slice(mailsBefore).map((m) => m.subject);

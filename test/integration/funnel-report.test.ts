@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../api/_lib/config.ts';
-import { getDb } from '../../api/_lib/db.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
+import { getDb } from '../../api/_lib/store/db.ts';
 import { bookings, funnelCsv, funnelReport, funnelText } from '../../scripts/_lib/leads-report.ts';
 
 const root = join(import.meta.dirname, '../..');

@@ -217,7 +217,7 @@ describe("the operator's Held and No-show links", () => {
     expect(press.status).toBe(409);
     expect(JSON.parse(press.body).error.code).toBe('call_expired');
 
-    const { recordOutcome } = await import('../../api/_lib/bookings.ts');
+    const { recordOutcome } = await import('../../api/_lib/booking/record-outcome.ts');
     const cancelled = await book(69);
     await (await db()).execute({ sql: `UPDATE bookings SET status = 'cancelled' WHERE id = ?`, args: [cancelled.id] });
     expect((await recordOutcome(await apiContext(), cancelled.id, 'held', new Date(Date.parse(cancelled.start) + 60_000))).result).toBe('cancelled');

@@ -198,7 +198,7 @@ describe('newsletter double opt-in', () => {
 
   it('sends one address at most 3 confirmation emails a day, however many sign-ups name it', async () => {
     const ctx = await apiContext();
-    const { subscribe } = await import('../../api/_lib/newsletter.ts');
+    const { subscribe } = await import('../../api/_lib/newsletter/subscriptions.ts');
     const t0 = Date.now() - 3 * 24 * 3600_000; // all in the past, so the settle() of later tests delivers them
     const signUpAt = (minutes: number) => ctx.writes.run((tx) => subscribe(tx, ctx.secret, { email: 'pat@example.com', consent: true, source: 'footer' }, { clientAddress: '127.0.0.1', siteUrl: 'https://site.test', source: { page: null, utm: {} }, now: new Date(t0 + minutes * 60_000) }));
     // One sign-up every 15 minutes (each outside the previous one's 10-minute window) for 3 hours.

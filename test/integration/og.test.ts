@@ -8,11 +8,11 @@ import { contentEntryId } from '../../src/lib/content/ids.ts';
 
 // The real renderer, made to fail on demand: a failed render must not be cached.
 const failures = vi.hoisted(() => ({ next: 0 }));
-vi.mock('../../api/_lib/og-card.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../api/_lib/og-card.ts')>();
+vi.mock('../../api/_lib/social/og-card.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../api/_lib/social/og-card.ts')>();
   return { renderCard: (input: Parameters<typeof real.renderCard>[0]) => (failures.next-- > 0 ? Promise.reject(new Error('font failed to load')) : real.renderCard(input)) };
 });
-import { cardText } from '../../api/_lib/social-cards.ts';
+import { cardText } from '../../api/_lib/social/card-text.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 

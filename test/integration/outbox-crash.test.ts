@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { readConfig } from '../../api/_lib/config.ts';
-import { getDb } from '../../api/_lib/db.ts';
-import { createMailer, type Mailer, type OutgoingEmail, type SendResult } from '../../api/_lib/mailer.ts';
-import { deliverDue, enqueue, MAX_ATTEMPTS, STALE_SENDING_MS } from '../../api/_lib/outbox.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
+import { getDb } from '../../api/_lib/store/db.ts';
+import { createMailer, type Mailer, type OutgoingEmail, type SendResult } from '../../api/_lib/mail/mailer.ts';
+import { deliverDue, enqueue, MAX_ATTEMPTS, STALE_SENDING_MS } from '../../api/_lib/mail/outbox.ts';
 import { startFakeResend } from '../fixtures/fake-resend.ts';
 
 // The file outbox's writes go through this pass-through, which can stop "the process" inside one

@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createToken, keyedHash, verifyToken } from '../../api/_lib/tokens.ts';
-import { getDb, migrate } from '../../api/_lib/db.ts';
-import { readConfig } from '../../api/_lib/config.ts';
-import { backoffMs, deliverDue, enqueue, MAX_ATTEMPTS } from '../../api/_lib/outbox.ts';
-import type { Mailer, SendResult } from '../../api/_lib/mailer.ts';
+import { createToken, keyedHash, verifyToken } from '../../api/_lib/signing/tokens.ts';
+import { getDb, migrate } from '../../api/_lib/store/db.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
+import { backoffMs, deliverDue, enqueue, MAX_ATTEMPTS } from '../../api/_lib/mail/outbox.ts';
+import type { Mailer, SendResult } from '../../api/_lib/mail/mailer.ts';
 
 const SECRET = 'x'.repeat(40);
 

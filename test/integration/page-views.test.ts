@@ -9,9 +9,9 @@ import { startApiServer } from '../fixtures/api-server.ts';
 import type { Reply } from '../fixtures/http-client.ts';
 
 const { server, apiContext } = await startApiServer('page-views', { SITE_URL: 'https://site.test', RESEND_API_KEY: undefined });
-const { readConfig } = await import('../../api/_lib/config.ts');
-const { getDb } = await import('../../api/_lib/db.ts');
-const { countPageView } = await import('../../api/_lib/page-views.ts');
+const { readConfig } = await import('../../api/_lib/runtime/config.ts');
+const { getDb } = await import('../../api/_lib/store/db.ts');
+const { countPageView } = await import('../../api/_lib/leads/page-views.ts');
 /** Views per page and utm_source from `sinceDay` on, most first: the sums the funnel report reads. */
 const pageViews = async (db: Awaited<ReturnType<typeof getDb>>, sinceDay: string) =>
   (await db.execute({ sql: `SELECT page, utm_source, SUM(views) AS views FROM page_views WHERE day >= ? GROUP BY page, utm_source ORDER BY views DESC, page, utm_source`, args: [sinceDay] })).rows.map((row) => ({

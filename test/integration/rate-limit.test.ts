@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../api/_lib/config.ts';
-import { getDb } from '../../api/_lib/db.ts';
-import { addressBucket, hitClientRateLimit } from '../../api/_lib/rate-limit.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
+import { getDb } from '../../api/_lib/store/db.ts';
+import { addressBucket, hitClientRateLimit } from '../../api/_lib/http/rate-limit.ts';
 
 const SECRET = 'r'.repeat(40);
 

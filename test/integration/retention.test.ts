@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../api/_lib/config.ts';
-import { getDb } from '../../api/_lib/db.ts';
-import { deleteExpiredRecords } from '../../api/_lib/retention.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
+import { getDb } from '../../api/_lib/store/db.ts';
+import { deleteExpiredRecords } from '../../api/_lib/store/retention.ts';
 
 describe('retention', () => {
   it('deletes what has expired, with its messages and claims, and keeps the rest', async () => {

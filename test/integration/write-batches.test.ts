@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client, Transaction, TransactionMode } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../api/_lib/db.ts';
-import { readConfig } from '../../api/_lib/config.ts';
-import { createWriteBatches } from '../../api/_lib/write-batches.ts';
+import { getDb } from '../../api/_lib/store/db.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
+import { createWriteBatches } from '../../api/_lib/store/write-batches.ts';
 
 async function freshDb(): Promise<Client> {
   const db = await getDb(readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'write-batches-')) }));

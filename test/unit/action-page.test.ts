@@ -1,7 +1,7 @@
 // The page behind an emailed link shows the requester's own data (an address, later a booking):
 // every value is escaped, and the one form posts its fields back to the route.
 import { describe, expect, it } from 'vitest';
-import { renderActionPage } from '../../api/_lib/action-page.ts';
+import { renderActionPage } from '../../api/_lib/http/action-page.ts';
 
 describe('signed-action page', () => {
   const html = renderActionPage({

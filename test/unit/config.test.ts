@@ -1,8 +1,8 @@
 // The server's settings: production refuses missing or malformed ones by name, numbers are checked at
 // start, and the origins a form may come from are the configured ones, never the request's Host.
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../api/_lib/config.ts';
-import { assertSameOrigin, HttpError } from '../../api/_lib/http.ts';
+import { readConfig } from '../../api/_lib/runtime/config.ts';
+import { assertSameOrigin, HttpError } from '../../api/_lib/http/request-guards.ts';
 import { PLACEHOLDER_SITE_URL, resolveSiteUrl } from '../../src/config/site-url.ts';
 import { configError as errorOf } from '../fixtures/config-error.ts';
 

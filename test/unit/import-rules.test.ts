@@ -283,16 +283,16 @@ describe('the import scanner', () => {
 
   it('reports the api/ and scripts/ imports of src/ files', () => {
     const fake = {
-      'src/pages/p.astro': "---\nimport { store } from '../../api/_lib/db.ts';\n---\n",
-      'src/islands/i.tsx': "import { x } from '../../api/_lib/http.ts';\nimport { y } from '../lib/ok.ts';",
+      'src/pages/p.astro': "---\nimport { store } from '../../api/_lib/store/db.ts';\n---\n",
+      'src/islands/i.tsx': "import { x } from '../../api/_lib/http/request-guards.ts';\nimport { y } from '../lib/ok.ts';",
       'src/components/c.astro': "---\nimport { z } from '../../scripts/_lib/server.ts';\n---\n",
     };
-    expect(pageViolations(fake)).toEqual(['src/pages/p.astro imports ../../api/_lib/db.ts']);
-    expect(islandViolations(fake)).toEqual(['src/islands/i.tsx imports ../../api/_lib/http.ts']);
+    expect(pageViolations(fake)).toEqual(['src/pages/p.astro imports ../../api/_lib/store/db.ts']);
+    expect(islandViolations(fake)).toEqual(['src/islands/i.tsx imports ../../api/_lib/http/request-guards.ts']);
     expect(srcViolations(fake)).toEqual([
       'src/components/c.astro imports ../../scripts/_lib/server.ts',
-      'src/islands/i.tsx imports ../../api/_lib/http.ts',
-      'src/pages/p.astro imports ../../api/_lib/db.ts',
+      'src/islands/i.tsx imports ../../api/_lib/http/request-guards.ts',
+      'src/pages/p.astro imports ../../api/_lib/store/db.ts',
     ]);
   });
 

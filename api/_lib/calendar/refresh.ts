@@ -7,11 +7,11 @@
 // then the booking page cannot see that calendar at all), and once when it loads again.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@libsql/client';
-import { keepAlive } from '../background.ts';
-import type { ApiContext } from '../context.ts';
-import { deliverInBackground } from '../deliver.ts';
-import { enqueue } from '../outbox.ts';
-import { keyedHash } from '../tokens.ts';
+import { keepAlive } from '../runtime/background.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import { deliverInBackground } from '../mail/deliver.ts';
+import { enqueue } from '../mail/outbox.ts';
+import { keyedHash } from '../signing/tokens.ts';
 import { queueWebhook } from '../webhook/events.ts';
 import { busyFromIcs } from './busy-from-ics.ts';
 import { feedRows, feedStates, forgetRecentStates, markAlerted, markFailed, markUnchanged, storeCopy, takeLease, type FeedRow, type FeedState, type StoredCopy } from './busy-copy.ts';

@@ -3,8 +3,8 @@
 // as the event itself (plus its id, time and the operator's zone); the body is built at delivery, in the
 // shape the URL configured then calls for (format.ts), and sent by send.ts.
 import type { Transaction } from '@libsql/client';
-import type { ApiContext } from '../context.ts';
-import { enqueue } from '../outbox.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import { enqueue } from '../mail/outbox.ts';
 import { UTM_KEYS, cleanUtmValue, type Utm } from '../../../src/lib/leads/source.ts';
 import type { OperatorEvent, StoredWebhook } from './operator-events.ts';
 

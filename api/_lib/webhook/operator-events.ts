@@ -1,6 +1,6 @@
 // What the operator hears about on OPERATOR_WEBHOOK_URL, and what the outbox stores for one message.
 // Types only, below every module that queues (events.ts), formats (format.ts), sends (send.ts) or
-// delivers (../outbox.ts) a message, so that none of them imports another for a type.
+// delivers (../mail/outbox.ts) a message, so that none of them imports another for a type.
 import type { Area } from '../../../src/lib/readiness/areas.ts';
 import type { LeadSource, Utm } from '../../../src/lib/leads/source.ts';
 

@@ -4,7 +4,7 @@
 // webhook URL that moved is a setting to fix, and following one would post the message elsewhere), at
 // most 64 KB of an answer is read, and no message ever repeats the URL (it is a secret).
 import { createHmac } from 'node:crypto';
-import type { SendResult } from '../mailer.ts';
+import type { SendResult } from '../mail/mailer.ts';
 import type { StoredWebhook } from './operator-events.ts';
 import { webhookBody } from './format.ts';
 import type { WebhookFlavour, WebhookSettings } from './target.ts';

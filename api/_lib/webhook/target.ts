@@ -1,5 +1,5 @@
 // OPERATOR_WEBHOOK_URL: where the operator's messages are posted, and in which shape; with the secret,
-// the settings config.ts checks and send.ts posts with. The URL is a secret (whoever has a Slack or
+// the settings ../runtime/config.ts checks and send.ts posts with. The URL is a secret (whoever has a Slack or
 // Teams webhook URL can post into that channel), so no message here ever repeats it: errors name the
 // variable only.
 import { isLoopbackHost } from '../calendar/feed-list.ts';
@@ -10,11 +10,11 @@ import { isLoopbackHost } from '../calendar/feed-list.ts';
  */
 export type WebhookFlavour = 'slack' | 'teams' | 'json';
 
-/** OPERATOR_WEBHOOK_URL and OPERATOR_WEBHOOK_SECRET, checked (config.ts). */
+/** OPERATOR_WEBHOOK_URL and OPERATOR_WEBHOOK_SECRET, checked (../runtime/config.ts). */
 export interface WebhookSettings {
   url: string;
   flavour: WebhookFlavour;
-  /** Required for the json flavour (config.ts refuses to start without it). */
+  /** Required for the json flavour (../runtime/config.ts refuses to start without it). */
   secret: string | undefined;
 }
 

@@ -1,6 +1,6 @@
 // Which of the company's required facts are still placeholders, and the production build's guard. The
 // site must not go live naming a made-up address or no one at all as responsible for visitors' data.
-// The same address rule checks MAIL_FROM when a function starts in production (api/_lib/config.ts).
+// The same address rule checks MAIL_FROM when a function starts in production (api/_lib/runtime/config.ts).
 import type { CompanyFacts } from '../../config/company.ts';
 
 /** The file a deployer edits; every message names it. */

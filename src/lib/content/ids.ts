@@ -1,6 +1,6 @@
 // How a content file becomes an entry id, and so a URL (/blog/<id>) and a social card (?page=blog/<id>).
 // The content collections (src/content.config.ts) pass this to their glob loaders as `generateId`, and the
-// social card route (api/_lib/social-cards.ts) uses it to find a page's file, so the two cannot disagree.
+// social card route (api/_lib/social/card-text.ts) uses it to find a page's file, so the two cannot disagree.
 // It reproduces the glob loader's default rule in Astro 7 (generateIdDefault in
 // astro/dist/content/loaders/glob.js): a `slug` in the frontmatter wins; otherwise each folder and the file
 // name, without its extension, go through github-slugger (lowercased, punctuation dropped, spaces to

@@ -2,7 +2,7 @@
 // between them, each optionally `label=url`. A bad entry stops the server naming the variable and the
 // entry by label or position, and never prints the URL (it is the key to the operator's calendar).
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../api/_lib/config.ts';
+import { readConfig } from '../../../api/_lib/runtime/config.ts';
 import { isLoopbackHost, parseBusyFeeds } from '../../../api/_lib/calendar/feed-list.ts';
 import { configError as errorOf } from '../../fixtures/config-error.ts';
 

@@ -1,6 +1,6 @@
 // The model's reasons written in the reader's locale: the page in the visitor's, the operator's email in en-US.
 import { describe, expect, it } from 'vitest';
-import { bookingEmail } from '../../../api/_lib/emails/booking.ts';
+import { bookingEmail } from '../../../api/_lib/mail/templates/booking.ts';
 import { summarizeScenario } from '../../../src/lib/booking/context.ts';
 import { roiFormatters } from '../../../src/lib/roi/format.ts';
 import { DEFAULT_INPUTS } from '../../../src/lib/roi/presets.ts';

@@ -1,0 +1,110 @@
+// What occupies the operator's calendar, and the claims that keep one time for one call. Confirmed
+// calls and unexpired slot holds each claim the 5-minute blocks they cover (buffers included) in
+// booking_claims, whose primary key makes a second, overlapping claim fail in whichever function
+// instance writes it. A call's claims are owned by its booking id, a hold's by 'hold:<hold id>'.
+// The operator's own events (their calendar feeds) occupy time too, read from the shared copy.
+import type { Client, InStatement, Transaction } from '@libsql/client';
+import { operatorBusy } from '../calendar/busy-copy.ts';
+import type { BusyFeed } from '../calendar/feed-list.ts';
+import { GRID_MINUTES, type BookingRules } from '../../../src/config/booking.ts';
+import { mergeSpans, type Span } from '../../../src/lib/booking/busy-times.ts';
+import type { Interval } from '../../../src/lib/booking/slots.ts';
+
+const MINUTE = 60_000;
+const DAY = 24 * 3600_000;
+
+export class SlotTakenError extends Error {
+  override readonly name = 'SlotTakenError';
+}
+
+export const toIso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** The claims owner of a hold (a booking's is its id). */
+export const holdOwner = (holdId: string) => `hold:${holdId}`;
+
+/** The 5-minute blocks [start - buffer before, end + buffer after) covers, as UTC instants. */
+function claimBlocks(rules: BookingRules, start: string, end: string): string[] {
+  const step = GRID_MINUTES * MINUTE;
+  const from = Math.floor((Date.parse(start) - rules.bufferBeforeMinutes * MINUTE) / step) * step;
+  const to = Date.parse(end) + rules.bufferAfterMinutes * MINUTE;
+  const blocks: string[] = [];
+  for (let at = from; at < to; at += step) blocks.push(toIso(at));
+  return blocks;
+}
+
+/** Deletes holds that have run out and frees their blocks (a claiming transaction runs it first; the retention job too). */
+export function expiredHoldSweep(now: Date): InStatement[] {
+  const at = now.toISOString();
+  return [
+    { sql: `DELETE FROM booking_claims WHERE booking_id IN (SELECT 'hold:' || id FROM booking_holds WHERE expires_at <= ?)`, args: [at] },
+    { sql: 'DELETE FROM booking_holds WHERE expires_at <= ?', args: [at] },
+  ];
+}
+
+/** Takes the blocks of a time for `owner`, or throws SlotTakenError if a call or a hold has any of them. */
+export async function claim(tx: Transaction, rules: BookingRules, owner: string, start: string, end: string, now: Date): Promise<void> {
+  await tx.batch(expiredHoldSweep(now));
+  const blocks = claimBlocks(rules, start, end);
+  const result = await tx.execute({
+    sql: `INSERT INTO booking_claims (block_start, booking_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT(block_start) DO NOTHING`,
+    args: [owner, JSON.stringify(blocks)],
+  });
+  // Any block already held means an overlap: the caller's transaction is rolled back, claims included.
+  if (result.rowsAffected !== blocks.length) throw new SlotTakenError('That time has just been booked by someone else.');
+}
+
+/** Gives up every block `owner` holds (a cancelled or moved call, a used or replaced hold). */
+export async function releaseClaims(tx: Transaction, owner: string): Promise<void> {
+  await tx.execute({ sql: 'DELETE FROM booking_claims WHERE booking_id = ?', args: [owner] });
+}
+
+export interface BusyExceptions {
+  /** A call being moved does not stand in its own way. */
+  bookingId?: string;
+  /** Nor does the visitor's own hold on the time they are booking. */
+  holdId?: string;
+}
+
+/**
+ * What stands in a new call's way: the calls booked here (the daily cap counts them), and busy spans
+ * that block without counting: the operator's own events, and other visitors' holds (a hold is not a
+ * call, so holds can never fill a day).
+ */
+export interface Occupied {
+  calls: Interval[];
+  busy: Span[];
+}
+
+/** Where the calendar's settings come from: the feeds to read, and the buffers a hold keeps. */
+export interface CalendarSettings {
+  busyFeeds: readonly BusyFeed[];
+  booking: BookingRules;
+}
+
+/**
+ * Confirmed calls and other visitors' unexpired holds that can affect slots between `from` and `to`
+ * (two days of margin for buffers and the daily cap), and the operator's busy times from the stored
+ * copy of their calendar feeds. `readOnly`: for an answer that only shows times, the copy's version may
+ * come from this instance's read of the last second; a write's re-check leaves it out and reads
+ * everything inside its transaction.
+ */
+export async function occupiedTimes(db: Client | Transaction, settings: CalendarSettings, from: string, to: string, now: Date, except: BusyExceptions = {}, readOnly = false): Promise<Occupied> {
+  // One statement for both (a round trip each on a hosted database), told apart by `hold`.
+  const result = await db.execute({
+    sql: `SELECT start_at, end_at, 0 AS hold FROM bookings WHERE status = 'confirmed' AND start_at >= ?1 AND start_at < ?2 AND id <> ?3
+          UNION ALL
+          SELECT start_at, end_at, 1 AS hold FROM booking_holds WHERE expires_at > ?4 AND start_at >= ?1 AND start_at < ?2 AND id <> ?5
+          ORDER BY start_at`,
+    args: [toIso(Date.parse(from) - 2 * DAY), toIso(Date.parse(to) + 2 * DAY), except.bookingId ?? '', now.toISOString(), except.holdId ?? ''],
+  });
+  const operator = await operatorBusy(db, settings.busyFeeds, { recent: readOnly });
+  const { bufferBeforeMinutes, bufferAfterMinutes } = settings.booking;
+  const calls: Interval[] = [];
+  const held: Span[] = [];
+  for (const row of result.rows) {
+    // A hold blocks as a call would, buffers included: [start - before, end + after) as a busy span.
+    if (Number(row.hold)) held.push({ start: Date.parse(String(row.start_at)) - bufferBeforeMinutes * MINUTE, end: Date.parse(String(row.end_at)) + bufferAfterMinutes * MINUTE });
+    else calls.push({ start: String(row.start_at), end: String(row.end_at) });
+  }
+  return { calls, busy: held.length === 0 ? operator : mergeSpans([...operator, ...held]) };
+}

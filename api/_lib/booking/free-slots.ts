@@ -1,0 +1,24 @@
+// Free times for a call: the next ones to offer (a 409's alternatives, the manage page, the slots
+// answer's next free time), and the re-check inside a write transaction that makes a stale page safe:
+// a time that was free when the page loaded but is not any more is refused.
+import type { Transaction } from '@libsql/client';
+import type { ApiContext } from '../runtime/context.ts';
+import { occupiedTimes, toIso, type BusyExceptions } from './claims.ts';
+import { availableSlots, isBookable, type Interval } from '../../../src/lib/booking/slots.ts';
+
+const DAY = 24 * 3600_000;
+
+/** The next `count` free slots from `after` on (for a 409's alternatives and the manage page). */
+export async function nextFreeSlots(ctx: ApiContext, now: Date, after: string, count: number, withinDays = 14, except: BusyExceptions = {}): Promise<Interval[]> {
+  const rules = ctx.config.booking;
+  const from = toIso(Math.max(Date.parse(after), now.getTime()));
+  const to = toIso(Date.parse(from) + withinDays * DAY);
+  const { calls, busy } = await occupiedTimes(ctx.db, ctx.config, from, to, now, except, true);
+  return availableSlots(rules, { from, to }, toIso(now.getTime()), calls, busy).slice(0, count);
+}
+
+/** Whether `start` can be booked now, read inside the caller's write transaction (the re-check that makes a stale page safe). */
+export async function stillBookable(ctx: ApiContext, tx: Transaction, start: string, end: string, now: Date, except: BusyExceptions = {}): Promise<boolean> {
+  const { calls, busy } = await occupiedTimes(tx, ctx.config, start, end, now, except);
+  return isBookable(ctx.config.booking, start, toIso(now.getTime()), calls, busy);
+}

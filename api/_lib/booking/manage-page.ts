@@ -1,0 +1,71 @@
+// The manage page an emailed booking link opens (/book-audit/manage?token=…): the call as it stands,
+// a form to move it to another free time, and a form to cancel it. Both forms are plain HTML, signed
+// with tokens of their own, so the page works with JavaScript off and a GET of it changes nothing.
+import type { ApiContext } from '../runtime/context.ts';
+import type { ActionPage } from '../http/action-page.ts';
+import type { Booking } from './record.ts';
+import { nextFreeSlots } from './free-slots.ts';
+import { createToken } from '../signing/tokens.ts';
+import { freshenFeeds } from '../calendar/refresh.ts';
+import { routes } from '../../../src/config/site.ts';
+import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../../src/lib/booking/format.ts';
+import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
+
+/** How far ahead the page offers new times (the booking page shows the whole horizon). */
+const RESCHEDULE_DAYS = 21;
+/** Signed forms on the page stay valid this long: enough to read, decide and press. */
+const FORM_TOKEN_SECONDS = 2 * 3600;
+
+const NOTICES: Record<string, string> = {
+  slot_taken: 'That time was booked by someone else a moment ago. Pick another one.',
+  same_time: 'That is the time the call already has.',
+};
+
+export async function managePage(ctx: ApiContext, booking: Booking, manageToken: string, notice: string | null, now = new Date()): Promise<Omit<ActionPage, never>> {
+  const { timeZone: operatorZone } = ctx.config.booking;
+  const when = formatCall(booking.start, booking.end, booking.timeZone);
+  const details: [string, string][] = [['When', when]];
+  const ours = formatCall(booking.start, booking.end, operatorZone);
+  if (ours !== when) details.push(['For us', ours]);
+  details.push(['Company', booking.company], ['Workflow area', AREA_LABELS[booking.area]]);
+
+  if (booking.status === 'cancelled') {
+    return { title: 'This call was cancelled', paragraphs: ['Nothing more to do here. Book another time whenever it suits you.'], details, forms: [], secondary: { href: routes.bookAudit, label: 'Book a new time' } };
+  }
+  if (Date.parse(booking.start) <= now.getTime()) {
+    return { title: 'This call has taken place', paragraphs: ['It can no longer be moved or cancelled. To talk again, book a new call.'], details, forms: [], secondary: { href: routes.bookAudit, label: 'Book a new time' } };
+  }
+
+  await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
+  const free = await nextFreeSlots(ctx, now, now.toISOString(), 500, RESCHEDULE_DAYS, { bookingId: booking.id });
+  const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
+  for (const slot of free) {
+    const day = localDate(slot.start, booking.timeZone);
+    if (!groups.has(day)) groups.set(day, { label: formatDay(slot.start, booking.timeZone), options: [] });
+    // The day in each option too: a closed select shows only the chosen option, not its group.
+    groups.get(day)!.options.push({ value: slot.start, label: `${formatShortDay(slot.start, booking.timeZone)}, ${formatTime(slot.start, booking.timeZone)} ${zoneName(slot.start, booking.timeZone)}` });
+  }
+  const sign = (purpose: 'booking-cancel' | 'booking-reschedule') => createToken(ctx.secret, purpose, booking.id, FORM_TOKEN_SECONDS, now.getTime());
+  const back = `${routes.bookingManage}?token=${manageToken}`;
+  const forms: ActionPage['forms'] = [];
+  if (groups.size > 0) {
+    forms.push({
+      heading: 'Move the call',
+      action: routes.bookingRescheduleApi,
+      fields: { token: sign('booking-reschedule'), back },
+      choice: { name: 'start', label: `New time (${booking.timeZone.replace(/_/g, ' ')})`, groups: [...groups.values()] },
+      button: 'Move the call to this time',
+    });
+  }
+  forms.push({ heading: 'Cancel the call', action: routes.bookingCancelApi, fields: { token: sign('booking-cancel') }, button: 'Cancel the call', quiet: true });
+  return {
+    title: 'Your workflow audit',
+    // The notice name comes from the query string: only the table's own keys, never Object.prototype's.
+    notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined,
+    paragraphs: [
+      groups.size > 0 ? 'Pick another time or cancel. Both of us get an updated invite that moves or removes the call in the calendar.' : `No other time is free in the next ${RESCHEDULE_DAYS} days; you can still cancel and book again later.`,
+    ],
+    details,
+    forms,
+  };
+}

@@ -1,0 +1,45 @@
+// What became of a call, as the operator records it with the Held and No-show links (outcome-action.ts):
+// open from the call's start until a week after it; a no-show emails the visitor once.
+import type { Booking, CallOutcome } from './record.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import { enqueue } from '../mail/outbox.ts';
+import { findBooking } from './find-booking.ts';
+import { emailBase } from './queue-emails.ts';
+import { OUTCOME_LINK_GRACE_MS } from './signed-links.ts';
+
+export type OutcomeResult = 'recorded' | 'missing' | 'cancelled' | 'not-started' | 'expired';
+
+/** Whether the operator may record an outcome for `booking` at `now`: from the call's start until a week after it. */
+export function outcomeWindow(booking: Pick<Booking, 'status' | 'start' | 'end'>, now: Date): Exclude<OutcomeResult, 'recorded' | 'missing'> | 'open' {
+  if (booking.status === 'cancelled') return 'cancelled';
+  if (now.getTime() < Date.parse(booking.start)) return 'not-started';
+  if (now.getTime() > Date.parse(booking.end) + OUTCOME_LINK_GRACE_MS) return 'expired';
+  return 'open';
+}
+
+/**
+ * Records what became of a call (the operator's Held and No-show links). The last press wins, so a
+ * slip can be put right. A no-show emails the visitor once, with a link to book again: its outbox key
+ * is the booking's, so however often either link is pressed, at most one such email is ever queued; a
+ * "held" pressed before it went out stops it.
+ */
+export async function recordOutcome(ctx: ApiContext, id: string, outcome: CallOutcome, now = new Date()): Promise<{ result: OutcomeResult; queued: number }> {
+  return ctx.writes.run(async (tx) => {
+    const booking = await findBooking(tx, id);
+    if (!booking) return { result: 'missing', queued: 0 };
+    const window = outcomeWindow(booking, now);
+    if (window !== 'open') return { result: window, queued: 0 };
+    await tx.execute({ sql: 'UPDATE bookings SET outcome = ?, outcome_at = ?, updated_at = ? WHERE id = ?', args: [outcome, now.toISOString(), now.toISOString(), id] });
+    const key = `booking-${id}-no-show`;
+    if (outcome === 'held') {
+      await tx.execute({
+        sql: `UPDATE messages SET status = 'cancelled', last_error = 'cancelled: the call was recorded as held', updated_at = ? WHERE idempotency_key = ? AND status = 'pending'`,
+        args: [now.toISOString(), key],
+      });
+      return { result: 'recorded', queued: 0 };
+    }
+    const email = { template: 'booking', to: booking.email, props: { ...emailBase(ctx, booking, now), event: 'no-show', audience: 'visitor' } } as const;
+    const queued = await enqueue(tx, { idempotencyKey: key, bookingId: id, payload: { kind: 'email', email, guard: { subject: 'booking', id, status: ['confirmed'] } } }, now);
+    return { result: 'recorded', queued: Number(queued) };
+  });
+}

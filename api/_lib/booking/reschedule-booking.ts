@@ -1,0 +1,41 @@
+// Moving a call to another time: the same booking and calendar UID, a higher SEQUENCE, the old time
+// freed and the new one claimed and re-checked in one write transaction, at most MOVES_PER_DAY a day.
+import type { Booking } from './record.ts';
+import type { ApiContext } from '../runtime/context.ts';
+import { MOVES_PER_DAY } from './change-limits.ts';
+import { SlotTakenError, claim, releaseClaims, toIso } from './claims.ts';
+import { findBooking } from './find-booking.ts';
+import { stillBookable } from './free-slots.ts';
+import { dropReminders, queueEmails } from './queue-emails.ts';
+import { hitRateLimit } from '../http/rate-limit.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * Moves a call to `newStart`: the same booking and calendar UID, a higher SEQUENCE. The old time is
+ * freed and the new one claimed in one transaction, so a failure leaves the call where it was.
+ */
+export async function rescheduleBooking(
+  ctx: ApiContext, id: string, newStart: string, now = new Date(),
+): Promise<{ outcome: 'moved' | 'same' | 'cancelled' | 'missing' | 'past' | 'too-many-moves'; booking?: Booking; queued: number; retryAfterSeconds?: number }> {
+  const rules = ctx.config.booking;
+  return ctx.writes.run(async (tx) => {
+    const booking = await findBooking(tx, id);
+    if (!booking) return { outcome: 'missing', queued: 0 };
+    if (booking.status === 'cancelled') return { outcome: 'cancelled', queued: 0 };
+    if (Date.parse(booking.start) <= now.getTime()) return { outcome: 'past', queued: 0 };
+    const start = toIso(Date.parse(newStart));
+    if (start === booking.start) return { outcome: 'same', booking, queued: 0 };
+    const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
+    if (!(await stillBookable(ctx, tx, start, end, now, { bookingId: id }))) throw new SlotTakenError('That time is no longer free.');
+    // Each move emails both sides: alternating two times must not flood two inboxes.
+    const moves = await hitRateLimit(tx, { name: 'booking-moves', limit: MOVES_PER_DAY, windowSeconds: 86_400 }, id, now.getTime());
+    if (!moves.ok) return { outcome: 'too-many-moves', queued: 0, retryAfterSeconds: moves.retryAfterSeconds };
+    await releaseClaims(tx, id);
+    await claim(tx, rules, id, start, end, now);
+    const moved: Booking = { ...booking, start, end, sequence: booking.sequence + 1 };
+    await tx.execute({ sql: 'UPDATE bookings SET start_at = ?, end_at = ?, sequence = ?, updated_at = ? WHERE id = ?', args: [start, end, moved.sequence, now.toISOString(), id] });
+    await dropReminders(tx, id, now);
+    return { outcome: 'moved', booking: moved, queued: await queueEmails(ctx, tx, moved, { event: 'rescheduled', previousStart: booking.start }, now) };
+  });
+}

@@ -1,0 +1,31 @@
+// A call's signed links: the visitor's manage page and invite download, and the operator's Held and
+// No-show links. Each works until a week after the call it was made for; one helper (secondsUntilAfter)
+// gives every link its lifetime.
+import type { ApiContext } from '../runtime/context.ts';
+import { createToken } from '../signing/tokens.ts';
+import type { Booking } from './record.ts';
+import { routes } from '../../../src/config/site.ts';
+
+const DAY = 24 * 3600_000;
+/** The operator's Held and No-show links work from the call's start until a week after it. */
+export const OUTCOME_LINK_GRACE_MS = 7 * DAY;
+/** A manage link works until a week after the call it was sent for. */
+const MANAGE_LINK_GRACE_MS = 7 * DAY;
+/** A signed link's lifetime in seconds from `now`: until `graceMs` after the call's end. */
+const secondsUntilAfter = (end: string, graceMs: number, now: Date) => Math.ceil((Date.parse(end) + graceMs - now.getTime()) / 1000);
+
+/**
+ * The visitor's signed links for a call: the manage page, and the invite download. The token only
+ * shows the call; it works until a week after the call it was made for.
+ */
+export function manageLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): { manageUrl: string; icsPath: string } {
+  const token = createToken(ctx.secret, 'booking-manage', booking.id, secondsUntilAfter(booking.end, MANAGE_LINK_GRACE_MS, now), now.getTime());
+  return { manageUrl: `${ctx.config.siteUrl}${routes.bookingManage}?token=${token}`, icsPath: `${routes.bookingInviteApi}?token=${token}` };
+}
+
+/** The operator's signed links to record whether the call was held; they work until a week after the call. */
+export function outcomeLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): { held: string; noShow: string } {
+  const seconds = secondsUntilAfter(booking.end, OUTCOME_LINK_GRACE_MS, now);
+  const link = (purpose: 'booking-held' | 'booking-no-show', path: string) => `${ctx.config.siteUrl}${path}?token=${createToken(ctx.secret, purpose, booking.id, seconds, now.getTime())}`;
+  return { held: link('booking-held', routes.bookingHeldApi), noShow: link('booking-no-show', routes.bookingNoShowApi) };
+}

@@ -1,0 +1,180 @@
+// Sends email and creates contacts: through Resend when RESEND_API_KEY is set, otherwise into
+// DATA_DIR/outbox/ as files a person can open. Both answer the same SendResult, so the outbox
+// treats them alike.
+import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Resend } from 'resend';
+import type { ServerConfig } from '../runtime/config.ts';
+
+export interface EmailAttachment {
+  filename: string;
+  content: string;
+  /** For a calendar invite: `text/calendar; charset=utf-8; method=REQUEST`, matching the file's METHOD. */
+  contentType: string;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  attachments?: EmailAttachment[];
+}
+
+export type SendResult =
+  | { ok: true; providerId: string }
+  | { ok: false; retryable: boolean; error: string; retryAfterSeconds?: number };
+
+export interface Mailer {
+  readonly kind: 'resend' | 'file';
+  /** Sends a delivery run may have in flight at once. */
+  readonly concurrency: number;
+  sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult>;
+  createContact(email: string): Promise<SendResult>;
+  /** Newsletter issues go out to the provider's segment, so an unsubscribe must reach it too. */
+  unsubscribeContact(email: string): Promise<SendResult>;
+}
+
+export function createMailer(config: ServerConfig): Mailer {
+  return config.resendApiKey ? new ResendMailer(config) : new FileMailer(join(config.dataDir, 'outbox'), config.mailFrom);
+}
+
+/** Provider errors worth retrying: network failures, rate limits and the provider's own faults. */
+const RETRYABLE = new Set(['rate_limit_exceeded', 'application_error', 'internal_server_error', 'concurrent_idempotent_requests']);
+
+class ResendMailer implements Mailer {
+  readonly kind = 'resend';
+  // One at a time keeps within Resend's per-second request limit; a 429 is retried anyway.
+  readonly concurrency = 1;
+  private readonly resend: Resend;
+  private readonly config: ServerConfig;
+
+  constructor(config: ServerConfig) {
+    this.config = config;
+    // The SDK reads RESEND_BASE_URL itself: tests point it at a local server that answers like Resend.
+    this.resend = new Resend(config.resendApiKey);
+  }
+
+  async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
+    const { data, error, headers } = await this.resend.emails.send(
+      {
+        from: this.config.mailFrom, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers,
+        attachments: email.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content, 'utf8'), contentType: a.contentType })),
+      },
+      { idempotencyKey },
+    );
+    return data ? { ok: true, providerId: data.id } : failure(error, headers);
+  }
+
+  // Contacts are keyed by email at Resend. A reader who unsubscribed and then confirmed again already
+  // has a contact, marked unsubscribed: it is switched back on rather than left silent.
+  async createContact(email: string): Promise<SendResult> {
+    const segments = this.config.resendSegmentId ? [{ id: this.config.resendSegmentId }] : undefined;
+    const { data, error, headers } = await this.resend.contacts.create({ email, unsubscribed: false, segments });
+    if (data) return { ok: true, providerId: data.id };
+    if (error && error.statusCode === 409) {
+      const update = await this.resend.contacts.update({ email, unsubscribed: false });
+      return update.data ? { ok: true, providerId: update.data.id } : failure(update.error, update.headers);
+    }
+    return failure(error, headers);
+  }
+
+  async unsubscribeContact(email: string): Promise<SendResult> {
+    const { data, error, headers } = await this.resend.contacts.update({ email, unsubscribed: true });
+    if (data) return { ok: true, providerId: data.id };
+    // Never created (confirmed while mail was local): nothing to stop.
+    if (error && error.statusCode === 404) return { ok: true, providerId: 'absent' };
+    return failure(error, headers);
+  }
+}
+
+function failure(error: { name: string; message: string; statusCode: number | null } | null, headers: Record<string, string> | null): SendResult {
+  if (!error) return { ok: false, retryable: true, error: 'The provider returned neither data nor an error.' };
+  const status = error.statusCode;
+  const retryable = status === null || status === 429 || status >= 500 || RETRYABLE.has(error.name);
+  const retryAfter = Number(headers?.['retry-after']);
+  return {
+    ok: false,
+    retryable,
+    error: `${status ?? 'network'} ${error.name}: ${error.message}`.slice(0, 500),
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  };
+}
+
+/**
+ * Local stand-in: each email becomes `<key>.html` (open it in a browser) plus `<key>.json` (to,
+ * subject, headers, text, attachments), and each attachment `<key>.<filename>` beside them (open the
+ * invite.ics in a calendar).
+ */
+class FileMailer implements Mailer {
+  readonly kind = 'file';
+  readonly concurrency = 16;
+  private readonly dir: string;
+  private readonly from: string;
+
+  constructor(dir: string, from: string) {
+    this.dir = dir;
+    this.from = from;
+  }
+
+  async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
+    const base = fileKey(idempotencyKey);
+    const attachments = (email.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, file: `${base}.${fileKey(a.filename)}` }));
+    const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, attachments, idempotencyKey, writtenAt: new Date().toISOString(), text: email.text };
+    const write = async () => {
+      for (const [i, attachment] of (email.attachments ?? []).entries()) await this.place(attachments[i]!.file, attachment.content);
+      await this.place(`${base}.html`, email.html);
+      // The .json is the index a reader lists: written last, so it never points at a missing file.
+      await this.place(`${base}.json`, `${JSON.stringify(meta, null, 2)}\n`, 'keep-first');
+    };
+    try {
+      await write();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // First message (or the folder was cleared): create it and write again.
+      await mkdir(this.dir, { recursive: true });
+      await write();
+    }
+    return { ok: true, providerId: base };
+  }
+
+  /**
+   * Makes `name` appear whole or not at all: the content goes to a temporary name in the same folder,
+   * then is renamed into place (one atomic step on one file system), so a process killed mid-write
+   * leaves at most a stray dot-file ending in `.tmp`, never a truncated invite or page under the real
+   * name. 'keep-first' links instead of renaming, which fails if the name exists: a message sent
+   * again after a crash keeps its first index (and its `writtenAt`).
+   */
+  private async place(name: string, content: string, mode: 'replace' | 'keep-first' = 'replace'): Promise<void> {
+    const partial = join(this.dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const final = join(this.dir, name);
+    let placed = false;
+    try {
+      await writeFile(partial, content);
+      if (mode === 'replace') {
+        await rename(partial, final);
+        placed = true;
+        return;
+      }
+      try {
+        await link(partial, final);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    } finally {
+      // A renamed file has no temporary name left; a linked one (or a failed write) still has it.
+      if (!placed) await unlink(partial).catch(() => {});
+    }
+  }
+
+  async createContact(): Promise<SendResult> {
+    return { ok: true, providerId: 'local' };
+  }
+
+  async unsubscribeContact(): Promise<SendResult> {
+    return { ok: true, providerId: 'local' };
+  }
+}
+
+const fileKey = (key: string) => key.replace(/[^a-zA-Z0-9_.-]/g, '_').replace(/^\.+/, '').slice(0, 120);

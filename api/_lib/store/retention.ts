@@ -1,0 +1,27 @@
+// What the privacy page promises about deletion, done by the retry job (Vercel Cron every 5 minutes,
+// the local server's timer): unconfirmed sign-ups go after 30 days, bookings 24 months after the call,
+// each with the queued emails about it (they hold the address).
+import type { Client } from '@libsql/client';
+import { expiredHoldSweep } from '../booking/claims.ts';
+
+const UNCONFIRMED_SIGNUP_DAYS = 30;
+const BOOKING_RETENTION_MONTHS = 24;
+
+export async function deleteExpiredRecords(db: Client, now = new Date()): Promise<{ subscribers: number; bookings: number }> {
+  const signupCutoff = new Date(now.getTime() - UNCONFIRMED_SIGNUP_DAYS * 86_400_000).toISOString();
+  const bookingCutoff = new Date(now);
+  bookingCutoff.setUTCMonth(bookingCutoff.getUTCMonth() - BOOKING_RETENTION_MONTHS);
+  const results = await db.batch(
+    [
+      { sql: `DELETE FROM messages WHERE subscriber_id IN (SELECT id FROM subscribers WHERE status = 'pending' AND consent_at < ?)`, args: [signupCutoff] },
+      { sql: `DELETE FROM subscribers WHERE status = 'pending' AND consent_at < ?`, args: [signupCutoff] },
+      { sql: `DELETE FROM messages WHERE booking_id IN (SELECT id FROM bookings WHERE end_at < ?)`, args: [bookingCutoff.toISOString()] },
+      { sql: `DELETE FROM booking_claims WHERE booking_id IN (SELECT id FROM bookings WHERE end_at < ?)`, args: [bookingCutoff.toISOString()] },
+      { sql: `DELETE FROM bookings WHERE end_at < ?`, args: [bookingCutoff.toISOString()] },
+      // Slot holds that ran out (each claiming transaction sweeps them too; this catches quiet days).
+      ...expiredHoldSweep(now),
+    ],
+    'write',
+  );
+  return { subscribers: results[1]!.rowsAffected, bookings: results[4]!.rowsAffected };
+}
