@@ -267,7 +267,7 @@ describe('the import scanner', () => {
   it('normalises specifiers to package names', () => {
     expect(packageName('@scope/name/sub')).toBe('@scope/name');
     expect(packageName('name/sub')).toBe('name');
-    expect(packageName('@fontsource-variable/inter/files/x.woff2?url')).toBe('@fontsource-variable/inter');
+    expect(packageName('@astrojs/react/client.js?url')).toBe('@astrojs/react');
     expect([packageName('node:fs'), packageName('path'), packageName('fs/promises'), packageName('astro:content'), packageName('./x.ts')]).toEqual([
       null,
       null,

@@ -19,7 +19,7 @@ export function EmailLayout({ preview, heading, siteUrl, footerLink, children }:
   return h(Html, { lang: 'en' },
     h(Head),
     h(Preview, null, preview),
-    h(Body, { style: { backgroundColor: '#f6f8fa', fontFamily: 'Inter, Segoe UI, Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' } },
+    h(Body, { style: { backgroundColor: '#f6f8fa', fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' } },
       h(Container, { style: { backgroundColor: '#ffffff', borderRadius: '12px', maxWidth: '560px', padding: '32px' } },
         h(Text, { style: { color: '#0b1220', fontSize: '20px', fontWeight: 700, margin: '0 0 16px' } }, heading),
         children,
