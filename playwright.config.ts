@@ -36,8 +36,9 @@ export default defineConfig({
     // 390 px runs what a phone's layout can break: every template's page (pages.spec samples one of each),
     // the header and menu, the booking page's steps and the islands. The HTTP checks (routes, links) and the
     // flows that follow data through the server (emails, sign-ups, page views, the calendar feed, a taken
-    // time, the readiness answers, a lead's source) do not depend on the viewport: desktop runs them once.
-    { name: 'mobile', testIgnore: /(routes|links|email-actions|newsletter|page-views|busy-calendar|booking-readiness-answers|booking-taken-or-none-free|lead-source)\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: false } },
+    // time, the readiness answers, a lead's source) do not depend on the viewport: desktop runs them once,
+    // whole files by testIgnore, single tests by the tag @flow (the calculator's model, the wizard's history).
+    { name: 'mobile', grepInvert: /@flow/, testIgnore: /(routes|links|email-actions|newsletter|page-views|busy-calendar|booking-readiness-answers|booking-taken-or-none-free|lead-source)\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: false } },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
   ],
   // The calendar feed starts first, so the site reads a real busy feed (every Tuesday 10:00-11:00

@@ -143,7 +143,7 @@ test.describe('readiness wizard', () => {
     await axe();
   });
 
-  test('Back and the browser history keep every answer; a reload resumes', async ({ page }) => {
+  test('Back and the browser history keep every answer; a reload resumes', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.getByLabel('RevOps and CRM', { exact: true }).check();
     await page.getByLabel('Name the workflow').fill('Weekly CRM duplicate cleanup');
@@ -171,7 +171,7 @@ test.describe('readiness wizard', () => {
     await expect(page.getByLabel('Name the workflow')).toHaveValue('');
   });
 
-  test('a step that is not answered says what is missing and keeps focus on the form', async ({ page }) => {
+  test('a step that is not answered says what is missing and keeps focus on the form', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.getByRole('button', { name: 'Next' }).click();
     const alert = page.getByRole('alert');
@@ -180,7 +180,7 @@ test.describe('readiness wizard', () => {
     await expect(page.getByText('Step 1 of 10')).toBeVisible();
   });
 
-  test('the result offers the spec as Markdown and a pre-filled calculator', async ({ page }) => {
+  test('the result offers the spec as Markdown and a pre-filled calculator', { tag: '@flow' }, async ({ page }) => {
     await page.evaluate(() => {
       const answers = {
         area: 'documents', workflowName: 'Supplier invoice intake',

@@ -22,7 +22,7 @@ test.describe('ROI calculator', () => {
     await context.close();
   });
 
-  test('each preset shows the figure from the example model', async ({ page }) => {
+  test('each preset shows the figure from the example model', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const cases = [
       ['Lead routing and first reply', '24 h'],
@@ -39,7 +39,7 @@ test.describe('ROI calculator', () => {
     await expect(page.getByLabel('Time with AI assistance')).toHaveValue('5');
   });
 
-  test('typing updates the results and the URL, and the link reproduces them', async ({ page }) => {
+  test('typing updates the results and the URL, and the link reproduces them', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.getByLabel('Time by hand').fill('10');
     await expect(figure(page, 'Hours saved a month')).toHaveText('32 h');
@@ -56,7 +56,7 @@ test.describe('ROI calculator', () => {
     await expect(other.getByLabel('Time by hand')).toHaveValue('10');
   });
 
-  test('bad input gets a specific message and the last good results stay', async ({ page }) => {
+  test('bad input gets a specific message and the last good results stay', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const manual = page.getByLabel('Time by hand');
     for (const [typed, message] of [
@@ -77,7 +77,7 @@ test.describe('ROI calculator', () => {
     await expect(manual).not.toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('a tampered link falls back to defaults with a notice, never a crash', async ({ page }) => {
+  test('a tampered link falls back to defaults with a notice, never a crash', { tag: '@flow' }, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await open(page, '?p=lead-routing&tm=abc&ch=-5&h=99&zz=1');
@@ -86,14 +86,14 @@ test.describe('ROI calculator', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a workflow that never pays back says why', async ({ page }) => {
+  test('a workflow that never pays back says why', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.getByLabel('Running cost per month').fill('5000');
     await expect(figure(page, 'Payback')).toHaveText('Does not pay back');
     await expect(page.locator('dl')).toContainText('Running costs');
   });
 
-  test('the starting figures are labelled as an illustration, not our prices', async ({ page }) => {
+  test('the starting figures are labelled as an illustration, not our prices', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const form = page.getByRole('form', { name: 'Your workflow numbers' });
     await expect(form.getByText('The figures filled in are an illustration, not our prices: replace them with yours.')).toBeVisible();
@@ -105,7 +105,7 @@ test.describe('ROI calculator', () => {
     await expect(results.getByText('Worked out from your figures; any you left unchanged are still examples, not our prices.')).toBeVisible();
   });
 
-  test('a very high IRR is read after its caveat, not before', async ({ page }) => {
+  test('a very high IRR is read after its caveat, not before', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     // A 500 build against about 1,200 a month of net value: an IRR far above 1,000% a year.
     await page.getByLabel('One-off implementation cost').fill('500');
@@ -136,7 +136,7 @@ test.describe('ROI calculator', () => {
     await expect(figure(page, 'Hours saved a month')).toHaveText('9 h');
   });
 
-  test('CSV download carries the monthly series', async ({ page }) => {
+  test('CSV download carries the monthly series', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
@@ -146,7 +146,7 @@ test.describe('ROI calculator', () => {
     expect(lines[1]).toMatch(/^0,-4500,-4500,/);
   });
 
-  test('the print view is a clean one-page report', async ({ page }) => {
+  test('the print view is a clean one-page report', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('header').first()).toBeHidden();
@@ -158,7 +158,7 @@ test.describe('ROI calculator', () => {
     expect(pages.length).toBe(1);
   });
 
-  test('booking carries the scenario', async ({ page }) => {
+  test('booking carries the scenario', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.getByLabel('Time by hand').fill('9');
     const href = await page.getByRole('link', { name: 'Book an audit with these numbers' }).getAttribute('href');
