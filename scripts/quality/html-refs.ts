@@ -24,11 +24,13 @@ export function pageRefs(html: string): PageRefs {
     });
   return {
     ids: new Set(all(html, /\sid="([^"]+)"/g)),
-    // A canonical URL names a page; every other <link> (icons, manifest, feeds, preloads) a file.
-    links: [...all(html, /<a\s[^>]*?href="([^"]+)"/g), ...all(html, /<link rel="canonical" href="([^"]+)"/g)],
+    // A canonical URL names a page, and rel=expect an element the first paint waits for (a #fragment of
+    // this page, which must exist, or the paint waits for the whole document); every other <link> (icons,
+    // manifest, feeds, preloads) a file.
+    links: [...all(html, /<a\s[^>]*?href="([^"]+)"/g), ...all(html, /<link rel="(?:canonical|expect)" href="([^"]+)"/g)],
     assets: [
       ...all(html, /<(?:img|source|video|audio|iframe)\s[^>]*?src="([^"]+)"/g),
-      ...all(html, /<link\s(?![^>]*rel="canonical")[^>]*?href="([^"]+)"/g),
+      ...all(html, /<link\s(?![^>]*rel="(?:canonical|expect)")[^>]*?href="([^"]+)"/g),
       ...all(html, /<meta\s+(?:property|name)="(?:og:image|twitter:image)"\s+content="([^"]+)"/g),
       ...scripts.flatMap((s) => (s.src ? [s.src] : [])),
     ],

@@ -93,8 +93,8 @@ describe('built-file checks', () => {
   const dist = mkdtempSync(join(tmpdir(), 'gates-'));
   mkdirSync(join(dist, '_astro'));
   mkdirSync(join(dist, 'blog'));
-  writeFileSync(join(dist, 'index.html'), '<a href="/blog/post#intro">ok</a><a href="/blog/post#nope">bad fragment</a><a href="/gone">gone</a><a href="https://elsewhere.org/">off-site</a><a href="mailto:a@b.c">mail</a><img src="/missing.png" alt="">');
-  writeFileSync(join(dist, 'blog', 'post.html'), '<h2 id="intro">Intro</h2><a href="/">home</a><astro-island component-url="/_astro/island.js"></astro-island>');
+  writeFileSync(join(dist, 'index.html'), '<link rel="expect" href="#footer" blocking="render"><a href="/blog/post#intro">ok</a><a href="/blog/post#nope">bad fragment</a><a href="/gone">gone</a><a href="https://elsewhere.org/">off-site</a><a href="mailto:a@b.c">mail</a><img src="/missing.png" alt="">');
+  writeFileSync(join(dist, 'blog', 'post.html'), '<link rel="expect" href="#intro" blocking="render"><h2 id="intro">Intro</h2><a href="/">home</a><astro-island component-url="/_astro/island.js"></astro-island>');
   writeFileSync(join(dist, '_astro', 'island.js'), 'import{a}from"./chunk.js";import"./side.js";const l=()=>import("./lazy.js");export{a};');
   writeFileSync(join(dist, '_astro', 'chunk.js'), 'export const a = 1;'.repeat(50));
   writeFileSync(join(dist, '_astro', 'side.js'), 'console.log(1)');
@@ -106,6 +106,8 @@ describe('built-file checks', () => {
       '/: broken fragment: /blog/post#nope (/blog/post has no id="nope")',
       '/: broken link: /gone (no built file for /gone)',
       '/: link points off-site: https://elsewhere.org/ (pages make no external requests or links)',
+      // The element the first paint waits for must exist, or the paint waits for the whole document.
+      '/: broken fragment: #footer (/ has no id="footer")',
       '/: broken asset: /missing.png (no built file for /missing.png)',
     ]);
   });
