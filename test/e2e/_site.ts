@@ -11,7 +11,7 @@ const pages = builtPages().filter((page) => page.route !== '/404');
 export const pageRoutes: string[] = pages.map((page) => page.route);
 
 /** One page of each template (as the Lighthouse gate samples them), the 404 page aside. */
-export const templateRoutes = new Set(templateSample(builtPages(), loadQualityConfig()).map(({ page }) => page.route).filter((route) => route !== '/404'));
+export const templateRoutes = new Set(templateSample(pages, loadQualityConfig()).map(({ page }) => page.route));
 
 /** Pages that hydrate an island; every other page must load no JavaScript. */
 export const islandRoutes = new Set(pages.filter((page) => readFileSync(page.file, 'utf8').includes('<astro-island')).map((page) => page.route));
