@@ -38,7 +38,7 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c
 
 // The site's design tokens (src/styles/global.css), inlined: the page must render with no other request.
 const STYLE = `
-*{box-sizing:border-box}body{margin:0;font:17px/1.6 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#0b1220;background:#fff}
+*{box-sizing:border-box}body{margin:0;font:17px/1.6 system-ui,sans-serif;color:#0b1220;background:#fff}
 a{color:#0b6b62}a:focus-visible,button:focus-visible{outline:3px solid #0b6b62;outline-offset:3px}
 main,footer{max-width:40rem;margin:0 auto;padding:0 1.25rem}
 header{border-bottom:1px solid #e2e8f0}header div{max-width:40rem;margin:0 auto;padding:1.5rem 1.25rem}

@@ -1,4 +1,4 @@
-// App icons (touch icon, manifest icons) drawn at build time from the same mark as favicon.svg.
+// App icons (the touch icon, and the logo in structured data) drawn at build time from the same mark as favicon.svg.
 import { ImageResponse } from '@vercel/og';
 
 export function renderIcon(size: number): Response {
