@@ -2,7 +2,9 @@
 // structured data, broken links. `lighthouse`: one page of each template (scripts/quality/templates.ts),
 // mobile and desktop; `npm run bench -- lighthouse` sweeps every page. Each failure names the page and
 // the rule; all of it lands in reports/quality/report.md.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { builtPages } from './quality/site-files.ts';
@@ -12,7 +14,7 @@ import { pageRefs } from './quality/html-refs.ts';
 import { expectedTypes, jsonLdProblems } from './quality/structured-data.ts';
 import { linkProblems } from './quality/links.ts';
 import { validateHtml } from './quality/html-validity.ts';
-import { startLighthouse, type LighthouseResult } from './quality/lighthouse.ts';
+import { LIGHTHOUSE_CATEGORIES, type LighthouseJob, type LighthouseResult } from './quality/lighthouse.ts';
 import { templateSample } from './quality/templates.ts';
 import { savePart, writeReport, type Finding, type StaticPart } from './quality/report.ts';
 import { createSiteServer } from './_lib/server.ts';
@@ -81,35 +83,63 @@ function runStatic(): { findings: Finding[]; checks: number } {
   return { findings, checks };
 }
 
+/**
+ * Lighthouse runs one page at a time per Chromium. The gate asserts no timing (it leaves performance out;
+ * `npm run bench -- lighthouse` measures that one page at a time), so two runners share the pages, each a
+ * child process (scripts/quality/lighthouse-worker.ts) with its own browser. A run mostly waits for the
+ * page, the network and the CPU to settle: the 32 runs took 204 s one at a time with performance, 125 s
+ * without it on two runners, and 104-118 s on three, where each of two gate runs lost a trace (NO_NAVSTART)
+ * and retried.
+ */
+const LIGHTHOUSE_RUNNERS = 2;
+const GATE_CATEGORIES = LIGHTHOUSE_CATEGORIES.filter((c) => c !== 'performance');
+
+function runLighthouseWorker(jobs: LighthouseJob[], onResult: (result: LighthouseResult) => void): Promise<void> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./quality/lighthouse-worker.ts', import.meta.url)), JSON.stringify({ jobs, categories: GATE_CATEGORIES })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  createInterface({ input: child.stdout }).on('line', (line) => (line.startsWith('{') ? onResult(JSON.parse(line) as LighthouseResult) : console.log(line)));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`a Lighthouse runner stopped (exit ${code ?? signal})`))));
+  });
+}
+
 async function runLighthouse(): Promise<{ findings: Finding[]; checks: number }> {
   const server = createSiteServer({ rootDir: fileURLToPath(new URL('..', import.meta.url)) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const session = await startLighthouse();
+  const runs = templateSample(pages, config).flatMap(({ page, template }) => config.lighthouse.profiles.map((profile) => ({ route: page.route, template, url: `${origin}${page.route}`, profile })));
+  const byRun = new Map<string, LighthouseResult>();
+  try {
+    const shares = Array.from({ length: LIGHTHOUSE_RUNNERS }, (_, i) => runs.filter((_, j) => j % LIGHTHOUSE_RUNNERS === i));
+    await Promise.all(
+      shares.map((share) =>
+        runLighthouseWorker(share.map(({ url, profile }) => ({ url, profile })), (result) => {
+          byRun.set(`${result.profile} ${result.url}`, result);
+          const run = runs.find((r) => r.url === result.url)!;
+          process.stdout.write(`  ${result.profile.padEnd(7)} ${run.route}  (${run.template})\n`);
+        }),
+      ),
+    );
+  } finally {
+    server.close();
+  }
   const results: LighthouseResult[] = [];
   const findings: Finding[] = [];
   let checks = 0;
-  try {
-    for (const { page, template } of templateSample(pages, config)) {
-      for (const profile of config.lighthouse.profiles) {
-        const result = await session.run(`${origin}${page.route}`, profile);
-        results.push(result);
-        process.stdout.write(`  ${profile.padEnd(7)} ${page.route}  (${template})\n`);
-        for (const [category, required] of Object.entries(config.lighthouse.required)) {
-          const exempt = config.lighthouse.exemptions.some((e) => e.category === category && e.routes.some((r) => routeMatches(page.route, r)));
-          if (exempt) continue;
-          checks++;
-          const actual = result.scores[category as keyof typeof result.scores];
-          if (actual === null || actual < required) {
-            const failed = result.failures.filter((f) => f.category === category).map((f) => `${f.id} (${f.title})`).join('; ');
-            findings.push({ route: page.route, rule: `Lighthouse ${category}, ${profile}`, message: `score ${Math.round((actual ?? 0) * 100)} < ${required * 100}${failed ? `: ${failed}` : ''}` });
-          }
-        }
+  for (const run of runs) {
+    const result = byRun.get(`${run.profile} ${run.url}`);
+    if (!result) throw new Error(`no Lighthouse result for ${run.route} (${run.profile}): its runner ended without one`);
+    results.push(result);
+    for (const [category, required] of Object.entries(config.lighthouse.required)) {
+      const exempt = config.lighthouse.exemptions.some((e) => e.category === category && e.routes.some((r) => routeMatches(run.route, r)));
+      if (exempt) continue;
+      checks++;
+      const actual = result.scores[category as keyof typeof result.scores];
+      if (actual === null || actual < required) {
+        const failed = result.failures.filter((f) => f.category === category).map((f) => `${f.id} (${f.title})`).join('; ');
+        findings.push({ route: run.route, rule: `Lighthouse ${category}, ${run.profile}`, message: `score ${Math.round((actual ?? 0) * 100)} < ${required * 100}${failed ? `: ${failed}` : ''}` });
       }
     }
-  } finally {
-    await session.close();
-    server.close();
   }
   savePart('lighthouse', { results, findings, checks });
   return { findings, checks };

@@ -17,6 +17,12 @@ export interface LighthouseResult {
   failures: { category: Category; id: string; title: string }[];
 }
 
+/** One run: a page's address and the profile to audit it with. */
+export interface LighthouseJob {
+  url: string;
+  profile: Profile;
+}
+
 export interface LighthouseSession {
   run(url: string, profile: Profile): Promise<LighthouseResult>;
   close(): Promise<void>;
@@ -28,10 +34,11 @@ export interface LighthouseSession {
  */
 const SKIPPED_PICTURES = { disableFullPageScreenshot: true, skipAudits: ['screenshot-thumbnails', 'final-screenshot'] };
 
-/** Lighthouse's own failures (a lost trace, NO_NAVSTART) say nothing about the page: retry these, never a low score. */
+/** Lighthouse's own failures (a lost trace, NO_NAVSTART, an audit that errored) say nothing about the page: retry these, never a low score. */
 const ATTEMPTS = 4;
 
-export async function startLighthouse(): Promise<LighthouseSession> {
+/** A session that runs `categories` (all five unless told): the gate leaves out performance, which it does not assert. */
+export async function startLighthouse(categories: readonly Category[] = LIGHTHOUSE_CATEGORIES): Promise<LighthouseSession> {
   const chromePath = findChromium();
   if (!chromePath) throw new Error('No Chromium found: run `node scripts/ensure-tools.ts` first.');
   const launch = () => chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
@@ -42,9 +49,11 @@ export async function startLighthouse(): Promise<LighthouseSession> {
     for (let attempt = 1; ; attempt++) {
       let failure: string;
       try {
-        const lhr = (await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES], ...SKIPPED_PICTURES }, config))?.lhr;
-        if (lhr && !lhr.runtimeError) return lhr;
-        failure = lhr?.runtimeError?.message ?? 'no result';
+        const lhr = (await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories], ...SKIPPED_PICTURES }, config))?.lhr;
+        // An audit that errored (its trace lost under load, say) leaves its category without a score.
+        const errored = categories.flatMap((c) => lhr?.categories[c]?.auditRefs ?? []).map((ref) => lhr!.audits[ref.id]!).filter((a) => a?.scoreDisplayMode === 'error');
+        if (lhr && !lhr.runtimeError && errored.length === 0) return lhr;
+        failure = lhr?.runtimeError?.message ?? (errored.length ? errored.map((a) => `audit ${a.id} errored: ${a.errorMessage}`).join('; ') : 'no result');
       } catch (error) {
         failure = (error as Error).message;
       }
@@ -61,7 +70,7 @@ export async function startLighthouse(): Promise<LighthouseSession> {
     async run(url, profile) {
       const lhr = await audit(url, profile);
       const scores = Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])) as Record<Category, number | null>;
-      const failures = LIGHTHOUSE_CATEGORIES.filter((c) => c !== 'performance').flatMap((category) =>
+      const failures = categories.filter((c) => c !== 'performance').flatMap((category) =>
         (lhr.categories[category]?.auditRefs ?? [])
           .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
           .map((ref) => ({ category, id: ref.id, title: lhr.audits[ref.id]!.title })),

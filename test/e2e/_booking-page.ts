@@ -1,14 +1,13 @@
 // What the booking-page specs (test/e2e/booking-*.spec.ts) share: the page, the visitor's zone
 // (Los Angeles) and the operator's (Berlin), the card and its form, times written with Intl
 // independently of the page, axe, the API's minimum fill time, and the booking the server stored.
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './_axe.ts';
 import { expect, type Page } from '@playwright/test';
 import { storedRow } from './_served-data.ts';
 
 export const PATH = '/book-audit';
 export const VISITOR_ZONE = 'America/Los_Angeles';
 export const OPERATOR_ZONE = 'Europe/Berlin';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 /** The API's minimum fill time (api/bookings.ts): a faster post is answered as if by a bot. */
 const MIN_FILL_MS = 1500;
 
@@ -27,8 +26,7 @@ export async function openBooking(page: Page, path = PATH) {
 }
 
 export async function expectAxeClean(page: Page, step: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${step}`).toEqual([]);
+  expect(await axeViolations(page), `axe on ${step}`).toEqual([]);
 }
 
 /** Waits until the island's first-interaction time (at or before `touchedBy`) is old enough to book. */

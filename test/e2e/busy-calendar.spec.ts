@@ -6,16 +6,15 @@
 // through the server, not a layout.
 //
 // Every expected instant is computed here with Temporal and Intl, never with the app's src/lib/booking.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Temporal } from 'temporal-polyfill';
+import { axeViolations } from './_axe.ts';
 
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
 
 const PATH = '/book-audit';
 const VISITOR_ZONE = 'America/Los_Angeles';
 const OPERATOR_ZONE = 'Europe/Berlin';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const MINUTE = 60_000;
 /** The operator's defaults (src/config/booking.ts), restated: a 20-minute call, 10 minutes kept free each side, 45 days ahead. */
 const CALL_MINUTES = 20;
@@ -60,11 +59,6 @@ async function openBooking(page: Page) {
   await expect(freeDays(page).first()).toBeVisible();
 }
 
-async function expectAxeClean(page: Page, step: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${step}`).toEqual([]);
-}
-
 test('a Tuesday meeting in the operator\'s calendar is not offered to a visitor in Los Angeles, and booking it directly answers 409 with alternatives', async ({ page, request }, testInfo) => {
   const tuesday = tuesdayToCheck();
   const blocked = BLOCKED.map((time) => berlin(tuesday, time));
@@ -95,7 +89,7 @@ test('a Tuesday meeting in the operator\'s calendar is not offered to a visitor 
   // Shown in the visitor's clock: 09:20 Berlin reads as Intl writes it in Los Angeles ("12:20 AM" in winter).
   await expect(time(neighbours[0]!)).toHaveText(clock(neighbours[0]!, VISITOR_ZONE));
   await expect(time(neighbours[1]!)).toHaveText(clock(neighbours[1]!, VISITOR_ZONE));
-  await expectAxeClean(page, "the times of a day with the operator's meeting");
+  expect(await axeViolations(page), "axe on the times of a day with the operator's meeting").toEqual([]);
 
   // 3. Posted directly for 10:00 Berlin, past the page: 409 slot_taken, with alternatives clear of the meeting.
   const answer = await request.post('/api/bookings', {

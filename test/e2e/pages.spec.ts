@@ -5,8 +5,8 @@
 // booking, the calculator, the checklist or an article; the newsletter's own result pages may lead back
 // to its sign-up form, two pages are the step themselves (the booking page, the newsletter), and no page
 // asks for a newsletter sign-up twice.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './_axe.ts';
 import { islandRoutes, pageRoutes, templateRoutes } from './_site.ts';
 import { routes } from '../../src/config/site.ts';
 
@@ -41,8 +41,6 @@ async function expectOneNextStep(page: Page, route: string) {
   expect(after, `actions after the last next step on ${route}`).toBe(0);
 }
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
 for (const route of [...pageRoutes, '/no-such-page']) {
   test(`${route}: accessible, error-free${islandRoutes.has(route) ? '' : ', no JavaScript'}${route === '/no-such-page' ? '' : ', one next step'}`, async ({ page }, testInfo) => {
     test.skip(testInfo.project.name === 'mobile' && route !== '/no-such-page' && !templateRoutes.has(route), 'at 390 px one page of each template runs (templateRoutes); this one runs at 1280 px');
@@ -64,9 +62,7 @@ for (const route of [...pageRoutes, '/no-such-page']) {
       await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     }
 
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
-    expect(violations, `axe violations on ${route}`).toEqual([]);
+    expect(await axeViolations(page), `axe violations on ${route}`).toEqual([]);
     expect(consoleErrors, `console errors on ${route}`).toEqual([]);
 
     // Typography survives the per-page CSS prune: article headings and paragraphs keep their styles.

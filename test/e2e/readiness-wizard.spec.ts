@@ -1,10 +1,9 @@
 // The readiness wizard as a visitor uses it: keyboard only, back and forward, resume after a reload,
 // the spec download and the pre-filled calculator; axe on every step.
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './_axe.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const PATH = '/blog/ai-automation-audit-checklist';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 async function open(page: Page) {
   await page.goto(PATH);
@@ -41,8 +40,7 @@ test.describe('readiness wizard', () => {
     await open(page);
     const next = page.getByRole('button', { name: /^(Next|See my result)$/ });
     const axe = async () => {
-      const results = await new AxeBuilder({ page }).include('astro-island').withTags(WCAG).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await axeViolations(page, 'astro-island')).toEqual([]);
     };
 
     // 1. The workflow: an area (radio group, arrow keys) and a name.
