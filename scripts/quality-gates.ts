@@ -2,9 +2,7 @@
 // structured data, broken links. `lighthouse`: one page of each template (scripts/quality/templates.ts),
 // mobile and desktop; `npm run bench -- lighthouse` sweeps every page. Each failure names the page and
 // the rule; all of it lands in reports/quality/report.md.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { builtPages } from './quality/site-files.ts';
@@ -14,7 +12,7 @@ import { pageRefs } from './quality/html-refs.ts';
 import { expectedTypes, jsonLdProblems } from './quality/structured-data.ts';
 import { linkProblems } from './quality/links.ts';
 import { validateHtml } from './quality/html-validity.ts';
-import { LIGHTHOUSE_CATEGORIES, type LighthouseJob, type LighthouseResult } from './quality/lighthouse.ts';
+import { LIGHTHOUSE_CATEGORIES, runLighthouseWorker, type LighthouseResult } from './quality/lighthouse.ts';
 import { templateSample } from './quality/templates.ts';
 import { savePart, writeReport, type Finding, type StaticPart } from './quality/report.ts';
 import { createSiteServer } from './_lib/server.ts';
@@ -94,15 +92,6 @@ function runStatic(): { findings: Finding[]; checks: number } {
 const LIGHTHOUSE_RUNNERS = 2;
 const GATE_CATEGORIES = LIGHTHOUSE_CATEGORIES.filter((c) => c !== 'performance');
 
-function runLighthouseWorker(jobs: LighthouseJob[], onResult: (result: LighthouseResult) => void): Promise<void> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./quality/lighthouse-worker.ts', import.meta.url)), JSON.stringify({ jobs, categories: GATE_CATEGORIES })], { stdio: ['ignore', 'pipe', 'inherit'] });
-  createInterface({ input: child.stdout }).on('line', (line) => (line.startsWith('{') ? onResult(JSON.parse(line) as LighthouseResult) : console.log(line)));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`a Lighthouse runner stopped (exit ${code ?? signal})`))));
-  });
-}
-
 async function runLighthouse(): Promise<{ findings: Finding[]; checks: number }> {
   const server = createSiteServer({ rootDir: fileURLToPath(new URL('..', import.meta.url)) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -113,7 +102,7 @@ async function runLighthouse(): Promise<{ findings: Finding[]; checks: number }>
     const shares = Array.from({ length: LIGHTHOUSE_RUNNERS }, (_, i) => runs.filter((_, j) => j % LIGHTHOUSE_RUNNERS === i));
     await Promise.all(
       shares.map((share) =>
-        runLighthouseWorker(share.map(({ url, profile }) => ({ url, profile })), (result) => {
+        runLighthouseWorker(share.map(({ url, profile }) => ({ url, profile })), GATE_CATEGORIES, (result) => {
           byRun.set(`${result.profile} ${result.url}`, result);
           const run = runs.find((r) => r.url === result.url)!;
           process.stdout.write(`  ${result.profile.padEnd(7)} ${run.route}  (${run.template})\n`);

@@ -1,4 +1,6 @@
 // Lighthouse (the npm package) driving the same Chromium as the e2e tests, one browser for all runs.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -88,4 +90,18 @@ export async function startLighthouse(categories: readonly Category[] = LIGHTHOU
       chrome.kill();
     },
   };
+}
+
+/**
+ * Runs `jobs` one after another in a child process (lighthouse-worker.ts) with its own Chromium, and
+ * hands each result over as it comes. Lighthouse does not support two runs at once in one process, and
+ * out of the caller's process its work never delays the answers of a site server the caller runs.
+ */
+export function runLighthouseWorker(jobs: LighthouseJob[], categories: readonly Category[], onResult: (result: LighthouseResult) => void): Promise<void> {
+  const child = spawn(process.execPath, [new URL('./lighthouse-worker.ts', import.meta.url).pathname, JSON.stringify({ jobs, categories })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  createInterface({ input: child.stdout }).on('line', (line) => (line.startsWith('{') ? onResult(JSON.parse(line) as LighthouseResult) : console.log(line)));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`a Lighthouse runner stopped (exit ${code ?? signal})`))));
+  });
 }
