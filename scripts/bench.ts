@@ -47,14 +47,15 @@ async function lighthouse(runs = 3): Promise<void> {
   const rows: (string | number)[][] = [];
   // Lighthouse in a child process: in this one, its work in Node delayed the server's answers, and Lantern
   // takes the observed server time into its estimate of every request.
-  const jobs = builtPages().flatMap((page) => (['mobile', 'desktop'] as Profile[]).flatMap((profile) => Array.from({ length: runs }, () => ({ url: `${origin}${page.route}`, profile }))));
+  const pages = builtPages();
+  const jobs = pages.flatMap((page) => (['mobile', 'desktop'] as Profile[]).flatMap((profile) => Array.from({ length: runs }, () => ({ url: `${origin}${page.route}`, profile }))));
   const results: LighthouseResult[] = [];
   try {
     await runLighthouseWorker(jobs, LIGHTHOUSE_CATEGORIES, (result) => results.push(result));
   } finally {
     server.close();
   }
-  for (const page of builtPages()) {
+  for (const page of pages) {
     for (const profile of ['mobile', 'desktop'] as Profile[]) {
       const mine = results.filter((r) => r.profile === profile && new URL(r.url).pathname === page.route);
       const m = (pick: (r: LighthouseResult) => number) => median(mine.map(pick));

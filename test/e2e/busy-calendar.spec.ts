@@ -8,7 +8,7 @@
 // Every expected instant is computed here with Temporal and Intl, never with the app's src/lib/booking.
 import { expect, test, type Page } from '@playwright/test';
 import { Temporal } from 'temporal-polyfill';
-import { axeViolations } from './_axe.ts';
+import { expectAxeClean } from './_booking-page.ts';
 
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
 
@@ -89,7 +89,7 @@ test('a Tuesday meeting in the operator\'s calendar is not offered to a visitor 
   // Shown in the visitor's clock: 09:20 Berlin reads as Intl writes it in Los Angeles ("12:20 AM" in winter).
   await expect(time(neighbours[0]!)).toHaveText(clock(neighbours[0]!, VISITOR_ZONE));
   await expect(time(neighbours[1]!)).toHaveText(clock(neighbours[1]!, VISITOR_ZONE));
-  expect(await axeViolations(page), "axe on the times of a day with the operator's meeting").toEqual([]);
+  await expectAxeClean(page, "the times of a day with the operator's meeting");
 
   // 3. Posted directly for 10:00 Berlin, past the page: 409 slot_taken, with alternatives clear of the meeting.
   const answer = await request.post('/api/bookings', {

@@ -4,7 +4,6 @@ import { axeViolations } from './_axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { mailTo, storedRow } from './_served-data.ts';
 
-
 /** The text of the email to `to` whose subject starts with `subject`, with its List-Unsubscribe link. */
 async function mailText(to: string, subject: string): Promise<string> {
   const mail = await mailTo(to, subject);
