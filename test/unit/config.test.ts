@@ -83,6 +83,16 @@ describe('server settings', () => {
     expect(readConfig({ VERCEL_ENV: 'preview', MAIL_FROM: 'hello@aioperator.example' }).mailFrom).toBe('hello@aioperator.example');
   });
 
+  it('refuse a placeholder operator inbox in production by name, and accept one locally', () => {
+    expect(errorOf({ ...PRODUCTION, OPERATOR_EMAIL: 'calls@aioperator.example' })).toBe(
+      "The server's settings are not valid:\n  - OPERATOR_EMAIL must be an inbox someone reads in production: \"calls@aioperator.example\" is on a reserved .example domain, which receives no mail\nSee .env.example for what each variable means.",
+    );
+    expect(errorOf({ ...PRODUCTION, OPERATOR_EMAIL: 'calls@example.com' })).toMatch(/- OPERATOR_EMAIL must be an inbox someone reads in production: "calls@example\.com" is on example\.com/);
+    // A malformed value is named once, for its format.
+    expect(errorOf({ ...PRODUCTION, OPERATOR_EMAIL: 'calls@' })).not.toMatch(/inbox someone reads/);
+    expect(readConfig({ OPERATOR_EMAIL: 'calls@aioperator.example' }).operatorEmail).toBe('calls@aioperator.example');
+  });
+
   it('read the operator\'s booking rules from the environment, and refuse a bad one by name and part', () => {
     const rules = readConfig({ BOOKING_TIMEZONE: 'America/New_York', BOOKING_HOURS: 'mon-thu 08:00-12:00; fri 08:00-11:00', BOOKING_BLOCKED_DATES: '2026-12-24, 2026-12-25', BOOKING_NOTICE_HOURS: '24' }).booking;
     expect(rules.timeZone).toBe('America/New_York');

@@ -159,6 +159,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     const mailFrom = env.MAIL_FROM?.trim();
     const placeholder = mailFrom && MAIL_FROM_FORMAT.test(mailFrom) ? emailPlaceholderReason(mailboxAddress(mailFrom)) : null;
     if (placeholder) problems.push(`  - MAIL_FROM must be a real sender in production: ${placeholder} (use an address on the domain verified in Resend)`);
+    // Every booking notice goes to the operator: one sent to a placeholder inbox is a lead nobody reads.
+    const operatorEmail = env.OPERATOR_EMAIL?.trim();
+    const operatorPlaceholder = operatorEmail && isEmailAddress(operatorEmail) ? emailPlaceholderReason(operatorEmail) : null;
+    if (operatorPlaceholder) problems.push(`  - OPERATOR_EMAIL must be an inbox someone reads in production: ${operatorPlaceholder}`);
   }
   // A receiver that is neither Slack nor Teams gets plain JSON, and only ever signed.
   if (isSet(env.OPERATOR_WEBHOOK_URL) && !isSet(env.OPERATOR_WEBHOOK_SECRET) && URL.canParse(env.OPERATOR_WEBHOOK_URL!.trim()) && webhookFlavour(env.OPERATOR_WEBHOOK_URL!.trim()) === 'json') {
