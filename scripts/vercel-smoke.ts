@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { discoverApiRoutes } from './_lib/api-router.ts';
 import { startFakeResend } from '../test/fixtures/fake-resend.ts';
 import { icsFeed, icsUtc, startFeedServer } from '../test/fixtures/feed-server.ts';
+import { DAY_MS } from '../src/lib/time/durations.ts';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const keep = process.argv.includes('--keep');
@@ -136,7 +137,8 @@ const productionEnv: NodeJS.ProcessEnv = {
   DATABASE_URL: `file:${join(work, 'smoke.db')}`,
   CRON_SECRET: cronSecret,
   RESEND_API_KEY: 're_test_key',
-  OPERATOR_EMAIL: 'operator@smoke.example',
+  // An inbox on the smoke company's own domain: production refuses a placeholder one.
+  OPERATOR_EMAIL: 'operator@smoke-test-operator.com',
   RESEND_BASE_URL: resend.url,
   // The sender a deployer would set with the facts above (a placeholder domain is refused in production).
   MAIL_FROM: `Smoke Test Operator <${SMOKE_FACTS.contactEmail}>`,
@@ -170,11 +172,15 @@ async function invoke(route: string, call: { method: string; path: string; heade
 
 try {
   console.log('[vercel] every built function loads');
-  for (const route of built) {
-    const reply = await invoke(route, { method: 'OPTIONS', path: route });
-    // OPTIONS is exported by none: the load itself is what is checked (a missing module fails here).
-    check(!reply.loadError || reply.loadError.startsWith('the handler exports no'), `${route} loads${reply.loadError && !reply.loadError.startsWith('the handler exports no') ? `: ${reply.loadError}` : ''}`);
-  }
+  // Two cold processes at a time (one per core): each load is independent of the others.
+  const toLoad = [...built];
+  await Promise.all([1, 2].map(async () => {
+    for (let route = toLoad.shift(); route !== undefined; route = toLoad.shift()) {
+      const reply = await invoke(route, { method: 'OPTIONS', path: route });
+      // OPTIONS is exported by none: the load itself is what is checked (a missing module fails here).
+      check(!reply.loadError || reply.loadError.startsWith('the handler exports no'), `${route} loads${reply.loadError && !reply.loadError.startsWith('the handler exports no') ? `: ${reply.loadError}` : ''}`);
+    }
+  }));
 
   console.log('[vercel] functions answer as the platform calls them');
   const health = await invoke('/api/health', { method: 'GET', path: '/api/health' });
@@ -212,7 +218,7 @@ try {
   // rewrite that vercel.json declares for /book-audit/manage.
   const routesConfig = JSON.stringify(JSON.parse(readFileSync(join(output, 'config.json'), 'utf8')).routes);
   check(/\/book-audit\/manage[^"]*"[^}]*\/api\/bookings\/manage/.test(routesConfig), 'the build routes /book-audit/manage to the bookings/manage function');
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
   const slots = await invoke('/api/slots', { method: 'GET', path: `/api/slots?from=${day(1)}&to=${day(14)}&tz=America/Los_Angeles` });
   const slot = slots.status === 200 ? (JSON.parse(slots.body!).slots as { start: string }[])[0] : undefined;
   check(Boolean(slot), `GET /api/slots answers free times (got ${slots.status} ${slots.body?.slice(0, 120) ?? slots.loadError})`);
@@ -237,7 +243,7 @@ try {
       body: JSON.stringify({ start: slot.start, holdId, name: 'Smoke Test', email: 'smoke-booker@example.com', company: 'Smoke Co', companySize: '1-10', area: 'sales', goal: 'Prove the booking function runs.', timeZone: 'America/Los_Angeles', consent: true }),
     });
     check(booked.status === 201, `POST /api/bookings books the slot (got ${booked.status} ${booked.body?.slice(0, 160) ?? booked.loadError})`);
-    const invite = resend.delivered.find((m) => m.to === 'operator@smoke.example')?.attachments[0];
+    const invite = resend.delivered.find((m) => m.to === productionEnv.OPERATOR_EMAIL)?.attachments[0];
     check(invite?.contentType === 'text/calendar; charset=utf-8; method=REQUEST' && invite.content.includes('METHOD:REQUEST'), 'the operator got the booking with its calendar invite');
     const manage = /https:\/\/smoke\.example\/book-audit\/manage\?token=[\w.-]+/.exec(resend.delivered.find((m) => m.to === 'smoke-booker@example.com')?.text ?? '')?.[0];
     if (manage) {
@@ -267,9 +273,12 @@ try {
   check(og.status === 200 && og.headers?.['content-type'] === 'image/png' && png.subarray(1, 4).toString() === 'PNG' && png.length > 10_000, `GET /api/og draws a PNG card from the content files it ships with (got ${og.status}, ${png.length} bytes)`);
 
   // Production settings are checked when the function starts, and a missing, malformed or placeholder one is named.
-  const misconfigured = await invoke('/api/newsletter', { method: 'POST', path: '/api/newsletter' }, { ...productionEnv, SITE_URL: undefined, CRON_SECRET: 'short', MAIL_FROM: 'AI Operator <hello@aioperator.example>' });
+  const misconfigured = await invoke('/api/newsletter', { method: 'POST', path: '/api/newsletter' }, { ...productionEnv, SITE_URL: undefined, CRON_SECRET: 'short', MAIL_FROM: 'AI Operator <hello@aioperator.example>', OPERATOR_EMAIL: 'calls@aioperator.example' });
   const startError = misconfigured.loadError ?? '';
-  check(/ConfigError/.test(startError) && /SITE_URL/.test(startError) && /CRON_SECRET/.test(startError) && /MAIL_FROM must be a real sender/.test(startError), `a function with SITE_URL missing, CRON_SECRET malformed and a placeholder MAIL_FROM stops at start naming all three (got ${misconfigured.loadError ?? misconfigured.status})`);
+  check(
+    /ConfigError/.test(startError) && /SITE_URL/.test(startError) && /CRON_SECRET/.test(startError) && /MAIL_FROM must be a real sender/.test(startError) && /OPERATOR_EMAIL must be an inbox someone reads/.test(startError),
+    `a function with SITE_URL missing, CRON_SECRET malformed, and a placeholder MAIL_FROM and OPERATOR_EMAIL stops at start naming all four (got ${misconfigured.loadError ?? misconfigured.status})`,
+  );
 } finally {
   await resend.close();
   await calendarHost.close();
