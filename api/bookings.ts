@@ -18,6 +18,7 @@ import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPa
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
 import { bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
+import { MINUTE_MS } from '../src/lib/time/durations.ts';
 
 /** Faster than a person can pick a time and press Book, even with every field pre-filled. */
 const MIN_FILL_MS = 1500;
@@ -91,7 +92,7 @@ const tooMany = (retryAfterSeconds: number) =>
 function decoyAnswer(ctx: ApiContext, request: Pick<BookingRequest, 'start' | 'goal'>, slotMinutes: number, now: Date): BookingCreated {
   const id = timeOrderedId();
   const start = toIso(Date.parse(request.start));
-  const end = toIso(Date.parse(start) + slotMinutes * 60_000);
+  const end = toIso(Date.parse(start) + slotMinutes * MINUTE_MS);
   const { manageUrl, icsPath } = manageLinks({ ...ctx, secret: crypto.randomUUID() }, { id, end }, now);
   const event = callEvent({ start, end, goal: request.goal }, manageUrl);
   return { booking: { id, start, end }, calendar: { ics: icsPath, google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) } };

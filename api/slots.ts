@@ -10,8 +10,7 @@ import { freshenFeeds } from './_lib/calendar/refresh.ts';
 import { HttpError, handle, refusedPayload } from './_lib/http/request-guards.ts';
 import { MAX_SLOT_RANGE_DAYS, slotsQuerySchema, type SlotsResponse } from '../src/lib/booking/request.ts';
 import { availableSlots, localDatesToWindow } from '../src/lib/booking/slots.ts';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../src/lib/time/durations.ts';
 
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
@@ -20,7 +19,7 @@ export function GET(request: Request): Promise<Response> {
     const parsed = slotsQuerySchema.safeParse({ from: params.get('from') ?? '', to: params.get('to') ?? '', tz: params.get('tz') ?? '', hold: params.get('hold') ?? undefined });
     if (!parsed.success) throw refusedPayload(400, 'invalid_query', parsed.error.issues, 'Check the query.');
     const { from, to, tz, hold } = parsed.data;
-    const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
+    const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
     if (days < 1) throw new HttpError(400, 'invalid_query', 'to must be on or after from.', { to: 'to must be on or after from.' });
     if (days > MAX_SLOT_RANGE_DAYS) throw new HttpError(400, 'invalid_query', `Ask for at most ${MAX_SLOT_RANGE_DAYS} days at a time.`, { to: `at most ${MAX_SLOT_RANGE_DAYS} days after from` });
 

@@ -5,6 +5,7 @@ import { feedRows } from '../../api/_lib/calendar/busy-copy.ts';
 import type { BusyFeed } from '../../api/_lib/calendar/feed-list.ts';
 import { isCalendarDate } from '../../src/lib/readiness/dates.ts';
 import { bookingContextLabels, computeFunnel, defaultSince, type BookingRow, type Funnel, type PageViewRow, type SignUpRow, type SourceLine } from '../../src/lib/leads/funnel.ts';
+import { MINUTE_MS, DAY_MS } from '../../src/lib/time/durations.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -51,7 +52,7 @@ export async function bookings(db: Client, fromDate?: string): Promise<Row[]> {
 /** "4 min", "3 h 5 min", "2 d 4 h": how old a copy is, at a glance. */
 function age(fromIso: string | null, now: Date): string {
   if (!fromIso) return '';
-  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(fromIso)) / 60_000));
+  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(fromIso)) / MINUTE_MS));
   if (minutes < 60) return `${minutes} min`;
   if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
   return `${Math.floor(minutes / 1440)} d ${Math.floor((minutes % 1440) / 60)} h`;
@@ -131,7 +132,7 @@ const text = (value: unknown): string | null => (value === null || value === und
  * in another form is never lost here: the funnel module draws the period's exact edge.
  */
 export async function funnelReport(db: Client, since: string, now: Date): Promise<FunnelReport> {
-  const dayBefore = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const dayBefore = new Date(Date.parse(`${since}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
   const [viewRows, signUpRows, bookingRows] = await Promise.all([
     db.execute({ sql: `SELECT day, page, utm_source, views FROM page_views WHERE day >= ?`, args: [since] }),
     db.execute({ sql: `SELECT confirmed_at, source_page, utm_source FROM subscribers WHERE confirmed_at >= ?`, args: [dayBefore] }),

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
+import { DAY_MS } from '../../src/lib/time/durations.ts';
 
 export interface FeedOptions {
   /** VEVENTs in the file (a weekly series counts once). */
@@ -83,7 +84,7 @@ export function generateFeed({ events, days, today, seed, name, quietShare = 0.4
   const stamp = icsUtc(today.toZonedDateTime({ timeZone: 'UTC' }).toInstant());
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//AI Operator//bench feed//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${name}`, 'X-WR-TIMEZONE:Europe/Berlin', ...BERLIN];
   const last = today.add({ days: days - 1 });
-  const quiet = (day: Temporal.PlainDate) => prng(daySeed * 100_003 + day.toZonedDateTime('UTC').epochMilliseconds / 86_400_000)() < quietShare;
+  const quiet = (day: Temporal.PlainDate) => prng(daySeed * 100_003 + day.toZonedDateTime('UTC').epochMilliseconds / DAY_MS)() < quietShare;
   /** A day in 1..days-1: a meeting day ten times as likely as a weekend day, twenty times a quiet weekday. */
   const someDay = () => {
     for (;;) {

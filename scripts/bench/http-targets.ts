@@ -12,8 +12,8 @@ export interface HttpTarget {
 
 import { defaultBookingRules } from '../../src/config/booking.ts';
 import { availableSlots } from '../../src/lib/booking/slots.ts';
+import { HOUR_MS, DAY_MS } from '../../src/lib/time/durations.ts';
 
-const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The bench server's booking rules: the real hours, with the horizon and cap opened up (benchServerEnv). */
 const HORIZON_DAYS = 365;
@@ -21,7 +21,7 @@ const HORIZON_DAYS = 365;
 // would collide, so these never do. Computed with the same rules the server applies.
 const yearOfSlots = availableSlots(
   { ...defaultBookingRules, horizonDays: HORIZON_DAYS, dailyCap: 100 },
-  { from: new Date(Date.now() + 13 * 3600_000).toISOString(), to: new Date(Date.now() + HORIZON_DAYS * DAY).toISOString() },
+  { from: new Date(Date.now() + 13 * HOUR_MS).toISOString(), to: new Date(Date.now() + HORIZON_DAYS * DAY_MS).toISOString() },
   new Date().toISOString(),
   [],
 );
@@ -31,13 +31,15 @@ const bookableStarts = yearOfSlots.filter((_, i) => i % 2 === 0).map((slot) => s
 export const slotsTarget: HttpTarget = {
   name: 'free slots, 31 days (GET /api/slots)',
   method: 'GET',
-  path: `/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 30 * DAY)}&tz=America/New_York`,
+  path: `/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now() + 30 * DAY_MS)}&tz=America/New_York`,
 };
 
 export const httpTargets: HttpTarget[] = [
   { name: 'static page (/ai-operator, brotli)', method: 'GET', path: '/ai-operator', headers: { 'accept-encoding': 'br' } },
   { name: 'static asset (/favicon.svg)', method: 'GET', path: '/favicon.svg' },
   { name: 'api route (GET /api/health)', method: 'GET', path: '/api/health' },
+  // Every page load sends one: a write (an upsert of the day's count) on the busiest route there is.
+  { name: 'page view (GET /api/views)', method: 'GET', path: '/api/views?page=%2Fai-operator' },
   {
     name: 'newsletter sign-up (POST /api/newsletter)',
     method: 'POST',

@@ -9,9 +9,7 @@ import type { BusyFeed } from '../calendar/feed-list.ts';
 import { GRID_MINUTES, type BookingRules } from '../../../src/config/booking.ts';
 import { mergeSpans, type Span } from '../../../src/lib/booking/busy-times.ts';
 import type { Interval } from '../../../src/lib/booking/slots.ts';
-
-const MINUTE = 60_000;
-const DAY = 24 * 3600_000;
+import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
 
 export class SlotTakenError extends Error {
   override readonly name = 'SlotTakenError';
@@ -24,9 +22,9 @@ export const holdOwner = (holdId: string) => `hold:${holdId}`;
 
 /** The 5-minute blocks [start - buffer before, end + buffer after) covers, as UTC instants. */
 function claimBlocks(rules: BookingRules, start: string, end: string): string[] {
-  const step = GRID_MINUTES * MINUTE;
-  const from = Math.floor((Date.parse(start) - rules.bufferBeforeMinutes * MINUTE) / step) * step;
-  const to = Date.parse(end) + rules.bufferAfterMinutes * MINUTE;
+  const step = GRID_MINUTES * MINUTE_MS;
+  const from = Math.floor((Date.parse(start) - rules.bufferBeforeMinutes * MINUTE_MS) / step) * step;
+  const to = Date.parse(end) + rules.bufferAfterMinutes * MINUTE_MS;
   const blocks: string[] = [];
   for (let at = from; at < to; at += step) blocks.push(toIso(at));
   return blocks;
@@ -95,7 +93,7 @@ export async function occupiedTimes(db: Client | Transaction, settings: Calendar
           UNION ALL
           SELECT start_at, end_at, 1 AS hold FROM booking_holds WHERE expires_at > ?4 AND start_at >= ?1 AND start_at < ?2 AND id <> ?5
           ORDER BY start_at`,
-    args: [toIso(Date.parse(from) - 2 * DAY), toIso(Date.parse(to) + 2 * DAY), except.bookingId ?? '', now.toISOString(), except.holdId ?? ''],
+    args: [toIso(Date.parse(from) - 2 * DAY_MS), toIso(Date.parse(to) + 2 * DAY_MS), except.bookingId ?? '', now.toISOString(), except.holdId ?? ''],
   });
   const operator = await operatorBusy(db, settings.busyFeeds, { recent: readOnly });
   const { bufferBeforeMinutes, bufferAfterMinutes } = settings.booking;
@@ -103,7 +101,7 @@ export async function occupiedTimes(db: Client | Transaction, settings: Calendar
   const held: Span[] = [];
   for (const row of result.rows) {
     // A hold blocks as a call would, buffers included: [start - before, end + after) as a busy span.
-    if (Number(row.hold)) held.push({ start: Date.parse(String(row.start_at)) - bufferBeforeMinutes * MINUTE, end: Date.parse(String(row.end_at)) + bufferAfterMinutes * MINUTE });
+    if (Number(row.hold)) held.push({ start: Date.parse(String(row.start_at)) - bufferBeforeMinutes * MINUTE_MS, end: Date.parse(String(row.end_at)) + bufferAfterMinutes * MINUTE_MS });
     else calls.push({ start: String(row.start_at), end: String(row.end_at) });
   }
   return { calls, busy: held.length === 0 ? operator : mergeSpans([...operator, ...held]) };

@@ -17,8 +17,7 @@ import { hitRateLimit } from '../http/rate-limit.ts';
 import { emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
 import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../../src/lib/booking/request.ts';
 import { UTM_KEYS, parseLeadSource } from '../../../src/lib/leads/source.ts';
-
-const MINUTE = 60_000;
+import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
 
 /** The idempotency key was first sent with another address or time: it never answers with that booking. */
 export class IdempotencyKeyReusedError extends Error {
@@ -78,7 +77,7 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
       return { booking: rowToBooking(earlier), queued: 0, repeated: true };
     }
   }
-  const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
+  const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
   // The visitor's own hold (on this time, or one they picked before) gives way to the call; rolled back with it.
   if (request.holdId) await releaseHold(tx, request.holdId);
   if (!(await stillBookable(ctx, tx, start, end, now))) throw new SlotTakenError('That time is no longer free.');

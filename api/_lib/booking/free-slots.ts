@@ -5,14 +5,13 @@ import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import { occupiedTimes, toIso, type BusyExceptions } from './claims.ts';
 import { availableSlots, isBookable, type Interval } from '../../../src/lib/booking/slots.ts';
-
-const DAY = 24 * 3600_000;
+import { DAY_MS } from '../../../src/lib/time/durations.ts';
 
 /** The next `count` free slots from `after` on (for a 409's alternatives and the manage page). */
 export async function nextFreeSlots(ctx: ApiContext, now: Date, after: string, count: number, withinDays = 14, except: BusyExceptions = {}): Promise<Interval[]> {
   const rules = ctx.config.booking;
   const from = toIso(Math.max(Date.parse(after), now.getTime()));
-  const to = toIso(Date.parse(from) + withinDays * DAY);
+  const to = toIso(Date.parse(from) + withinDays * DAY_MS);
   const { calls, busy } = await occupiedTimes(ctx.db, ctx.config, from, to, now, except, true);
   return availableSlots(rules, { from, to }, toIso(now.getTime()), calls, busy).slice(0, count);
 }

@@ -12,11 +12,11 @@ import { manageLinks, outcomeLinks } from './signed-links.ts';
 import { summarizeReadiness, summarizeScenario } from '../../../src/lib/booking/context.ts';
 import { localDate } from '../../../src/lib/booking/format.ts';
 import { queueWebhook } from '../webhook/events.ts';
+import { HOUR_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
 
-const DAY = 24 * 3600_000;
 /** The reminders go out this long before the call (elapsed time, so a clock change in between does not move them). */
-const REMINDER_BEFORE_MS = DAY;
-const HOUR_REMINDER_BEFORE_MS = 3600_000;
+const REMINDER_BEFORE_MS = DAY_MS;
+const HOUR_REMINDER_BEFORE_MS = HOUR_MS;
 
 interface EmailPlan {
   /** What happened: the visitor's and the operator's email say so. */

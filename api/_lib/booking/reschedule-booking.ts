@@ -8,8 +8,7 @@ import { findBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { dropReminders, queueEmails } from './queue-emails.ts';
 import { hitRateLimit } from '../http/rate-limit.ts';
-
-const MINUTE = 60_000;
+import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
 
 /**
  * Moves a call to `newStart`: the same booking and calendar UID, a higher SEQUENCE. The old time is
@@ -26,7 +25,7 @@ export async function rescheduleBooking(
     if (Date.parse(booking.start) <= now.getTime()) return { outcome: 'past', queued: 0 };
     const start = toIso(Date.parse(newStart));
     if (start === booking.start) return { outcome: 'same', booking, queued: 0 };
-    const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
+    const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
     if (!(await stillBookable(ctx, tx, start, end, now, { bookingId: id }))) throw new SlotTakenError('That time is no longer free.');
     // Each move emails both sides: alternating two times must not flood two inboxes.
     const moves = await hitRateLimit(tx, { name: 'booking-moves', limit: MOVES_PER_DAY, windowSeconds: 86_400 }, id, now.getTime());

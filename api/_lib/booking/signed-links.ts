@@ -5,12 +5,12 @@ import type { ApiContext } from '../runtime/context.ts';
 import { createToken } from '../signing/tokens.ts';
 import type { Booking } from './record.ts';
 import { routes } from '../../../src/config/site.ts';
+import { DAY_MS } from '../../../src/lib/time/durations.ts';
 
-const DAY = 24 * 3600_000;
 /** The operator's Held and No-show links work from the call's start until a week after it. */
-export const OUTCOME_LINK_GRACE_MS = 7 * DAY;
+export const OUTCOME_LINK_GRACE_MS = 7 * DAY_MS;
 /** A manage link works until a week after the call it was sent for. */
-const MANAGE_LINK_GRACE_MS = 7 * DAY;
+const MANAGE_LINK_GRACE_MS = 7 * DAY_MS;
 /** A signed link's lifetime in seconds from `now`: until `graceMs` after the call's end. */
 const secondsUntilAfter = (end: string, graceMs: number, now: Date) => Math.ceil((Date.parse(end) + graceMs - now.getTime()) / 1000);
 

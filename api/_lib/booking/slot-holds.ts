@@ -14,6 +14,7 @@ import { addressBucket } from '../http/rate-limit.ts';
 import { keyedHash } from '../signing/tokens.ts';
 import type { SlotHeld } from '../../../src/lib/booking/request.ts';
 import { isBookable, localDatesToWindow, operatorDate } from '../../../src/lib/booking/slots.ts';
+import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
 
 /** One client keeps one time at a time: a new hold releases their previous one. */
 const HOLDS_PER_CLIENT = 1;
@@ -30,7 +31,6 @@ export class HoldRefusedError extends Error {
     this.day = day;
   }
 }
-const MINUTE = 60_000;
 
 /** Gives a hold's time back (a no-op for a hold that expired or never existed). */
 export async function releaseHold(tx: Transaction, holdId: string): Promise<void> {
@@ -57,7 +57,7 @@ export async function placeHold(ctx: ApiContext, tx: Transaction, request: HoldR
   for (const row of mine.rows.slice(HOLDS_PER_CLIENT - 1)) await releaseHold(tx, String(row.id));
 
   const start = toIso(Date.parse(request.start));
-  const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE);
+  const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
   const { calls, busy } = await occupiedTimes(tx, ctx.config, start, end, now);
   if (!isBookable(rules, start, toIso(now.getTime()), calls, busy)) throw new SlotTakenError('That time is no longer free.');
   // Counted inside this write transaction, so concurrent holds cannot both take the last place of a day.
@@ -66,7 +66,7 @@ export async function placeHold(ctx: ApiContext, tx: Transaction, request: HoldR
   const held = await tx.execute({ sql: 'SELECT COUNT(*) AS n FROM booking_holds WHERE expires_at > ? AND start_at >= ? AND start_at < ?', args: [now.toISOString(), window.from, window.to] });
   if (Number(held.rows[0]?.n ?? 0) >= HOLDS_PER_DAY) throw new HoldRefusedError(day);
   const id = crypto.randomUUID();
-  const expiresAt = toIso(now.getTime() + rules.holdMinutes * MINUTE);
+  const expiresAt = toIso(now.getTime() + rules.holdMinutes * MINUTE_MS);
   await claim(tx, rules, holdOwner(id), start, end, now);
   await tx.execute({
     sql: 'INSERT INTO booking_holds (id, start_at, end_at, expires_at, address_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',

@@ -13,6 +13,7 @@
 //     the process's clock changes), so an occurrence's wall time is the first one's plus that offset.
 import ical, { type VEvent } from 'node-ical';
 import { Temporal } from 'temporal-polyfill';
+import { DAY_MS } from '../../../src/lib/time/durations.ts';
 
 export interface FeedBusy {
   /** Busy spans in epoch ms, with the UID of the event each came from (to drop our own bookings). */
@@ -90,7 +91,7 @@ export function busyFromIcs(text: string, options: BusyOptions): FeedBusy {
   }
   const { from, to, timeZone, maxSpans } = options;
   // Whole days either side: node-ical compares all-day events by local date, which may lie a day off the operator's.
-  const range = { from: new Date(from - 86_400_000), to: new Date(to + 86_400_000), expandOngoing: true };
+  const range = { from: new Date(from - DAY_MS), to: new Date(to + DAY_MS), expandOngoing: true };
   const spans: FeedBusy['spans'] = [];
   const warnings: string[] = [];
   let events = 0;

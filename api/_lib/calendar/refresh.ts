@@ -18,16 +18,16 @@ import { feedRows, feedStates, forgetRecentStates, markAlerted, markFailed, mark
 import { FEED_TIMEOUT_MS, MAX_FEED_BYTES, fetchFeed } from './fetch-feed.ts';
 import type { BusyFeed } from './feed-list.ts';
 import { mergeSpans } from '../../../src/lib/booking/busy-times.ts';
+import { MINUTE_MS, HOUR_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
 
 /** A booking (or a move) refreshes a copy older than this before its write. */
-export const BOOKING_MAX_AGE_MS = 60_000;
+export const BOOKING_MAX_AGE_MS = MINUTE_MS;
 /** A refresh that has not finished in this long (a crashed instance) lets another one take over. */
-const LEASE_MS = 60_000;
+const LEASE_MS = MINUTE_MS;
 /** A feed failing this long (after having loaded) is worth an email to the operator. */
-export const ALERT_AFTER_MS = 3600_000;
+export const ALERT_AFTER_MS = HOUR_MS;
 /** Spans kept per feed: a real calendar has a few hundred in the horizon. */
 const MAX_SPANS_PER_FEED = 10_000;
-const DAY = 86_400_000;
 
 /** The feed's URL as stored: a keyed hash, so a changed URL is noticed without keeping the secret (remembered: every slots request asks). */
 const hashes = new Map<string, string>();
@@ -143,7 +143,7 @@ async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | 
     if (!fetched.changed) return before?.loadedAt ? { ok: true } : { ok: false, error: 'the server answered 304 Not Modified, but no copy was ever stored' };
     const parsed = busyFromIcs(fetched.text, {
       from: now.getTime(),
-      to: now.getTime() + (ctx.config.booking.horizonDays + 2) * DAY,
+      to: now.getTime() + (ctx.config.booking.horizonDays + 2) * DAY_MS,
       timeZone: ctx.config.booking.timeZone,
       maxSpans: MAX_SPANS_PER_FEED,
     });

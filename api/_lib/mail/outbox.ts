@@ -10,6 +10,7 @@ import { renderEmail, type TemplatedEmail } from './templates/catalog.ts';
 import type { Mailer, OutgoingEmail, SendResult } from './mailer.ts';
 import type { StoredWebhook } from '../webhook/operator-events.ts';
 import type { WebhookSender } from '../webhook/send.ts';
+import { MINUTE_MS, HOUR_MS } from '../../../src/lib/time/durations.ts';
 
 export type MessagePayload = (
   | { kind: 'email'; email: TemplatedEmail }
@@ -35,11 +36,11 @@ export interface QueuedMessage {
 /** After this many failed attempts a message is dead-lettered for the operator. */
 export const MAX_ATTEMPTS = 10;
 /** A claim this old (its worker crashed or hung) lapses, and the message is claimed and tried again. */
-export const STALE_SENDING_MS = 5 * 60_000;
+export const STALE_SENDING_MS = 5 * MINUTE_MS;
 
 /** 30 s, 1 min, 2 min ... capped at 1 h, or the provider's Retry-After when it is longer. */
 export function backoffMs(attempts: number, retryAfterSeconds?: number): number {
-  const exponential = Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+  const exponential = Math.min(HOUR_MS, 30_000 * 2 ** Math.max(0, attempts - 1));
   return Math.max(exponential, (retryAfterSeconds ?? 0) * 1000);
 }
 

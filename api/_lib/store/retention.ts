@@ -3,12 +3,13 @@
 // each with the queued emails about it (they hold the address).
 import type { Client } from '@libsql/client';
 import { expiredHoldSweep } from '../booking/claims.ts';
+import { DAY_MS } from '../../../src/lib/time/durations.ts';
 
 const UNCONFIRMED_SIGNUP_DAYS = 30;
 const BOOKING_RETENTION_MONTHS = 24;
 
 export async function deleteExpiredRecords(db: Client, now = new Date()): Promise<{ subscribers: number; bookings: number }> {
-  const signupCutoff = new Date(now.getTime() - UNCONFIRMED_SIGNUP_DAYS * 86_400_000).toISOString();
+  const signupCutoff = new Date(now.getTime() - UNCONFIRMED_SIGNUP_DAYS * DAY_MS).toISOString();
   const bookingCutoff = new Date(now);
   bookingCutoff.setUTCMonth(bookingCutoff.getUTCMonth() - BOOKING_RETENTION_MONTHS);
   const results = await db.batch(

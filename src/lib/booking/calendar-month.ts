@@ -2,11 +2,11 @@
 // months. No time zones here: a date is a wall-calendar day, and the zone is applied where slots are
 // grouped into the visitor's local dates (format.ts, localDate). UTC Date maths only, so no daylight
 // saving change can skip or repeat a day.
+import { DAY_MS } from '../time/durations.ts';
 
 /** ISO weekday: 1 is Monday, 7 is Sunday (Intl.Locale's weekInfo uses the same numbers). */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-const DAY_MS = 86_400_000;
 const pad = (value: number) => String(value).padStart(2, '0');
 
 function utc(date: string): Date {

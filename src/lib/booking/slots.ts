@@ -8,6 +8,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { WEEKDAYS, type BookingRules } from '../../config/booking.ts';
 import { overlapsAny, type Span } from './busy-times.ts';
+import { MINUTE_MS, HOUR_MS, DAY_MS } from '../time/durations.ts';
 
 /** A span of time as ISO 8601 UTC instants, e.g. { start: '2026-03-09T08:00:00Z', end: '2026-03-09T08:20:00Z' }. */
 export interface Interval {
@@ -15,9 +16,6 @@ export interface Interval {
   end: string;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 const COMPATIBLE = { disambiguation: 'compatible' } as const;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -86,17 +84,17 @@ function rangesOn(rules: BookingRules, date: Temporal.PlainDate, day: string) {
  */
 function slotStarts(rules: BookingRules, fromMs: number, untilMs: number, nowMs: number, booked: Interval[], busy: readonly Span[]): number[] {
   const { timeZone } = rules;
-  const slot = rules.slotMinutes * MINUTE;
-  const step = rules.stepMinutes * MINUTE;
-  const before = rules.bufferBeforeMinutes * MINUTE;
-  const after = rules.bufferAfterMinutes * MINUTE;
+  const slot = rules.slotMinutes * MINUTE_MS;
+  const step = rules.stepMinutes * MINUTE_MS;
+  const before = rules.bufferBeforeMinutes * MINUTE_MS;
+  const after = rules.bufferAfterMinutes * MINUTE_MS;
   // A zero or negative length would loop forever or offer empty calls.
   if (!(slot > 0 && step > 0)) throw new RangeError('slotMinutes and stepMinutes must be positive');
 
   // Notice and horizon are elapsed time from now: 12 hours' notice is 12 real hours, also across a clock
   // change, and the horizon is horizonDays × 24 real hours (not "the same wall time N days later").
-  const earliest = Math.max(fromMs, nowMs + rules.minimumNoticeHours * HOUR);
-  const latest = Math.min(untilMs, nowMs + rules.horizonDays * DAY); // exclusive
+  const earliest = Math.max(fromMs, nowMs + rules.minimumNoticeHours * HOUR_MS);
+  const latest = Math.min(untilMs, nowMs + rules.horizonDays * DAY_MS); // exclusive
   if (earliest >= latest) return [];
 
   // Each booking's start and buffered block, [start - before, end + after).
@@ -142,7 +140,7 @@ function slotStarts(rules: BookingRules, fromMs: number, untilMs: number, nowMs:
  * buffers) and the operator's busy times (sorted and merged by mergeSpans).
  */
 export function availableSlots(rules: BookingRules, window: { from: string; to: string }, now: string, booked: Interval[], busy: readonly Span[] = []): Interval[] {
-  const slot = rules.slotMinutes * MINUTE;
+  const slot = rules.slotMinutes * MINUTE_MS;
   return slotStarts(rules, msOf(window.from), msOf(window.to), msOf(now), booked, busy).map((start) => ({
     start: isoOf(start),
     end: isoOf(start + slot),

@@ -16,6 +16,7 @@
 import { summarizeReadiness } from '../booking/context.ts';
 import { presetLabel } from '../roi/labels.ts';
 import { fromQuery, scenarioParams } from '../roi/query.ts';
+import { DAY_MS } from '../time/durations.ts';
 
 export const UNKNOWN_PAGE = '(unknown page)';
 export const NONE = '(none)';
@@ -111,8 +112,6 @@ export interface Funnel {
   referrers: CountLine[];
   calls: Calls;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The default period's first day: 7 days before `now`'s UTC date. */
 export function defaultSince(now: Date): string {

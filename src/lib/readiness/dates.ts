@@ -1,8 +1,8 @@
 // Calendar dates as the answers write them ('YYYY-MM-DD'), checked and counted in whole UTC days so
 // no daylight-saving change ever shifts a count.
+import { DAY_MS } from '../time/durations.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 /** Milliseconds since the epoch at UTC midnight, or null when the text is not a real 'YYYY-MM-DD' date. */
 function utcMidnight(text: string): number | null {
