@@ -83,6 +83,9 @@ test('a campaign visit to an article, then the calculator, then a booking: the f
     source_page: CALCULATOR, source_referrer: null, utm_source: 'news', utm_medium: 'email', utm_campaign: campaign,
   });
 
+  // The footer's promise, "No cookies": nothing on the way set one, HttpOnly included.
+  expect(await page.context().cookies()).toEqual([]);
+
   // 6. The operator's funnel report: the article's view, the calculator page and the preset with the
   // booking, and the campaign with three views (the article, the calculator, the booking page) and the booking.
   const after = funnel();
