@@ -6,15 +6,12 @@
 // through the server, not a layout.
 //
 // Every expected instant is computed here with Temporal and Intl, never with the app's src/lib/booking.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Temporal } from 'temporal-polyfill';
-import { expectAxeClean } from './_booking-page.ts';
+import { OPERATOR_ZONE, VISITOR_ZONE, card, clock, expectAxeClean, localDay, openBooking } from './_booking-page.ts';
 
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
 
-const PATH = '/book-audit';
-const VISITOR_ZONE = 'America/Los_Angeles';
-const OPERATOR_ZONE = 'Europe/Berlin';
 const MINUTE = 60_000;
 /** The operator's defaults (src/config/booking.ts), restated: a 20-minute call, 10 minutes kept free each side, 45 days ahead. */
 const CALL_MINUTES = 20;
@@ -25,13 +22,6 @@ const MEETING = { start: '10:00', end: '11:00' };
 /** Starts whose call plus buffers would overlap the meeting, and the free neighbours on each side. */
 const BLOCKED = ['09:40', '10:00', '10:20', '10:40', '11:00'];
 const NEIGHBOURS = ['09:20', '11:20'];
-
-const card = (page: Page) => page.locator('section[aria-labelledby="bk-heading"]');
-const freeDays = (page: Page) => page.locator('[data-date]:not([aria-disabled])');
-
-/** Written with Intl here, independently of the page: "2:20 PM" in `zone`. */
-const clock = (instant: string, zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
-const localDay = (instant: string, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 
 /**
  * The Tuesday to look at: the first one (Berlin date) at least 11 days ahead.
@@ -52,12 +42,6 @@ function tuesdayToCheck(): Temporal.PlainDate {
 
 /** '2026-12-15T09:00:00Z': the instant of Berlin wall-clock `time` on `day`, as the API writes it (data-start). */
 const berlin = (day: Temporal.PlainDate, time: string) => day.toZonedDateTime({ timeZone: OPERATOR_ZONE, plainTime: Temporal.PlainTime.from(time) }).toInstant().toString();
-
-async function openBooking(page: Page) {
-  await page.goto(PATH);
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-  await expect(freeDays(page).first()).toBeVisible();
-}
 
 test('a Tuesday meeting in the operator\'s calendar is not offered to a visitor in Los Angeles, and booking it directly answers 409 with alternatives', async ({ page, request }, testInfo) => {
   const tuesday = tuesdayToCheck();
