@@ -118,7 +118,7 @@ test.describe('ROI calculator', () => {
     expect(Number((await parts.nth(2).textContent())!.replace(/[^\d]/g, ''))).toBeGreaterThan(1_000);
     await expect(parts.nth(1)).toBeVisible();
     // And on screen: the caveat sits above the figure. Both boxes are read in one call: the results column is
-    // sticky, so two separate reads taken while the page still scrolled (smoothly, after fill) disagreed.
+    // sticky, so two separate reads taken while the page still scrolled after fill disagreed.
     const [caveatBottom, figureTop] = await card.evaluate((el) => {
       const [, caveat, figure] = el.querySelectorAll('dt, dd');
       return [caveat!.getBoundingClientRect().bottom, figure!.getBoundingClientRect().top];
