@@ -37,6 +37,20 @@ export function styleTokens(markup: string): string {
   return [...new Set(tailwindTokens(skeleton))].sort().join(' ');
 }
 
+const PROPERTY_RULE = /@property\s+(--[\w-]+)\s*\{[^}]*\}/g;
+const VAR_READ = /var\(\s*(--[\w-]+)/g;
+
+/**
+ * Drops each `@property` rule whose variable nothing reads with var(): PurgeCSS keeps every one, and
+ * Tailwind registers about sixty (gradients, filters, rings) of which a page reads a third. A
+ * registration only changes how var() resolves, so an unread one does nothing. `readers` is the
+ * other text that may read one: the page's markup (a style attribute) and its islands' sources.
+ */
+export function dropUnreadProperties(css: string, readers: string[] = []): string {
+  const read = new Set([css.replace(PROPERTY_RULE, ''), ...readers].flatMap((text) => [...text.matchAll(VAR_READ)].map((m) => m[1]!)));
+  return css.replace(PROPERTY_RULE, (rule, name: string) => (read.has(name) ? rule : ''));
+}
+
 interface Pruned {
   css: string;
   hash: string;
@@ -52,7 +66,8 @@ function purge(css: string, cssHash: string, tokens: string, islandSources: stri
     const content = [{ raw: tokens, extension: 'html' }, ...islandSources.map((raw) => ({ raw, extension: 'tsx' }))];
     result = new PurgeCSS()
       .purge({ content, css: [{ raw: css }], defaultExtractor: tailwindTokens, dynamicAttributes: STATE_ATTRIBUTES, variables: true, keyframes: true })
-      .then(([output]) => ({ css: output!.css, hash: sha256(output!.css) }));
+      .then(([output]) => dropUnreadProperties(output!.css, [tokens, ...islandSources]))
+      .then((pruned) => ({ css: pruned, hash: sha256(pruned) }));
     purgeCache.set(key, result);
   }
   return result;

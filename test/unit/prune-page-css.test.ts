@@ -48,6 +48,22 @@ describe('prunePageCss', () => {
     expect(styleOf(await prunePageCss(page(body), ['<p className="island-only" />']))).toContain('.island-only');
   });
 
+  it('drops the @property rules of variables nothing reads, and keeps those read in CSS, markup or an island', async () => {
+    const registered = (name: string) => `@property ${name}{syntax:"*";inherits:false}`;
+    const sheet = `${registered('--tw-shadow')}${registered('--tw-blur')}${registered('--tw-ring-color')}${registered('--tw-ring')}${registered('--tw-opacity')}.used{box-shadow:var(--tw-shadow);--tw-blur:2px;outline-color:var( --tw-ring-color,red)}`;
+    const html = (body: string) => `<html><head><style>${sheet}</style></head><body>${body}</body></html>`;
+    const kept = styleOf(await prunePageCss(html('<p class="used" style="opacity:var(--tw-opacity)">x</p>')));
+    expect(kept).toContain(registered('--tw-shadow'));
+    expect(kept).toContain(registered('--tw-ring-color'));
+    expect(kept).toContain(registered('--tw-opacity'));
+    // Set but never read, and a name that is only the prefix of a read one.
+    expect(kept).not.toContain(registered('--tw-blur'));
+    expect(kept).not.toContain(registered('--tw-ring'));
+    const island = styleOf(await prunePageCss(html('<p class="used">x</p>'), ["<p style={{ filter: 'blur(var(--tw-blur))' }} />"]));
+    expect(island).toContain(registered('--tw-blur'));
+    expect(island).not.toContain(registered('--tw-opacity'));
+  });
+
   it('rewrites the CSP style hash to match the pruned stylesheet', async () => {
     const html = await prunePageCss(page(body));
     expect(html).toContain(hash(styleOf(html)));
