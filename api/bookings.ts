@@ -12,7 +12,7 @@ import { manageLinks } from './_lib/booking/signed-links.ts';
 import { SlotTakenError, toIso } from './_lib/booking/claims.ts';
 import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
-import { callEvent } from './_lib/mail/templates/booking.ts';
+import { callEvent } from './_lib/booking/call-event.ts';
 import { deliverInBackground } from './_lib/mail/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http/request-guards.ts';
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';

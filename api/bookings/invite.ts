@@ -4,7 +4,7 @@
 // one stored under an older, looser address rule) answers 409 with what still works, never a 500.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { findBooking } from '../_lib/booking/find-booking.ts';
-import { CALL_TITLE } from '../_lib/mail/templates/booking.ts';
+import { CALL_TITLE } from '../_lib/booking/call-event.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { verifyToken } from '../_lib/signing/tokens.ts';
 import { site } from '../../src/config/site.ts';

@@ -10,7 +10,10 @@
 //   4. Nothing in src/ (components, layouts, config included) reaches into api/ or scripts/.
 //   5. Vercel installs only `dependencies` in production: a runtime import of a package that is only in
 //      devDependencies (or not in package.json at all) works locally and fails once deployed.
-//   6. The scanner itself works, so that the rules above can fail.
+//   6. No api/ route loads React Email with its own modules: rendering an email needs it, answering a
+//      request does not, and it is most of a function's cold start. The outbox imports the templates
+//      when it renders the first email (a dynamic import, which Vercel's file tracing still ships).
+//   7. The scanner itself works, so that the rules above can fail.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, posix } from 'node:path';
@@ -69,13 +72,13 @@ function withoutCommentLines(code: string): string {
     .join('\n');
 }
 
-/** The specifiers a module imports at runtime, in source order. */
-function runtimeSpecifiers(code: string): string[] {
+/** The specifiers a module imports at runtime, in source order; `dynamic: false` leaves out import('m'). */
+function runtimeSpecifiers(code: string, { dynamic = true } = {}): string[] {
   const text = withoutCommentLines(code);
   const found: { at: number; specifier: string }[] = [];
   for (const m of text.matchAll(FROM_FORM)) if (!m[2]) found.push({ at: m.index, specifier: m[5]! });
   for (const m of text.matchAll(BARE_FORM)) found.push({ at: m.index, specifier: m[2]! });
-  for (const m of text.matchAll(DYNAMIC_FORM)) found.push({ at: m.index, specifier: m[2]! });
+  if (dynamic) for (const m of text.matchAll(DYNAMIC_FORM)) found.push({ at: m.index, specifier: m[2]! });
   return found.sort((a, b) => a.at - b.at).map((f) => f.specifier);
 }
 
@@ -87,8 +90,8 @@ function resolveRelative(file: string, specifier: string): string | null {
   return posix.normalize(posix.join(posix.dirname(file), specifier.replace(/[?#].*$/, '')));
 }
 
-function importsOf(file: string, source: string): Import[] {
-  return runtimeSpecifiers(scriptOf(file, source)).map((specifier) => ({
+function importsOf(file: string, source: string, options?: { dynamic?: boolean }): Import[] {
+  return runtimeSpecifiers(scriptOf(file, source), options).map((specifier) => ({
     file,
     specifier,
     resolved: resolveRelative(file, specifier),
@@ -173,6 +176,30 @@ function runtimeFiles(tree: SourceTree): string[] {
   return [...seen].sort();
 }
 
+const isReactEmail = (s: string): boolean => isReact(s) || s.startsWith('@react-email/');
+/** A serverless function: a file under api/ with no folder or file name starting with `_`. */
+const isApiRoute = (file: string): boolean => file.startsWith('api/') && /\.tsx?$/.test(file) && !file.split('/').some((part) => part.startsWith('_'));
+
+/** Each api/ route whose static imports (followed through the repository) reach React or React Email. */
+function apiRouteReactViolations(tree: SourceTree): string[] {
+  const violations: string[] = [];
+  for (const route of Object.keys(tree).filter(isApiRoute).sort()) {
+    const seen = new Set<string>();
+    const queue = [route];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const imp of importsOf(file, tree[file]!, { dynamic: false })) {
+        if (isReactEmail(imp.specifier)) violations.push(`${route} loads ${imp.specifier} (${describeImport(imp)})`);
+        const target = imp.resolved && findFile(tree, imp.resolved);
+        if (target) queue.push(target);
+      }
+    }
+  }
+  return violations;
+}
+
 type PackageJson = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
 
 function dependencyViolations(tree: SourceTree, pkg: PackageJson): string[] {
@@ -216,6 +243,10 @@ describe('import rules', () => {
 
   it('nothing under src/ imports from api/ or scripts/', () => {
     expect(srcViolations(tree)).toEqual([]);
+  });
+
+  it('no api/ route loads React Email before it renders an email', () => {
+    expect(apiRouteReactViolations(tree)).toEqual([]);
   });
 
   it('every package runtime code imports is in package.json dependencies', () => {
@@ -293,6 +324,21 @@ describe('the import scanner', () => {
       'src/components/c.astro imports ../../scripts/_lib/server.ts',
       'src/islands/i.tsx imports ../../api/_lib/http/request-guards.ts',
       'src/pages/p.astro imports ../../api/_lib/store/db.ts',
+    ]);
+  });
+
+  it('reports an api/ route that reaches React Email through a static import, not through a dynamic one', () => {
+    const fake = {
+      'api/signup.ts': "import { queue } from './_lib/queue.ts';",
+      'api/_lib/queue.ts': "import { render } from './templates.ts';\nimport type { Props } from './types.ts';",
+      'api/_lib/templates.ts': "import { Button } from '@react-email/components';\nimport { createElement } from 'react';",
+      'api/_lib/types.ts': "import type { ReactNode } from 'react';",
+      'api/outbox/retry.ts': "export const run = async () => (await import('../_lib/templates.ts')).render;",
+      'api/_lib/not-a-route.ts': "import { render } from './templates.ts';",
+    };
+    expect(apiRouteReactViolations(fake)).toEqual([
+      'api/signup.ts loads @react-email/components (api/_lib/templates.ts imports @react-email/components)',
+      'api/signup.ts loads react (api/_lib/templates.ts imports react)',
     ]);
   });
 

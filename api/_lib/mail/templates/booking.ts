@@ -16,6 +16,7 @@ import type { ReadinessSummary, ScenarioSummary } from '../../../../src/lib/book
 import { formatCall } from '../../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType, sanitizeText } from '../../../../src/lib/booking/invite.ts';
 import type { Booking } from '../../booking/record.ts';
+import { CALL_TITLE, callEvent } from '../../booking/call-event.ts';
 import { AREA_LABELS } from '../../../../src/lib/readiness/areas.ts';
 import { describeSource, type LeadSource } from '../../../../src/lib/leads/source.ts';
 import { roiFormatters } from '../../../../src/lib/roi/format.ts';
@@ -48,17 +49,6 @@ export interface BookingEmailProps {
   /** The operator's signed links to record after the call whether it was held (confirmed and moved calls). */
   outcomeUrls?: { held: string; noShow: string };
 }
-
-/** The call's name in every calendar: invites, the add-to-calendar links and the .ics download. */
-export const CALL_TITLE = `Workflow audit with ${site.name}`;
-
-/** The visitor's calendar entry for the Google and Outlook links: what to fix, and where to move or cancel. */
-export const callEvent = (call: Pick<Booking, 'start' | 'end' | 'goal'>, manageUrl: string) => ({
-  title: CALL_TITLE,
-  start: call.start,
-  end: call.end,
-  details: `${call.goal}\n\nMove or cancel: ${manageUrl}`,
-});
 
 const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; operator: Record<OperatorEvent, (p: BookingProps) => string> } = {
   visitor: {
