@@ -65,7 +65,11 @@ export async function enqueue(tx: Transaction, message: QueuedMessage, now = new
  * answers before its emails are rendered. Vercel's file tracing follows the literal import.
  */
 let templates: Promise<typeof import('./templates/catalog.ts')> | undefined;
-const loadTemplates = () => (templates ??= import('./templates/catalog.ts'));
+const loadTemplates = () =>
+  (templates ??= import('./templates/catalog.ts').catch((error: unknown) => {
+    templates = undefined; // the next run tries again
+    throw error;
+  }));
 
 export interface DeliveryStats {
   claimed: number;
