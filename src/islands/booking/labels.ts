@@ -1,23 +1,24 @@
 // Words for dates and counts in the visitor's locale, with Intl only. A local date ('2026-03-10') is
 // formatted at UTC midnight in UTC, so the label is that calendar day whatever the browser's zone.
 import type { IsoWeekday } from '../../lib/booking/calendar-month.ts';
+import { dateTimeFormat } from '../../lib/text/date-formats.ts';
 
 const atUtcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** "Tuesday, March 10" (en-US) or "Tuesday 10 March" (en-GB). */
 export function dayLabel(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(atUtcMidnight(date));
+  return dateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(atUtcMidnight(date));
 }
 
 /** "March 2026". */
 export function monthLabel(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(atUtcMidnight(`${month}-01`));
+  return dateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(atUtcMidnight(`${month}-01`));
 }
 
 /** Column headings: short ("Tue") and long ("Tuesday") names of an ISO weekday. 2024-01-01 was a Monday. */
 export function weekdayNames(day: IsoWeekday, locale: string): { short: string; long: string } {
   const date = atUtcMidnight(`2024-01-0${day}`);
-  const name = (weekday: 'short' | 'long') => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday }).format(date);
+  const name = (weekday: 'short' | 'long') => dateTimeFormat(locale, { timeZone: 'UTC', weekday }).format(date);
   return { short: name('short'), long: name('long') };
 }
 

@@ -2,6 +2,7 @@
 // kept (per zone and hold) so paging back and forth costs nothing; `reload` forgets them after a slot is taken.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { firstOfMonth, lastOfMonth } from '../../lib/booking/calendar-month.ts';
+import { localDate } from '../../lib/booking/format.ts';
 import type { SlotsResponse } from '../../lib/booking/request.ts';
 
 export interface Slot {
@@ -68,13 +69,12 @@ export function useMonthSlots(path: string, timeZone: string | null, month: stri
   // Until the effect above has run for a new zone or month, the last answer is for another one.
   const current: SlotsState = state.key === `${timeZone} ${month} ${hold}` ? state : { status: timeZone && month ? 'loading' : 'idle', key: '' };
 
-  // Free times grouped by the visitor's local date (en-CA writes YYYY-MM-DD), in time order.
+  // Free times grouped by the visitor's local date, in time order.
   const byDay = useMemo(() => {
     const days = new Map<string, Slot[]>();
     if (current.status !== 'ready' || !timeZone) return days;
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     for (const slot of current.data.slots) {
-      const day = format.format(new Date(slot.start));
+      const day = localDate(slot.start, timeZone);
       days.set(day, [...(days.get(day) ?? []), slot]);
     }
     return days;

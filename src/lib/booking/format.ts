@@ -1,23 +1,24 @@
 // Times as a person reads them, in a given zone and locale: only Intl, at the edge.
+import { dateTimeFormat } from '../text/date-formats.ts';
 
 /** "Tuesday, March 10, 2026" in `timeZone`. */
 export function formatDay(instant: string, timeZone: string, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(instant));
+  return dateTimeFormat(locale, { timeZone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(instant));
 }
 
 /** "Tue, Dec 8" in `timeZone`: a day named short enough to stand beside a time. */
 export function formatShortDay(instant: string, timeZone: string, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(instant));
+  return dateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(instant));
 }
 
 /** "3:20 PM" (or "15:20", by the locale's own clock) in `timeZone`. */
 export function formatTime(instant: string, timeZone: string, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+  return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 }
 
 /** The zone's short name at that instant: "CET", "GMT+5:45", "PDT". */
 export function zoneName(instant: string, timeZone: string, locale = 'en-US'): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(instant));
+  const parts = dateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(instant));
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
@@ -32,5 +33,5 @@ export function formatCall(start: string, end: string, timeZone: string, locale 
  */
 export function localDate(instant: string | number, timeZone: string): string {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
