@@ -162,13 +162,18 @@ function runtimeFiles(tree: SourceTree): string[] {
       file === 'scripts/_lib/api-dev-routes.ts' ||
       file === 'scripts/_lib/prune-page-css.ts',
   );
+  return reachableFiles(tree, roots);
+}
+
+/** `roots` and every file of the tree their relative imports reach, sorted; `dynamic: false` follows static imports only. */
+function reachableFiles(tree: SourceTree, roots: string[], options?: { dynamic?: boolean }): string[] {
   const seen = new Set<string>();
   const queue = [...roots];
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const imp of importsOf(file, tree[file]!)) {
+    for (const imp of importsOf(file, tree[file]!, options)) {
       const target = imp.resolved && findFile(tree, imp.resolved);
       if (target && !seen.has(target)) queue.push(target);
     }
@@ -182,22 +187,15 @@ const isApiRoute = (file: string): boolean => file.startsWith('api/') && /\.tsx?
 
 /** Each api/ route whose static imports (followed through the repository) reach React or React Email. */
 function apiRouteReactViolations(tree: SourceTree): string[] {
-  const violations: string[] = [];
-  for (const route of Object.keys(tree).filter(isApiRoute).sort()) {
-    const seen = new Set<string>();
-    const queue = [route];
-    while (queue.length > 0) {
-      const file = queue.shift()!;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      for (const imp of importsOf(file, tree[file]!, { dynamic: false })) {
-        if (isReactEmail(imp.specifier)) violations.push(`${route} loads ${imp.specifier} (${describeImport(imp)})`);
-        const target = imp.resolved && findFile(tree, imp.resolved);
-        if (target) queue.push(target);
-      }
-    }
-  }
-  return violations;
+  return Object.keys(tree)
+    .filter(isApiRoute)
+    .sort()
+    .flatMap((route) =>
+      reachableFiles(tree, [route], { dynamic: false })
+        .flatMap((file) => importsOf(file, tree[file]!, { dynamic: false }))
+        .filter((imp) => isReactEmail(imp.specifier))
+        .map((imp) => `${route} loads ${imp.specifier} (${describeImport(imp)})`),
+    );
 }
 
 type PackageJson = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
