@@ -46,6 +46,13 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(404|newsletter\/.+|book-audit\/.+)$/.test(page) }),
     apiDevRoutes(),
     prunePageCssIntegration(),
+    {
+      name: 'ai-operator:after-paint',
+      hooks: {
+        'astro:config:setup': ({ addClientDirective }) =>
+          addClientDirective({ name: 'after-paint', entrypoint: './src/islands/after-paint-directive.ts' }),
+      },
+    },
   ],
   vite: { plugins: [tailwindcss(), noNodeInBrowser()] },
 });

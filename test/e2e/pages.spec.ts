@@ -60,6 +60,14 @@ for (const route of [...pageRoutes, '/no-such-page']) {
       // client:visible: an island hydrates when a visitor scrolls to it.
       for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
       await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+      // client:after-paint / client:visible: no island module is requested before the page has painted.
+      const { firstContentfulPaint, scripts } = await page.evaluate(() => ({
+        firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+        scripts: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+      }));
+      expect(firstContentfulPaint, `first contentful paint on ${route}`).toBeGreaterThan(0);
+      const early = scripts.filter((s) => s.start < firstContentfulPaint);
+      expect(early, `scripts requested before the first contentful paint (${Math.round(firstContentfulPaint)} ms) on ${route}`).toEqual([]);
     }
 
     expect(await axeViolations(page), `axe violations on ${route}`).toEqual([]);
