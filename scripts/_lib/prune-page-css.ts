@@ -11,6 +11,7 @@ import { htmlFiles } from './html-files.ts';
 
 const STYLE = /<style>([\s\S]*?)<\/style>/g;
 const EXECUTABLE_SCRIPT = /<script(?![^>]*type="application\/ld\+json")[\s>]/;
+const INLINE_EXECUTABLE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g;
 const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/;
 
 // Tailwind class names carry `:`, `[`, `/` and `=` (lg:block, aria-[current=page]:underline): a token
@@ -51,31 +52,26 @@ export function dropUnreadProperties(css: string, readers: string[] = []): strin
   return css.replace(PROPERTY_RULE, (rule, name: string) => (read.has(name) ? rule : ''));
 }
 
-interface Pruned {
-  css: string;
-  hash: string;
-}
-
 /** One purge per distinct (stylesheet, token set): a thousand posts with one layout cost one purge. */
-const purgeCache = new Map<string, Promise<Pruned>>();
+const purgeCache = new Map<string, Promise<string>>();
 
-function purge(css: string, cssHash: string, tokens: string, islandSources: string[]): Promise<Pruned> {
+function purge(css: string, cssHash: string, tokens: string, islandSources: string[]): Promise<string> {
   const key = `${cssHash} ${islandSources.length ? sha256(islandSources.join('\0')) : ''} ${tokens}`;
   let result = purgeCache.get(key);
   if (!result) {
     const content = [{ raw: tokens, extension: 'html' }, ...islandSources.map((raw) => ({ raw, extension: 'tsx' }))];
     result = new PurgeCSS()
       .purge({ content, css: [{ raw: css }], defaultExtractor: tailwindTokens, dynamicAttributes: STATE_ATTRIBUTES, variables: true, keyframes: true })
-      .then(([output]) => dropUnreadProperties(output!.css, [tokens, ...islandSources]))
-      .then((pruned) => ({ css: pruned, hash: sha256(pruned) }));
+      .then(([output]) => dropUnreadProperties(output!.css, [tokens, ...islandSources]));
     purgeCache.set(key, result);
   }
   return result;
 }
 
 /**
- * Prunes each inline <style> to the rules the page uses and keeps the page's CSP meta in step:
- * new style hashes, and `script-src 'none'` on pages that run no script at all.
+ * Prunes each inline <style> to the rules the page uses, gathers them into one <style> in the head,
+ * and keeps the page's CSP meta in step: the page's own style and script hashes only, and
+ * `script-src 'none'` on pages that run no script at all.
  * `islandSources` is markup a hydrated island may render later (its classes must survive).
  */
 export async function prunePageCss(html: string, islandSources: string[] = []): Promise<string> {
@@ -83,18 +79,18 @@ export async function prunePageCss(html: string, islandSources: string[] = []): 
   const tokens = styleTokens(markup);
   const styles = [...html.matchAll(STYLE)].map((m) => ({ css: m[1]!, hash: sha256(m[1]!) }));
   const pruned = await Promise.all(styles.map((style) => purge(style.css, style.hash, tokens, islandSources)));
-
-  let index = 0;
-  let result = html.replace(STYLE, () => `<style>${pruned[index++]!.css}</style>`);
-  // Astro writes its island style where the first island renders; inside MDX that is the body,
-  // where a <style> is invalid HTML. It belongs in the head with the others.
-  const [head, body] = splitAtBody(result);
-  const bodyStyles = body.match(STYLE) ?? [];
-  if (bodyStyles.length) result = head.replace('</head>', `${bodyStyles.join('')}</head>`) + body.replace(STYLE, '');
+  // One <style>, one hash. Astro writes its island style where the first island renders; inside MDX
+  // that is the body, where a <style> is invalid HTML.
+  const css = pruned.join('');
+  const [head, body] = splitAtBody(html);
+  let result = pruned.length ? head.replace(STYLE, '').replace('</head>', `<style>${css}</style></head>`) + body.replace(STYLE, '') : html;
   result = result.replace(CSP_META, (_all, open: string, policy: string, close: string) => {
-    // style-src lists exactly this page's styles: Astro puts every style hash of the build on every page.
-    let next = policy.replace(/style-src [^;]*/, `style-src 'self' ${pruned.map((p) => p.hash).join(' ')}`);
-    if (!EXECUTABLE_SCRIPT.test(markup)) next = next.replace(/script-src [^;]*/, "script-src 'none'");
+    // Astro puts every style and script hash of the build on every page; each page lists its own.
+    let next = policy.replace(/style-src [^;]*/, `style-src 'self'${pruned.length ? ` ${sha256(css)}` : ''}`);
+    const scriptHashes = [...markup.matchAll(INLINE_EXECUTABLE_SCRIPT)].map((m) => sha256(m[1]!));
+    next = EXECUTABLE_SCRIPT.test(markup)
+      ? next.replace(/script-src [^;]*/, ['script-src', "'self'", ...new Set(scriptHashes)].join(' '))
+      : next.replace(/script-src [^;]*/, "script-src 'none'");
     return open + next + close;
   });
   return result;
