@@ -36,13 +36,15 @@ export function CashFlowChart({ expected, low, high, paybackMonth, format, curre
   const yTicks = ticks(min, max);
   const yMin = Math.min(min, yTicks[0] ?? min);
   const yMax = Math.max(max, yTicks[yTicks.length - 1] ?? max);
-  const x = (month: number) => PAD.left + (month / Math.max(1, months)) * (W - PAD.left - PAD.right);
-  const y = (value: number) => PAD.top + (1 - (value - yMin) / (yMax - yMin || 1)) * (H - PAD.top - PAD.bottom);
-  const line = (series: number[]) => series.map((v, m) => `${m === 0 ? 'M' : 'L'}${x(m).toFixed(1)} ${y(v).toFixed(1)}`).join('');
-  const band = `${high.map((v, m) => `${m === 0 ? 'M' : 'L'}${x(m).toFixed(1)} ${y(v).toFixed(1)}`).join('')}${low
+  // A tenth of a unit is below a pixel at any width the chart is drawn; more digits only add bytes.
+  const tenth = (n: number) => Math.round(n * 10) / 10;
+  const x = (month: number) => tenth(PAD.left + (month / Math.max(1, months)) * (W - PAD.left - PAD.right));
+  const y = (value: number) => tenth(PAD.top + (1 - (value - yMin) / (yMax - yMin || 1)) * (H - PAD.top - PAD.bottom));
+  const line = (series: number[]) => series.map((v, m) => `${m === 0 ? 'M' : 'L'}${x(m)} ${y(v)}`).join('');
+  const band = `${high.map((v, m) => `${m === 0 ? 'M' : 'L'}${x(m)} ${y(v)}`).join('')}${low
     .map((_, i) => {
       const m = low.length - 1 - i;
-      return `L${x(m).toFixed(1)} ${y(low[m]!).toFixed(1)}`;
+      return `L${x(m)} ${y(low[m]!)}`;
     })
     .join('')}Z`;
   const xTicks = Array.from({ length: Math.floor(months / 6) + 1 }, (_, i) => i * 6);
