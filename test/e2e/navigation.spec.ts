@@ -74,6 +74,25 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await expect(page.locator('main')).toBeFocused();
 });
 
+test('the breadcrumb stays one line on a phone: links whole, a long current page shortened', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'mobile', 'a phone width; at 1280 px every trail fits');
+  await page.setViewportSize({ width: 390, height: 800 });
+  // Every page with a trail below the home page's sections: the articles' titles are the longest.
+  for (const route of pageRoutes.filter((r) => /^\/(blog|services|resources)\/./.test(r))) {
+    await page.goto(route);
+    const trail = page.getByRole('navigation', { name: 'Breadcrumb' });
+    const { height, lineHeight, linksCut, overflow } = await trail.locator('ol').evaluate((ol) => ({
+      height: ol.getBoundingClientRect().height,
+      lineHeight: parseFloat(getComputedStyle(ol).lineHeight),
+      linksCut: [...ol.querySelectorAll('a')].filter((a) => a.scrollWidth > a.clientWidth).map((a) => a.textContent),
+      overflow: ol.scrollWidth > ol.clientWidth,
+    }));
+    expect(height, `${route}: the breadcrumb wrapped`).toBeLessThan(lineHeight * 1.5);
+    expect(linksCut, `${route}: links cut short`).toEqual([]);
+    expect(overflow, `${route}: the breadcrumb runs off the screen`).toBe(false);
+  }
+});
+
 test.describe('the header keeps "Book an audit" in sight', () => {
   // The phone widths the header must fit (the mobile project checks 320, 360 and 390 px), in the system
   // font this machine's Chromium shows (DejaVu Sans on Linux, wider than San Francisco, Segoe UI or Roboto).
