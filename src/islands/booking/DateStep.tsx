@@ -43,10 +43,17 @@ export function DateStep(p: Props) {
   const daySlots = p.day && p.month && monthOf(p.day) === p.month ? p.byDay.get(p.day) : undefined;
   return (
     <div>
-      <label htmlFor="bk-zone" className="block text-sm font-semibold text-ink">Your time zone</label>
-      <select id="bk-zone" name="timeZone" value={timeZone ?? ''} onChange={(event) => p.onZone(event.target.value)} disabled={!timeZone} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 text-base text-ink">
-        {timeZone ? p.zones.map((zone) => <option key={zone} value={zone}>{zoneLabel(zone)}</option>) : <option value="">Finding your time zone…</option>}
-      </select>
+      <label htmlFor={timeZone ? 'bk-zone' : undefined} className="block text-sm font-semibold text-ink">Your time zone</label>
+      {/* Until the visitor's zone is known (the server's HTML, the first render) a box of the same size
+          stands in: with a form control in the first HTML, Chrome's autofill lays the whole page out at
+          DOMContentLoaded, a second layout before the first paint. */}
+      {timeZone ? (
+        <select id="bk-zone" name="timeZone" value={timeZone} onChange={(event) => p.onZone(event.target.value)} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 text-base text-ink">
+          {p.zones.map((zone) => <option key={zone} value={zone}>{zoneLabel(zone)}</option>)}
+        </select>
+      ) : (
+        <p className="mt-1 flex min-h-11 w-full items-center rounded-lg border border-slate-400 bg-white px-3 text-base text-muted">Finding your time zone…</p>
+      )}
 
       <div className="mt-5">
         <MonthGrid month={p.month} firstDay={p.firstDay} locale={locale} today={p.today} counts={p.byDay} loading={slots.status !== 'ready'} selected={p.day} minMonth={p.minMonth} maxMonth={p.maxMonth} onMonth={p.onMonth} onSelect={p.onDay} />
