@@ -178,3 +178,24 @@ test.describe('the header keeps "Book an audit" in sight', () => {
     await expect(page.locator('#pick-a-time [data-start]').first()).toBeInViewport();
   });
 });
+
+test('an article has one table of contents, next in the tab order after the breadcrumb: above the text on a phone, beside it on a desktop', async ({ page }, testInfo) => {
+  await page.goto(ARTICLE);
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await expect(toc).toHaveCount(1);
+  await expect(toc).toBeVisible();
+  // The breadcrumb's links (Home, Blog; the current page is not a link), then the contents' first entry.
+  const firstEntry = toc.getByRole('link').first();
+  const passed = await tabTo(page, firstEntry, 30);
+  expect(passed.at(-1), `the tab stop before the contents: ${passed.join(', ')}`).toBe('main a "Blog"');
+  const tocBox = (await toc.boundingBox())!;
+  const text = (await page.locator('article .prose-site').boundingBox())!;
+  if (testInfo.project.name === 'desktop') {
+    expect(tocBox.x, 'the contents sit right of the text').toBeGreaterThan(text.x + text.width);
+    // Sticky: halfway down the article it is still on screen.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await expect(toc).toBeInViewport();
+  } else {
+    expect(tocBox.y + tocBox.height, 'the contents sit above the text').toBeLessThanOrEqual(text.y);
+  }
+});
