@@ -12,6 +12,7 @@ import { pageRefs } from './quality/html-refs.ts';
 import { expectedTypes, jsonLdProblems } from './quality/structured-data.ts';
 import { linkProblems } from './quality/links.ts';
 import { validateHtml } from './quality/html-validity.ts';
+import { FIRST_FLIGHT_BODY, firstPaintReach } from './quality/first-round-trip.ts';
 import { LIGHTHOUSE_CATEGORIES, runLighthouseWorker, type LighthouseResult } from './quality/lighthouse.ts';
 import { templateSample } from './quality/templates.ts';
 import { savePart, writeReport, type Finding, type StaticPart } from './quality/report.ts';
@@ -26,7 +27,7 @@ const fmt = (n: number) => `${formatNumber(n)} B`;
 function runStatic(): { findings: Finding[]; checks: number } {
   const findings: Finding[] = [];
   let checks = 0;
-  const part: StaticPart = { weights: [], budgets: {}, jsonLdTypes: {}, htmlErrors: {}, findings, checks: 0 };
+  const part: StaticPart = { weights: [], budgets: {}, jsonLdTypes: {}, htmlErrors: {}, firstPaint: {}, findings, checks: 0 };
 
   for (const page of pages) {
     const weight = pageWeight(page);
@@ -53,6 +54,13 @@ function runStatic(): { findings: Finding[]; checks: number } {
     }
 
     const html = readFileSync(page.file, 'utf8');
+    const reach = firstPaintReach(html);
+    part.firstPaint[page.route] = reach;
+    checks++;
+    if (reach.bytesNeeded > FIRST_FLIGHT_BODY) {
+      const waitsFor = reach.target ? `#${reach.target}` : 'the whole page (it names no element)';
+      findings.push({ route: page.route, rule: 'first paint in one round trip', message: `the first paint waits for ${waitsFor}, ${fmt(reach.bytesNeeded)} of brotli into the page, past the ${fmt(FIRST_FLIGHT_BODY)} a new connection's first flight carries: name an element below the first screen and within that reach (paintAfter), or make the page lighter` });
+    }
     const blocks = pageRefs(html).jsonLd.map(jsonLdProblems);
     part.jsonLdTypes[page.route] = blocks.map((b) => b.type);
     for (const block of blocks) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PageWeight } from './page-weight.ts';
 import type { LighthouseResult } from './lighthouse.ts';
+import type { FirstPaintReach } from './first-round-trip.ts';
 
 export const REPORT_DIR = fileURLToPath(new URL('../../reports/quality', import.meta.url));
 
@@ -18,6 +19,7 @@ export interface StaticPart {
   budgets: Record<string, { type: string; documentPlusCssGzip: number; javascriptGzip: number }>;
   jsonLdTypes: Record<string, string[]>;
   htmlErrors: Record<string, number>;
+  firstPaint: Record<string, FirstPaintReach>;
   findings: Finding[];
   checks: number;
 }
@@ -61,13 +63,14 @@ export function writeReport(): string {
       '## Size, HTML validity and structured data',
       '',
       'Document = the HTML file with its inlined CSS (the blocking CSS of every page here). Sizes gzip / brotli.',
+      'First paint = the brotli bytes up to the element the first paint waits for (a new connection\'s first flight carries 13.6 kB of it).',
       '',
-      '| page | type | document + CSS gzip | budget | brotli | of which CSS (gzip) | JS gzip | HTML errors | JSON-LD |',
-      '|---|---|--:|--:|--:|--:|--:|--:|---|',
+      '| page | type | document + CSS gzip | budget | brotli | first paint | of which CSS (gzip) | JS gzip | HTML errors | JSON-LD |',
+      '|---|---|--:|--:|--:|--:|--:|--:|--:|---|',
       ...staticPart.weights.map((w) => {
         const budget = staticPart.budgets[w.route];
         const total = w.document.gzip + w.blockingCss.gzip;
-        return `| ${w.route} | ${budget?.type ?? '–'} | ${kb(total)} | ${budget ? kb(budget.documentPlusCssGzip) : '–'} | ${kb(w.document.brotli + w.blockingCss.brotli)} | ${kb(w.inlineCss.gzip + w.blockingCss.gzip)} | ${kb(w.javascript.gzip)} | ${staticPart.htmlErrors[w.route] ?? 0} | ${(staticPart.jsonLdTypes[w.route] ?? []).join(', ') || '–'} |`;
+        return `| ${w.route} | ${budget?.type ?? '–'} | ${kb(total)} | ${budget ? kb(budget.documentPlusCssGzip) : '–'} | ${kb(w.document.brotli + w.blockingCss.brotli)} | ${staticPart.firstPaint[w.route] ? kb(staticPart.firstPaint[w.route]!.bytesNeeded) : '–'} | ${kb(w.inlineCss.gzip + w.blockingCss.gzip)} | ${kb(w.javascript.gzip)} | ${staticPart.htmlErrors[w.route] ?? 0} | ${(staticPart.jsonLdTypes[w.route] ?? []).join(', ') || '–'} |`;
       }),
       '',
     );

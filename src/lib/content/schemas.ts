@@ -36,6 +36,12 @@ export const blogSchema = z.object({
   ogImage: z.string().trim().min(1).optional(),
   /** The one call to action the post ends with: the step that fits what the reader just learned. */
   nextStep: z.enum(['audit', 'checklist', 'calculator']).default('audit'),
+  /**
+   * The id of the element the first paint waits for, when the whole article is more than one round trip
+   * of HTML (the quality gates say so): an element below the first screen. Otherwise the paint waits for
+   * the end of the page.
+   */
+  paintAfter: z.string().regex(/^[a-z][a-z0-9-]*$/, 'paintAfter is an element id: lowercase letters, digits and hyphens').optional(),
   faq,
 }).refine((post) => !post.updatedDate || post.updatedDate >= post.pubDate, {
   message: 'updatedDate must not be before pubDate',

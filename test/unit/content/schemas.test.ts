@@ -33,6 +33,9 @@ describe('blog schema', () => {
     expect(post).toMatchObject({ draft: false, featured: false, author: 'AI Operator team' });
     expect(post.pubDate).toEqual(new Date('2026-10-06'));
   });
+  it('takes a paint target as a bare element id', () => {
+    expect(blogSchema.parse({ ...validPost, paintAfter: 'readiness-check' }).paintAfter).toBe('readiness-check');
+  });
   it.each([
     ['a missing title', { ...validPost, title: undefined }, 'title'],
     ['a too-long description', { ...validPost, description: 'x'.repeat(161) }, 'description'],
@@ -41,6 +44,7 @@ describe('blog schema', () => {
     ['a non-URL canonical', { ...validPost, canonical: 'not a url' }, 'canonical'],
     ['an update before publication', { ...validPost, updatedDate: '2026-01-01' }, 'updatedDate'],
     ['an FAQ item without an answer', { ...validPost, faq: [{ question: 'What is an operator?' }] }, 'faq'],
+    ['a paint target written as a selector', { ...validPost, paintAfter: '#readiness-check' }, 'paintAfter'],
   ])('rejects %s', (_label, input, field) => {
     const result = blogSchema.safeParse(input);
     expect(result.success).toBe(false);
