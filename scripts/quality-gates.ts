@@ -12,7 +12,7 @@ import { pageRefs } from './quality/html-refs.ts';
 import { expectedTypes, jsonLdProblems } from './quality/structured-data.ts';
 import { linkProblems } from './quality/links.ts';
 import { validateHtml } from './quality/html-validity.ts';
-import { FIRST_FLIGHT_BODY, firstPaintReach } from './quality/first-round-trip.ts';
+import { BROTLI_QUALITY, FIRST_FLIGHT_BODY, firstPaintReach } from './quality/first-round-trip.ts';
 import { LIGHTHOUSE_CATEGORIES, runLighthouseWorker, type LighthouseResult } from './quality/lighthouse.ts';
 import { templateSample } from './quality/templates.ts';
 import { savePart, writeReport, type Finding, type StaticPart } from './quality/report.ts';
@@ -59,7 +59,7 @@ function runStatic(): { findings: Finding[]; checks: number } {
     checks++;
     if (reach.bytesNeeded > FIRST_FLIGHT_BODY) {
       const waitsFor = reach.target ? `#${reach.target}` : 'the whole page (it names no element)';
-      findings.push({ route: page.route, rule: 'first paint in one round trip', message: `the first paint waits for ${waitsFor}, ${fmt(reach.bytesNeeded)} of brotli into the page, past the ${fmt(FIRST_FLIGHT_BODY)} a new connection's first flight carries: name an element below the first screen and within that reach (paintAfter), or make the page lighter` });
+      findings.push({ route: page.route, rule: 'first paint in one round trip', message: `the first paint waits for ${waitsFor}, ${fmt(reach.bytesNeeded)} into the page with brotli at level ${BROTLI_QUALITY}, past the ${fmt(FIRST_FLIGHT_BODY)} a new connection's first flight carries: name an element below the first screen and within that reach (paintAfter), or make the page lighter` });
     }
     const blocks = pageRefs(html).jsonLd.map(jsonLdProblems);
     part.jsonLdTypes[page.route] = blocks.map((b) => b.type);

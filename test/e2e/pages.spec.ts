@@ -73,6 +73,19 @@ for (const route of [...pageRoutes, '/no-such-page']) {
     expect(await axeViolations(page), `axe violations on ${route}`).toEqual([]);
     expect(consoleErrors, `console errors on ${route}`).toEqual([]);
 
+    // The first paint waits for one element (<link rel="expect">): the end of the page, an island's
+    // container, or an element below the first screen, so that paint holds all of the first screen.
+    const paintTarget = await page.evaluate(() => {
+      const id = document.querySelector('link[rel="expect"]')?.getAttribute('href')?.slice(1);
+      const element = id ? document.getElementById(id) : null;
+      if (!element) return { id, found: false };
+      return { id, found: true, holdsIsland: !!element.querySelector('astro-island'), top: element.getBoundingClientRect().top + scrollY, screen: innerHeight };
+    });
+    expect(paintTarget.found, `the element the first paint waits for (#${paintTarget.id}) on ${route}`).toBe(true);
+    if (paintTarget.id !== 'end-of-page' && !paintTarget.holdsIsland) {
+      expect(paintTarget.top, `#${paintTarget.id}, which the first paint waits for, starts below the first screen on ${route}`).toBeGreaterThanOrEqual(paintTarget.screen!);
+    }
+
     // Typography survives the per-page CSS prune: article headings and paragraphs keep their styles.
     const prose = page.locator('.prose-site');
     if ((await prose.count()) > 0 && (await prose.first().locator('h2').count()) > 0) {

@@ -16,6 +16,13 @@ export const faqItemSchema = z.object({
 /** Shown as a visible FAQ section and as FAQPage structured data. */
 const faq = z.array(faqItemSchema).min(1).max(10).optional();
 
+/**
+ * The id of the element the first paint waits for, on a page whose HTML up to the default (the end of
+ * an article's text) is more than one round trip: the quality gate "first paint in one round trip" says
+ * when. An element below the first screen at every width (the e2e tests check that).
+ */
+const paintAfter = z.string().regex(/^[a-z][a-z0-9-]*$/, 'paintAfter is an element id: lowercase letters, digits and hyphens').optional();
+
 export const blogSchema = z.object({
   title,
   description,
@@ -36,12 +43,7 @@ export const blogSchema = z.object({
   ogImage: z.string().trim().min(1).optional(),
   /** The one call to action the post ends with: the step that fits what the reader just learned. */
   nextStep: z.enum(['audit', 'checklist', 'calculator']).default('audit'),
-  /**
-   * The id of the element the first paint waits for, when the whole article is more than one round trip
-   * of HTML (the quality gates say so): an element below the first screen. Otherwise the paint waits for
-   * the end of the page.
-   */
-  paintAfter: z.string().regex(/^[a-z][a-z0-9-]*$/, 'paintAfter is an element id: lowercase letters, digits and hyphens').optional(),
+  paintAfter,
   faq,
 }).refine((post) => !post.updatedDate || post.updatedDate >= post.pubDate, {
   message: 'updatedDate must not be before pubDate',
@@ -66,6 +68,7 @@ export const pageSchema = z.object({
   title,
   description,
   updatedDate: z.coerce.date(),
+  paintAfter,
   faq,
 });
 
