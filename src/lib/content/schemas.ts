@@ -17,9 +17,9 @@ export const faqItemSchema = z.object({
 const faq = z.array(faqItemSchema).min(1).max(10).optional();
 
 /**
- * The id of the element the first paint waits for, on a page whose HTML up to the default (the end of
- * an article's text) is more than one round trip: the quality gate "first paint in one round trip" says
- * when. An element below the first screen at every width (the e2e tests check that).
+ * The id of the element the first paint waits for, on a page whose HTML up to the default (the site
+ * footer) is more than one round trip: the quality gate "first paint in one round trip" says when. An
+ * element below the first screen at every width (the e2e tests check that).
  */
 const paintAfter = z.string().regex(/^[a-z][a-z0-9-]*$/, 'paintAfter is an element id: lowercase letters, digits and hyphens').optional();
 
