@@ -3,7 +3,8 @@
 // the same transaction. A form post lands on /book-audit/rescheduled, or back on the manage page with
 // a notice when the time went meanwhile; JSON gets the booking, or 409 with alternatives.
 import { HttpError } from '../_lib/http/request-guards.ts';
-import { BOOKING_CHANGE_LIMIT, MOVES_PER_DAY } from '../_lib/booking/change-limits.ts';
+import { BOOKING_CHANGE_LIMIT } from '../_lib/booking/change-limits.ts';
+import { MOVES_PER_DAY } from '../../src/config/booking.ts';
 import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
 import { rescheduleBooking } from '../_lib/booking/reschedule-booking.ts';
 import { SlotTakenError } from '../_lib/booking/claims.ts';

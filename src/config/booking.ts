@@ -11,6 +11,9 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
  * that can never be claimed.
  */
 export const GRID_MINUTES = 5;
+
+/** How often one booked call may move in a day: each move emails an updated invite to both sides. */
+export const MOVES_PER_DAY = 3;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Working time on one day, in the operator's wall-clock time: "09:00" to "12:00" (end exclusive). */

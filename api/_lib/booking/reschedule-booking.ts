@@ -2,7 +2,7 @@
 // freed and the new one claimed and re-checked in one write transaction, at most MOVES_PER_DAY a day.
 import type { Booking } from './record.ts';
 import type { ApiContext } from '../runtime/context.ts';
-import { MOVES_PER_DAY } from './change-limits.ts';
+import { MOVES_PER_DAY } from '../../../src/config/booking.ts';
 import { SlotTakenError, claim, releaseClaims, toIso } from './claims.ts';
 import { findBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';

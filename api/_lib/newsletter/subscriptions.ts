@@ -7,19 +7,14 @@ import { enqueue } from '../mail/outbox.ts';
 import { queueWebhook, utmFromRow } from '../webhook/events.ts';
 import { createToken, emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../../src/lib/newsletter/request.ts';
-import { CONFIRM_LINK_DAYS } from '../../../src/config/newsletter.ts';
+import { CONFIRM_LINK_DAYS, CONFIRM_RESEND_MINUTES, CONFIRMATIONS_PER_DAY } from '../../../src/config/newsletter.ts';
 import { UTM_KEYS, type LeadSource } from '../../../src/lib/leads/source.ts';
 import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
 
 const CONFIRM_TOKEN_TTL_SECONDS = CONFIRM_LINK_DAYS * 24 * 3600;
 /** Unsubscribe links in old emails keep working. */
 const UNSUBSCRIBE_TOKEN_TTL_SECONDS = 10 * 365 * 24 * 3600;
-/** A pending address gets at most one confirmation email per window, however often it signs up. */
-export const CONFIRM_RESEND_WINDOW_MS = 10 * MINUTE_MS;
-
-
-/** However many sign-ups name an address, it gets at most this many confirmation emails a day. */
-const MAX_CONFIRMATIONS_PER_DAY = 3;
+const CONFIRM_RESEND_WINDOW_MS = CONFIRM_RESEND_MINUTES * MINUTE_MS;
 
 interface SignupMeta {
   clientAddress: string;
@@ -67,7 +62,7 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
     sql: `SELECT COUNT(*) AS n FROM messages WHERE subscriber_id = ? AND idempotency_key LIKE 'newsletter-confirm-%' AND created_at > ?`,
     args: [id, new Date(now.getTime() - DAY_MS).toISOString()],
   });
-  if (Number(sentToday.rows[0]?.n ?? 0) >= MAX_CONFIRMATIONS_PER_DAY) return 0;
+  if (Number(sentToday.rows[0]?.n ?? 0) >= CONFIRMATIONS_PER_DAY) return 0;
   const token = createToken(secret, 'newsletter-confirm', id, CONFIRM_TOKEN_TTL_SECONDS, now.getTime());
   const props = { confirmUrl: `${meta.siteUrl}/api/newsletter/confirm?token=${token}`, siteUrl: meta.siteUrl, privacyUrl: `${meta.siteUrl}/privacy` };
   const window = Math.floor(now.getTime() / CONFIRM_RESEND_WINDOW_MS);

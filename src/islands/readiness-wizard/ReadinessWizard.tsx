@@ -2,7 +2,7 @@
 // history entry (Back and Forward work), focus on each new step's heading, errors announced.
 // State and navigation are in useWizard.ts; a step's form in StepForm.tsx; the result in ResultView.tsx.
 import { useMemo } from 'react';
-import { countWord } from '../../lib/readiness/labels.ts';
+import { countWord } from '../../lib/text/numbers.ts';
 import { CHECKLIST_ITEMS } from '../../lib/readiness/schema.ts';
 import { scoreReadiness } from '../../lib/readiness/score.ts';
 import { buildWorkflowSpec } from '../../lib/readiness/spec.ts';

@@ -1,15 +1,10 @@
 // The wizard's words: each option's label, each step's title and intro, the baseline figures' names.
 // Display text only; the rules that use it live in schema.ts, steps.ts and weights.ts.
-import { formatNumber } from '../text/numbers.ts';
+import { countWord } from '../text/numbers.ts';
 import { listText } from '../text/lists.ts';
 import type { AiAction, ApprovalAction, BaselineField, RedFlag, Scope, Signal, SignalAnswer } from './schema.ts';
 import type { StepId } from './step-ids.ts';
 import { PROCESS_STEPS } from './weights.ts';
-
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-/** A count as the site's sentences write it: a word up to ten ('eight'), digits above. */
-export const countWord = (count: number): string => WORDS[count] ?? formatNumber(count);
 
 /** The process's full-credit range as a sentence states it: '10 to 15'. */
 export const PROCESS_RANGE = `${PROCESS_STEPS.full.min} to ${PROCESS_STEPS.full.max}`;

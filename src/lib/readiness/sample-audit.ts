@@ -61,7 +61,7 @@ export const SAMPLE_ANSWERS: ReadinessAnswers = {
   failedRun: 'the address is outside the service area, the company cannot be identified, or the request wants a fixed price before a site visit',
   escalationOwner: 'the sales lead on duty that day',
   successMetric: 'median hours from quote request to first reply',
-  successTarget: 'under 4 business hours',
+  successTarget: 'under 4 hours',
   reviewDate: SAMPLE_DATES.review,
 };
 

@@ -1,6 +1,7 @@
 // What the result says: each band's title and summary, why a cap applies, each part's label and how
 // the score works. The figures come from weights.ts, so the explanation always states the rules in use.
-import { baselineNames, countWord, PROCESS_RANGE } from './labels.ts';
+import { baselineNames, PROCESS_RANGE } from './labels.ts';
+import { countWord } from '../text/numbers.ts';
 import { CHECKLIST_ITEMS, SCORED_BASELINE, SIGNALS, type ChecklistItem } from './schema.ts';
 import type { ReadinessResult } from './result.ts';
 import {

@@ -10,3 +10,8 @@ export function formatNumber(value: number, maxFractionDigits = 2): string {
   if (!format) formatters.set(maxFractionDigits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxFractionDigits })));
   return format.format(value);
 }
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** A count as the site's sentences write it: a word up to ten ('eight'), digits above. */
+export const countWord = (count: number): string => WORDS[count] ?? formatNumber(count);

@@ -62,7 +62,7 @@ describe('the sample audit', () => {
     expect(sampleAudit().dates.daysFromGoLiveToReview).toBe(30);
     expect(headings.indexOf('### 30 days after launch: Review')).toBe(headings.indexOf('### Week 4: Go live with approvals on') + 1);
     expect(markdown).toContain(
-      '- On 2027-02-24, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 business hours).',
+      '- On 2027-02-24, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 hours).',
     );
     expect(markdown).toContain('Fill this in on February 24, 2027, 30 days after go-live on January 25, 2027.');
     expect(markdown).not.toMatch(/day 30/i);
@@ -70,7 +70,7 @@ describe('the sample audit', () => {
 
   it('has a review table with baseline and target to compare, and a blank measured column', () => {
     expect(markdown).toContain('| Measure | Baseline | Target | Measured after 30 days live |');
-    expect(markdown).toContain('| Primary metric: median hours from quote request to first reply | 22 hours | under 4 business hours | |');
+    expect(markdown).toContain('| Primary metric: median hours from quote request to first reply | 22 hours | under 4 hours | |');
     // Our example model: 8 h a week by hand, 2 h assisted, 24 h a month back.
     expect(markdown).toContain('| Hours of hand work a week | 8 hours | 2 hours (our example model: 24 hours a month back) | |');
     for (const option of ['Keep', 'Fix', 'Switch off']) expect(markdown).toContain(`- [ ] **${option}** if `);

@@ -17,7 +17,7 @@ function Welcome({ siteUrl, checklistUrl, unsubscribeUrl }: WelcomeProps) {
     preview: 'You are subscribed: one AI workflow per email',
     heading: 'You are subscribed',
     siteUrl,
-    footerLink: { href: unsubscribeUrl, label: 'Unsubscribe in one click' },
+    footerLink: { href: unsubscribeUrl, label: 'Unsubscribe' },
   },
     h(Text, { style: paragraph }, `${newsletterPitch} ${newsletterSchedule}`.trim()),
     h(Text, { style: paragraph }, 'While you wait for the first one, the ', h(Link, { href: checklistUrl, style: link }, 'five-minute readiness check'), ' tells you whether a workflow of yours is ready to automate.'),
