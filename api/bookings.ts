@@ -25,7 +25,7 @@ const MIN_FILL_MS = 1500;
 /** The largest valid booking (a 2,000-character goal, the scenario and the readiness answers) fits with room to spare. */
 const MAX_BOOKING_BYTES = 24 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
-const ALREADY_BOOKED = 'This address already has an audit booked, so nothing new was booked. We have emailed that address the link to move or cancel its call.';
+const ALREADY_BOOKED = 'This address already has an audit booked, so nothing new was booked. The link to move or cancel that call is in its emails, and we send it to that address again (once a day at most).';
 
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
@@ -58,7 +58,7 @@ export function POST(request: Request): Promise<Response> {
     } catch (error) {
       if (error instanceof SlotTakenError) {
         const alternatives = await nextFreeSlots(ctx, now, booking.start, 5);
-        const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time was just booked by someone else. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
+        const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time is no longer free. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
         return Response.json(body, { status: 409, headers: NO_STORE });
       }
       if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);

@@ -43,7 +43,7 @@ export const { GET, POST } = signedActionRoute({
     } catch (error) {
       if (!(error instanceof SlotTakenError)) throw error;
       const alternatives = await nextFreeSlots(ctx, new Date(), start, 5, 14, { bookingId: id });
-      return { ok: false, status: 409, code: 'slot_taken', alternatives, redirect: backTo(fields.back, 'slot_taken'), message: 'That time was just booked by someone else. Pick another one.', queued: 0 };
+      return { ok: false, status: 409, code: 'slot_taken', alternatives, redirect: backTo(fields.back, 'slot_taken'), message: 'That time is no longer free. Pick another one.', queued: 0 };
     }
   },
 });

@@ -46,7 +46,7 @@ export function POST(request: Request): Promise<Response> {
       }
       if (!(error instanceof SlotTakenError)) throw error;
       const alternatives = await nextFreeSlots(ctx, now, parsed.data.start, 5, 14, { holdId: parsed.data.replaces });
-      const body: SlotTaken = { error: { code: 'slot_taken', message: 'Someone has just taken that time. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
+      const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time is no longer free. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
       return Response.json(body, { status: 409, headers: NO_STORE });
     }
   });

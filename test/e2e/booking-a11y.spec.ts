@@ -38,7 +38,7 @@ async function fixedCalendar(page: Page, options: { holdTaken?: string; bookingT
     const { start } = route.request().postDataJSON() as { start: string };
     if (options.bookingTaken && !bookingAnswered) {
       bookingAnswered = true;
-      return route.fulfill({ status: 409, json: { error: { code: 'slot_taken', message: 'That time was just booked by someone else. Pick another one.' }, alternatives: [slot('2026-12-09T22:00:00Z')] } });
+      return route.fulfill({ status: 409, json: { error: { code: 'slot_taken', message: 'That time is no longer free. Pick another one.' }, alternatives: [slot('2026-12-09T22:00:00Z')] } });
     }
     return route.fulfill({ status: 201, json: { booking: { id: 'b1', ...slot(start) }, calendar: { ics: '/api/bookings/invite?token=t', google: 'https://calendar.google.com/calendar/render?action=TEMPLATE', outlook: 'https://outlook.office.com/calendar/0/deeplink/compose' } } });
   });
@@ -103,7 +103,7 @@ test('every name in the booking island has its separators, from the month grid t
   // Someone takes 9:00 first: the alert names the time; the list and its names lose it.
   await times.getByRole('button', { name: '9:00 AM' }).click();
   const takenNotice = page.getByRole('alert');
-  await expect(takenNotice).toHaveText('Someone has just taken 9:00 AM. Pick another time.');
+  await expect(takenNotice).toHaveText('9:00 AM is no longer free. Pick another time.');
   await expect(takenNotice).toBeFocused();
   await expect(heading).toHaveAccessibleName('Monday, December 7, 2 times free');
   await expect(day(page, '2026-12-07')).toHaveAccessibleName('Monday, December 7, 2 times free');

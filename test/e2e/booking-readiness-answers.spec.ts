@@ -21,7 +21,7 @@ test.describe('booking page', () => {
     await openBooking(page);
     await freeDays(page).first().click();
     await card(page).locator('[data-start]').first().click();
-    await expect(card(page)).toContainText('Your readiness check: Supplier invoice intake (Documents)');
+    await expect(card(page)).toContainText('Your readiness check for Supplier invoice intake (Documents): your answers, their score and the workflow spec they make.');
     await expect(form(page).getByLabel('Workflow area')).toHaveValue('documents');
     await expect(form(page).getByLabel('What do you want to fix?')).toHaveValue('Supplier invoice intake');
     await form(page).getByLabel('Your name').fill('Robin Ready');

@@ -37,7 +37,7 @@ test.describe('booking page', () => {
     expect(other.status()).toBe(201);
     await times.first().click();
     const notice = card(page).getByRole('alert');
-    await expect(notice).toHaveText(`Someone has just taken ${clock(start, VISITOR_ZONE)}. Pick another time.`);
+    await expect(notice).toHaveText(`${clock(start, VISITOR_ZONE)} is no longer free. Pick another time.`);
     await expect(notice).toBeFocused();
     await expect(card(page).locator(`[data-start="${start}"]`)).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Pick a date and time' })).toBeVisible();
@@ -72,7 +72,7 @@ test.describe('booking page', () => {
 
     await waitForFillTime(page, touchedBy);
     await page.getByRole('button', { name: 'Book the call' }).click();
-    const notice = card(page).getByRole('alert').filter({ hasText: 'That time was just booked by someone else' });
+    const notice = card(page).getByRole('alert').filter({ hasText: 'That time is no longer free' });
     await expect(notice).toBeFocused();
     const alternatives = notice.getByRole('button');
     await expect(alternatives.first()).toBeVisible();

@@ -197,7 +197,7 @@ describe('the claim itself', () => {
     const now = new Date();
     await ctx.writes.run((tx) => claim(tx, rules, 'owner-a', at(0), at(20), now));
     // 09:10-09:30 overlaps 09:00-09:20 (and their buffers): the primary key refuses it, nothing of it stays.
-    await expect(ctx.writes.run((tx) => claim(tx, rules, 'owner-b', at(10), at(30), now))).rejects.toThrow('That time has just been booked by someone else.');
+    await expect(ctx.writes.run((tx) => claim(tx, rules, 'owner-b', at(10), at(30), now))).rejects.toThrow('That time is no longer free.');
     expect(await count(`SELECT COUNT(*) AS n FROM booking_claims WHERE booking_id = 'owner-b'`)).toBe(0);
     expect(await count(`SELECT COUNT(*) AS n FROM booking_claims WHERE booking_id = 'owner-a'`)).toBe(8); // 08:50-09:30, buffers included
     // Touching blocks are fine: 09:40 starts where owner-a's buffer ends.

@@ -191,7 +191,7 @@ describe('requests that used to answer 500', () => {
     }
     // A real notice still shows.
     const known = await server.send(`/book-audit/manage?token=${token}&notice=slot_taken`);
-    expect(known.body).toContain('That time was booked by someone else a moment ago. Pick another one.');
+    expect(known.body).toContain('That time stopped being free a moment ago. Pick another one.');
   });
 
   it('refuses slot dates outside 2000-2100 with a 400 naming the field', async () => {

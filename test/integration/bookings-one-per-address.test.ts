@@ -22,7 +22,7 @@ describe('POST /api/bookings', () => {
     const again = await post('/api/bookings', { ...payload, start: second.start, idempotencyKey: undefined });
     expect(again.status).toBe(409);
     expect(JSON.parse(again.body).error.code).toBe('already_booked');
-    expect(JSON.parse(again.body).error.message).toContain('We have emailed that address the link');
+    expect(JSON.parse(again.body).error.message).toContain('we send it to that address again (once a day at most)');
     // Nothing in the answer names the other booking's time.
     expect(again.body).not.toContain(first.start);
   });

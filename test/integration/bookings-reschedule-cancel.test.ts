@@ -57,7 +57,7 @@ describe('the manage link, reschedule and cancel', () => {
     const reply = await form('/api/bookings/reschedule', { ...fields, start: theirs.start });
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe(`${link}&notice=slot_taken`);
-    expect((await server.send(reply.headers.location as string)).body).toContain('booked by someone else');
+    expect((await server.send(reply.headers.location as string)).body).toContain('stopped being free');
     // A forged way back is refused rather than followed.
     expect((await form('/api/bookings/reschedule', { ...fields, back: 'https://evil.example/', start: theirs.start })).headers.location).toBe('/book-audit/link-expired');
   });

@@ -46,7 +46,7 @@ const COVERAGE: Record<string, Record<string, Coverage>> = {
     area: { disclosedBy: "the workflow's area" },
     goal: { disclosedBy: 'the details about your workflow that you choose to write in the booking form' },
     time_zone: { disclosedBy: 'the time slot you picked and your time zone' },
-    context: { disclosedBy: 'any numbers from the ROI calculator or the audit checklist that you choose to send with the booking' },
+    context: { disclosedBy: 'your numbers from the ROI calculator and your answers to the readiness check, if the booking page shows them' },
     consent_text_version: { disclosedBy: 'the version of the consent text beside the form' },
     consent_address_hash: { disclosedBy: 'a one-way hash of your network address, as the record of your consent' },
     created_at: { disclosedBy: 'the time you booked' },

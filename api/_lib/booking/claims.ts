@@ -48,7 +48,7 @@ export async function claim(tx: Transaction, rules: BookingRules, owner: string,
     args: [owner, JSON.stringify(blocks)],
   });
   // Any block already held means an overlap: the caller's transaction is rolled back, claims included.
-  if (result.rowsAffected !== blocks.length) throw new SlotTakenError('That time has just been booked by someone else.');
+  if (result.rowsAffected !== blocks.length) throw new SlotTakenError('That time is no longer free.');
 }
 
 /** Gives up every block `owner` holds (a cancelled or moved call, a used or replaced hold). */

@@ -17,7 +17,7 @@ const RESCHEDULE_DAYS = 21;
 const FORM_TOKEN_SECONDS = 2 * 3600;
 
 const NOTICES: Record<string, string> = {
-  slot_taken: 'That time was booked by someone else a moment ago. Pick another one.',
+  slot_taken: 'That time stopped being free a moment ago. Pick another one.',
   same_time: 'That is the time the call already has.',
 };
 
@@ -33,7 +33,7 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
     return { title: 'This call was cancelled', paragraphs: ['Nothing more to do here. Book another time whenever it suits you.'], details, forms: [], secondary: { href: routes.bookAudit, label: 'Book a new time' } };
   }
   if (Date.parse(booking.start) <= now.getTime()) {
-    return { title: 'This call has taken place', paragraphs: ['It can no longer be moved or cancelled. To talk again, book a new call.'], details, forms: [], secondary: { href: routes.bookAudit, label: 'Book a new time' } };
+    return { title: "This call's time has passed", paragraphs: ['It can no longer be moved or cancelled. To talk again, book a new call.'], details, forms: [], secondary: { href: routes.bookAudit, label: 'Book a new time' } };
   }
 
   await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });

@@ -42,7 +42,7 @@ export async function handle(run: () => Promise<Response>): Promise<Response> {
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error);
     console.error('[api] unexpected error:', error);
-    return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side. Nothing you sent was lost; please try again in a minute.'));
+    return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side, and nothing was saved. Please try again in a minute.'));
   }
 }
 

@@ -106,7 +106,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   /** Holds the picked time, then asks for details; a time someone took meanwhile leaves the list instead. */
   async function choose(next: Slot) {
     if (slotHold.holding || !timeZone) return;
-    if (!(await slotHold.place(next, `Someone has just taken ${formatTime(next.start, timeZone, locale)}. Pick another time.`))) return reload();
+    if (!(await slotHold.place(next, `${formatTime(next.start, timeZone, locale)} is no longer free. Pick another time.`))) return reload();
     setSlot(next);
     setStep('details');
     focus.request('details');

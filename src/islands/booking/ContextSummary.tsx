@@ -20,7 +20,7 @@ export function ContextSummary({ visitor, calculatorPath, include, onInclude }: 
             Your numbers from the ROI calculator (<a className="link" href={`${calculatorPath}?${visitor.scenario}`} target="_blank" rel="noopener">open them again<span className="sr-only"> (opens in a new tab)</span></a>).
           </li>
         )}
-        {visitor.workflow !== null && <li>Your readiness check: {visitor.workflow}, with its score and blockers.</li>}
+        {visitor.workflow !== null && <li>Your readiness check for {visitor.workflow}: your answers, their score and the workflow spec they make.</li>}
       </ul>
       <div className="mt-3 flex items-start gap-3">
         <input id="bk-include" type="checkbox" checked={include} onChange={(event) => onInclude(event.target.checked)} className="mt-0.5 size-5 shrink-0 accent-accent-700" />

@@ -28,14 +28,14 @@ export async function submitBooking(path: string, payload: BookingRequest, conta
   const code = body.error?.code;
   const message = body.error?.message;
   if (response.status === 409 && code === 'slot_taken') {
-    return { kind: 'taken', message: message ?? 'That time was just booked by someone else. Pick another one.', alternatives: (body as SlotTaken).alternatives ?? [] };
+    return { kind: 'taken', message: message ?? 'That time is no longer free. Pick another one.', alternatives: (body as SlotTaken).alternatives ?? [] };
   }
   if (response.status === 409 && message) return { kind: 'refused', message };
   if (response.status === 422) return { kind: 'invalid', message: message ?? 'Check the form and try again.', fields: body.error?.fields ?? {} };
   if (response.status === 429) {
     const seconds = Number(response.headers.get('Retry-After'));
     const wait = Number.isFinite(seconds) && seconds > 0 ? `in ${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}` : 'later';
-    return { kind: 'refused', message: `Too many booking attempts from here. Try again ${wait}, or email ${contactEmail}. Your details are still here.` };
+    return { kind: 'refused', message: `Too many booking attempts. Try again ${wait}, or email ${contactEmail}. Your details are still here.` };
   }
   if (response.status === 413) return { kind: 'refused', message: 'The form is too long to send. Shorten what you want to fix, or leave out what you told us before, and try again.' };
   return { kind: 'refused', message: response.status >= 500 ? failed : (message ?? failed) };

@@ -73,7 +73,7 @@ const text = (label: string, min: number, max: number) =>
   z.string().check(
     z.trim(),
     z.minLength(min, { error: min === 1 ? `Enter ${label}.` : `Enter ${label} (at least ${min} characters).` }),
-    z.maxLength(max, { error: `Keep ${label} under ${max} characters.` }),
+    z.maxLength(max, { error: `Keep ${label} to ${max} characters or fewer.` }),
     // Names and companies end up in email subjects and calendar files.
     z.refine((value) => !HIDDEN_CHARACTERS.test(value), { error: `Write ${label} on one line, without hidden formatting characters.` }),
   );

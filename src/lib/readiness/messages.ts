@@ -73,7 +73,7 @@ export const MESSAGES = {
   /** An approval action not on the list, or listed twice. */
   approvalActions: 'Choose from the listed approval actions, each once',
   /** A review date that is not a real 'YYYY-MM-DD' date. */
-  reviewDate: 'Enter a real date as YYYY-MM-DD, e.g. 2025-07-15, or leave it empty',
+  reviewDate: 'Enter a real date as YYYY-MM-DD (year, month, day), or leave it empty',
   /** A review date before today. */
   reviewDatePast: 'The review date is in the past: choose a date after launch, about 30 days out',
   /** A text answer over its limit. */

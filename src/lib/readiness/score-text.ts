@@ -34,7 +34,7 @@ export const BAND_TEXT: Record<Band, BandText> = {
   ready: {
     title: 'Ready for a 30-day build',
     summary:
-      'This workflow has what a first build needs: one scope, a written process, a baseline, clear approval rules and a date to check the result. Build it, measure it and review it 30 days after it goes live.',
+      'This workflow has most of what a first build needs: one scope, a written process, a baseline, approval rules and a review date. Close any gap the plan names; review it 30 days after it goes live.',
   },
   'fix-gaps': {
     title: 'Fix the named gaps first',

@@ -29,7 +29,7 @@ export const PRESET_TEXT: Record<PresetId, PresetText> = {
     label: 'Renewal prep',
     description: 'Summarize account history and churn signals before each renewal: 45 min an account by hand, 15 min with automation.',
   },
-  custom: { label: 'Your own workflow', description: 'Selected as soon as you change a figure below.' },
+  custom: { label: 'Your own workflow', description: 'Selected as soon as you change a figure of the workflow below.' },
 };
 
 /** A preset's name for people, e.g. 'CRM cleanup', or 'Your own workflow' for 'custom'. */

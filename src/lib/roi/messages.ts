@@ -76,7 +76,7 @@ export const belowMinimum = (min: number) => `Must be ${n(min)} or more`;
 
 /** Messages of the choice fields, and of the currency code. */
 export const CHOICE_MESSAGES = {
-  preset: 'Choose one of the listed workflows or Custom',
+  preset: 'Choose one of the listed workflows or your own',
   unit: 'Choose week, month, file or account',
   timeUnit: 'Choose minutes or hours',
   horizonMonths: 'Choose a horizon of 12, 24 or 36 months',

@@ -195,7 +195,7 @@ describe('stepErrors', () => {
 
   it('rejects a review date that does not exist or is in the past', () => {
     expect(stepErrors('review', { ...FULL, reviewDate: '2025-02-30' }, TODAY)).toEqual({
-      reviewDate: 'Enter a real date as YYYY-MM-DD, e.g. 2025-07-15, or leave it empty',
+      reviewDate: 'Enter a real date as YYYY-MM-DD (year, month, day), or leave it empty',
     });
     expect(stepErrors('review', { ...FULL, reviewDate: '2025-06-01' }, TODAY)).toEqual({
       reviewDate: 'The review date is in the past: choose a date after launch, about 30 days out',

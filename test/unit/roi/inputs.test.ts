@@ -56,7 +56,7 @@ describe('roiInputsSchema', () => {
     const bad = (overrides: Record<string, unknown>, path: string) => messageFor({ ...DEFAULT_INPUTS, ...overrides }, path);
     expect(bad({ horizonMonths: 18 }, 'horizonMonths')).toBe('Choose a horizon of 12, 24 or 36 months');
     expect(bad({ unit: 'day' }, 'unit')).toBe('Choose week, month, file or account');
-    expect(bad({ preset: 'payroll' }, 'preset')).toBe('Choose one of the listed workflows or Custom');
+    expect(bad({ preset: 'payroll' }, 'preset')).toBe('Choose one of the listed workflows or your own');
     expect(bad({ timeUnit: 'seconds' }, 'timeUnit')).toBe('Choose minutes or hours');
     expect(bad({ currency: 'usd' }, 'currency')).toBe('Enter a three-letter currency code, like USD');
     expect(bad({ currency: 'EURO' }, 'currency')).toBe('Enter a three-letter currency code, like USD');
@@ -171,7 +171,7 @@ describe('query string', () => {
     const { inputs, rejected } = fromQuery(new URLSearchParams('p=payroll'));
     expect(inputs).toEqual(DEFAULT_INPUTS);
     expect(rejected).toEqual([
-      { key: 'p', field: 'preset', message: 'Workflow: Choose one of the listed workflows or Custom. Used Lead routing and first reply instead.' },
+      { key: 'p', field: 'preset', message: 'Workflow: Choose one of the listed workflows or your own. Used Lead routing and first reply instead.' },
     ]);
   });
 
