@@ -52,5 +52,5 @@ export function POST(request: Request): Promise<Response> {
     }
     deliverInBackground(ctx, outcome.queued);
     return neutral();
-  });
+  }, request);
 }

@@ -1,5 +1,7 @@
 // What every POST route does before its own work: method, size, content type, same origin, schema.
 // Errors answer `{ error: { code, message, fields } }` with the right 4xx, never a 500 for bad input.
+import { renderActionPage } from './action-page.ts';
+import { company } from '../../../src/config/company.ts';
 
 export const MAX_BODY_BYTES = 8 * 1024;
 
@@ -35,15 +37,41 @@ export function errorResponse(error: HttpError): Response {
   );
 }
 
-/** Runs a handler and turns HttpErrors into their answers; anything else is logged and answers 500. */
-export async function handle(run: () => Promise<Response>): Promise<Response> {
+const INTERNAL_MESSAGE = 'Something went wrong on our side, and nothing was saved. Please try again in a minute.';
+
+/**
+ * Runs a handler and turns HttpErrors into their answers; anything else is logged and answers 500.
+ * Given the request, a browser's form post (a newsletter sign-up, a button on an emailed link's page)
+ * gets that 500 as a page a person can read, not as JSON.
+ */
+export async function handle(run: () => Promise<Response>, request?: Request): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error);
     console.error('[api] unexpected error:', error);
-    return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side, and nothing was saved. Please try again in a minute.'));
+    if (request && isBrowserFormPost(request)) return internalErrorPage();
+    return errorResponse(new HttpError(500, 'internal', INTERNAL_MESSAGE));
   }
+}
+
+/** A form posted by a browser without JavaScript's help: form-encoded, and not asking for JSON. */
+function isBrowserFormPost(request: Request): boolean {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return request.method === 'POST' && (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') && !(request.headers.get('accept') ?? '').includes('application/json');
+}
+
+function internalErrorPage(): Response {
+  const html = renderActionPage({
+    title: 'Something went wrong on our side',
+    paragraphs: [
+      'Nothing was saved. Go back with your browser and send the form again in a minute.',
+      `If it keeps failing, write to ${company.contactEmail} and we will sort it out by hand.`,
+    ],
+    forms: [],
+    secondary: { href: '/', label: 'Home page' },
+  });
+  return new Response(html, { status: 500, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } });
 }
 
 export type BodyFormat = 'json' | 'form';

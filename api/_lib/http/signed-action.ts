@@ -108,6 +108,6 @@ export function signedActionRoute(action: SignedAction): { GET(request: Request)
         // The page's button (a person): on to the page that says what happened.
         if (body) return redirect(outcome.redirect);
         return new Response(outcome.message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-      }),
+      }, request),
   };
 }
