@@ -17,7 +17,7 @@ import { deliverInBackground } from './_lib/mail/deliver.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http/request-guards.ts';
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
-import { bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
+import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
 import { MINUTE_MS } from '../src/lib/time/durations.ts';
 
 /** Faster than a person can pick a time and press Book, even with every field pre-filled. */
@@ -58,7 +58,7 @@ export function POST(request: Request): Promise<Response> {
     } catch (error) {
       if (error instanceof SlotTakenError) {
         const alternatives = await nextFreeSlots(ctx, now, booking.start, 5);
-        const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time is no longer free. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
+        const body: SlotTaken = { error: { code: 'slot_taken', message: SLOT_NOT_FREE_PICK_ANOTHER, fields: { start: SLOT_NOT_FREE } }, alternatives };
         return Response.json(body, { status: 409, headers: NO_STORE });
       }
       if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);

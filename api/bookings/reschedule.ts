@@ -11,7 +11,7 @@ import { SlotTakenError } from '../_lib/booking/claims.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
-import { isIsoInstant } from '../../src/lib/booking/request.ts';
+import { SLOT_NOT_FREE_PICK_ANOTHER, isIsoInstant } from '../../src/lib/booking/request.ts';
 
 /** Only a manage-page URL of this site may be the way back (never an open redirect). */
 const backTo = (back: unknown, notice: string) =>
@@ -43,7 +43,7 @@ export const { GET, POST } = signedActionRoute({
     } catch (error) {
       if (!(error instanceof SlotTakenError)) throw error;
       const alternatives = await nextFreeSlots(ctx, new Date(), start, 5, 14, { bookingId: id });
-      return { ok: false, status: 409, code: 'slot_taken', alternatives, redirect: backTo(fields.back, 'slot_taken'), message: 'That time is no longer free. Pick another one.', queued: 0 };
+      return { ok: false, status: 409, code: 'slot_taken', alternatives, redirect: backTo(fields.back, 'slot_taken'), message: SLOT_NOT_FREE_PICK_ANOTHER, queued: 0 };
     }
   },
 });

@@ -11,7 +11,7 @@ import { hitClientRateLimit } from '../_lib/http/rate-limit.ts';
 import { HoldRefusedError, placeHold, queueHoldsSpikeAlert } from '../_lib/booking/slot-holds.ts';
 import { deliverInBackground } from '../_lib/mail/deliver.ts';
 import { freshenFeeds } from '../_lib/calendar/refresh.ts';
-import { slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
+import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
 
 const MAX_HOLD_BYTES = 1024;
 /** A visitor may change their mind a few times per booking: holds are allowed this many times the booking limit. */
@@ -46,7 +46,7 @@ export function POST(request: Request): Promise<Response> {
       }
       if (!(error instanceof SlotTakenError)) throw error;
       const alternatives = await nextFreeSlots(ctx, now, parsed.data.start, 5, 14, { holdId: parsed.data.replaces });
-      const body: SlotTaken = { error: { code: 'slot_taken', message: 'That time is no longer free. Pick another one.', fields: { start: 'That time is no longer free.' } }, alternatives };
+      const body: SlotTaken = { error: { code: 'slot_taken', message: SLOT_NOT_FREE_PICK_ANOTHER, fields: { start: SLOT_NOT_FREE } }, alternatives };
       return Response.json(body, { status: 409, headers: NO_STORE });
     }
   });

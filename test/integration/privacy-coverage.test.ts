@@ -2,8 +2,7 @@
 // holding nothing about them. A migration that adds a column fails this test until someone decides which,
 // and a privacy page edit that drops a disclosure fails it too. (The retention periods the page states
 // are tested in retention.test.ts.)
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

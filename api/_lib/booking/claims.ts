@@ -10,9 +10,13 @@ import { GRID_MINUTES, type BookingRules } from '../../../src/config/booking.ts'
 import { mergeSpans, type Span } from '../../../src/lib/booking/busy-times.ts';
 import type { Interval } from '../../../src/lib/booking/slots.ts';
 import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
+import { SLOT_NOT_FREE } from '../../../src/lib/booking/request.ts';
 
 export class SlotTakenError extends Error {
   override readonly name = 'SlotTakenError';
+  constructor() {
+    super(SLOT_NOT_FREE);
+  }
 }
 
 export const toIso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -48,7 +52,7 @@ export async function claim(tx: Transaction, rules: BookingRules, owner: string,
     args: [owner, JSON.stringify(blocks)],
   });
   // Any block already held means an overlap: the caller's transaction is rolled back, claims included.
-  if (result.rowsAffected !== blocks.length) throw new SlotTakenError('That time is no longer free.');
+  if (result.rowsAffected !== blocks.length) throw new SlotTakenError();
 }
 
 /** Gives up every block `owner` holds (a cancelled or moved call, a used or replaced hold). */

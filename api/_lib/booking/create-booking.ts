@@ -80,7 +80,7 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
   // The visitor's own hold (on this time, or one they picked before) gives way to the call; rolled back with it.
   if (request.holdId) await releaseHold(tx, request.holdId);
-  if (!(await stillBookable(ctx, tx, start, end, now))) throw new SlotTakenError('That time is no longer free.');
+  if (!(await stillBookable(ctx, tx, start, end, now))) throw new SlotTakenError();
   const active = (await tx.execute({ sql: `SELECT id FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] })).rows[0];
   if (active) throw new AlreadyBookedError(String(active.id));
   // Counted in this transaction, so only a booking that is made counts (a refused one rolls it back).

@@ -26,7 +26,7 @@ export async function rescheduleBooking(
     const start = toIso(Date.parse(newStart));
     if (start === booking.start) return { outcome: 'same', booking, queued: 0 };
     const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
-    if (!(await stillBookable(ctx, tx, start, end, now, { bookingId: id }))) throw new SlotTakenError('That time is no longer free.');
+    if (!(await stillBookable(ctx, tx, start, end, now, { bookingId: id }))) throw new SlotTakenError();
     // Each move emails both sides: alternating two times must not flood two inboxes.
     const moves = await hitRateLimit(tx, { name: 'booking-moves', limit: MOVES_PER_DAY, windowSeconds: 86_400 }, id, now.getTime());
     if (!moves.ok) return { outcome: 'too-many-moves', queued: 0, retryAfterSeconds: moves.retryAfterSeconds };

@@ -59,7 +59,7 @@ export async function placeHold(ctx: ApiContext, tx: Transaction, request: HoldR
   const start = toIso(Date.parse(request.start));
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
   const { calls, busy } = await occupiedTimes(tx, ctx.config, start, end, now);
-  if (!isBookable(rules, start, toIso(now.getTime()), calls, busy)) throw new SlotTakenError('That time is no longer free.');
+  if (!isBookable(rules, start, toIso(now.getTime()), calls, busy)) throw new SlotTakenError();
   // Counted inside this write transaction, so concurrent holds cannot both take the last place of a day.
   const day = operatorDate(rules, start);
   const window = localDatesToWindow(day, day, rules.timeZone);

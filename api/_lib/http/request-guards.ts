@@ -57,8 +57,13 @@ export async function handle(run: () => Promise<Response>, request?: Request): P
 
 /** A form posted by a browser without JavaScript's help: form-encoded, and not asking for JSON. */
 function isBrowserFormPost(request: Request): boolean {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  return request.method === 'POST' && (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') && !(request.headers.get('accept') ?? '').includes('application/json');
+  const type = mediaType(request);
+  return request.method === 'POST' && (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') && !wantsJson(request, 'form');
+}
+
+/** The body's media type, lower case, without its parameters ('application/json'). */
+function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 function internalErrorPage(): Response {
@@ -78,7 +83,7 @@ export type BodyFormat = 'json' | 'form';
 
 /** Reads a JSON or form-encoded body of at most `maxBytes`, as plain fields. */
 export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<{ format: BodyFormat; fields: Record<string, unknown> }> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = mediaType(request);
   const format: BodyFormat | null = type === 'application/json' ? 'json' : type === 'application/x-www-form-urlencoded' ? 'form' : null;
   if (!format) throw new HttpError(415, 'unsupported_media_type', 'Send the form as application/json or application/x-www-form-urlencoded.');
   const declared = Number(request.headers.get('content-length') ?? 0);

@@ -1,6 +1,6 @@
 // POST /api/bookings and every answer it can give, turned into what the page does next. Nothing the
 // visitor typed is lost on any of them: the form keeps its state, only this result changes.
-import type { BookingCreated, BookingRequest, SlotTaken } from '../../lib/booking/request.ts';
+import { SLOT_NOT_FREE_PICK_ANOTHER, type BookingCreated, type BookingRequest, type SlotTaken } from '../../lib/booking/request.ts';
 import type { Slot } from './useSlots.ts';
 
 export type SubmitResult =
@@ -28,7 +28,7 @@ export async function submitBooking(path: string, payload: BookingRequest, conta
   const code = body.error?.code;
   const message = body.error?.message;
   if (response.status === 409 && code === 'slot_taken') {
-    return { kind: 'taken', message: message ?? 'That time is no longer free. Pick another one.', alternatives: (body as SlotTaken).alternatives ?? [] };
+    return { kind: 'taken', message: message ?? SLOT_NOT_FREE_PICK_ANOTHER, alternatives: (body as SlotTaken).alternatives ?? [] };
   }
   if (response.status === 409 && message) return { kind: 'refused', message };
   if (response.status === 422) return { kind: 'invalid', message: message ?? 'Check the form and try again.', fields: body.error?.fields ?? {} };

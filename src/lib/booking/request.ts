@@ -173,6 +173,10 @@ export interface BookingCreated {
   calendar: { ics: string; google: string; outlook: string };
 }
 
+/** What every answer says when a time stops being free: a booking, a hold or the operator's calendar took it, or its notice ran out. */
+export const SLOT_NOT_FREE = 'That time is no longer free.';
+export const SLOT_NOT_FREE_PICK_ANOTHER = `${SLOT_NOT_FREE} Pick another one.`;
+
 /** The 409 answer when the time was taken meanwhile: the next free times to pick from instead. */
 export interface SlotTaken {
   error: { code: 'slot_taken'; message: string; fields: Record<string, string> };
