@@ -129,6 +129,9 @@ test.describe('booking page', () => {
     await expect(page.getByRole('alert')).toContainText('things to fix before booking');
     await expect(form(page).getByLabel('Your name')).toBeFocused();
     await expectAxeClean(page, 'the form with errors');
+    // The browser stops at the API's limits (name 100, company 120), so none comes as a surprise at sending.
+    await expect(form(page).getByLabel('Your name')).toHaveAttribute('maxlength', '100');
+    await expect(form(page).getByLabel('Company', { exact: true })).toHaveAttribute('maxlength', '120');
     await page.keyboard.type('Dana Keyboard');
     await page.keyboard.press('Tab');
     await page.keyboard.type(email);

@@ -1,7 +1,7 @@
 // The details step's form: who is coming and what they want to fix. Errors come from the same
 // zod/mini schema the API uses: a summary (role="alert") with a link to each field, and inline messages.
 import type { FormEvent, ReactNode, RefObject } from 'react';
-import { COMPANY_SIZES, type CompanySize } from '../../lib/booking/request.ts';
+import { BOOKING_FIELD_MAX_LENGTH, COMPANY_SIZES, type CompanySize } from '../../lib/booking/request.ts';
 import { AREA_LABELS, OFFERED_AREAS, type Area } from '../../lib/readiness/areas.ts';
 import { SelectField, TextField, fieldId } from './Fields.tsx';
 
@@ -62,14 +62,14 @@ export function DetailsForm({ details, onChange, errors, sending, privacyPath, s
           </ul>
         </div>
       )}
-      <TextField name="name" label="Your name" value={details.name} onChange={(v) => onChange('name', v)} error={errors.name} autoComplete="name" />
-      <TextField name="email" label="Work email" type="email" value={details.email} onChange={(v) => onChange('email', v)} error={errors.email} autoComplete="email" hint="The invite and the link to move or cancel go here." />
-      <TextField name="company" label="Company" value={details.company} onChange={(v) => onChange('company', v)} error={errors.company} autoComplete="organization" />
+      <TextField name="name" maxLength={BOOKING_FIELD_MAX_LENGTH.name} label="Your name" value={details.name} onChange={(v) => onChange('name', v)} error={errors.name} autoComplete="name" />
+      <TextField name="email" maxLength={BOOKING_FIELD_MAX_LENGTH.email} label="Work email" type="email" value={details.email} onChange={(v) => onChange('email', v)} error={errors.email} autoComplete="email" hint="The invite and the link to move or cancel go here." />
+      <TextField name="company" maxLength={BOOKING_FIELD_MAX_LENGTH.company} label="Company" value={details.company} onChange={(v) => onChange('company', v)} error={errors.company} autoComplete="organization" />
       <div className="grid gap-5 sm:grid-cols-2">
         <SelectField name="companySize" label="Company size" value={details.companySize} options={SIZE_OPTIONS} onChange={(v) => onChange('companySize', v as Details['companySize'])} error={errors.companySize} />
         <SelectField name="area" label="Workflow area" value={details.area} options={AREA_OPTIONS} onChange={(v) => onChange('area', v as Details['area'])} error={errors.area} />
       </div>
-      <TextField name="goal" label="What do you want to fix?" multiline value={details.goal} onChange={(v) => onChange('goal', v)} error={errors.goal} hint="The workflow and what goes wrong with it today. A sentence or two is enough." />
+      <TextField name="goal" maxLength={BOOKING_FIELD_MAX_LENGTH.goal} label="What do you want to fix?" multiline value={details.goal} onChange={(v) => onChange('goal', v)} error={errors.goal} hint="The workflow and what goes wrong with it today. A sentence or two is enough." />
       {/* Honeypot: people never see or reach it; bots that fill every field get a neutral answer. */}
       <div className="absolute -left-[9999px] h-px w-px overflow-hidden" aria-hidden="true">
         <label htmlFor="bk-website">Leave this field empty</label>

@@ -26,17 +26,20 @@ interface TextProps {
   error?: string;
   hint?: string;
   type?: 'text' | 'email';
+  /** The schema's limit for the field: the browser stops there, so the limit is never a surprise at sending. */
+  maxLength: number;
   autoComplete?: string;
   multiline?: boolean;
 }
 
-export function TextField({ name, label, value, onChange, error, hint, type = 'text', autoComplete, multiline = false }: TextProps) {
+export function TextField({ name, label, value, onChange, error, hint, type = 'text', maxLength, autoComplete, multiline = false }: TextProps) {
   const id = fieldId(name);
   const common = {
     id,
     name,
     value,
     autoComplete,
+    maxLength,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, hint, error),
     className: controlClass(error),
@@ -44,9 +47,9 @@ export function TextField({ name, label, value, onChange, error, hint, type = 't
   return (
     <Shell id={id} label={label} hint={hint} error={error}>
       {multiline ? (
-        <textarea {...common} rows={4} maxLength={2000} onChange={(event) => onChange(event.target.value)} />
+        <textarea {...common} rows={4} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input {...common} type={type} inputMode={type === 'email' ? 'email' : undefined} spellCheck={type === 'email' ? false : undefined} maxLength={type === 'email' ? 254 : 120} onChange={(event) => onChange(event.target.value)} />
+        <input {...common} type={type} inputMode={type === 'email' ? 'email' : undefined} spellCheck={type === 'email' ? false : undefined} onChange={(event) => onChange(event.target.value)} />
       )}
     </Shell>
   );

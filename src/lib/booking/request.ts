@@ -61,6 +61,9 @@ export function isIsoInstant(value: string): boolean {
 const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const EMAIL_MAX_LENGTH = 254;
 
+/** The longest each field of the booking form may be: the schema's rule and the form's maxlength. */
+export const BOOKING_FIELD_MAX_LENGTH = { name: 100, email: EMAIL_MAX_LENGTH, company: 120, goal: 2000 } as const;
+
 export const isEmailAddress = (value: string) => value.length <= EMAIL_MAX_LENGTH && EMAIL.test(value);
 
 const EMAIL_MESSAGE = 'Enter a valid email address, like name@company.com.';
@@ -70,7 +73,7 @@ export const emailAddress = z.string({ error: EMAIL_MESSAGE }).check(
 );
 
 const text = (label: string, min: number, max: number) =>
-  z.string().check(
+  z.string({ error: `Enter ${label}.` }).check(
     z.trim(),
     z.minLength(min, { error: min === 1 ? `Enter ${label}.` : `Enter ${label} (at least ${min} characters).` }),
     z.maxLength(max, { error: `Keep ${label} to ${max} characters or fewer.` }),
@@ -79,23 +82,33 @@ const text = (label: string, min: number, max: number) =>
   );
 
 /** A hold's id, as POST /api/slots/hold made it (a UUID). */
-const holdId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: 'Pick the time again.' }));
+const holdId = z.string({ error: 'Pick the time again.' }).check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: 'Pick the time again.' }));
 
-const timeZone = z.string().check(z.refine(isTimeZone, { error: 'Pick a time zone from the list.' }));
+const TIME_ZONE_MESSAGE = 'Pick a time zone from the list.';
+const timeZone = z.string({ error: TIME_ZONE_MESSAGE }).check(z.refine(isTimeZone, { error: TIME_ZONE_MESSAGE }));
+
+const PICK_A_TIME = 'Pick a time from the list.';
+/** A slot's start, as /api/slots gave it; missing or of the wrong type, it gets the same message. */
+const slotStart = z.string({ error: PICK_A_TIME }).check(z.refine(isIsoInstant, { error: PICK_A_TIME }));
+
+const GOAL_MESSAGE = 'Say in a sentence or two what you want to fix (at least 10 characters).';
+/** Fields the page fills in itself: wrong only when a client is not the booking page, or it is out of date. */
+const RELOAD_MESSAGE = 'Reload the page and try again.';
+const CONTEXT_MESSAGE = 'What was sent with the booking (your calculator or readiness answers) is not valid. Untick “Send these with my booking”, or reload the page.';
 
 export const bookingRequestSchema = z.object({
   /** The slot's start, as /api/slots gave it. */
-  start: z.string().check(z.refine(isIsoInstant, { error: 'Pick a time from the list.' })),
-  name: text('your name', 1, 100),
+  start: slotStart,
+  name: text('your name', 1, BOOKING_FIELD_MAX_LENGTH.name),
   email: emailAddress,
-  company: text('your company', 1, 120),
+  company: text('your company', 1, BOOKING_FIELD_MAX_LENGTH.company),
   companySize: z.enum(COMPANY_SIZES, { error: 'Pick the size of your company.' }),
   area: z.enum(AREAS, { error: 'Pick the area of the workflow.' }),
   /** What they want to fix: free text, several lines allowed. */
-  goal: z.string().check(
+  goal: z.string({ error: GOAL_MESSAGE }).check(
     z.trim(),
-    z.minLength(10, { error: 'Say in a sentence or two what you want to fix (at least 10 characters).' }),
-    z.maxLength(2000, { error: 'Keep it under 2,000 characters; the rest fits in the call.' }),
+    z.minLength(10, { error: GOAL_MESSAGE }),
+    z.maxLength(BOOKING_FIELD_MAX_LENGTH.goal, { error: 'Keep it to 2,000 characters or fewer; the rest fits in the call.' }),
     z.refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), { error: 'Remove the control characters from the text.' }),
   ),
   /** The visitor's IANA time zone: emails and the manage page show their times in it. */
@@ -104,10 +117,10 @@ export const bookingRequestSchema = z.object({
   context: z.optional(
     z.object({
       /** The calculator's scenario as its query string (p=…&tm=…). */
-      scenario: z.optional(z.string().check(z.maxLength(2000))),
+      scenario: z.optional(z.string({ error: CONTEXT_MESSAGE }).check(z.maxLength(2000, { error: CONTEXT_MESSAGE }))),
       /** The readiness wizard's saved answers, as stored in the browser. */
       readiness: z.optional(z.unknown()),
-    }),
+    }, { error: CONTEXT_MESSAGE }),
   ),
   /**
    * Where the visitor came from (src/lib/leads/source.ts): read leniently by the server, which keeps the
@@ -116,19 +129,19 @@ export const bookingRequestSchema = z.object({
   source: z.optional(z.unknown()),
   consent: z.literal(true, { error: 'Tick the box so we may use these details to prepare and hold the call.' }),
   /** Honeypot: hidden from people, filled in by bots. */
-  website: z.optional(z.string().check(z.maxLength(500))),
+  website: z.optional(z.string({ error: RELOAD_MESSAGE }).check(z.maxLength(500, { error: RELOAD_MESSAGE }))),
   /** When the form was first touched (ms since the epoch), for the minimum fill time. */
-  startedAt: z.optional(z.number()),
+  startedAt: z.optional(z.number({ error: RELOAD_MESSAGE })),
   /** The hold POST /api/slots/hold gave for this time: the booking takes its place. */
   holdId: z.optional(holdId),
   /** Made once per booking attempt by the page: a retried request returns the same booking. */
-  idempotencyKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'Reload the page and try again.' }))),
+  idempotencyKey: z.optional(z.string({ error: RELOAD_MESSAGE }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: RELOAD_MESSAGE }))),
 });
 
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 
 const localDate = (name: string) =>
-  z.string().check(
+  z.string({ error: `${name} must be a date written YYYY-MM-DD.` }).check(
     z.refine(isLocalDate, { error: `${name} must be a date written YYYY-MM-DD.` }),
     z.refine(inApiYears, { error: `${name} must be between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31.` }),
   );
@@ -144,7 +157,7 @@ export const slotsQuerySchema = z.object({
 
 /** POST /api/slots/hold: keep a picked time while the visitor fills in the form. */
 export const slotHoldRequestSchema = z.object({
-  start: z.string().check(z.refine(isIsoInstant, { error: 'Pick a time from the list.' })),
+  start: slotStart,
   /** The visitor's previous hold, given back. */
   replaces: z.optional(holdId),
 });

@@ -11,17 +11,21 @@ const consent = z.union([z.literal(true), z.literal('yes'), z.literal('on')], {
   error: 'Tick the box to agree to receive the newsletter.',
 });
 
+/** Fields the form fills in itself: wrong only when a client is not the site's form. */
+const UNKNOWN_FORM = 'Unknown form.';
+const RELOAD_MESSAGE = 'Reload the page and try again.';
+
 export const newsletterSignupSchema = z.object({
   email: emailAddress,
   consent,
   /** The page the form was on (/blog/x), read leniently: a bad value is dropped, never refused. */
   page: z.optional(z.unknown()),
   /** Which form it was: "footer", "article:<slug>", "newsletter-page". */
-  source: z._default(z.string().check(z.maxLength(80, { error: 'Unknown form.' }), z.regex(/^[a-z0-9:_-]+$/, { error: 'Unknown form.' })), 'unknown'),
+  source: z._default(z.string({ error: UNKNOWN_FORM }).check(z.maxLength(80, { error: UNKNOWN_FORM }), z.regex(/^[a-z0-9:_-]+$/, { error: UNKNOWN_FORM })), 'unknown'),
   /** Honeypot: hidden from people, filled in by bots. */
-  website: z.optional(z.string().check(z.maxLength(500))),
+  website: z.optional(z.string({ error: RELOAD_MESSAGE }).check(z.maxLength(500, { error: RELOAD_MESSAGE }))),
   /** When the form was first touched (ms since the epoch), for the minimum fill time. */
-  startedAt: z.optional(z.number()),
+  startedAt: z.optional(z.number({ error: RELOAD_MESSAGE })),
 });
 
 export type NewsletterSignup = z.infer<typeof newsletterSignupSchema>;

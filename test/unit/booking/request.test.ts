@@ -1,7 +1,7 @@
 // The booking payloads the page and the API share (src/lib/booking/request.ts): the one email rule and
 // the invite that must carry every address it accepts, one-line fields without hidden characters,
-// instants that exist, and dates the API can handle. Every expected message and verdict is written here
-// by hand.
+// instants that exist, dates the API can handle, and a message of its own for a field that is missing
+// or of the wrong type. Every expected message and verdict is written here by hand.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bookingRequestSchema, isIsoInstant, slotHoldRequestSchema, slotsQuerySchema } from '../../../src/lib/booking/request.ts';
@@ -197,5 +197,50 @@ describe('the workflow area', () => {
   it("accepts every stored area, including 'revops' from a page opened before the forms offered four", () => {
     for (const area of ['sales', 'crm', 'documents', 'customer-success', 'revops']) expect(refusals({ ...valid, area })).toEqual({});
     expect(refusals({ ...valid, area: 'marketing' })).toEqual({ area: 'Pick the area of the workflow.' });
+  });
+});
+
+describe('a payload with fields missing or of the wrong type', () => {
+  it('an empty booking names every required field in words a visitor can act on', () => {
+    expect(refusals({})).toEqual({
+      start: 'Pick a time from the list.',
+      name: 'Enter your name.',
+      email: EMAIL_MESSAGE,
+      company: 'Enter your company.',
+      companySize: 'Pick the size of your company.',
+      area: 'Pick the area of the workflow.',
+      goal: 'Say in a sentence or two what you want to fix (at least 10 characters).',
+      timeZone: 'Pick a time zone from the list.',
+      consent: 'Tick the box so we may use these details to prepare and hold the call.',
+    });
+  });
+
+  it('a number, null or a list where text belongs gets the same message as a wrong text', () => {
+    expect(refusals({ ...valid, name: 42, company: null, goal: ['x'], timeZone: 7, start: false })).toEqual({
+      name: 'Enter your name.',
+      company: 'Enter your company.',
+      goal: 'Say in a sentence or two what you want to fix (at least 10 characters).',
+      timeZone: 'Pick a time zone from the list.',
+      start: 'Pick a time from the list.',
+    });
+  });
+
+  it('what the page fills in itself asks for a reload, and a bad context names the box to untick', () => {
+    expect(refusals({ ...valid, idempotencyKey: 5, startedAt: 'soon', website: {} })).toEqual({
+      idempotencyKey: 'Reload the page and try again.',
+      startedAt: 'Reload the page and try again.',
+      website: 'Reload the page and try again.',
+    });
+    const context = 'What was sent with the booking (your calculator or readiness answers) is not valid. Untick “Send these with my booking”, or reload the page.';
+    expect(refusals({ ...valid, context: 'x' })).toEqual({ context });
+    expect(refusals({ ...valid, context: { scenario: 3 } })).toEqual({ context });
+  });
+
+  it('an empty hold asks for a time, and a replaced hold that is not one asks to pick again', () => {
+    const hold = slotHoldRequestSchema.safeParse({ replaces: 12 });
+    expect(hold.success ? [] : hold.error.issues.map((issue) => [issue.path[0], issue.message])).toEqual([
+      ['start', 'Pick a time from the list.'],
+      ['replaces', 'Pick the time again.'],
+    ]);
   });
 });
