@@ -1,8 +1,9 @@
 // The booking page as it renders for a visitor in Los Angeles (the operator in Berlin, at 390 and
 // 1280 px): hydrating the island moves no element (every box compared before and after, its code held
 // back until the page is laid out); the times follow the zone the visitor picks (Kathmandu, +05:45);
-// in a 24-hour, Monday-first locale weeks start on Monday and times read as the locale writes them;
-// and without JavaScript the page offers email instead.
+// in a 24-hour, Monday-first locale weeks start on Monday and times read as the locale writes them; no
+// date formatter runs on the main thread before a worker has loaded the browser's date data, and without
+// workers the calendar opens all the same; and without JavaScript the page offers email instead.
 import { expect, test } from '@playwright/test';
 import { PATH, VISITOR_ZONE, card, clock, freeDays, localDay, openBooking } from './_booking-page.ts';
 
@@ -68,6 +69,42 @@ test.describe('booking page', () => {
     // (Buttons, the month arrows, are not fields: autofill leaves them alone.)
     const html = await (await request.get(PATH)).text();
     expect(html.match(/<(input|select|textarea)\b[^>]*>/g) ?? [], `form fields in the HTML of ${PATH}`).toEqual([]);
+  });
+
+  test('no date formatter runs on the main thread before a worker has loaded the date data', async ({ page }) => {
+    // The first Intl formatter loads Chromium's ICU data: about 180 ms in one task at a phone's speed.
+    // The order of events is recorded, not their times: a formatter made while hydrating comes before 'warm'.
+    await page.addInitScript(() => {
+      const order: string[] = [];
+      (window as unknown as { dateDataOrder: string[] }).dateDataOrder = order;
+      const Native = Intl.DateTimeFormat;
+      const Recorded = function (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        order.push('formatter');
+        return new Native(...args);
+      } as unknown as typeof Intl.DateTimeFormat;
+      Object.assign(Recorded, { prototype: Native.prototype, supportedLocalesOf: Native.supportedLocalesOf });
+      Intl.DateTimeFormat = Recorded;
+      const NativeWorker = window.Worker;
+      window.Worker = class extends NativeWorker {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          order.push('worker');
+          this.addEventListener('message', () => order.push('warm'));
+        }
+      };
+    });
+    await openBooking(page);
+    const order = await page.evaluate(() => (window as unknown as { dateDataOrder: string[] }).dateDataOrder);
+    expect(order.slice(0, 2), order.join(' ')).toEqual(['worker', 'warm']);
+    expect(order.filter((event) => event === 'formatter').length).toBeGreaterThan(0);
+  });
+
+  test('without workers the calendar still opens in the visitor\'s zone', async ({ page }) => {
+    await page.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
+    await openBooking(page);
+    expect(await page.evaluate(() => typeof Worker)).toBe('undefined');
+    await expect(page.getByLabel('Your time zone')).toHaveValue(VISITOR_ZONE);
+    await expect(page.getByRole('columnheader').first()).toHaveAttribute('abbr', 'Sunday');
   });
 
   test('without JavaScript the page offers email instead', async ({ browser }, testInfo) => {

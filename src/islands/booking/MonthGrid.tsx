@@ -4,7 +4,7 @@
 // ("Tuesday, March 10, 4 times free"), and the grid always has six rows, so it never changes height.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { addDays, addMonths, monthOf, monthWeeks, sameDayIn, startOfWeek, weekdayOrder, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
-import { dayLabel, monthLabel, timesFree, weekdayNames } from './labels.ts';
+import { dayLabel, englishWeekdayNames, monthLabel, timesFree, weekdayNames } from './labels.ts';
 
 interface Props {
   /** null until the visitor's zone is known (the server render): an empty grid of the same size. */
@@ -102,7 +102,8 @@ export function MonthGrid({ month, firstDay, locale, today, counts, loading, sel
           <tr>
             {/* Keyed by column, not weekday: a locale whose week starts on Monday relabels the cells, it does not move them. */}
             {weekdayOrder(firstDay).map((weekday, column) => {
-              const name = weekdayNames(weekday, locale);
+              // No month yet: the visitor's calendar is still being read, and the server's English headings stay.
+              const name = month ? weekdayNames(weekday, locale) : englishWeekdayNames(weekday);
               return <th key={column} scope="col" abbr={name.long} className="pb-1 text-xs font-semibold text-muted">{name.short}</th>;
             })}
           </tr>

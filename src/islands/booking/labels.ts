@@ -15,6 +15,18 @@ export function monthLabel(month: string, locale: string): string {
   return dateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(atUtcMidnight(`${month}-01`));
 }
 
+const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * The headings the server writes and hydration keeps until the visitor's calendar is read. Written out,
+ * not formatted: the page's first Intl formatter loads the browser's date data, about 180 ms at a phone's
+ * speed, and a worker does that off the main thread meanwhile (intl-warmup.worker.ts).
+ */
+export function englishWeekdayNames(day: IsoWeekday): { short: string; long: string } {
+  const long = ENGLISH_WEEKDAYS[day - 1]!;
+  return { short: long.slice(0, 3), long };
+}
+
 /** Column headings: short ("Tue") and long ("Tuesday") names of an ISO weekday. 2024-01-01 was a Monday. */
 export function weekdayNames(day: IsoWeekday, locale: string): { short: string; long: string } {
   const date = atUtcMidnight(`2024-01-0${day}`);

@@ -1,12 +1,17 @@
 // The calendar as the visitor sees it: their locale, week start, time zone, today and the month shown.
-// Unknown on the server (which renders an empty grid of the same size), read once after hydration.
+// Unknown on the server (which renders an empty grid of the same size), read once after hydration, when a
+// worker has loaded the browser's date data.
 import { useEffect, useState } from 'react';
 import { monthOf, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
 import { localDate } from '../../lib/booking/format.ts';
 import { detectLocaleAndZone } from './context.ts';
 import { firstDayOfWeek } from './labels.ts';
+import { warmDateData } from './warm-date-data.ts';
 
 const todayIn = (zone: string) => localDate(new Date().toISOString(), zone);
+
+// Started as the island's code loads, so the worker works while React hydrates; never on the server.
+const dateDataWarm = import.meta.env.SSR ? Promise.resolve() : warmDateData();
 
 export function useVisitorCalendar() {
   const [locale, setLocale] = useState('en-US');
@@ -16,13 +21,20 @@ export function useVisitorCalendar() {
   const [month, setMonth] = useState<string | null>(null);
 
   useEffect(() => {
-    const { locale: preferred, timeZone: zone } = detectLocaleAndZone();
-    const localToday = todayIn(zone);
-    setLocale(preferred);
-    setFirstDay(firstDayOfWeek(preferred));
-    setTimeZone(zone);
-    setToday(localToday);
-    setMonth(monthOf(localToday));
+    let current = true;
+    void dateDataWarm.then(() => {
+      if (!current) return;
+      const { locale: preferred, timeZone: zone } = detectLocaleAndZone();
+      const localToday = todayIn(zone);
+      setLocale(preferred);
+      setFirstDay(firstDayOfWeek(preferred));
+      setTimeZone(zone);
+      setToday(localToday);
+      setMonth(monthOf(localToday));
+    });
+    return () => {
+      current = false;
+    };
   }, []);
 
   /** Shows the calendar in `zone`; a month now before that zone's today moves up to it. */

@@ -1,6 +1,5 @@
 // The wizard's words: each option's label, each step's title and intro, the baseline figures' names.
 // Display text only; the rules that use it live in schema.ts, steps.ts and weights.ts.
-import { countWord } from '../text/numbers.ts';
 import { listText } from '../text/lists.ts';
 import type { AiAction, ApprovalAction, BaselineField, RedFlag, Scope, Signal, SignalAnswer } from './schema.ts';
 import type { StepId } from './step-ids.ts';
