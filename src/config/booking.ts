@@ -4,6 +4,7 @@
 // api/_lib/runtime/config.ts); the rest is set here.
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 
 /**
  * The calendar's grid: a call claims the 5-minute blocks it covers (api/_lib/booking/claims.ts), so
@@ -14,7 +15,6 @@ export const GRID_MINUTES = 5;
 
 /** How often one booked call may move in a day: each move emails an updated invite to both sides. */
 export const MOVES_PER_DAY = 3;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Working time on one day, in the operator's wall-clock time: "09:00" to "12:00" (end exclusive). */
 export interface TimeRange {

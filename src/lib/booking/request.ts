@@ -92,8 +92,8 @@ const PICK_A_TIME = 'Pick a time from the list.';
 const slotStart = z.string({ error: PICK_A_TIME }).check(z.refine(isIsoInstant, { error: PICK_A_TIME }));
 
 const GOAL_MESSAGE = 'Say in a sentence or two what you want to fix (at least 10 characters).';
-/** Fields the page fills in itself: wrong only when a client is not the booking page, or it is out of date. */
-const RELOAD_MESSAGE = 'Reload the page and try again.';
+/** Fields a form fills in itself (booking, newsletter): wrong only when a client is not the site's form, or it is out of date. */
+export const RELOAD_MESSAGE = 'Reload the page and try again.';
 const CONTEXT_MESSAGE = 'What was sent with the booking (your calculator or readiness answers) is not valid. Untick “Send these with my booking”, or reload the page.';
 
 export const bookingRequestSchema = z.object({

@@ -1,7 +1,7 @@
 // API payloads: one schema per endpoint, shared by any browser code and the api/ handler.
 import * as z from 'zod/mini';
-// The booking's address rule: one rule for every address the site writes to.
-import { emailAddress } from '../booking/request.ts';
+// The booking's address rule (one rule for every address the site writes to) and its reload message.
+import { RELOAD_MESSAGE, emailAddress } from '../booking/request.ts';
 
 /** Bump when the consent wording next to the sign-up form changes; stored with each subscriber. */
 export const NEWSLETTER_CONSENT_VERSION = '2026-11-newsletter-v1';
@@ -11,9 +11,8 @@ const consent = z.union([z.literal(true), z.literal('yes'), z.literal('on')], {
   error: 'Tick the box to agree to receive the newsletter.',
 });
 
-/** Fields the form fills in itself: wrong only when a client is not the site's form. */
+/** The form's own name for itself: wrong only when a client is not the site's form. */
 const UNKNOWN_FORM = 'Unknown form.';
-const RELOAD_MESSAGE = 'Reload the page and try again.';
 
 export const newsletterSignupSchema = z.object({
   email: emailAddress,
