@@ -1,6 +1,6 @@
 // The free times of one month in the visitor's zone, from GET /api/slots. Months already fetched are
 // kept (per zone and hold) so paging back and forth costs nothing; `reload` forgets them after a slot is taken.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { firstOfMonth, lastOfMonth } from '../../lib/booking/calendar-month.ts';
 import { localDate } from '../../lib/booking/format.ts';
 import type { SlotsResponse } from '../../lib/booking/request.ts';
@@ -52,7 +52,8 @@ export function useMonthSlots(path: string, timeZone: string | null, month: stri
     fetchMonth(path, month, timeZone, hold, generation > 0, controller.signal).then(
       (data) => {
         cache.current.set(key, data);
-        setState({ status: 'ready', key, data });
+        // Rendered in slices (see useVisitorCalendar): a month of times arrives while the visitor may be typing or tapping.
+        startTransition(() => setState({ status: 'ready', key, data }));
       },
       () => {
         if (!controller.signal.aborted) setState({ status: 'error', key });

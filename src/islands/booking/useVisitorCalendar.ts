@@ -1,7 +1,7 @@
 // The calendar as the visitor sees it: their locale, week start, time zone, today and the month shown.
 // Unknown on the server (which renders an empty grid of the same size), read once after hydration, when a
 // worker has loaded the browser's date data.
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { monthOf, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
 import { localDate } from '../../lib/booking/format.ts';
 import { detectLocaleAndZone } from './context.ts';
@@ -26,11 +26,15 @@ export function useVisitorCalendar() {
       if (!current) return;
       const { locale: preferred, timeZone: zone } = detectLocaleAndZone();
       const localToday = todayIn(zone);
-      setLocale(preferred);
-      setFirstDay(firstDayOfWeek(preferred));
-      setTimeZone(zone);
-      setToday(localToday);
-      setMonth(monthOf(localToday));
+      // A transition: React renders the month grid and the zone list in slices, so a phone's main
+      // thread stays free for taps instead of one long task.
+      startTransition(() => {
+        setLocale(preferred);
+        setFirstDay(firstDayOfWeek(preferred));
+        setTimeZone(zone);
+        setToday(localToday);
+        setMonth(monthOf(localToday));
+      });
     });
     return () => {
       current = false;
