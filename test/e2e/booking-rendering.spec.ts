@@ -3,7 +3,8 @@
 // back until the page is laid out); the times follow the zone the visitor picks (Kathmandu, +05:45);
 // in a 24-hour, Monday-first locale weeks start on Monday and times read as the locale writes them; no
 // date formatter runs on the main thread before a worker has loaded the browser's date data, and without
-// workers the calendar opens all the same; and without JavaScript the page offers email instead.
+// workers the calendar opens all the same; the zone and a month's free times render in slices (React
+// transitions), not in one long task; and without JavaScript the page offers email instead.
 import { expect, test } from '@playwright/test';
 import { PATH, VISITOR_ZONE, card, clock, freeDays, localDay, openBooking } from './_booking-page.ts';
 
@@ -97,6 +98,48 @@ test.describe('booking page', () => {
     const order = await page.evaluate(() => (window as unknown as { dateDataOrder: string[] }).dateDataOrder);
     expect(order.slice(0, 2), order.join(' ')).toEqual(['worker', 'warm']);
     expect(order.filter((event) => event === 'formatter').length).toBeGreaterThan(0);
+  });
+
+  test('the calendar renders in slices once the zone and the free times are known, not in one task', async ({ page }) => {
+    // React renders a transition in slices: it gives the main thread back whenever its clock says 5 ms
+    // have passed, and asks for the next slice with one MessageChannel message. An update at default
+    // priority renders in one task whatever the clock says. Here every clock reading is 0.5 ms after the
+    // last, so the number of slices depends on the work, not on this machine's speed. React reports each
+    // commit to a DevTools hook, as it does on any production site: the slices before the commit that
+    // first shows the zone picker, and before the one that first shows a free day, are counted.
+    await page.addInitScript(() => {
+      let slices = 0;
+      const post = MessagePort.prototype.postMessage;
+      MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<MessagePort['postMessage']>) {
+        slices++;
+        return post.apply(this, args);
+      } as MessagePort['postMessage'];
+      let clockMs = performance.now();
+      performance.now = () => (clockMs += 0.5);
+      const commits: { slices: number; zone: boolean; freeDay: boolean }[] = [];
+      (window as unknown as { commits: typeof commits }).commits = commits;
+      (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: object }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+        supportsFiber: true,
+        isDisabled: false,
+        renderers: new Map(),
+        inject: () => 1,
+        checkDCE: () => {},
+        onScheduleFiberRoot: () => {},
+        onCommitFiberRoot: () => commits.push({ slices, zone: !!document.getElementById('bk-zone'), freeDay: !!document.querySelector('[data-date]:not([aria-disabled])') }),
+        onCommitFiberUnmount: () => {},
+        onPostCommitFiberRoot: () => {},
+      };
+    });
+    await openBooking(page);
+    const commits = await page.evaluate(() => (window as unknown as { commits: { slices: number; zone: boolean; freeDay: boolean }[] }).commits);
+    const slicesBefore = (shows: 'zone' | 'freeDay') => {
+      const first = commits.findIndex((commit) => commit[shows]);
+      expect(first, `a commit that shows the ${shows}: ${JSON.stringify(commits)}`).toBeGreaterThan(0);
+      return commits[first]!.slices - commits[first - 1]!.slices;
+    };
+    // 73 and 74 here; without startTransition 2 and 1 (checked, each on its own).
+    expect(slicesBefore('zone'), JSON.stringify(commits)).toBeGreaterThan(10);
+    expect(slicesBefore('freeDay'), JSON.stringify(commits)).toBeGreaterThan(10);
   });
 
   test('without workers the calendar still opens in the visitor\'s zone', async ({ page }) => {
