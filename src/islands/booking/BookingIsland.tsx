@@ -1,7 +1,7 @@
 // The booking page's island (client:idle: hydrated once the page has painted): date, then time, then details, then the confirmation.
 // The server renders the first step empty but full-size (no zone, no month yet), so hydration moves
 // nothing; after it the visitor's zone, locale, today and what they told the site before are read.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { addDays, monthOf } from '../../lib/booking/calendar-month.ts';
 import { formatCall, formatTime, localDate } from '../../lib/booking/format.ts';
 import type { BookingCreated } from '../../lib/booking/request.ts';
@@ -40,7 +40,6 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const [visitor, setVisitor] = useState<VisitorContext | null>(null);
   const [include, setInclude] = useState(true);
   const [booked, setBooked] = useState<{ created: BookingCreated; email: string } | null>(null);
-  const [operatorZone, setOperatorZone] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const startedAt = useRef<number | null>(null);
   const focus = useStepFocus();
@@ -50,14 +49,17 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const searched = useRef(false);
   const slotHold = useSlotHold(holdPath);
   const { hold } = slotHold;
-  const { state: slots, byDay, reload } = useMonthSlots(slotsPath, timeZone, month, hold?.id ?? null);
+  const { state: slots, byDay, reload, operatorZone } = useMonthSlots(slotsPath, timeZone, month, hold?.id ?? null);
 
   // After hydration: what the visitor told the site before.
   useEffect(() => {
     const context = readVisitorContext(window.location.search, document.referrer, window.location.host);
-    setVisitor(context);
-    // Never ask twice: the wizard's area and workflow fill the form (the visitor can change them).
-    setDetails((current) => ({ ...current, area: current.area || context.area || '', goal: current.goal || context.workflowName }));
+    // In slices, like every update the visitor did not ask for (useVisitorCalendar).
+    startTransition(() => {
+      setVisitor(context);
+      // Never ask twice: the wizard's area and workflow fill the form (the visitor can change them).
+      setDetails((current) => ({ ...current, area: current.area || context.area || '', goal: current.goal || context.workflowName }));
+    });
   }, []);
 
   useEffect(() => {
@@ -68,12 +70,15 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
       setAnnouncement(`${lead}${monthLabel(month, locale)}: the free times could not be loaded.`);
     }
     if (slots.status !== 'ready') return;
-    setOperatorZone(slots.data.operatorZone);
     // First load: jump to the first month with a free time (the API names it when this month has none).
     if (!searched.current) {
       searched.current = true;
       const next = slots.data.next;
-      if (slots.data.slots.length === 0 && next) return setMonth(monthOf(localDate(next.start, timeZone)));
+      if (slots.data.slots.length === 0 && next) {
+        // In slices, as the first month was rendered (useVisitorCalendar).
+        startTransition(() => setMonth(monthOf(localDate(next.start, timeZone))));
+        return;
+      }
     }
     if (lead !== null) {
       announceMonth.current = null;

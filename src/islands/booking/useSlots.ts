@@ -37,23 +37,34 @@ async function fetchMonth(path: string, month: string, timeZone: string, hold: s
 export function useMonthSlots(path: string, timeZone: string | null, month: string | null, hold: string | null) {
   const cache = useRef(new Map<string, MonthSlots>());
   const [state, setState] = useState<SlotsState>({ status: 'idle', key: '' });
+  /** The operator's zone from the last answer: the confirmation shows the call in it after a reload has emptied the month. */
+  const [operatorZone, setOperatorZone] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  /** The zone, month and hold last asked for: the same again is a reload. */
+  const fetchedKey = useRef('');
 
   useEffect(() => {
     if (!timeZone || !month) return;
     const key = `${timeZone} ${month} ${hold}`;
+    const reloading = fetchedKey.current === key;
+    fetchedKey.current = key;
     const cached = cache.current.get(key);
     if (cached) {
       setState({ status: 'ready', key, data: cached });
       return;
     }
     const controller = new AbortController();
-    setState({ status: 'loading', key });
+    // A new zone or month reads as loading by itself (`current` below); only a reload of the same one needs
+    // the flag. Setting nothing otherwise spares a render of the whole island in one task.
+    if (reloading) setState({ status: 'loading', key });
     fetchMonth(path, month, timeZone, hold, generation > 0, controller.signal).then(
       (data) => {
         cache.current.set(key, data);
         // Rendered in slices (see useVisitorCalendar): a month of times arrives while the visitor may be typing or tapping.
-        startTransition(() => setState({ status: 'ready', key, data }));
+        startTransition(() => {
+          setState({ status: 'ready', key, data });
+          setOperatorZone(data.operatorZone);
+        });
       },
       () => {
         if (!controller.signal.aborted) setState({ status: 'error', key });
@@ -81,5 +92,5 @@ export function useMonthSlots(path: string, timeZone: string | null, month: stri
     return days;
   }, [current.status, current.data, timeZone]);
 
-  return { state: current, byDay, reload };
+  return { state: current, byDay, reload, operatorZone };
 }
