@@ -1,4 +1,4 @@
-// The booking page's island (client:idle: hydrated once the page has painted): date, then time, then details, then the confirmation.
+// The booking page's island (client:after-paint: hydrated once the page has painted): date, then time, then details, then the confirmation.
 // The server renders the first step empty but full-size (no zone, no month yet), so hydration moves
 // nothing; after it the visitor's zone, locale, today and what they told the site before are read.
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
