@@ -21,6 +21,15 @@ const faq = z.array(faqItemSchema).min(1).max(10).optional();
  * footer) is more than one round trip: the quality gate "first paint in one round trip" says when. An
  * element below the first screen at every width (the e2e tests check that).
  */
+/**
+ * The call to action a page ends with, written for that page: the brief asks for the audit's offer in
+ * fresh words each time, so no heading or text is shared (test/unit/content/closing-unique.test.ts).
+ */
+export const closingSchema = z.object({
+  heading: z.string().trim().min(10).max(70),
+  text: z.string().trim().min(80).max(320),
+});
+
 const paintAfter = z.string().regex(/^[a-z][a-z0-9-]*$/, 'paintAfter is an element id: lowercase letters, digits and hyphens').optional();
 
 export const blogSchema = z.object({
@@ -41,8 +50,8 @@ export const blogSchema = z.object({
   canonical: z.url().optional(),
   /** Site-relative or absolute social image; the generated card is used otherwise. */
   ogImage: z.string().trim().min(1).optional(),
-  /** The one call to action the post ends with: the step that fits what the reader just learned. */
-  nextStep: z.enum(['audit', 'checklist', 'calculator']).default('audit'),
+  /** The one call to action the post ends with: the step that fits what the reader just learned, in words written for it. */
+  nextStep: closingSchema.extend({ kind: z.enum(['audit', 'checklist', 'calculator']) }),
   paintAfter,
   faq,
 }).refine((post) => !post.updatedDate || post.updatedDate >= post.pubDate, {
@@ -61,6 +70,8 @@ export const serviceSchema = z.object({
   order: z.number().int().min(1).max(20),
   /** What the service covers, as short phrases. */
   covers: z.array(z.string().trim().min(3)).min(3).max(8),
+  /** The page's closing call to action (book the audit), in words written for this area. */
+  closing: closingSchema,
   faq,
 });
 

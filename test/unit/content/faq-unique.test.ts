@@ -5,10 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { sharedRuns, words } from './_shared-runs.ts';
 
 const root = join(import.meta.dirname, '../../../content');
-const RUN = 8;
-
 interface FaqAnswer {
   page: string;
   question: string;
@@ -26,24 +25,8 @@ function siteFaqs(): FaqAnswer[] {
     });
 }
 
-const words = (text: string) => text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
-
 /** Pairs of answers (on any pages) that share a run of RUN words, with the run. */
-function repeatedAnswers(faqs: FaqAnswer[]): string[] {
-  const seen = new Map<string, FaqAnswer>();
-  const found: string[] = [];
-  for (const faq of faqs) {
-    const w = words(faq.answer);
-    const mine = new Set<string>();
-    for (let i = 0; i + RUN <= w.length; i++) mine.add(w.slice(i, i + RUN).join(' '));
-    for (const run of mine) {
-      const other = seen.get(run);
-      if (other && other !== faq) found.push(`"${run}": ${other.page} ("${other.question}") and ${faq.page} ("${faq.question}")`);
-      else seen.set(run, faq);
-    }
-  }
-  return found;
-}
+const repeatedAnswers = (faqs: FaqAnswer[]) => sharedRuns(faqs, (f) => f.answer, (f) => `${f.page} ("${f.question}")`);
 
 describe('FAQ answers', () => {
   it('the site has FAQs to check', () => {

@@ -33,7 +33,7 @@ const FACTS = {
 interface Source {
   /** Path from the project root. */
   file: string;
-  /** The text a reader meets, in page order (for MDX: summary, covers, body, FAQ). */
+  /** The text a reader meets, in page order (for MDX: summary, covers, body, FAQ, closing call to action). */
   text: string;
   /** MDX only: the body, for the example-figure rules. */
   body?: string;
@@ -48,10 +48,12 @@ function mdxSources(): Source[] {
     .map((path) => {
       const raw = readFileSync(path, 'utf8');
       const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw);
-      const data = (match ? parse(match[1]!) : {}) as { summary?: string; covers?: string[]; faq?: { question: string; answer: string }[] };
+      type Closing = { heading: string; text: string };
+      const data = (match ? parse(match[1]!) : {}) as { summary?: string; covers?: string[]; faq?: { question: string; answer: string }[]; nextStep?: Closing; closing?: Closing };
       const body = match ? match[2]! : raw;
       const faq = (data.faq ?? []).map((f) => `${f.question}\n${f.answer}`).join('\n\n');
-      const text = [data.summary ?? '', ...(data.covers ?? []), body, faq].join('\n\n');
+      const closing = data.nextStep ?? data.closing;
+      const text = [data.summary ?? '', ...(data.covers ?? []), body, faq, closing ? `${closing.heading}\n${closing.text}` : ''].join('\n\n');
       return { file: relative(root, path), text, body };
     });
 }

@@ -25,6 +25,11 @@ const validPost = {
   description: 'A description that is long enough to be a real summary for a results page.',
   pubDate: '2026-10-06',
   tags: ['ai operator'],
+  nextStep: {
+    kind: 'checklist',
+    heading: 'Is this workflow ready?',
+    text: 'Answer the eight questions of the audit checklist for one workflow and see what still blocks a build before you spend on it.',
+  },
 };
 
 describe('blog schema', () => {
@@ -45,6 +50,9 @@ describe('blog schema', () => {
     ['an update before publication', { ...validPost, updatedDate: '2026-01-01' }, 'updatedDate'],
     ['an FAQ item without an answer', { ...validPost, faq: [{ question: 'What is an operator?' }] }, 'faq'],
     ['a paint target written as a selector', { ...validPost, paintAfter: '#readiness-check' }, 'paintAfter'],
+    ['no closing call to action', { ...validPost, nextStep: undefined }, 'nextStep'],
+    ['a closing with no words of its own (only its kind)', { ...validPost, nextStep: { kind: 'audit' } }, 'nextStep'],
+    ['a closing of an unknown kind', { ...validPost, nextStep: { ...validPost.nextStep, kind: 'newsletter' } }, 'nextStep'],
   ])('rejects %s', (_label, input, field) => {
     const result = blogSchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -53,10 +61,10 @@ describe('blog schema', () => {
 });
 
 describe('service schema', () => {
-  it('requires navTitle, summary, order and covers', () => {
+  it('requires navTitle, summary, order, covers and its closing', () => {
     const result = serviceSchema.safeParse({ title: 'A valid service title', description: validPost.description });
     expect(result.success).toBe(false);
-    expect(result.error!.issues.map((i) => i.path[0]).sort()).toEqual(['covers', 'navTitle', 'order', 'summary']);
+    expect(result.error!.issues.map((i) => i.path[0]).sort()).toEqual(['closing', 'covers', 'navTitle', 'order', 'summary']);
   });
 });
 
