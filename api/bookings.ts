@@ -40,7 +40,7 @@ export function POST(request: Request): Promise<Response> {
     const now = new Date();
     // Bots fill the hidden field or post instantly: they get an answer shaped like a real one (a
     // time-ordered id, calendar links whose token leads to the expired-link page), and nothing is stored.
-    if (booking.website || (booking.startedAt !== undefined && now.getTime() - booking.startedAt < MIN_FILL_MS)) {
+    if (booking.website || (booking.fillMs !== undefined && booking.fillMs < MIN_FILL_MS)) {
       return Response.json(decoyAnswer(ctx, booking, rules.slotMinutes, now), { status: 201, headers: NO_STORE });
     }
 

@@ -143,7 +143,7 @@ describe('API fuzzing', () => {
     let serial = 0;
     const nearlyValid = fc.record({
       start: fc.oneof({ arbitrary: fc.constantFrom(...free.map((s) => s.start)), weight: 4 }, nasty, fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), wallClock),
-      field: fc.constantFrom('none', ...Object.keys(valid), 'context', 'idempotencyKey', 'startedAt'),
+      field: fc.constantFrom('none', ...Object.keys(valid), 'context', 'idempotencyKey', 'fillMs'),
       value: fc.oneof(value, fc.constant(undefined), fc.dictionary(fc.constantFrom('scenario', 'readiness', 'x'), value, { maxKeys: 3 })),
       email: fc.oneof({ arbitrary: fc.constant('fresh'), weight: 4 }, fc.emailAddress()),
     }).map(({ start, field, value: replacement, email }) => ({

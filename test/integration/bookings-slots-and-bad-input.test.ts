@@ -75,8 +75,19 @@ describe('POST /api/bookings', () => {
     const slot = await slotAfter(72);
     const email = freshEmail();
     expect((await post('/api/bookings', request(slot.start, { email, website: 'http://spam' }))).status).toBe(201);
-    expect((await post('/api/bookings', request(slot.start, { email, startedAt: Date.now() }))).status).toBe(201);
+    expect((await post('/api/bookings', request(slot.start, { email, fillMs: 400 }))).status).toBe(201);
     expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE email = ?`, [email])).toBe(0);
     expect((await slots(14)).map((s) => s.start)).toContain(slot.start);
+  });
+
+  it('books a visitor whose computer clock runs minutes fast: the fill time is a duration on their own clock', async () => {
+    const slot = await slotAfter(72);
+    const email = freshEmail();
+    // The page's JavaScript before this change sent a start read on the visitor's clock (here 4 minutes
+    // fast); the server subtracted it from its own clock and took the booking for an instant post.
+    const reply = await post('/api/bookings', request(slot.start, { email, fillMs: 60_000, startedAt: Date.now() + 240_000 }));
+    expect(reply.status).toBe(201);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE email = ?`, [email])).toBe(1);
+    expect((await slots(14)).map((s) => s.start)).not.toContain(slot.start);
   });
 });

@@ -129,7 +129,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   }
 
   const touched = () => {
-    startedAt.current ??= Date.now();
+    startedAt.current ??= performance.now();
   };
 
   // The header's booking link lands here (#pick-a-time): on a phone the month grid is then in view below the

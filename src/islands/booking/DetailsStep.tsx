@@ -63,7 +63,7 @@ export function DetailsStep(p: Props) {
     timeZone: p.timeZone,
     context: p.include ? p.visitor?.send : undefined,
     source: p.visitor?.source,
-    startedAt: p.startedAt ?? undefined,
+    fillMs: p.startedAt === null ? undefined : Math.round(performance.now() - p.startedAt),
   });
 
   function change<K extends keyof Details>(field: K, value: Details[K]) {

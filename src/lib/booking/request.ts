@@ -130,8 +130,12 @@ export const bookingRequestSchema = z.object({
   consent: z.literal(true, { error: 'Tick the box so we may use these details to prepare and hold the call.' }),
   /** Honeypot: hidden from people, filled in by bots. */
   website: z.optional(z.string({ error: RELOAD_MESSAGE }).check(z.maxLength(500, { error: RELOAD_MESSAGE }))),
-  /** When the form was first touched (ms since the epoch), for the minimum fill time. */
-  startedAt: z.optional(z.number({ error: RELOAD_MESSAGE })),
+  /**
+   * How long the form took, from the first touch to sending, in ms on the visitor's own clock, for the
+   * minimum fill time. A duration, not a start time: the server's clock minus a start read on a clock
+   * minutes fast looked like an instant post, and a real visitor got a decoy answer and no booking.
+   */
+  fillMs: z.optional(z.number({ error: RELOAD_MESSAGE }).check(z.gte(0, { error: RELOAD_MESSAGE }))),
   /** The hold POST /api/slots/hold gave for this time: the booking takes its place. */
   holdId: z.optional(holdId),
   /** Made once per booking attempt by the page: a retried request returns the same booking. */

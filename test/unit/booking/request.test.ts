@@ -226,9 +226,9 @@ describe('a payload with fields missing or of the wrong type', () => {
   });
 
   it('what the page fills in itself asks for a reload, and a bad context names the box to untick', () => {
-    expect(refusals({ ...valid, idempotencyKey: 5, startedAt: 'soon', website: {} })).toEqual({
+    expect(refusals({ ...valid, idempotencyKey: 5, fillMs: 'soon', website: {} })).toEqual({
       idempotencyKey: 'Reload the page and try again.',
-      startedAt: 'Reload the page and try again.',
+      fillMs: 'Reload the page and try again.',
       website: 'Reload the page and try again.',
     });
     const context = 'What was sent with the booking (your calculator or readiness answers) is not valid. Untick “Send these with my booking”, or reload the page.';
