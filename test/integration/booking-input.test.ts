@@ -177,6 +177,23 @@ describe('one-line fields refuse hidden characters', () => {
   });
 });
 
+describe('free text drops hidden characters', () => {
+  it('stores the goal and mails it and the readiness answers without bidi overrides, isolates, zero-width spaces or a BOM', async () => {
+    const payload = request((await nextSlot()).start, {
+      goal: 'Fix it now\u202eetalp\u200b and the \u2066isolate\u2069 too\ufeff.\u2028Second line, and a\ttab.',
+      context: { readiness: { area: 'documents', workflowName: 'Invoice\u202e intake', processSteps: 'Scan\u200b\nKey in' } },
+    });
+    expect((await post('/api/bookings', payload)).status).toBe(201);
+    const stored = (await (await apiContext()).db.execute({ sql: 'SELECT goal FROM bookings WHERE email = ?', args: [payload.email] })).rows[0]!;
+    expect(stored.goal).toBe('Fix it nowetalp and the isolate too.\nSecond line, and a\ttab.');
+    await settle();
+    const sent = [...mails((m) => m.to === payload.email), ...mails((m) => m.to === 'operator@site.test' && m.text.includes(payload.email))];
+    expect(sent).toHaveLength(2);
+    for (const mail of sent) expect(`${mail.subject}${mail.text}`).not.toMatch(/[\u200b\u202a-\u202e\u2066-\u2069\ufeff\u2028]/);
+    expect(sent[1]!.text).toContain('Invoice intake');
+  });
+});
+
 describe('requests that used to answer 500', () => {
   it('shows the manage page without a notice for a notice name that is not one (prototype keys included)', async () => {
     const payload = request((await nextSlot()).start);

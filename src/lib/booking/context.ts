@@ -7,10 +7,11 @@ import { scoreReadiness } from '../readiness/score.ts';
 import { BAND_TEXT } from '../readiness/score-text.ts';
 import { presetLabel } from '../roi/labels.ts';
 import { computeRoi } from '../roi/model.ts';
-import { fromQuery, scenarioParams } from '../roi/query.ts';
+import { fromQuery, scenarioParams, toQuery } from '../roi/query.ts';
 import type { Payback } from '../roi/result.ts';
 import { buildWorkflowSpec } from '../readiness/spec.ts';
 import { specToMarkdown } from '../readiness/markdown.ts';
+import { withoutHiddenFormatting } from '../text/hidden-characters.ts';
 
 export interface ScenarioSummary {
   /** The preset's name, or null for a custom scenario. */
@@ -22,7 +23,7 @@ export interface ScenarioSummary {
   /** (value - cost) / cost over the horizon; null when nothing is spent. */
   roiAtHorizon: number | null;
   horizonMonths: number;
-  /** The scenario as the calculator reads it back, to open it again. */
+  /** The scenario the figures above were computed from, written afresh: opens the calculator on exactly them. */
   query: string;
 }
 
@@ -52,7 +53,9 @@ export function summarizeScenario(query: string): ScenarioSummary | null {
     payback: result.payback,
     roiAtHorizon: result.roiAtHorizon,
     horizonMonths: inputs.horizonMonths,
-    query: scenario.toString(),
+    // Not the query as sent: a tampered value (p=<script>, cur=Infinity) was dropped for the preset's above,
+    // and the operator's link must open the scenario the notice's figures describe.
+    query: toQuery(inputs).toString(),
   };
 }
 
@@ -62,12 +65,13 @@ export function summarizeReadiness(raw: unknown, today: string): ReadinessSummar
   if (!answers.area && !answers.workflowName) return null;
   const result = scoreReadiness(answers, today);
   const spec = buildWorkflowSpec(answers, result);
+  // The answers are the visitor's own words, as the browser stored them: shown in the operator's email.
   return {
-    workflow: spec.title,
+    workflow: withoutHiddenFormatting(spec.title),
     area: answers.area,
     score: result.score,
     band: BAND_TEXT[result.band].title,
     blockers: result.blockers.map((blocker) => blocker.title),
-    specMarkdown: specToMarkdown(spec),
+    specMarkdown: withoutHiddenFormatting(specToMarkdown(spec)),
   };
 }

@@ -18,9 +18,12 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 
-/** True for a time zone name the runtime knows (America/Los_Angeles, Asia/Kathmandu, UTC). */
+/**
+ * True for a time zone name the runtime knows (America/Los_Angeles, Asia/Kathmandu, UTC). Not an offset
+ * (-14, +05:30): Intl accepts those too, but no place keeps one all year, and emails showed "GMT-14".
+ */
 export function isTimeZone(value: string): boolean {
-  if (value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return false;
+  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-]*(?:\/[A-Za-z0-9_+\-]+)*$/.test(value)) return false;
   // Building a formatter costs about 0.1 ms, a tenth of a slots request: the shared formatter cache
   // keeps the ones already built, and a zone the runtime does not know throws, uncached.
   try {

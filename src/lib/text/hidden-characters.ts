@@ -6,3 +6,16 @@
  * Persian names and emoji need them. invite.ts strips the same characters from text stored before this rule.
  */
 export const HIDDEN_CHARACTERS = /[\p{Cc}\u200B\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+/** The same characters in free text that may run over several lines: tabs and line breaks are its own. */
+const HIDDEN_IN_FREE_TEXT = /(?![\t\n\r])[\p{Cc}\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+
+/**
+ * Free text (a booking's goal, the readiness answers) without the characters that reorder or hide what an
+ * email shows: "Fix it now\u202Eetalp" reads backwards in the operator's inbox. Refusing them would only
+ * puzzle a visitor who pasted them unseen, so they are dropped; the Unicode line and paragraph separators
+ * become the line breaks they stand for.
+ */
+export function withoutHiddenFormatting(text: string): string {
+  return text.replace(/[\u2028\u2029]/g, '\n').replace(HIDDEN_IN_FREE_TEXT, '');
+}

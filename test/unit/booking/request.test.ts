@@ -200,6 +200,16 @@ describe('the workflow area', () => {
   });
 });
 
+describe('the time zone', () => {
+  it.each(['Europe/Berlin', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+5', 'EST5EDT'])('accepts the zone name %s', (timeZone) => {
+    expect(refusals({ ...valid, timeZone })).toEqual({});
+  });
+  // Intl takes a bare offset as a zone too; the emails then showed "GMT-14", a zone no place keeps.
+  it.each(['-14', '+05:30', '+0530', '-2359', 'Mars/Olympus', '../etc', 'Europe//Berlin'])('refuses %s, which is no zone name', (timeZone) => {
+    expect(refusals({ ...valid, timeZone })).toEqual({ timeZone: 'Pick a time zone from the list.' });
+  });
+});
+
 describe('a payload with fields missing or of the wrong type', () => {
   it('an empty booking names every required field in words a visitor can act on', () => {
     expect(refusals({})).toEqual({
