@@ -74,7 +74,7 @@ describe('social cards for nested content', () => {
   const root = mkdtempSync(join(tmpdir(), 'og-content-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const post = (title: string, extra = '') =>
-    `---\ntitle: "${title}"\ndescription: A description that is long enough to be a real summary for a results page.\npubDate: 2026-10-06\ntags: [guides]\n${extra}---\n\nBody.\n`;
+    `---\ntitle: "${title}"\ndescription: A description that is long enough to be a real summary for a results page.\npubDate: 2026-10-06\ntags: [guides]\nnextStep:\n  kind: checklist\n  heading: Is this workflow ready?\n  text: Answer the eight questions of the audit checklist for one workflow and see what still blocks a build.\n${extra}---\n\nBody.\n`;
   mkdirSync(join(root, 'blog/guides/.drafts'), { recursive: true });
   writeFileSync(join(root, 'blog/guides/My-Post.mdx'), post('A nested guide'));
   writeFileSync(join(root, 'blog/guides/Renamed.md'), post('A post with its own slug', 'slug: moved-here\n'));
