@@ -8,7 +8,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
-import { manageLinks } from './_lib/booking/signed-links.ts';
+import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
 import { SlotTakenError, toIso } from './_lib/booking/claims.ts';
 import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
@@ -80,9 +80,8 @@ export function POST(request: Request): Promise<Response> {
     }
     deliverInBackground(ctx, created.queued);
     const { id, start, end } = created.booking;
-    const { manageUrl, icsPath } = manageLinks(ctx, created.booking, now);
-    const event = callEvent(created.booking, manageUrl);
-    const body: BookingCreated = { booking: { id, start, end }, calendar: { ics: icsPath, google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) } };
+    const event = callEvent(created.booking, null);
+    const body: BookingCreated = { booking: { id, start, end }, calendar: { ics: inviteOnlyPath(ctx, created.booking, now), google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) } };
     return Response.json(body, { status: 201, headers: NO_STORE });
   });
 }
@@ -95,7 +94,6 @@ function decoyAnswer(ctx: ApiContext, request: Pick<BookingRequest, 'start' | 'g
   const id = timeOrderedId();
   const start = toIso(Date.parse(request.start));
   const end = toIso(Date.parse(start) + slotMinutes * MINUTE_MS);
-  const { manageUrl, icsPath } = manageLinks({ ...ctx, secret: crypto.randomUUID() }, { id, end }, now);
-  const event = callEvent({ start, end, goal: request.goal }, manageUrl);
-  return { booking: { id, start, end }, calendar: { ics: icsPath, google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) } };
+  const event = callEvent({ start, end, goal: request.goal }, null);
+  return { booking: { id, start, end }, calendar: { ics: inviteOnlyPath({ ...ctx, secret: crypto.randomUUID() }, { id, end }, now), google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) } };
 }

@@ -1,4 +1,4 @@
-// GET /api/bookings/invite?token=… (the manage token): the call's calendar file as it stands now, for
+// GET /api/bookings/invite?token=… (the manage token, or the booking answer's invite-only one): the call's calendar file as it stands now, for
 // calendars that ignore email attachments. The same UID as the emailed invites, the current SEQUENCE;
 // a cancelled call downloads as METHOD:CANCEL. Reads only. A call whose invite cannot be built (such as
 // one stored under an older, looser address rule) answers 409 with what still works, never a 500.
@@ -13,7 +13,9 @@ import { buildInvite, inviteContentType } from '../../src/lib/booking/invite.ts'
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const ctx = await apiContext();
-    const check = verifyToken(ctx.secret, 'booking-manage', new URL(request.url).searchParams.get('token') ?? '');
+    const token = new URL(request.url).searchParams.get('token') ?? '';
+    const manage = verifyToken(ctx.secret, 'booking-manage', token);
+    const check = manage.ok ? manage : verifyToken(ctx.secret, 'booking-invite', token);
     const booking = check.ok ? await findBooking(ctx.db, check.subject) : null;
     if (!booking) throw new HttpError(404, 'not_found', 'This calendar link is not valid any more. The latest booking email has a fresh one.');
     const method = booking.status === 'cancelled' ? 'CANCEL' : 'REQUEST';

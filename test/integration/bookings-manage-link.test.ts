@@ -32,6 +32,29 @@ describe('the manage link, reschedule and cancel', () => {
     expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed' AND sequence = 0`, [booking.id])).toBe(1);
   });
 
+  it("the booking answer's links add the call to a calendar and do nothing more: moving and cancelling need the mailed link", async () => {
+    const slot = await slotAfter(150);
+    const payload = request(slot.start);
+    const answer = JSON.parse((await post('/api/bookings', payload)).body) as { booking: { id: string }; calendar: { ics: string; google: string; outlook: string } };
+    const invite = await server.send(answer.calendar.ics);
+    expect(invite.status).toBe(200);
+    expect(invite.body).toContain('BEGIN:VCALENDAR');
+    // Whoever booked with this address (perhaps not its owner) cannot open the manage page with it, so
+    // cannot get the move and cancel forms: before, book-move-cancel mailed a stranger five times a round.
+    const token = new URL(answer.calendar.ics, 'http://x').searchParams.get('token')!;
+    expect((await server.send(`/book-audit/manage?token=${token}`)).headers.location).toBe('/book-audit/link-expired');
+    expect((await form('/api/bookings/cancel', { token })).headers.location).toBe('/book-audit/link-expired');
+    for (const link of [answer.calendar.google, answer.calendar.outlook]) {
+      expect(link).not.toContain('token');
+      expect(decodeURIComponent(link)).toContain('The link to move or cancel the call is in its confirmation email.');
+    }
+    // The address's owner has the manage link, and it still downloads the invite too.
+    await settle();
+    const manage = new URL(manageLink(mails(payload.email)[0]!), 'http://x').searchParams.get('token')!;
+    expect((await server.send(`/api/bookings/invite?token=${manage}`)).status).toBe(200);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed'`, [answer.booking.id])).toBe(1);
+  });
+
   it('shows the call on GET and changes nothing, however often a scanner opens it', async () => {
     const slot = await slotAfter(80);
     const payload = request(slot.start);

@@ -7,10 +7,14 @@ import { site } from '../../../src/config/site.ts';
 /** The call's name in every calendar: invites, the add-to-calendar links and the .ics download. */
 export const CALL_TITLE = `Workflow audit with ${site.name}`;
 
-/** The visitor's calendar entry for the Google and Outlook links: what to fix, and where to move or cancel. */
-export const callEvent = (call: Pick<Booking, 'start' | 'end' | 'goal'>, manageUrl: string) => ({
+/**
+ * The visitor's calendar entry for the Google and Outlook links: what to fix, and where to move or cancel.
+ * Without a manage link (the booking answer's, which the address's owner may not have sent) it points to
+ * the confirmation email instead.
+ */
+export const callEvent = (call: Pick<Booking, 'start' | 'end' | 'goal'>, manageUrl: string | null) => ({
   title: CALL_TITLE,
   start: call.start,
   end: call.end,
-  details: `${call.goal}\n\nMove or cancel: ${manageUrl}`,
+  details: `${call.goal}\n\n${manageUrl ? `Move or cancel: ${manageUrl}` : 'The link to move or cancel the call is in its confirmation email.'}`,
 });

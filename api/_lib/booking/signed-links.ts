@@ -23,6 +23,17 @@ export function manageLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'
   return { manageUrl: `${ctx.config.siteUrl}${routes.bookingManage}?token=${token}`, icsPath: `${routes.bookingInviteApi}?token=${token}` };
 }
 
+/**
+ * The calendar download the booking answer gives the browser. Not the manage token: that one moves and
+ * cancels, and whoever books with someone else's address must not be able to, or they could book, move
+ * three times and cancel, again and again, mailing that address each time. The inbox owner gets the
+ * manage link by email.
+ */
+export function inviteOnlyPath(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): string {
+  const token = createToken(ctx.secret, 'booking-invite', booking.id, secondsUntilAfter(booking.end, MANAGE_LINK_GRACE_MS, now), now.getTime());
+  return `${routes.bookingInviteApi}?token=${token}`;
+}
+
 /** The operator's signed links to record whether the call was held; they work until a week after the call. */
 export function outcomeLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): { held: string; noShow: string } {
   const seconds = secondsUntilAfter(booking.end, OUTCOME_LINK_GRACE_MS, now);

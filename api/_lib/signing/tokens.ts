@@ -10,6 +10,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 export type TokenPurpose =
   | 'newsletter-confirm' | 'newsletter-unsubscribe'
   | 'booking-manage' | 'booking-cancel' | 'booking-reschedule'
+  /** The booking answer's calendar download: it shows the call and nothing else (the manage token is mailed). */
+  | 'booking-invite'
   /** The operator's links after a call (in their booking notice). */
   | 'booking-held' | 'booking-no-show';
 
