@@ -209,6 +209,18 @@ describe('newsletter double opt-in', () => {
     expect(await signUpAt(24 * 60 + 1)).toBe(1);
   });
 
+  it('pauses ten minutes after each confirmation email, measured from it, not from a clock window', async () => {
+    const ctx = await apiContext();
+    const { subscribe } = await import('../../api/_lib/newsletter/subscriptions.ts');
+    // Two seconds before a 10-minute boundary, days in the past (later tests' settle() delivers them).
+    const edge = Math.ceil((Date.now() - 5 * 24 * 3600_000) / 600_000) * 600_000;
+    const signUpAt = (ms: number) => ctx.writes.run((tx) => subscribe(tx, ctx.secret, { email: 'win@example.com', consent: true, source: 'footer' }, { clientAddress: '127.0.0.1', siteUrl: 'https://site.test', source: { page: null, utm: {} }, now: new Date(ms) }));
+    expect(await signUpAt(edge - 2_000)).toBe(1);
+    expect(await signUpAt(edge + 1_000)).toBe(0); // across the boundary: a window key alone sent a second
+    expect(await signUpAt(edge - 2_000 + 599_000)).toBe(0);
+    expect(await signUpAt(edge - 2_000 + 601_000)).toBe(1);
+  });
+
   it('gives 50 parallel identical sign-ups one subscriber and one confirmation email', async () => {
     // 50 requests from 10 addresses, 5 each: all within the per-address limit.
     const froms = Array.from({ length: 10 }, () => freshAddress());
