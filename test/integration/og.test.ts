@@ -86,6 +86,13 @@ describe('social cards for nested content', () => {
     expect(await cardText('blog/moved-here', root)).toEqual({ eyebrow: 'Blog', title: 'A post with its own slug' });
   });
 
+  it('reads each collection once per process: a request does not read every file again', async () => {
+    expect(await cardText('blog/guides/my-post', root)).not.toBeNull();
+    // The content ships with the deployment; a file appearing later is not read, which shows no request re-reads the folder.
+    writeFileSync(join(root, 'blog/guides/Later.mdx'), post('A file written after the first request'));
+    expect(await cardText('blog/guides/later', root)).toBeNull();
+  });
+
   it('answers nothing for the raw path or for files the collection does not load', async () => {
     for (const page of ['blog/guides/My-Post', 'blog/guides/My-Post.mdx', 'blog/my-post', 'blog/guides/renamed', 'blog/guides/.drafts/hidden', 'blog/.drafts/hidden', 'services/guides/my-post']) {
       expect(await cardText(page, root), page).toBeNull();

@@ -34,21 +34,37 @@ async function frontmatter(file: string): Promise<Record<string, unknown> | null
   }
 }
 
-/** The frontmatter of the entry with this id in one collection folder, or null when no file has that id. */
-async function findEntry(collectionDir: string, id: string): Promise<Record<string, unknown> | null> {
+/** Every entry of one collection folder by its id (the first file in path order wins, as in the build). */
+async function readCollection(collectionDir: string): Promise<Map<string, Record<string, unknown>>> {
+  const byId = new Map<string, Record<string, unknown>>();
   let names: string[];
   try {
     names = await readdir(collectionDir, { recursive: true });
   } catch {
-    return null;
+    return byId;
   }
   const files = names.map((name) => name.split(sep).join('/')).filter(isContentFile).sort();
   // Every file is read: a `slug` in a file's frontmatter overrides the id its path gives.
   const entries = await Promise.all(files.map(async (file) => ({ file, data: await frontmatter(join(collectionDir, file)) })));
   for (const { file, data } of entries) {
-    if (data && contentEntryId(file, data) === id) return data;
+    const id = data ? contentEntryId(file, data) : null;
+    if (data && id !== null && !byId.has(id)) byId.set(id, data);
   }
-  return null;
+  return byId;
+}
+
+// Read once per process: the content ships with the deployment and never changes under it. Reading every
+// file on every request made 200 requests for an unknown card take 2.7 s, which anyone could ask for.
+const collections = new Map<string, Promise<Map<string, Record<string, unknown>>>>();
+
+/** The frontmatter of the entry with this id in one collection folder, or null when no file has that id. */
+async function findEntry(collectionDir: string, id: string): Promise<Record<string, unknown> | null> {
+  let collection = collections.get(collectionDir);
+  if (!collection) {
+    collection = readCollection(collectionDir);
+    collections.set(collectionDir, collection);
+  }
+  return (await collection).get(id) ?? null;
 }
 
 /**
