@@ -1,6 +1,7 @@
 // The shared text helpers, against hand-written strings.
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, listText } from '../../src/lib/text/index.ts';
+import { compoundParts } from '../../src/lib/text/compounds.ts';
 
 describe('listText', () => {
   it('lists none, one, two and several items as a sentence does', () => {
@@ -24,5 +25,25 @@ describe('formatNumber', () => {
 describe('formatDate', () => {
   it('writes a date as a reader says it, whatever the machine zone', () => {
     expect(formatDate(new Date('2026-12-01T00:00:00Z'))).toBe('December 1, 2026');
+  });
+});
+
+describe('compoundParts', () => {
+  it('marks number-unit compounds so a heading never breaks at their hyphen', () => {
+    expect(compoundParts('Book a 20-minute AI workflow audit')).toEqual([
+      { text: 'Book a ', compound: false },
+      { text: '20-minute', compound: true },
+      { text: ' AI workflow audit', compound: false },
+    ]);
+    expect(compoundParts('30-day build, then a 12-months plan')).toEqual([
+      { text: '30-day', compound: true },
+      { text: ' build, then a ', compound: false },
+      { text: '12-months', compound: true },
+      { text: ' plan', compound: false },
+    ]);
+  });
+  it('leaves other hyphens and plain text alone', () => {
+    expect(compoundParts('Hire, fractional or outside: a well-run workflow')).toEqual([{ text: 'Hire, fractional or outside: a well-run workflow', compound: false }]);
+    expect(compoundParts('')).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) 
       <div className="border-b border-line bg-accent-50 px-5 py-4 sm:px-8 print:hidden">
         <p id="readiness-title" className="text-lg font-bold text-ink">{`Check your workflow: ${STEPS.length} short steps, about 5 minutes`}</p>
         <div className="mt-3 flex items-center gap-3">
-          <progress max={STEPS.length} value={index} className="h-2 flex-1 accent-accent-700" aria-label="Progress" />
+          <progress max={STEPS.length} value={index} className="h-2 flex-1" aria-label="Progress" />
           <span className="text-sm font-medium whitespace-nowrap text-body">{position === RESULT ? 'Your result' : `Step ${index + 1} of ${STEPS.length}`}</span>
         </div>
         {resumed && position !== RESULT && (

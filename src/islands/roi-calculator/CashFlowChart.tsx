@@ -11,9 +11,17 @@ interface Props {
   currency: string;
 }
 
-const W = 640;
-const H = 260;
-const PAD = { top: 16, right: 16, bottom: 34, left: 64 };
+/** The chart's drawing box, in SVG units. */
+interface Frame {
+  W: number;
+  H: number;
+  PAD: { top: number; right: number; bottom: number; left: number };
+}
+// Drawn twice, at two widths, so the labels are 11-12 px wherever it is shown: one 640-unit drawing
+// scaled down to a phone's 330 px set them at 6 px. CSS shows one; the other is display:none, so
+// neither assistive technology nor print meets both.
+const WIDE: Frame = { W: 560, H: 240, PAD: { top: 16, right: 16, bottom: 34, left: 64 } };
+const NARROW: Frame = { W: 360, H: 240, PAD: { top: 16, right: 12, bottom: 34, left: 56 } };
 
 /** 3 to 5 round tick values covering [min, max]. */
 function ticks(min: number, max: number): number[] {
@@ -36,28 +44,28 @@ export function CashFlowChart({ expected, low, high, paybackMonth, format, curre
   const yTicks = ticks(min, max);
   const yMin = Math.min(min, yTicks[0] ?? min);
   const yMax = Math.max(max, yTicks[yTicks.length - 1] ?? max);
-  // A tenth of a unit is below a pixel at any width the chart is drawn; more digits only add bytes.
-  const tenth = (n: number) => Math.round(n * 10) / 10;
-  const x = (month: number) => tenth(PAD.left + (month / Math.max(1, months)) * (W - PAD.left - PAD.right));
-  const y = (value: number) => tenth(PAD.top + (1 - (value - yMin) / (yMax - yMin || 1)) * (H - PAD.top - PAD.bottom));
-  const line = (series: number[]) => series.map((v, m) => `${m === 0 ? 'M' : 'L'}${x(m)} ${y(v)}`).join('');
-  const band = `${high.map((v, m) => `${m === 0 ? 'M' : 'L'}${x(m)} ${y(v)}`).join('')}${low
-    .map((_, i) => {
-      const m = low.length - 1 - i;
-      return `L${x(m)} ${y(low[m]!)}`;
-    })
-    .join('')}Z`;
   const xTicks = Array.from({ length: Math.floor(months / 6) + 1 }, (_, i) => i * 6);
   const end = expected[months] ?? 0;
   const summary = `Cumulative cash flow starts at ${format.money(expected[0] ?? 0)} in month 0${
     paybackMonth !== null && paybackMonth <= months ? `, turns positive in month ${paybackMonth}` : ', and does not turn positive within the horizon'
   }, and ends at ${format.money(end)} in month ${months}. The shaded band runs from the cautious to the optimistic scenario.`;
+  // A tenth of a unit is below a pixel at any width the chart is drawn; more digits only add bytes.
+  const tenth = (n: number) => Math.round(n * 10) / 10;
 
-  return (
-    <figure className="m-0">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="roi-chart-title roi-chart-desc" className="h-auto w-full">
-        <title id="roi-chart-title">{`Cumulative cash flow by month, in ${currency}`}</title>
-        <desc id="roi-chart-desc">{summary}</desc>
+  const drawing = ({ W, H, PAD }: Frame, id: string, className: string) => {
+    const x = (month: number) => tenth(PAD.left + (month / Math.max(1, months)) * (W - PAD.left - PAD.right));
+    const y = (value: number) => tenth(PAD.top + (1 - (value - yMin) / (yMax - yMin || 1)) * (H - PAD.top - PAD.bottom));
+    const line = (series: number[]) => series.map((v, m) => `${m === 0 ? 'M' : 'L'}${x(m)} ${y(v)}`).join('');
+    const band = `${line(high)}${low
+      .map((_, i) => {
+        const m = low.length - 1 - i;
+        return `L${x(m)} ${y(low[m]!)}`;
+      })
+      .join('')}Z`;
+    return (
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className={`h-auto w-full ${className}`}>
+        <title id={`${id}-title`}>{`Cumulative cash flow by month, in ${currency}`}</title>
+        <desc id={`${id}-desc`}>{summary}</desc>
         {yTicks.map((value) => (
           <g key={value}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(value)} y2={y(value)} stroke={value === 0 ? '#334155' : '#e2e8f0'} strokeWidth={value === 0 ? 1.5 : 1} />
@@ -80,6 +88,13 @@ export function CashFlowChart({ expected, low, high, paybackMonth, format, curre
           </g>
         )}
       </svg>
+    );
+  };
+
+  return (
+    <figure className="m-0">
+      {drawing(NARROW, 'roi-chart-narrow', 'sm:hidden print:hidden')}
+      {drawing(WIDE, 'roi-chart', 'hidden sm:block print:block')}
       {/* A table ignores the 1px box of sr-only, so the wrapper carries it. */}
       <div className="sr-only">
       <table>

@@ -97,9 +97,9 @@ export const FORM_HINTS: Partial<Record<FieldName, string>> = {
 
 /** The options of the unit-of-work select. */
 export const UNIT_OPTIONS = [
-  { value: 'week', label: 'Hours or minutes per week' },
-  { value: 'month', label: 'Hours or minutes per month' },
-  { value: 'file', label: 'Time per file or document' },
+  { value: 'week', label: 'Time per week' },
+  { value: 'month', label: 'Time per month' },
+  { value: 'file', label: 'Time per file' },
   { value: 'account', label: 'Time per account' },
 ] as const satisfies readonly { value: WorkUnit; label: string }[];
 
