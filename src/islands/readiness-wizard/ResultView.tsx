@@ -50,7 +50,8 @@ export function ResultView({ headingRef, answers, result, spec, calculatorPath, 
           {result.score}
           <span className="text-lg font-semibold">{` / ${SCORE_MAX}`}</span>
         </p>
-        <div className="min-w-0 flex-1">
+        {/* A 14rem basis: on a phone the verdict wraps below the score instead of a column 110 px wide. */}
+        <div className="grow basis-56">
           <p className="text-lg font-bold">{band.title}</p>
           <p className="text-sm">{band.summary}</p>
           {result.cappedBy && result.bandByScore !== result.band && (

@@ -1,7 +1,7 @@
 // One step of the wizard as a form: where it sits in the checklist, its heading and intro, what stops
 // "Next" (announced), its fields, and the buttons to move on.
 import type { RefObject } from 'react';
-import { CHECKLIST_ITEMS, type ReadinessAnswers } from '../../lib/readiness/schema.ts';
+import type { ReadinessAnswers } from '../../lib/readiness/schema.ts';
 import { STEPS, type Step } from '../../lib/readiness/steps.ts';
 import type { FieldErrors } from './fields.tsx';
 import { StepFields } from './StepFields.tsx';
@@ -36,7 +36,7 @@ export function StepForm({ step, index, answers, errors, update, today, headingR
         onNext();
       }}
     >
-      <p className="text-sm font-semibold text-accent-700">{step.checklistItem ? `Checklist item ${step.checklistItem} of ${CHECKLIST_ITEMS.length}` : index === 0 ? 'The workflow' : 'First screen'}</p>
+      <p className="text-sm font-semibold text-accent-700">{step.checklistItem ? `Checklist item ${step.checklistItem}` : index === 0 ? 'The workflow' : 'First screen'}</p>
       <h3 id="readiness-step-heading" ref={headingRef} tabIndex={-1} className="mt-1 text-2xl font-bold text-ink outline-none">{step.title}</h3>
       <p className="mt-2 max-w-prose text-body">{step.intro}</p>
       {errorList.length > 0 && (
