@@ -20,3 +20,9 @@ export function sharedRuns<T>(items: T[], text: (item: T) => string, label: (ite
   }
   return found;
 }
+
+/** The texts said more than once, compared word for word (case and punctuation aside). */
+export function saidTwice(texts: string[]): string[] {
+  const plain = texts.map((text) => words(text).join(' '));
+  return plain.filter((text, i) => plain.indexOf(text) !== i);
+}

@@ -3,11 +3,12 @@
 // The closings are read where they are written: posts' `nextStep` and services' `closing` frontmatter,
 // and the heading and text of each <NextStep> in src/**/*.astro. NextStep has no default words, so a
 // page cannot end without writing its own (astro check fails on a missing prop).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './_source-files.ts';
 import { parse } from 'yaml';
-import { sharedRuns, words } from './_shared-runs.ts';
+import { saidTwice, sharedRuns } from './_shared-runs.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -17,11 +18,8 @@ interface Closing {
   text: string;
 }
 
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-
 function frontmatterClosings(): Closing[] {
-  return walk(join(root, 'content'))
+  return filesUnder(join(root, 'content'))
     .filter((f) => /\.mdx?$/.test(f))
     .flatMap((path) => {
       const data = parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path, 'utf8'))?.[1] ?? '') as Record<string, { heading?: string; text?: string } | undefined>;
@@ -41,7 +39,7 @@ export function astroClosings(file: string, source: string): Closing[] {
 
 const siteClosings = () => [
   ...frontmatterClosings(),
-  ...walk(join(root, 'src'))
+  ...filesUnder(join(root, 'src'))
     .filter((f) => f.endsWith('.astro') && !f.endsWith('NextStep.astro'))
     .flatMap((path) => astroClosings(relative(root, path), readFileSync(path, 'utf8'))),
 ];
@@ -61,8 +59,7 @@ describe('closing calls to action', () => {
   });
 
   it('no heading is used twice', () => {
-    const headings = siteClosings().map((c) => words(c.heading).join(' '));
-    expect(headings.filter((h, i) => headings.indexOf(h) !== i)).toEqual([]);
+    expect(saidTwice(siteClosings().map((c) => c.heading))).toEqual([]);
   });
 
   it('catches one closing pasted onto two pages with its ending reworded', () => {

@@ -3,9 +3,10 @@
 // commit to after launch) are written once, in FACTS below or in the module a page quotes, and every
 // page is read as text (content/**/*.mdx, src/**/*.astro) to check it states them in that one form.
 // Each rule also runs on a drifted sample at the bottom, so a rule that stops catching anything fails.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './_source-files.ts';
 import { parse } from 'yaml';
 import { AREA_LABELS, OFFERED_AREAS } from '../../../src/lib/readiness/areas.ts';
 import { sampleAudit } from '../../../src/lib/readiness/sample-audit.ts';
@@ -39,11 +40,8 @@ interface Source {
   body?: string;
 }
 
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-
 function mdxSources(): Source[] {
-  return walk(join(root, 'content'))
+  return filesUnder(join(root, 'content'))
     .filter((f) => /\.mdx?$/.test(f))
     .map((path) => {
       const raw = readFileSync(path, 'utf8');
@@ -60,7 +58,7 @@ function mdxSources(): Source[] {
 
 /** Astro files as text, with attribute values that are not words (class lists, paths) removed. */
 function astroSources(): Source[] {
-  return walk(join(root, 'src'))
+  return filesUnder(join(root, 'src'))
     .filter((f) => f.endsWith('.astro'))
     .map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8').replace(/\s(?:class|class:list|href|id|aria-labelledby|d|viewBox)=(?:"[^"]*"|\{[^}]*\})/g, ' ') }));
 }
