@@ -5,7 +5,7 @@ import { company } from './company.ts';
 /** How long a confirmation link works: the token's lifetime and every sentence that states it. */
 export const CONFIRM_LINK_DAYS = 7;
 
-/** A pending address gets at most one confirmation email per window of this many minutes, however often it signs up. */
+/** After a confirmation email, a pending address gets no other for this many minutes, however often it signs up. */
 export const CONFIRM_RESEND_MINUTES = 10;
 
 /** However many sign-ups name an address, it gets at most this many confirmation emails a day. */

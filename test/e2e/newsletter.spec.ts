@@ -7,8 +7,8 @@ import { storedRow } from './_served-data.ts';
 /** The subscriber row the served build stored for `email`. */
 const storedSubscriber = (email: string) => storedRow('SELECT email, status, source, consent_text_version FROM subscribers WHERE email = ?', [email]);
 
-async function signUpInFooter(page: Page, email: string) {
-  const footer = page.getByRole('region', { name: 'One AI workflow per email' });
+async function signUpInFooter(page: Page, email: string, heading = 'One AI workflow per email') {
+  const footer = page.getByRole('region', { name: heading });
   await footer.getByLabel('Work email').fill(email);
   await footer.getByLabel(/Send me the AI Operator newsletter/).check();
   await footer.getByRole('button', { name: 'Subscribe' }).click();
@@ -24,6 +24,14 @@ test('with JavaScript off, the footer form on a content page signs up and stores
   await signUpInFooter(page, email);
   expect(await storedSubscriber(email)).toMatchObject({ email, status: 'pending', source: 'footer' });
   await context.close();
+});
+
+test('at the end of an article the footer sign-up speaks to a reader who got there, and stores the article as its page', async ({ page }, testInfo) => {
+  await page.goto('/blog/approval-rules-for-ai-workflows');
+  await expect(page.getByRole('region', { name: 'One AI workflow per email' })).toHaveCount(0);
+  const email = `article-${testInfo.project.name}@example.com`;
+  await signUpInFooter(page, email, 'Made it this far? Get the next one by email');
+  expect(await storedRow('SELECT source, source_page FROM subscribers WHERE email = ?', [email])).toMatchObject({ source: 'footer', source_page: '/blog/approval-rules-for-ai-workflows' });
 });
 
 test('with JavaScript on, the footer form still posts natively from a page whose islands have hydrated', async ({ page }, testInfo) => {
