@@ -164,3 +164,24 @@ test('a new step on a phone: the "Step 2 of 2" line and the heading show below t
   // The page did scroll to get there (a phone's date step is taller than the screen), so this checked the scroll.
   if (viewport.width < 1024) expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 });
+
+test('every free time reads on one line, and the day heading keeps its date together', async ({ page }) => {
+  await fixedCalendar(page);
+  // A full working day on December 7 (8:00 AM to 3:40 PM in Los Angeles), two-digit hours included.
+  const day7 = Array.from({ length: 24 }, (_, i) => slot(minutes('2026-12-07T16:00:00Z', 20 * i)));
+  await page.route('**/api/slots?*', (route) => route.fulfill({ json: { timeZone: 'Europe/Berlin', horizonDays: 45, slots: day7 } }));
+  await open(page);
+  await day(page, '2026-12-07').click();
+  const times = page.getByRole('list', { name: /^Free times on/ }).getByRole('button');
+  await expect(times.first()).toBeVisible();
+  // At 390 px "10:00 AM" once wrapped to two lines (50 px tall beside 44 px ones): a ragged grid.
+  const heights = await times.evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().height)));
+  expect(heights).toHaveLength(24);
+  await expect(times.filter({ hasText: '10:00 AM' })).toHaveCount(1);
+  expect(new Set(heights)).toEqual(new Set([44]));
+  // "Monday, December 7," on one line: a phone broke it after the month.
+  const date = page.locator('#bk-times-heading > span').first();
+  await expect(date).toHaveText('Monday, December 7,');
+  // One line: every box of its text (one per text node) sits at the same height.
+  expect(await date.evaluate((span) => new Set([...span.getClientRects()].map((r) => Math.round(r.top))).size)).toBe(1);
+});

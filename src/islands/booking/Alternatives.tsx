@@ -40,7 +40,7 @@ export function Alternatives({ focusRef, message, alternatives, timeZone, locale
                   const time = formatTime(slot.start, timeZone, locale);
                   return (
                     <li key={slot.start}>
-                      <button type="button" onClick={() => onPick(slot)} aria-label={`${dayLabel(day, locale)}, ${time}`} className="min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-2 font-semibold text-accent-800 tabular-nums hover:border-accent-700 hover:bg-accent-50">
+                      <button type="button" onClick={() => onPick(slot)} aria-label={`${dayLabel(day, locale)}, ${time}`} className="min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-1 text-[0.9375rem] font-semibold whitespace-nowrap text-accent-800 sm:px-2 sm:text-base tabular-nums hover:border-accent-700 hover:bg-accent-50">
                         {time}
                       </button>
                     </li>

@@ -21,11 +21,14 @@ export function TimeList({ day, slots, chosen, busy, timeZone, locale, headingRe
   return (
     <section aria-labelledby="bk-times-heading">
       {/* The comma and space are real text: the heading (and the section it names) reads "Monday, December 7,
-          21 times free", not "December 721 times free". A visually hidden comma would be read " , ". */}
+          21 times free", not "December 721 times free". A visually hidden comma would be read " , ". The day
+          stays on one line: a phone broke it as "Tuesday, December / 8,". */}
       <h3 id="bk-times-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-ink outline-none">
-        {dayLabel(day, locale)},{' '}
+        <span className="whitespace-nowrap">{dayLabel(day, locale)},</span>{' '}
         <span className="text-sm font-normal text-muted">{timesFree(slots.length)}</span>
       </h3>
+      {/* On a phone a time is 15 px with 4 px of padding: "10:00 AM" fits a third of the card on one line
+          (at 16 px it wrapped in wide fonts, and the grid's rows went ragged). */}
       <ul className="mt-3 grid grid-cols-3 gap-2" aria-busy={busy} aria-label={`Free times on ${dayLabel(day, locale)}`}>
         {slots.map((slot) => (
           <li key={slot.start}>
@@ -34,7 +37,7 @@ export function TimeList({ day, slots, chosen, busy, timeZone, locale, headingRe
               data-start={slot.start}
               aria-pressed={slot.start === chosen}
               onClick={() => !busy && onChoose(slot)}
-              className="min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-2 text-base font-semibold text-accent-800 tabular-nums hover:border-accent-700 hover:bg-accent-50 aria-pressed:border-accent-700 aria-pressed:bg-accent-700 aria-pressed:text-white"
+              className="min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-1 text-[0.9375rem] font-semibold whitespace-nowrap sm:px-2 sm:text-base text-accent-800 tabular-nums hover:border-accent-700 hover:bg-accent-50 aria-pressed:border-accent-700 aria-pressed:bg-accent-700 aria-pressed:text-white"
             >
               {formatTime(slot.start, timeZone, locale)}
             </button>
