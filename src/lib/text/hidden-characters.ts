@@ -8,7 +8,7 @@
 export const HIDDEN_CHARACTERS = /[\p{Cc}\u200B\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 /** The same characters in free text that may run over several lines: tabs and line breaks are its own. */
-const HIDDEN_IN_FREE_TEXT = /(?![\t\n\r])[\p{Cc}\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+const HIDDEN_IN_FREE_TEXT = new RegExp(String.raw`(?![\t\n\r])${HIDDEN_CHARACTERS.source}`, 'gu');
 
 /**
  * Free text (a booking's goal, the readiness answers) without the characters that reorder or hide what an
