@@ -29,7 +29,7 @@ function frontmatterClosings(): Closing[] {
 }
 
 /** `<NextStep heading="…" text="…" />` with literal words (a page passing frontmatter through is read above). */
-export function astroClosings(file: string, source: string): Closing[] {
+function astroClosings(file: string, source: string): Closing[] {
   return [...source.matchAll(/<NextStep\b([^>]*?)\/>/g)].flatMap((m) => {
     const heading = /\bheading="([^"]*)"/.exec(m[1]!)?.[1];
     const text = /\btext="([^"]*)"/.exec(m[1]!)?.[1];
