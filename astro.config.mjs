@@ -2,11 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { apiDevRoutes } from './scripts/_lib/api-dev-routes.ts';
 import { noNodeInBrowser } from './scripts/_lib/no-node-in-browser.ts';
 import { prunePageCssIntegration } from './scripts/_lib/prune-page-css.ts';
+import { tableRegionNames } from './scripts/_lib/table-region-names.ts';
 import { company } from './src/config/company.ts';
 import { PLACEHOLDER_SITE_URL, resolveSiteUrl } from './src/config/site-url.ts';
 import { productionFactsProblem } from './src/lib/company/placeholders.ts';
@@ -38,7 +40,8 @@ export default defineConfig({
   security: { csp: true },
   devToolbar: { enabled: false },
   // No code blocks on the site, and Shiki's inline styles would break the CSP.
-  markdown: { syntaxHighlight: false },
+  // Each table's scrolling region is named after the heading above it (scripts/_lib/table-region-names.ts).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [tableRegionNames] }) },
   integrations: [
     mdx(),
     react(),

@@ -1,5 +1,5 @@
 // The quality gates `npm test` runs on the production build. `static`: size budgets, HTML validity,
-// structured data, broken links. `lighthouse`: one page of each template (scripts/quality/templates.ts),
+// structured data, region names, broken links. `lighthouse`: one page of each template (scripts/quality/templates.ts),
 // mobile and desktop; `npm run bench -- lighthouse` sweeps every page. Each failure names the page and
 // the rule; all of it lands in reports/quality/report.md.
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { pageWeight } from './quality/page-weight.ts';
 import { pageRefs } from './quality/html-refs.ts';
 import { expectedTypes, jsonLdProblems } from './quality/structured-data.ts';
 import { linkProblems } from './quality/links.ts';
+import { regionNameProblems } from './quality/region-names.ts';
 import { validateHtml } from './quality/html-validity.ts';
 import { BROTLI_QUALITY, FIRST_FLIGHT_BODY, firstPaintReach } from './quality/first-round-trip.ts';
 import { LIGHTHOUSE_CATEGORIES, runLighthouseWorker, type LighthouseResult } from './quality/lighthouse.ts';
@@ -67,6 +68,8 @@ function runStatic(): { findings: Finding[]; checks: number } {
       checks++;
       for (const problem of block.problems) findings.push({ route: page.route, rule: 'structured data', message: problem });
     }
+    checks++;
+    for (const problem of regionNameProblems(html)) findings.push({ route: page.route, rule: 'region names', message: problem });
     for (const type of expectedTypes(page.route, html)) {
       checks++;
       if (!blocks.some((b) => b.type === type)) findings.push({ route: page.route, rule: 'structured data', message: `this page must carry ${type} JSON-LD` });

@@ -145,7 +145,7 @@ describe('the guide that links the sheet', () => {
   });
 
   it('marks the grid for printing and links the download with a download attribute', () => {
-    expect(guide).toMatch(/<div data-print-root="">\s+<p[^>]*><strong>Baseline tally sheet\.<\/strong>[^\n]*<\/p>\n\n<ScrollTable>/);
+    expect(guide).toMatch(/<div data-print-root="">\s+<p[^>]*><strong>Baseline tally sheet\.<\/strong>[^\n]*<\/p>\n\n<ScrollTable data-section="The tally sheet">/);
     expect(guide).toContain('<a href={TALLY_SHEET_PATH} download={TALLY_SHEET_FILE}>');
   });
 });
