@@ -96,6 +96,9 @@ test('every name in the booking island has its separators, from the month grid t
   await expect(heading).toBeFocused();
   await expect(heading).toHaveAccessibleName('Monday, December 7, 3 times free');
   await expect(page.getByRole('region', { name: 'Monday, December 7, 3 times free', exact: true })).toBeVisible();
+  // The picked day says so on the button a keyboard lands on, not only on its grid cell.
+  await expect(day(page, '2026-12-07')).toHaveAttribute('aria-pressed', 'true');
+  await expect(day(page, '2026-12-08')).toHaveAttribute('aria-pressed', 'false');
   const times = page.getByRole('list', { name: 'Free times on Monday, December 7', exact: true });
   await expect(times.getByRole('button')).toHaveText(['9:00 AM', '9:20 AM', '9:40 AM']);
   for (const [i, name] of ['9:00 AM', '9:20 AM', '9:40 AM'].entries()) await expect(times.getByRole('button').nth(i)).toHaveAccessibleName(name);
@@ -113,6 +116,8 @@ test('every name in the booking island has its separators, from the month grid t
   await page.getByRole('button', { name: '9:20 AM', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Your details', exact: true })).toBeFocused();
   await expect(page.getByRole('region', { name: 'Your details', exact: true })).toBeVisible();
+  // The month's last message is not left in the live region, to be read again at the top of the details.
+  await expect(live(page)).toHaveText('');
   const card = page.locator('#pick-a-time');
   await expect(card.getByText('Monday, December 7, 2026, 9:20 AM – 9:40 AM PST', { exact: true })).toBeVisible();
   await expect(card.getByText('We are keeping this time for you until 10:10 AM.', { exact: true })).toBeVisible();

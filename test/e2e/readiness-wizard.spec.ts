@@ -53,7 +53,7 @@ test.describe('readiness wizard', () => {
     await page.keyboard.type('First reply to inbound demo requests');
     await page.keyboard.press('Enter');
     await expect(stepHeading(page)).toBeFocused();
-    await expect(page.getByText('Step 2 of 10')).toBeVisible();
+    await expect(page.getByText('Step 2 of 10', { exact: true })).toBeVisible();
 
     // 2. The screen: four signals, each a radio group; no red flag.
     await axe();
@@ -67,7 +67,7 @@ test.describe('readiness wizard', () => {
     await page.keyboard.press('Enter');
 
     // 3. Scope.
-    await expect(page.getByText('Step 3 of 10')).toBeVisible();
+    await expect(page.getByText('Step 3 of 10', { exact: true })).toBeVisible();
     await axe();
     const firstScope = page.locator('input[name="rw-scope"]').first();
     await tabTo(page, firstScope);
@@ -158,11 +158,11 @@ test.describe('readiness wizard', () => {
     await expect(page).toHaveURL(/#check-workflow$/);
     await expect(page.getByLabel('RevOps and CRM', { exact: true })).toBeChecked();
     await page.goForward();
-    await expect(page.getByText('Step 2 of 10')).toBeVisible();
+    await expect(page.getByText('Step 2 of 10', { exact: true })).toBeVisible();
 
     await page.reload();
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-    await expect(page.getByText('Step 2 of 10')).toBeVisible();
+    await expect(page.getByText('Step 2 of 10', { exact: true })).toBeVisible();
     await expect(page.getByText('Welcome back')).toBeVisible();
     await page.getByRole('button', { name: 'Back' }).click();
     await expect(page.getByLabel('Name the workflow')).toHaveValue('CRM duplicate cleanup, every Friday');
@@ -171,13 +171,59 @@ test.describe('readiness wizard', () => {
     await expect(page.getByLabel('Name the workflow')).toHaveValue('');
   });
 
-  test('a step that is not answered says what is missing and keeps focus on the form', { tag: '@flow' }, async ({ page }) => {
+  test('a step that is not answered says what is missing, focuses it, and keeps each message until its field is right', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.getByRole('button', { name: 'Next' }).click();
-    const alert = page.getByRole('alert');
-    await expect(alert).toBeVisible();
-    await expect(page.getByLabel('Name the workflow')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText('Step 1 of 10')).toBeVisible();
+    const summary = page.getByText('Before you go on:').locator('..');
+    await expect(summary).toContainText('Choose the area');
+    await expect(summary).toContainText('Name the workflow');
+    await expect(page.getByText('Step 1 of 10', { exact: true })).toBeVisible();
+    // Focus goes to the first field to fix (the area's first option), which carries its group's message.
+    const firstArea = page.getByRole('group', { name: 'Which area is it in?' }).getByRole('radio').first();
+    await expect(firstArea).toBeFocused();
+    await expect(firstArea).toHaveAttribute('aria-invalid', 'true');
+    await expect(firstArea).toHaveAccessibleDescription(/Choose the area/);
+    // Typing a name that is still too short clears nothing; a long enough one clears only its own message.
+    const name = page.getByLabel('Name the workflow');
+    await name.fill('A');
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(firstArea).toHaveAttribute('aria-invalid', 'true');
+    await name.fill('Invoice intake');
+    await expect(name).not.toHaveAttribute('aria-invalid');
+    await expect(firstArea).toHaveAttribute('aria-invalid', 'true');
+    await expect(summary).not.toContainText('Name the workflow');
+    // The list is not live: it is not read out again as each message clears.
+    await expect(summary).not.toHaveAttribute('role');
+  });
+
+  test('each step says where it is, and Start over on the first step keeps focus and says what it did', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    await page.getByLabel('RevOps and CRM', { exact: true }).check();
+    await page.getByLabel('Name the workflow').fill('Weekly CRM duplicate cleanup');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('heading', { name: /^Step 2 of 10: / })).toBeFocused();
+    await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuetext', 'Step 2 of 10');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.reload();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(page.getByText('Welcome back')).toBeVisible();
+    await page.getByRole('button', { name: 'Start over' }).press('Enter');
+    await expect(page.getByRole('heading', { name: /^Step 1 of 10: / })).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'Your earlier answers are cleared.' })).toHaveCount(1);
+    await expect(page.getByLabel('Name the workflow')).toHaveValue('');
+  });
+
+  test('when the result’s code cannot be fetched, the visitor is told and can try again', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    await page.route(/\/_astro\/ResultView\.[^/]+\.js$/, (route) => route.abort());
+    await page.goto(`${PATH}#check-result`);
+    await page.reload();
+    await page.getByText('Check your workflow').scrollIntoViewIfNeeded();
+    await expect(page.getByRole('alert')).toContainText('Your result could not be loaded');
+    await page.unroute(/\/_astro\/ResultView\.[^/]+\.js$/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText('Check your workflow').scrollIntoViewIfNeeded();
+    await expect(page.getByRole('heading', { name: /^Your result/ })).toBeVisible();
   });
 
   test('the result offers the spec as Markdown and a pre-filled calculator', { tag: '@flow' }, async ({ page }) => {

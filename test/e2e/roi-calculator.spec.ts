@@ -77,6 +77,20 @@ test.describe('ROI calculator', () => {
     await expect(manual).not.toHaveAttribute('aria-invalid', 'true');
   });
 
+  test('a field is read with its unit, its message and its hint, and a new error is announced once', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    const errorRate = page.getByLabel('Error rate by hand');
+    // "0.25" means a quarter of a percent here: the unit decides, so it is read with the field.
+    await expect(errorRate).toHaveAccessibleDescription('% Share of weeks with an error that needs rework.');
+    await errorRate.fill('250');
+    await expect(errorRate).toHaveAccessibleDescription(/^% Must be at most 100%.* Share of weeks with an error that needs rework\.$/);
+    // One live region says it, after typing stops; the box on screen is not a second one.
+    const live = page.locator('[aria-live], [role="status"], [role="alert"]').filter({ hasText: 'needs a fix' });
+    await expect(live).toHaveCount(1);
+    await expect(live).toHaveAttribute('aria-live', 'polite');
+    await expect(page.getByText('1 field needs a fix. The results show your last valid numbers.')).toBeVisible();
+  });
+
   test('a tampered link falls back to defaults with a notice, never a crash', { tag: '@flow' }, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

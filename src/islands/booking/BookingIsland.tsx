@@ -114,6 +114,8 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
     if (!(await slotHold.place(next, `${formatTime(next.start, timeZone, locale)} is no longer free. Pick another time.`))) return reload();
     setSlot(next);
     setStep('details');
+    // The month's message is done: left in the region, it would be read again at the top of the details.
+    setAnnouncement('');
     focus.request('details');
   }
 

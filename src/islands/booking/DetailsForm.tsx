@@ -1,5 +1,7 @@
 // The details step's form: who is coming and what they want to fix. Errors come from the same
-// zod/mini schema the API uses: a summary (role="alert") with a link to each field, and inline messages.
+// zod/mini schema the API uses: a summary with a link to each field, and inline messages. A failed
+// submit puts focus on the first field to fix, which reads its message; the summary is not live, so it
+// is not re-read as each message clears while the visitor types.
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { BOOKING_FIELD_MAX_LENGTH, COMPANY_SIZES, type CompanySize } from '../../lib/booking/request.ts';
 import { AREA_LABELS, OFFERED_AREAS, type Area } from '../../lib/readiness/areas.ts';
@@ -46,7 +48,7 @@ export function DetailsForm({ details, onChange, errors, sending, privacyPath, s
   return (
     <form noValidate onSubmit={submit} aria-label="Your details" className="relative mt-6 grid gap-5">
       {listed.length > 0 && (
-        <div role="alert" className="rounded-card border border-red-700/40 bg-red-50 p-4 text-sm text-red-800">
+        <div className="rounded-card border border-red-700/40 bg-red-50 p-4 text-sm text-red-800">
           <p className="font-semibold">{listed.length === 1 ? 'One thing to fix before booking:' : `${listed.length} things to fix before booking:`}</p>
           <ul className="mt-2 grid list-disc gap-1 pl-5">
             {listed.map(([field, message]) => (

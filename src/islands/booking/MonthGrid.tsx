@@ -125,6 +125,8 @@ export function MonthGrid({ month, firstDay, locale, today, counts, loading, sel
                       aria-label={`${dayLabel(day, locale)}, ${loading ? 'loading' : timesFree(count)}`}
                       aria-disabled={count === 0 || undefined}
                       aria-current={day === today ? 'date' : undefined}
+                      // The cell's aria-selected is the grid's; focus is on this button, so it says it too.
+                      aria-pressed={picked}
                       onClick={() => {
                         setFocusDay(day);
                         if (count > 0) onSelect(day);

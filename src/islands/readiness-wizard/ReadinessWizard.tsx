@@ -1,15 +1,16 @@
 // The readiness wizard: one step at a time, answers kept in the browser (resume later), each step a
 // history entry (Back and Forward work), focus on each new step's heading, errors announced.
 // State and navigation are in useWizard.ts; a step's form in StepForm.tsx; the result in ResultView.tsx.
-import { useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { countWord } from '../../lib/text/numbers.ts';
 import { CHECKLIST_ITEMS } from '../../lib/readiness/schema.ts';
-import { scoreReadiness } from '../../lib/readiness/score.ts';
-import { buildWorkflowSpec } from '../../lib/readiness/spec.ts';
 import { STEPS } from '../../lib/readiness/steps.ts';
-import { ResultView } from './ResultView.tsx';
+import { loadResultView } from './load-result-view.ts';
+import { LoadFailure } from './LoadFailure.tsx';
 import { StepForm } from './StepForm.tsx';
 import { RESULT, useWizard } from './useWizard.ts';
+
+const ResultView = lazy(loadResultView);
 
 interface Props {
   /** The ROI calculator's page, opened from the result. */
@@ -20,9 +21,7 @@ interface Props {
 
 /** The wizard island, inside the audit checklist post. */
 export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) {
-  const { answers, position, index, step, errors, resumed, headingRef, today, go, next, back, update, startOver } = useWizard();
-  const result = useMemo(() => (position === RESULT ? scoreReadiness(answers, today) : null), [position, answers, today]);
-  const spec = useMemo(() => (result ? buildWorkflowSpec(answers, result) : null), [result, answers]);
+  const { answers, position, index, step, errors, resumed, headingRef, moved, cleared, today, go, next, back, update, startOver } = useWizard();
 
   return (
     <section id="readiness-check" aria-labelledby="readiness-title" className="not-prose my-10 scroll-mt-20 rounded-card border border-accent-100 bg-white shadow-sm print:my-0 print:border-0 print:text-xs print:shadow-none" data-print-root={position === RESULT ? '' : undefined}>
@@ -32,9 +31,10 @@ export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) 
       <div className="border-b border-line bg-accent-50 px-5 py-4 sm:px-8 print:hidden">
         <p id="readiness-title" className="text-lg font-bold text-ink">{`Check your workflow: ${STEPS.length} short steps, about 5 minutes`}</p>
         <div className="mt-3 flex items-center gap-3">
-          <progress max={STEPS.length} value={index} className="h-2 flex-1" aria-label="Progress" />
+          <progress max={STEPS.length} value={index} className="h-2 flex-1" aria-label="Progress" aria-valuetext={position === RESULT ? 'All steps answered' : `Step ${index + 1} of ${STEPS.length}`} />
           <span className="text-sm font-medium whitespace-nowrap text-body">{position === RESULT ? 'Your result' : `Step ${index + 1} of ${STEPS.length}`}</span>
         </div>
+        <p role="status" className="sr-only">{cleared ? 'Your earlier answers are cleared.' : ''}</p>
         {resumed && position !== RESULT && (
           <p className="mt-2 text-sm text-body">
             Welcome back: your earlier answers are filled in.{' '}
@@ -47,18 +47,20 @@ export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) 
         {step ? (
           <StepForm step={step} index={index} answers={answers} errors={errors} update={update} today={today} headingRef={headingRef} onBack={back} onNext={next} />
         ) : (
-          result && spec && (
+          <LoadFailure>
+          <Suspense fallback={<p className="text-body">Working out your result…</p>}>
             <ResultView
               headingRef={headingRef}
+              focusOnShow={moved}
               answers={answers}
-              result={result}
-              spec={spec}
+              today={today}
               calculatorPath={calculatorPath}
               bookingPath={bookingPath}
               onEdit={() => go('workflow')}
               onStartOver={startOver}
             />
-          )
+          </Suspense>
+          </LoadFailure>
         )}
       </div>
     </section>

@@ -1,11 +1,13 @@
 // The wizard's result: the readiness score and band, what blocks the workflow and what to do next,
-// how the score works, and the one-page workflow spec to download or print.
-import type { RefObject } from 'react';
+// how the score works, and the one-page workflow spec to download or print. Loaded on its own (the
+// wizard imports it lazily): the scoring and the spec are half the wizard's code and needed only at
+// the end, so the page loads without them.
+import { useEffect, useMemo, type RefObject } from 'react';
 import { specToMarkdown } from '../../lib/readiness/markdown.ts';
 import type { ReadinessAnswers } from '../../lib/readiness/schema.ts';
-import type { ReadinessResult } from '../../lib/readiness/score.ts';
+import { scoreReadiness } from '../../lib/readiness/score.ts';
 import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION } from '../../lib/readiness/score-text.ts';
-import type { WorkflowSpec } from '../../lib/readiness/spec.ts';
+import { buildWorkflowSpec } from '../../lib/readiness/spec.ts';
 import { SCORE_MAX, type Band } from '../../lib/readiness/weights.ts';
 import { downloadFile } from '../download-file.ts';
 import { routes } from '../../config/site.ts';
@@ -14,10 +16,11 @@ import { SpecView } from './SpecView.tsx';
 interface Props {
   /** Focused when the result appears. */
   headingRef: RefObject<HTMLHeadingElement>;
-  /** For the download's file name. */
+  /** True when the visitor asked for the result (not a reload that lands on it): focus its heading. */
+  focusOnShow: boolean;
   answers: ReadinessAnswers;
-  result: ReadinessResult;
-  spec: WorkflowSpec;
+  /** 'YYYY-MM-DD' in the visitor's zone. */
+  today: string;
   calculatorPath: string;
   bookingPath: string;
   /** Back to the first step, answers kept. */
@@ -33,7 +36,13 @@ const BAND_STYLE: Record<Band, string> = {
 };
 
 /** The result: score and band, blockers, how the score works, the spec, and what to do next. */
-export function ResultView({ headingRef, answers, result, spec, calculatorPath, bookingPath, onEdit, onStartOver }: Props) {
+export default function ResultView({ headingRef, focusOnShow, answers, today, calculatorPath, bookingPath, onEdit, onStartOver }: Props) {
+  const result = useMemo(() => scoreReadiness(answers, today), [answers, today]);
+  const spec = useMemo(() => buildWorkflowSpec(answers, result), [answers, result]);
+  // The first time this module loads, it mounts after the wizard's own focus call has found no heading.
+  useEffect(() => {
+    if (focusOnShow) headingRef.current?.focus();
+  }, [focusOnShow, headingRef]);
   const band = BAND_TEXT[result.band];
   const calculatorHref = spec.baselineForCalculator ? `${calculatorPath}?${new URLSearchParams(spec.baselineForCalculator)}` : calculatorPath;
 

@@ -1,5 +1,7 @@
 // One step of the wizard as a form: where it sits in the checklist, its heading and intro, what stops
-// "Next" (announced), its fields, and the buttons to move on.
+// "Next", its fields, and the buttons to move on. A "Next" that finds errors puts focus on the first
+// field to fix, which reads its message; the list above the fields is not live, so it is not re-read
+// as each message clears.
 import type { RefObject } from 'react';
 import type { ReadinessAnswers } from '../../lib/readiness/schema.ts';
 import { STEPS, type Step } from '../../lib/readiness/steps.ts';
@@ -12,7 +14,7 @@ interface Props {
   /** The step's place in STEPS, from 0. */
   index: number;
   answers: ReadinessAnswers;
-  /** The messages of the last "Next", listed in an alert above the fields. */
+  /** The messages of the last "Next" not yet fixed, listed above the fields. */
   errors: FieldErrors;
   update: Update;
   /** 'YYYY-MM-DD' in the visitor's zone. */
@@ -37,10 +39,10 @@ export function StepForm({ step, index, answers, errors, update, today, headingR
       }}
     >
       <p className="text-sm font-semibold text-accent-700">{step.checklistItem ? `Checklist item ${step.checklistItem}` : index === 0 ? 'The workflow' : 'First screen'}</p>
-      <h3 id="readiness-step-heading" ref={headingRef} tabIndex={-1} className="mt-1 text-2xl font-bold text-ink outline-none">{step.title}</h3>
+      <h3 id="readiness-step-heading" ref={headingRef} tabIndex={-1} className="mt-1 text-2xl font-bold text-ink outline-none"><span className="sr-only">{`Step ${index + 1} of ${STEPS.length}: `}</span>{step.title}</h3>
       <p className="mt-2 max-w-prose text-body">{step.intro}</p>
       {errorList.length > 0 && (
-        <div role="alert" className="mt-4 rounded-card border border-red-700/40 bg-red-50 p-4 text-sm text-red-800">
+        <div className="mt-4 rounded-card border border-red-700/40 bg-red-50 p-4 text-sm text-red-800">
           <p className="font-semibold">Before you go on:</p>
           <ul className="mt-1 list-disc pl-5">
             {errorList.map(([field, message]) => <li key={field}>{message}</li>)}

@@ -49,7 +49,8 @@ export function ProcessField({ answers, errors, update }: FieldsProps) {
   return (
     <div>
       <TextField multiline path="processSteps" label="The process today, one step per line" hint={`From what starts it to the system that ends up updated. ${PROCESS_RANGE} steps is the right grain.`} placeholder={'Demo request arrives from the website form\nSomeone checks the company in the CRM\n…'} value={answers.processSteps} onChange={(v) => update((a) => ({ ...a, processSteps: v }))} errors={errors} />
-      <p className="mt-1 text-sm text-muted" aria-live="polite">{count} step{count === 1 ? '' : 's'} so far</p>
+      {/* Not live: announced on every new line, it would talk over the typing. */}
+      <p className="mt-1 text-sm text-muted">{count} step{count === 1 ? '' : 's'} so far</p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The wizard's form controls. Every control has a visible label; errors are tied to their field with
 // aria-describedby and aria-invalid.
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 
 /** The messages of the last "Next", keyed by field path ('signals.clearInputs'). */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -56,24 +56,31 @@ export function NumberInput({ path, label, unit, value, onChange, errors }: {
           value={value ?? ''}
           onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
           aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${id}-error` : undefined}
+          aria-describedby={`${id}-unit${invalid ? ` ${id}-error` : ''}`}
           className={`${inputClass(invalid)} mt-0 max-w-40`}
         />
-        <span className="text-sm text-muted">{unit}</span>
+        <span id={`${id}-unit`} className="text-sm text-muted">{unit}</span>
       </div>
       <ErrorText path={path} errors={errors} />
     </div>
   );
 }
 
+/** The group's hint and error, for each option in it: many screen readers read a radio's own description, not its group's. */
+const GroupDescription = createContext<{ describedBy?: string; invalid?: true }>({});
+
 /** A fieldset of radios or checkboxes under a legend, with an optional hint and its error. */
 export function Choices({ legend, hint, path, errors, children }: { legend: string; hint?: string; path: string; errors: FieldErrors; children: ReactNode }) {
   const id = fieldId(path);
+  const invalid = errors[path] ? true : undefined;
+  const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset aria-describedby={errors[path] ? `${id}-error` : undefined} className="min-w-0">
+    <fieldset aria-describedby={describedBy} className="min-w-0">
       <legend className="text-base font-semibold text-ink">{legend}</legend>
-      {hint && <p className="text-sm text-muted">{hint}</p>}
-      <div className="mt-2 grid gap-2 sm:grid-cols-2">{children}</div>
+      {hint && <p id={`${id}-hint`} className="text-sm text-muted">{hint}</p>}
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        <GroupDescription.Provider value={{ describedBy, invalid }}>{children}</GroupDescription.Provider>
+      </div>
       <ErrorText path={path} errors={errors} />
     </fieldset>
   );
@@ -81,9 +88,10 @@ export function Choices({ legend, hint, path, errors, children }: { legend: stri
 
 /** One radio or checkbox as a card: its label, and a detail line under it. */
 export function Option({ type, name, checked, onChange, label, detail }: { type: 'radio' | 'checkbox'; name: string; checked: boolean; onChange: () => void; label: string; detail?: string }) {
+  const group = useContext(GroupDescription);
   return (
     <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-checked:border-accent-700 has-checked:bg-accent-50 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-700">
-      <input type={type} name={name} checked={checked} onChange={onChange} className="mt-1 size-4 shrink-0 accent-accent-700" />
+      <input type={type} name={name} checked={checked} onChange={onChange} aria-describedby={group.describedBy} aria-invalid={group.invalid} className="mt-1 size-4 shrink-0 accent-accent-700" />
       <span>
         <span className="block font-medium text-ink">{label}</span>
         {detail && <span className="block text-sm text-body">{detail}</span>}

@@ -7,6 +7,7 @@ import { EMPTY_ANSWERS, type ReadinessAnswers } from '../../lib/readiness/schema
 import { STEPS, type Step, type StepId } from '../../lib/readiness/steps.ts';
 import { answersFromStorage, STORAGE_KEY, storageValue } from '../../lib/readiness/stored.ts';
 import type { FieldErrors } from './fields.tsx';
+import { loadResultView } from './load-result-view.ts';
 import type { Update } from './StepSections.tsx';
 
 /** The position after the last step. */
@@ -39,6 +40,12 @@ export function useWizard() {
   const [position, setPosition] = useState<Position>('workflow');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [resumed, setResumed] = useState(false);
+  // Counts every move the visitor makes, so a move to the step already shown (start over on step 1)
+  // still puts focus on its heading; and whether the last "Start over" cleared answers (announced).
+  const [moves, setMoves] = useState(0);
+  const [cleared, setCleared] = useState(false);
+  // Set by a "Next" that found errors: focus then goes to the first field that needs a fix.
+  const focusFirstError = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // False until the person does anything, so the first render neither saves nor steals focus.
   const moved = useRef(false);
@@ -76,13 +83,25 @@ export function useWizard() {
   // A new step's heading takes focus, so screen readers and keyboards start at the top of it.
   useEffect(() => {
     if (moved.current) headingRef.current?.focus();
-  }, [position]);
+  }, [position, moves]);
+
+  // After a "Next" that found errors: the first field in the form that needs a fix (its message is
+  // its description), so nobody has to search back up the step for it.
+  useEffect(() => {
+    if (!focusFirstError.current) return;
+    focusFirstError.current = false;
+    headingRef.current?.closest('form')?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const index = position === RESULT ? STEPS.length : stepIds.indexOf(position);
   const step: Step | null = position === RESULT ? null : STEPS[index]!;
 
   function go(next: Position) {
     moved.current = true;
+    setMoves((n) => n + 1);
+    setCleared(false);
+    // Fetch the result's code while the visitor answers (a failure shows when the result is asked for).
+    loadResultView().catch(() => {});
     setErrors({});
     setPosition(next);
     window.history.pushState(null, '', hashFor(next));
@@ -92,6 +111,7 @@ export function useWizard() {
     if (!step) return;
     const found = stepErrors(step.id, answers, today);
     if (Object.keys(found).length > 0) {
+      focusFirstError.current = true;
       setErrors(found);
       return;
     }
@@ -103,8 +123,21 @@ export function useWizard() {
   const update: Update = (change) => {
     moved.current = true;
     setAnswers((current) => change(current));
-    if (Object.keys(errors).length > 0) setErrors({});
   };
+
+  // An error stays until its own field is right: each change re-checks the step and drops only the
+  // messages whose field now passes (a field not yet complained about is not complained about now).
+  useEffect(() => {
+    if (!step) return;
+    setErrors((shown) => {
+      const fields = Object.keys(shown);
+      if (fields.length === 0) return shown;
+      const found = stepErrors(step.id, answers, today);
+      const still: FieldErrors = {};
+      for (const field of fields) if (found[field]) still[field] = found[field];
+      return fields.every((field) => still[field] === shown[field]) ? shown : still;
+    });
+  }, [answers, step, today]);
 
   function startOver() {
     try {
@@ -115,7 +148,8 @@ export function useWizard() {
     setResumed(false);
     setAnswers(EMPTY_ANSWERS);
     go('workflow');
+    setCleared(true);
   }
 
-  return { answers, position, index, step, errors, resumed, headingRef, today, go, next, back, update, startOver };
+  return { answers, position, index, step, errors, resumed, headingRef, moved: moved.current, cleared, today, go, next, back, update, startOver };
 }

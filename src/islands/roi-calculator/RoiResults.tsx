@@ -73,7 +73,8 @@ export function RoiResults({ inputs, result, format, payback, errorCount, notice
           <ul className="mt-2 list-disc pl-5">{notices.map((n) => <li key={n}>{n}</li>)}</ul>
         </div>
       )}
-      <p role="status" className={errorCount ? 'rounded-card border border-red-700/40 bg-red-50 p-3 text-sm font-medium text-red-800' : 'sr-only'}>
+      {/* Not live: the announcement below says it once, after typing stops. */}
+      <p className={errorCount ? 'rounded-card border border-red-700/40 bg-red-50 p-3 text-sm font-medium text-red-800' : 'sr-only'}>
         {errorCount ? `${needsFix(errorCount)} The results show your last valid numbers.` : ''}
       </p>
       <p className="sr-only" aria-live="polite">{announcement}</p>

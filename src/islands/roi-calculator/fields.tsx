@@ -1,5 +1,6 @@
 // Form controls of the calculator: a label, the control, a unit, a hint and an inline error that
-// screen readers hear (aria-describedby + aria-invalid).
+// screen readers hear (aria-describedby + aria-invalid): the unit first ("%" or "h/week" decides what
+// a number means), then the error, then the hint, which stays when there is an error.
 import type { ReactNode } from 'react';
 
 interface FieldShellProps {
@@ -16,7 +17,7 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-semibold text-ink">{label}</label>
       {children}
-      {hint && !error && <p id={`${id}-hint`} className="text-xs text-muted">{hint}</p>}
+      {hint && <p id={`${id}-hint`} className="text-xs text-muted">{hint}</p>}
       {error && (
         <p id={`${id}-error`} className="text-sm font-medium text-red-800">
           {error}
@@ -26,7 +27,8 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
   );
 }
 
-const describedBy = (id: string, hint?: string, error?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+const describedBy = (id: string, hint?: string, error?: string, unit?: string) =>
+  [unit ? `${id}-unit` : '', error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
 
 interface NumberFieldProps {
   id: string;
@@ -60,10 +62,10 @@ export function NumberField({ id, label, value, onChange, unit, prefix, hint, er
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          aria-describedby={describedBy(id, hint, error, unit)}
           className="w-full min-w-0 bg-transparent px-3 py-2 text-base text-ink tabular-nums outline-none"
         />
-        {unit && <span className="pr-3 text-sm whitespace-nowrap text-muted">{unit}</span>}
+        {unit && <span id={`${id}-unit`} className="pr-3 text-sm whitespace-nowrap text-muted">{unit}</span>}
       </div>
     </FieldShell>
   );
@@ -133,10 +135,10 @@ export function SliderField({ id, label, value, onChange, unit, hint, error, min
             value={value}
             onChange={(event) => onChange(event.target.value)}
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, hint, error)}
+            aria-describedby={describedBy(id, hint, error, unit)}
             className="w-full min-w-0 bg-transparent px-3 py-2 text-base text-ink tabular-nums outline-none"
           />
-          {unit && <span className="pr-3 text-sm text-muted">{unit}</span>}
+          {unit && <span id={`${id}-unit`} className="pr-3 text-sm text-muted">{unit}</span>}
         </div>
       </div>
     </FieldShell>
