@@ -208,6 +208,17 @@ describe("the operator's Held and No-show links", () => {
     expect(mails(call.email, 'We missed you: book another time for your workflow audit')).toHaveLength(1);
   });
 
+  it('after a no-show, the visitor can book again at once, while the missed call would still be running', async () => {
+    const call = await book(72);
+    await settle();
+    const noShow = linkIn(noticeFor(call.email), '/api/bookings/no-show');
+    // Started 5 minutes ago: without its outcome, it would count as this address's upcoming call for 15 more.
+    await happenedAgo(call.id, 5);
+    expect((await postJson('/api/bookings/no-show', { token: tokenOf(noShow) })).status).toBe(200);
+    const again = await book(75, { email: call.email });
+    expect(again.id).not.toBe(call.id);
+  });
+
   it('a week after the call the links no longer record anything, and a cancelled call has nothing to record', async () => {
     const stale = await book(66);
     await settle();

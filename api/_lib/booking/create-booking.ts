@@ -81,7 +81,9 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   // The visitor's own hold (on this time, or one they picked before) gives way to the call; rolled back with it.
   if (request.holdId) await releaseHold(tx, request.holdId);
   if (!(await stillBookable(ctx, tx, start, end, now))) throw new SlotTakenError();
-  const active = (await tx.execute({ sql: `SELECT id FROM bookings WHERE email_key = ? AND status = 'confirmed' AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] })).rows[0];
+  // A call with an outcome is over, even before its end: after a no-show the visitor is emailed to book
+  // again, and must be able to at once.
+  const active = (await tx.execute({ sql: `SELECT id FROM bookings WHERE email_key = ? AND status = 'confirmed' AND outcome IS NULL AND end_at > ? LIMIT 1`, args: [key, now.toISOString()] })).rows[0];
   if (active) throw new AlreadyBookedError(String(active.id));
   // Counted in this transaction, so only a booking that is made counts (a refused one rolls it back).
   const limit = await hitRateLimit(tx, { name: 'booking-email', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 }, key, now.getTime());
