@@ -11,8 +11,14 @@ import { routes } from '../../../src/config/site.ts';
 import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../../src/lib/booking/format.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
 
-/** How far ahead the page offers new times (the booking page shows the whole horizon). */
+/**
+ * How far ahead the page offers new times: three weeks, and always two weeks past the call itself, so a
+ * call booked weeks ahead can move later too (the booking horizon still applies). At most a thousand
+ * options: about six weeks of the default working hours.
+ */
 const RESCHEDULE_DAYS = 21;
+const PAST_THE_CALL_DAYS = 14;
+const MAX_OPTIONS = 1000;
 /** Signed forms on the page stay valid this long: enough to read, decide and press. */
 const FORM_TOKEN_SECONDS = 2 * 3600;
 
@@ -37,9 +43,13 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
   }
 
   await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
-  const free = await nextFreeSlots(ctx, now, now.toISOString(), 500, RESCHEDULE_DAYS, { bookingId: booking.id });
+  const untilCall = Math.ceil((Date.parse(booking.start) - now.getTime()) / 86_400_000);
+  const windowDays = Math.max(RESCHEDULE_DAYS, untilCall + PAST_THE_CALL_DAYS);
+  const free = await nextFreeSlots(ctx, now, now.toISOString(), MAX_OPTIONS, windowDays, { bookingId: booking.id });
   const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
   for (const slot of free) {
+    // Its own time is free once the call is set aside, and no move at all.
+    if (Date.parse(slot.start) === Date.parse(booking.start)) continue;
     const day = localDate(slot.start, booking.timeZone);
     if (!groups.has(day)) groups.set(day, { label: formatDay(slot.start, booking.timeZone), options: [] });
     // The day in each option too: a closed select shows only the chosen option, not its group.
@@ -63,7 +73,7 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
     // The notice name comes from the query string: only the table's own keys, never Object.prototype's.
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined,
     paragraphs: [
-      groups.size > 0 ? 'Pick another time or cancel. Both of us get an updated invite that moves or removes the call in the calendar.' : `No other time is free in the next ${RESCHEDULE_DAYS} days; you can still cancel and book again later.`,
+      groups.size > 0 ? 'Pick another time or cancel. Both of us get an updated invite that moves or removes the call in the calendar.' : `No other time is free in the next ${windowDays} days; you can still cancel and book again later.`,
     ],
     details,
     forms,
