@@ -35,6 +35,9 @@ describe('POST /api/bookings', () => {
 
     const operator = mails('operator@site.test').find((m) => m.text.includes(payload.email))!;
     expect(operator.subject).toBe('New audit: Reyes Logistics (Dana Reyes)');
+    // Reply on the notice writes to the visitor; the visitor's replies go to the sender as usual.
+    expect(operator.replyTo).toBe(payload.email);
+    expect(visitor!.replyTo).toBeUndefined();
     // The operator's brief carries the recomputed calculator figures and the checklist's result.
     expect(operator.text).toContain('Document intake');
     expect(operator.text).toContain('h saved a month');

@@ -58,6 +58,9 @@ describe('booking through Resend', () => {
     // 4 bookings, each one email to the visitor and one to the operator, each with its invite.
     expect(resend.delivered).toHaveLength(8);
     expect(resend.delivered.filter((m) => m.to === 'operator@site.test')).toHaveLength(4);
+    // The operator's Reply goes to the visitor, through the SDK's reply_to.
+    expect(resend.delivered.filter((m) => m.to === 'operator@site.test').map((m) => m.replyTo).sort()).toEqual(['outage0@example.com', 'outage1@example.com', 'outage2@example.com', 'outage3@example.com']);
+    expect(resend.delivered.filter((m) => m.to !== 'operator@site.test').every((m) => m.replyTo === undefined)).toBe(true);
     for (const mail of resend.delivered) {
       expect(resend.sendsPerKey.get(mail.idempotencyKey), mail.subject).toBe(1);
       expect(mail.attachments).toEqual([expect.objectContaining({ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST' })]);

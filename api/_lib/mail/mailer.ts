@@ -19,6 +19,8 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  /** Where a reply goes instead of the sender: the visitor, on the operator's booking notices. */
+  replyTo?: string;
   attachments?: EmailAttachment[];
 }
 
@@ -59,7 +61,7 @@ class ResendMailer implements Mailer {
   async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
     const { data, error, headers } = await this.resend.emails.send(
       {
-        from: this.config.mailFrom, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers,
+        from: this.config.mailFrom, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers, replyTo: email.replyTo,
         attachments: email.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content, 'utf8'), contentType: a.contentType })),
       },
       { idempotencyKey },
@@ -121,7 +123,7 @@ class FileMailer implements Mailer {
   async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
     const base = fileKey(idempotencyKey);
     const attachments = (email.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, file: `${base}.${fileKey(a.filename)}` }));
-    const meta = { from: this.from, to: email.to, subject: email.subject, headers: email.headers ?? {}, attachments, idempotencyKey, writtenAt: new Date().toISOString(), text: email.text };
+    const meta = { from: this.from, to: email.to, ...(email.replyTo ? { replyTo: email.replyTo } : {}), subject: email.subject, headers: email.headers ?? {}, attachments, idempotencyKey, writtenAt: new Date().toISOString(), text: email.text };
     const write = async () => {
       for (const [i, attachment] of (email.attachments ?? []).entries()) await this.place(attachments[i]!.file, attachment.content);
       await this.place(`${base}.html`, email.html);

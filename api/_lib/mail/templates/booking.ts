@@ -146,10 +146,14 @@ function contextRows(p: BookingProps): [string, string][] {
   return rows;
 }
 
+/** A value's lines with <br> between them: the text part is made from the HTML, and Outlook ignores pre-wrap. */
+const lines = (value: string) => value.split('\n').flatMap((line, i) => (i === 0 ? [line] : [h('br', { key: i }), line]));
+
+// overflow-wrap: a long company name or the calculator's link would otherwise widen the card past a phone's screen.
 const table = (rows: [string, string][]) =>
   h(Section, { style: { backgroundColor: '#f6f8fa', borderRadius: '8px', padding: '12px 16px', margin: '16px 0' } },
     ...rows.map(([label, value], i) =>
-      h(Text, { key: i, style: { ...paragraph, margin: '0 0 10px', whiteSpace: 'pre-wrap' } }, h('strong', null, `${label}: `), value)),
+      h(Text, { key: i, style: { ...paragraph, margin: '0 0 10px', overflowWrap: 'anywhere', wordBreak: 'break-word' } }, h('strong', null, `${label}: `), ...lines(value))),
   );
 
 const BUTTON = { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' };
@@ -218,8 +222,10 @@ function invite(p: BookingProps): { attachment: EmailAttachment | null; problem:
   }
 }
 
-export async function bookingEmail(p: BookingProps): Promise<{ subject: string; html: string; text: string; attachments: EmailAttachment[] }> {
+export async function bookingEmail(p: BookingProps): Promise<{ subject: string; html: string; text: string; replyTo?: string; attachments: EmailAttachment[] }> {
   const { attachment, problem } = invite(p);
   const html = await render(h(BookingEmail, { ...p, inviteProblem: problem }));
-  return { subject: subjectOf(p), html, text: toPlainText(html), attachments: attachment ? [attachment] : [] };
+  // The operator's Reply writes to the visitor, not to the site's own sender address.
+  const replyTo = p.audience === 'operator' ? p.booking.email : undefined;
+  return { subject: subjectOf(p), html, text: toPlainText(html), ...(replyTo ? { replyTo } : {}), attachments: attachment ? [attachment] : [] };
 }
