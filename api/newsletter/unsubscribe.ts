@@ -8,10 +8,12 @@ import { routes } from '../../src/config/site.ts';
 export const { GET, POST } = signedActionRoute({
   purpose: 'newsletter-unsubscribe',
   path: routes.newsletterUnsubscribeApi,
-  invalidRedirect: routes.newsletterLinkExpired,
+  // Not the confirmation's link-expired page, which asks its reader to sign up again.
+  invalidRedirect: routes.newsletterUnsubscribeLinkInvalid,
   async view(ctx, id) {
     const subscriber = await findSubscriber(ctx, id);
-    if (!subscriber) return { redirect: routes.newsletterLinkExpired };
+    // No record (removed by the retention rules, or never confirmed): nothing is sent to it.
+    if (!subscriber) return { redirect: routes.newsletterUnsubscribed };
     if (subscriber.status === 'unsubscribed') return { redirect: routes.newsletterUnsubscribed };
     return {
       page: {
@@ -27,6 +29,6 @@ export const { GET, POST } = signedActionRoute({
     const { outcome, queued } = await unsubscribeSubscriber(ctx, id);
     return outcome === 'unsubscribed'
       ? { ok: true, redirect: routes.newsletterUnsubscribed, message: 'Unsubscribed.', queued }
-      : { ok: false, redirect: routes.newsletterLinkExpired, message: 'This unsubscribe link is not valid.', queued };
+      : { ok: true, redirect: routes.newsletterUnsubscribed, message: 'This address is not on the list.', queued };
   },
 });

@@ -32,11 +32,15 @@ export const routes = {
   bookingNoShowApi: '/api/bookings/no-show',
   /** Where the operator lands after recording a call's outcome. */
   bookingOutcomeRecorded: '/book-audit/outcome-recorded',
+  /** Where a Held or No-show link lands once it is past its week, or was altered (the operator reads it). */
+  bookingOutcomeLinkExpired: '/book-audit/outcome-link-expired',
   newsletter: '/newsletter',
   newsletterCheckInbox: '/newsletter/check-your-inbox',
   newsletterConfirmed: '/newsletter/confirmed',
   newsletterUnsubscribed: '/newsletter/unsubscribed',
   newsletterLinkExpired: '/newsletter/link-expired',
+  /** Where an unsubscribe link that was altered (or outlived a change of SITE_SECRET) lands: not a sign-up page. */
+  newsletterUnsubscribeLinkInvalid: '/newsletter/unsubscribe-link-invalid',
   newsletterApi: '/api/newsletter',
   newsletterConfirmApi: '/api/newsletter/confirm',
   newsletterUnsubscribeApi: '/api/newsletter/unsubscribe',

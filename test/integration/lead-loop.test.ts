@@ -227,6 +227,10 @@ describe("the operator's Held and No-show links", () => {
     const press = await postJson('/api/bookings/held', { token: tokenOf(held) });
     expect(press.status).toBe(409);
     expect(JSON.parse(press.body).error.code).toBe('call_expired');
+    // The operator pressing the button lands on a page written for them, and a GET of an altered link too.
+    const pressed = await postForm('/api/bookings/held', { token: tokenOf(held) });
+    expect(pressed.headers.location).toBe('/book-audit/outcome-link-expired');
+    expect((await server.send(`${held}x`)).headers.location).toBe('/book-audit/outcome-link-expired');
 
     const { recordOutcome } = await import('../../api/_lib/booking/record-outcome.ts');
     const cancelled = await book(69);

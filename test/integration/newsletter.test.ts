@@ -171,7 +171,9 @@ describe('newsletter double opt-in', () => {
     const token = new URL(link).searchParams.get('token')!;
     const post = (path: string, body: string) => send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     // A confirm token cannot unsubscribe, and a token with one character changed confirms nothing.
-    expect((await post('/api/newsletter/unsubscribe', `token=${token}`)).headers.location).toBe('/newsletter/link-expired');
+    // A broken unsubscribe link lands on a page that says how to get off the list, not on the sign-up's.
+    expect((await post('/api/newsletter/unsubscribe', `token=${token}`)).headers.location).toBe('/newsletter/unsubscribe-link-invalid');
+    expect((await send(`/api/newsletter/unsubscribe?token=${token}`)).headers.location).toBe('/newsletter/unsubscribe-link-invalid');
     expect((await post(`/api/newsletter/unsubscribe?token=${token}`, 'List-Unsubscribe=One-Click')).status).toBe(400);
     const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     expect((await post('/api/newsletter/confirm', `token=${forged}`)).headers.location).toBe('/newsletter/link-expired');

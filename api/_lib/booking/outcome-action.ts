@@ -34,10 +34,11 @@ export function outcomeAction(outcome: CallOutcome): SignedAction {
   return {
     purpose: outcome === 'held' ? 'booking-held' : 'booking-no-show',
     path: outcome === 'held' ? routes.bookingHeldApi : routes.bookingNoShowApi,
-    invalidRedirect: routes.bookingLinkExpired,
+    // Not the visitor's link-expired page, which tells its reader to book a call.
+    invalidRedirect: routes.bookingOutcomeLinkExpired,
     async view(ctx, id) {
       const booking = await findBooking(ctx.db, id);
-      if (!booking) return { redirect: routes.bookingLinkExpired };
+      if (!booking) return { redirect: routes.bookingOutcomeLinkExpired };
       const details: [string, string][] = [
         ['When', formatCall(booking.start, booking.end, ctx.config.booking.timeZone)],
         ['Who', `${booking.name}, ${booking.company}`],
@@ -50,8 +51,8 @@ export function outcomeAction(outcome: CallOutcome): SignedAction {
     async act(ctx, id) {
       const { result, queued } = await recordOutcome(ctx, id, outcome);
       if (result === 'recorded') return { ok: true, redirect: routes.bookingOutcomeRecorded, message: wording.done, queued };
-      if (result === 'missing') return { ok: false, redirect: routes.bookingLinkExpired, message: 'This link is not valid any more.', queued };
-      return { ok: false, status: 409, code: `call_${result.replace('-', '_')}`, redirect: routes.bookingLinkExpired, message: NOT_OPEN[result], queued };
+      if (result === 'missing') return { ok: false, redirect: routes.bookingOutcomeLinkExpired, message: 'This link is not valid any more.', queued };
+      return { ok: false, status: 409, code: `call_${result.replace('-', '_')}`, redirect: routes.bookingOutcomeLinkExpired, message: NOT_OPEN[result], queued };
     },
   };
 }
