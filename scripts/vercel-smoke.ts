@@ -56,15 +56,15 @@ function withFacts(source: string, facts: Record<string, string>): string {
     return text.replace(line, `$1${JSON.stringify(value).replace(/^"|"$/g, "'")},`);
   }, source);
 }
-const SMOKE_FACTS = { legalName: 'Smoke Test Operator GmbH', contactEmail: 'hello@smoke-test-operator.com' };
-writeFileSync(companyFile, withFacts(shippedFacts, { legalName: '', contactEmail: 'hello@aioperator.example' }));
+const SMOKE_FACTS = { legalName: 'Smoke Test Operator GmbH', contactEmail: 'hello@smoke-test-operator.com', meetingUrl: 'https://meet.smoke-test-operator.com/audit' };
+writeFileSync(companyFile, withFacts(shippedFacts, { legalName: '', contactEmail: 'hello@aioperator.example', meetingUrl: 'https://meet.aioperator.example/workflow-audit' }));
 console.log('[vercel] astro build for production with placeholder company facts');
 const guardEnv: NodeJS.ProcessEnv = { ...process.env, VERCEL_ENV: 'production', SITE_URL: 'https://smoke.example', ASTRO_TELEMETRY_DISABLED: '1' };
 const guarded = spawnSync(join(rootDir, 'node_modules/.bin/astro'), ['build'], { cwd: work, env: guardEnv, encoding: 'utf8', timeout: 300_000 });
 const guardLog = `${guarded.stdout}\n${guarded.stderr}`;
 check(
-  guarded.status !== 0 && guardLog.includes('src/config/company.ts still has placeholders') && /- contactEmail "hello@aioperator\.example"/.test(guardLog) && guardLog.includes('- legalName is empty') && !existsSync(join(work, 'dist')),
-  `a production build with placeholder facts stops before building, naming contactEmail, legalName and src/config/company.ts (exit ${guarded.status}${guarded.status === 0 ? ', it built' : ''})`,
+  guarded.status !== 0 && guardLog.includes('src/config/company.ts still has placeholders') && /- contactEmail "hello@aioperator\.example"/.test(guardLog) && guardLog.includes('- legalName is empty') && guardLog.includes('- meetingUrl "https://meet.aioperator.example') && !existsSync(join(work, 'dist')),
+  `a production build with placeholder facts stops before building, naming contactEmail, legalName, meetingUrl and src/config/company.ts (exit ${guarded.status}${guarded.status === 0 ? ', it built' : ''})`,
 );
 rmSync(join(work, 'dist'), { recursive: true, force: true });
 writeFileSync(companyFile, withFacts(shippedFacts, SMOKE_FACTS));

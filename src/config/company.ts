@@ -2,10 +2,11 @@
 // set by the owner, here and nowhere else, and a null (or an empty list) means the pages and emails say
 // nothing about it (no price, no promised reply time, no names). README: "Company facts".
 //
-// Two facts are required before the site goes live: `contactEmail` and `legalName`. A production build
-// (VERCEL_ENV=production) stops and names each one that is still a placeholder (an empty value, or an
-// address on a reserved example domain such as aioperator.example): the privacy page must say who is
-// responsible for visitors' data, and how to reach them. The rule: src/lib/company/placeholders.ts.
+// Three facts are required before the site goes live: `contactEmail`, `legalName` and `meetingUrl`. A
+// production build (VERCEL_ENV=production) stops and names each one that is still a placeholder (an
+// empty value, or an address on a reserved example domain such as aioperator.example): the privacy page
+// must say who is responsible for visitors' data and how to reach them, and a booked visitor must know
+// how to join the call. The rule: src/lib/company/placeholders.ts.
 
 export interface Person {
   name: string;
@@ -46,6 +47,11 @@ export interface CompanyFacts {
   legalName: string;
   /** Where people write to us: footer, privacy page, booking page fallback. Required in production. */
   contactEmail: string;
+  /**
+   * The video-call link every audit call is held on (a fixed room: Google Meet, Zoom, Teams…), https.
+   * In the visitor's confirmation, reminders and invites, and every calendar entry. Required in production.
+   */
+  meetingUrl: string;
   /** The registered postal address, lines separated by "\n", shown on the privacy and about pages; null shows none. */
   postalAddress: string | null;
   /** The people a client works with, shown on the about page; empty: the page describes the company only. */
@@ -65,6 +71,8 @@ export const company: CompanyFacts = {
   legalName: '',
   // A placeholder domain until the owner sets the real address.
   contactEmail: 'hello@aioperator.example',
+  // A placeholder room until the owner sets the real one.
+  meetingUrl: 'https://meet.aioperator.example/workflow-audit',
   postalAddress: null,
   people: [],
   pricing: { audit: null, build: null, upkeep: null },

@@ -32,11 +32,19 @@ describe('POST /api/bookings', () => {
     expect(icsField(ics, 'SEQUENCE')).toBe('0');
     expect(icsField(ics, 'DTSTART')).toBe(slot.start.replace(/[-:]/g, '').replace('.000', ''));
     expect(visitor!.text).toMatch(/https:\/\/site\.test\/book-audit\/manage\?token=/);
+    // How to join: the company's video-call link in the email, the invite's LOCATION and the calendar links.
+    const { company } = await import('../../src/config/company.ts');
+    expect(visitor!.text).toContain(`Join the video call: ${company.meetingUrl}`);
+    expect(icsField(ics, 'LOCATION')).toBe(company.meetingUrl);
+    expect(new URL(body.calendar.google).searchParams.get('location')).toBe(company.meetingUrl);
+    expect(new URL(body.calendar.outlook).searchParams.get('location')).toBe(company.meetingUrl);
 
     const operator = mails('operator@site.test').find((m) => m.text.includes(payload.email))!;
     expect(operator.subject).toBe('New audit: Reyes Logistics (Dana Reyes)');
     // Reply on the notice writes to the visitor; the visitor's replies go to the sender as usual.
     expect(operator.replyTo).toBe(payload.email);
+    expect(operator.text).toContain(`Join the video call: ${company.meetingUrl}`);
+    expect(icsField(attachment(operator), 'LOCATION')).toBe(company.meetingUrl);
     expect(visitor!.replyTo).toBeUndefined();
     // The operator's brief carries the recomputed calculator figures and the checklist's result.
     expect(operator.text).toContain('Document intake');

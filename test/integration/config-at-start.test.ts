@@ -43,8 +43,8 @@ afterEach(() => {
   }
 });
 
-const PLACEHOLDERS = { contactEmail: 'hello@aioperator.example', legalName: '' };
-const REAL = { contactEmail: 'hello@aioperator.com', legalName: 'AI Operator GmbH' };
+const PLACEHOLDERS = { contactEmail: 'hello@aioperator.example', legalName: '', meetingUrl: 'https://meet.aioperator.example/workflow-audit' };
+const REAL = { contactEmail: 'hello@aioperator.com', legalName: 'AI Operator GmbH', meetingUrl: 'https://meet.google.com/abc-defg-hij' };
 
 describe('the company facts guard in astro.config.mjs', () => {
   it('stops a production build naming each placeholder fact and the file, together with a missing SITE_URL', async () => {
@@ -53,12 +53,13 @@ describe('the company facts guard in astro.config.mjs', () => {
     expect(error).toMatch(/src\/config\/company\.ts still has placeholders/);
     expect(error).toMatch(/- contactEmail "hello@aioperator\.example" is on a reserved \.example domain/);
     expect(error).toMatch(/- legalName is empty/);
+    expect(error).toMatch(/- meetingUrl "https:\/\/meet\.aioperator\.example\/workflow-audit" is on a reserved \.example domain/);
   }, 30_000);
 
   it('stops a production build with SITE_URL set but one placeholder fact, naming only that one', async () => {
     const error = await loadConfig({ VERCEL_ENV: 'production', SITE_URL: 'https://aioperator.com' }, { ...REAL, contactEmail: 'hello@example.com' }).then(() => null, (e: Error) => e.message);
     expect(error).toMatch(/- contactEmail "hello@example\.com" is on example\.com/);
-    expect(error).not.toMatch(/legalName|SITE_URL/);
+    expect(error).not.toMatch(/legalName|meetingUrl|SITE_URL/);
   }, 30_000);
 
   it('loads for a production build with real facts, and for a local build with placeholders', async () => {

@@ -2,19 +2,24 @@
 // .ics download, and the entry the Google and Outlook links carry. Apart from the email templates, so a
 // route that needs the call's name (a booking's answer, the .ics file) does not load React Email.
 import type { Booking } from './record.ts';
+import { company } from '../../../src/config/company.ts';
 import { site } from '../../../src/config/site.ts';
 
 /** The call's name in every calendar: invites, the add-to-calendar links and the .ics download. */
 export const CALL_TITLE = `Workflow audit with ${site.name}`;
 
+/** Where every call is held: the company's video-call room (company.meetingUrl), the calendars' location. */
+export const CALL_LOCATION = company.meetingUrl;
+
 /**
- * The visitor's calendar entry for the Google and Outlook links: what to fix, and where to move or cancel.
- * Without a manage link (the booking answer's, which the address's owner may not have sent) it points to
- * the confirmation email instead.
+ * The visitor's calendar entry for the Google and Outlook links: how to join, what to fix, and where to
+ * move or cancel. Without a manage link (the booking answer's, which the address's owner may not have
+ * sent) it points to the confirmation email instead.
  */
 export const callEvent = (call: Pick<Booking, 'start' | 'end' | 'goal'>, manageUrl: string | null) => ({
   title: CALL_TITLE,
   start: call.start,
   end: call.end,
-  details: `${call.goal}\n\n${manageUrl ? `Move or cancel: ${manageUrl}` : 'The link to move or cancel the call is in its confirmation email.'}`,
+  location: CALL_LOCATION,
+  details: `Join the video call: ${CALL_LOCATION}\n\n${call.goal}\n\n${manageUrl ? `Move or cancel: ${manageUrl}` : 'The link to move or cancel the call is in its confirmation email.'}`,
 });

@@ -44,7 +44,7 @@ export function Confirmation({ created, email, timeZone, operatorZone, locale, h
         )}
       </dl>
       <p className="mt-5">
-        A confirmation email with the calendar invite and a link to move or cancel the call is on its way to <strong className="font-semibold text-ink break-words">{email}</strong>.
+        A confirmation email with the video-call link, the calendar invite and a link to move or cancel the call is on its way to <strong className="font-semibold text-ink break-words">{email}</strong>.
       </p>
       {links.length > 0 && (
         <div className="mt-6">

@@ -52,6 +52,8 @@ export interface InviteInput {
   attendee: { name: string; email: string };
   /** The manage link. */
   url?: string;
+  /** Where the call is held: the video-call link (LOCATION). */
+  location?: string;
   /** DTSTAMP instant (ISO UTC), passed in so the output is deterministic. */
   stamp: string;
 }
@@ -222,6 +224,7 @@ export function buildInvite(input: InviteInput): string {
     ...utcEventTimes(startMs, endMs, stampMs),
     title,
     description: sanitizeText(input.description, false) || undefined,
+    location: input.location === undefined || input.location === '' ? undefined : sanitizeText(input.location, true),
     url: input.url === undefined || input.url === '' ? undefined : checkUrl(input.url),
     status: cancel ? 'CANCELLED' : 'CONFIRMED',
     organizer: { name: sanitizeName(input.organizer.name, organizerEmail), email: organizerEmail },

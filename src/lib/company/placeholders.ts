@@ -1,7 +1,11 @@
 // Which of the company's required facts are still placeholders, and the production build's guard. The
-// site must not go live naming a made-up address or no one at all as responsible for visitors' data.
+// site must not go live naming a made-up address or no one at all as responsible for visitors' data, or
+// booking calls nobody knows how to join.
 // The same address rule checks MAIL_FROM when a function starts in production (api/_lib/runtime/config.ts).
 import type { CompanyFacts } from '../../config/company.ts';
+
+/** The facts a production build cannot go without. */
+export type RequiredFacts = Pick<CompanyFacts, 'contactEmail' | 'legalName' | 'meetingUrl'>;
 
 /** The file a deployer edits; every message names it. */
 export const COMPANY_FACTS_FILE = 'src/config/company.ts';
@@ -34,12 +38,33 @@ export function isPlaceholderEmail(address: string): boolean {
   return emailPlaceholderReason(address) !== null;
 }
 
+/** Why a link is a placeholder (empty, not https, on a reserved or example domain), or null when it is a real one. */
+export function urlPlaceholderReason(url: string): string | null {
+  const value = url.trim();
+  if (value === '') return 'is empty';
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return `"${value}" is not a link`;
+  }
+  if (parsed.protocol !== 'https:') return `"${value}" is not an https link`;
+  const domain = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  if (RESERVED_TLDS.includes(tld)) return `"${value}" is on a reserved .${tld} domain, which nobody can join`;
+  const example = EXAMPLE_DOMAINS.find((name) => domain === name || domain.endsWith(`.${name}`));
+  if (example) return `"${value}" is on ${example}, a domain reserved for examples`;
+  return null;
+}
+
 /** Each required fact that is still a placeholder, named by its field in src/config/company.ts; empty when all are real. */
-export function placeholderFacts(facts: Pick<CompanyFacts, 'contactEmail' | 'legalName'>): string[] {
+export function placeholderFacts(facts: RequiredFacts): string[] {
   const found: string[] = [];
   const email = emailPlaceholderReason(facts.contactEmail);
   if (email) found.push(`contactEmail ${email}: set the address people write to (footer, privacy page, booking page)`);
   if (facts.legalName.trim() === '') found.push('legalName is empty: set the registered name of the business, which the privacy page names as responsible for visitors\' data');
+  const meeting = urlPlaceholderReason(facts.meetingUrl);
+  if (meeting) found.push(`meetingUrl ${meeting}: set the video-call link the audit calls are held on (confirmation email, reminders, calendar invites)`);
   return found;
 }
 
@@ -48,7 +73,7 @@ export function placeholderFacts(facts: Pick<CompanyFacts, 'contactEmail' | 'leg
  * with while a required fact is a placeholder, or null when the build may go on. Other builds (local,
  * preview) are never stopped: they show the placeholders as they are. Nothing else turns it off.
  */
-export function productionFactsProblem(env: Record<string, string | undefined>, facts: Pick<CompanyFacts, 'contactEmail' | 'legalName'>): string | null {
+export function productionFactsProblem(env: Record<string, string | undefined>, facts: RequiredFacts): string | null {
   if (env.VERCEL_ENV !== 'production') return null;
   const found = placeholderFacts(facts);
   if (found.length === 0) return null;

@@ -123,6 +123,12 @@ describe('buildInvite: escaping and injection', () => {
     ]);
   });
 
+  it('writes where the call is held as LOCATION, escaped, and no LOCATION without one', () => {
+    expect(linesStartingWith(invite({ location: 'https://meet.google.com/abc-defg-hij' }), 'LOCATION')).toEqual(['LOCATION:https://meet.google.com/abc-defg-hij']);
+    expect(linesStartingWith(invite({ location: 'Zoom; ID 123, passcode 9\nsecond line' }), 'LOCATION')).toEqual(['LOCATION:Zoom\\; ID 123\\, passcode 9 second line']);
+    expect(linesStartingWith(invite(), 'LOCATION')).toEqual([]);
+  });
+
   it('keeps a name with a comma, semicolon, colon or quote inside its quoted CN parameter', () => {
     const ics = invite({
       organizer: { name: 'AI Operator; Team: Ops', email: 'hello@aioperator.example' },

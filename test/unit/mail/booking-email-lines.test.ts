@@ -16,7 +16,7 @@ const operatorNotice = () =>
     operator: { email: 'ops@example.com', timeZone: 'Europe/Berlin' },
     manageUrl: 'https://example.com/manage',
     icsUrl: 'https://example.com/ics',
-    context: null,
+    context: { scenario: null, readiness: null },
     stamp: '2030-01-01T00:00:00.000Z',
   });
 

@@ -16,7 +16,7 @@ import type { ReadinessSummary, ScenarioSummary } from '../../../../src/lib/book
 import { formatCall } from '../../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType, sanitizeText } from '../../../../src/lib/booking/invite.ts';
 import type { Booking } from '../../booking/record.ts';
-import { CALL_TITLE, callEvent } from '../../booking/call-event.ts';
+import { CALL_LOCATION, CALL_TITLE, callEvent } from '../../booking/call-event.ts';
 import { AREA_LABELS } from '../../../../src/lib/readiness/areas.ts';
 import { describeSource, type LeadSource } from '../../../../src/lib/leads/source.ts';
 import { roiFormatters } from '../../../../src/lib/roi/format.ts';
@@ -162,6 +162,10 @@ function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: s
   const children: ReactNode[] = [h(Text, { key: 'intro', style: paragraph }, intro(p, inviteProblem === null)), h('div', { key: 'details' }, table(details(p, inviteProblem)))];
   // A missed call is over: its email offers a new time, like a cancelled one.
   const live = p.event !== 'cancelled' && p.event !== 'no-show';
+  if (live) {
+    // How to join, for both: the operator's calendar gets the invite, but the notice is what they read.
+    children.push(h(Text, { key: 'join', style: paragraph }, h('strong', null, 'Join the video call: '), h(Link, { href: CALL_LOCATION, style: link }, CALL_LOCATION)));
+  }
   if (p.audience === 'visitor' && live) {
     const event = callEvent(p.booking, p.manageUrl);
     children.push(
@@ -209,6 +213,7 @@ function invite(p: BookingProps): { attachment: EmailAttachment | null; problem:
       end: p.booking.end,
       title: p.audience === 'visitor' ? CALL_TITLE : `Workflow audit: ${p.booking.company} (${p.booking.name})`,
       description: p.audience === 'visitor' ? callEvent(p.booking, p.manageUrl).details : `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
+      location: CALL_LOCATION,
       organizer: { name: site.name, email: p.operator.email },
       attendee: { name: p.booking.name, email: p.booking.email },
       url: p.audience === 'visitor' ? p.manageUrl : undefined,
