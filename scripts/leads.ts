@@ -3,12 +3,13 @@
 //   messages [--status pending|sending|sent|dead] [--csv]            list queued and sent email
 //   failed                                                          messages that were dead-lettered, with their last error
 //   retry                                                           deliver every due message now
-//   bookings [--from YYYY-MM-DD] [--csv]                             booked calls from that date on, with their context, source and outcome
+//   bookings [--from YYYY-MM-DD] [--csv]                             booked calls from that date on (in BOOKING_TIMEZONE), with their context, source and outcome
 //   funnel [--since YYYY-MM-DD] [--csv]                             views, sign-ups and bookings by page, utm_source, preset, readiness
 //                                                                   band and referring site, and the calls' outcomes (default: the last 7 days)
 //   calendar [--csv]                                                each calendar feed (BOOKING_BUSY_FEEDS): state, last refresh, age, counts, last error
 // Reads DATA_DIR / DATABASE_URL like the server, so it works on the embedded file and a hosted database.
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../src/lib/readiness/dates.ts';
 import { apiContext } from '../api/_lib/runtime/context.ts';
 import { deliverDue } from '../api/_lib/mail/outbox.ts';
 import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, bookings, calendarReport, funnelCsv, funnelReport, funnelText, messages, parseSince, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
@@ -32,11 +33,11 @@ if (command === 'subscribers') print(await subscribers(ctx.db, checkStatus(SUBSC
 else if (command === 'messages') print(await messages(ctx.db, checkStatus(MESSAGE_STATUSES)));
 else if (command === 'failed') print(await messages(ctx.db, 'dead'));
 else if (command === 'bookings') {
-  if (values.from && !/^\d{4}-\d{2}-\d{2}$/.test(values.from)) {
-    console.error('--from must be a date written YYYY-MM-DD');
+  if (values.from && !isCalendarDate(values.from)) {
+    console.error(`--from must be a real date written YYYY-MM-DD (got "${values.from}")`);
     process.exit(2);
   }
-  print(await bookings(ctx.db, values.from));
+  print(await bookings(ctx.db, values.from, ctx.config.booking.timeZone));
 } else if (command === 'funnel') {
   const now = new Date();
   const period = parseSince(values.since, now);

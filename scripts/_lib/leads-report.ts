@@ -1,11 +1,13 @@
 // What the operator command reads: subscribers, messages, bookings and the funnel as rows, and CSV that
 // spreadsheets open safely (cells starting with = + - @ are prefixed, so an address cannot become a formula).
 import type { Client } from '@libsql/client';
+import { Temporal } from 'temporal-polyfill';
 import { feedRows } from '../../api/_lib/calendar/busy-copy.ts';
 import type { BusyFeed } from '../../api/_lib/calendar/feed-list.ts';
 import { isCalendarDate } from '../../src/lib/readiness/dates.ts';
 import { bookingContextLabels, computeFunnel, defaultSince, type BookingRow, type Funnel, type PageViewRow, type SignUpRow, type SourceLine } from '../../src/lib/leads/funnel.ts';
 import { MINUTE_MS, DAY_MS } from '../../src/lib/time/durations.ts';
+import { formatShortDay, formatTime, zoneName } from '../../src/lib/booking/format.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -37,16 +39,28 @@ export async function messages(db: Client, status?: string): Promise<Row[]> {
  * came from (the site page, the referring host, the utm_* values; empty when unknown); and what the
  * operator marked after the call (held or no-show, and when).
  */
-export async function bookings(db: Client, fromDate?: string): Promise<Row[]> {
+/** Midnight at the start of a calendar date in a zone, as an ISO instant: an operator's "from Monday" is their own Monday. */
+export function zonedMidnight(date: string, timeZone: string): string {
+  return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant().toString();
+}
+
+/**
+ * Booked calls from a date on (midnight in `timeZone`, the operator's), each led by its start in that
+ * zone (`when`), as the operator reads their calendar; `start_at` and `end_at` stay UTC for spreadsheets.
+ */
+export async function bookings(db: Client, fromDate?: string, timeZone = 'UTC'): Promise<Row[]> {
   const result = await db.execute({
     sql: `SELECT start_at, end_at, status, name, email, company, company_size, area, goal, time_zone, sequence,
                  json_extract(context, '$.scenario') AS calculator_scenario, json_extract(context, '$.readiness') AS readiness_answers,
                  created_at, cancelled_at,
                  source_page, source_referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, outcome, outcome_at
           FROM bookings ${fromDate ? 'WHERE start_at >= ?' : ''} ORDER BY start_at`,
-    args: fromDate ? [`${fromDate}T00:00:00Z`] : [],
+    args: fromDate ? [zonedMidnight(fromDate, timeZone)] : [],
   });
-  return result.rows.map((row) => ({ ...row }) as Row);
+  return result.rows.map((row) => {
+    const start = String(row.start_at);
+    return { when: `${formatShortDay(start, timeZone)}, ${formatTime(start, timeZone)} ${zoneName(start, timeZone)}`, ...row } as Row;
+  });
 }
 
 /** "4 min", "3 h 5 min", "2 d 4 h": how old a copy is, at a glance. */
@@ -288,7 +302,8 @@ export function toCsv(rows: Row[], columns = rows[0] ? Object.keys(rows[0]) : []
 export function toTable(rows: Row[]): string {
   if (rows.length === 0) return '(none)\n';
   const columns = Object.keys(rows[0]!);
-  const cells = [columns, ...rows.map((row) => columns.map((c) => String(row[c] ?? '').slice(0, 60)))];
+  // One line per row: a value's own line breaks and tabs (a visitor's goal) would break the columns.
+  const cells = [columns, ...rows.map((row) => columns.map((c) => String(row[c] ?? '').replace(/\s+/g, ' ').slice(0, 60)))];
   const widths = columns.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
   return cells.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n') + '\n';
 }

@@ -70,12 +70,16 @@ describe('operator export', () => {
   it('lists bookings from a date with the context they brought, as CSV a spreadsheet reads safely', async () => {
     const { bookings, toCsv } = await import('../../scripts/_lib/leads-report.ts');
     const ctx = await apiContext();
-    const rows = await bookings(ctx.db, isoDate(Date.now()));
+    const rows = await bookings(ctx.db, isoDate(Date.now()), 'Europe/Berlin');
     const withScenario = rows.find((r) => r.calculator_scenario === 'p=document-intake&n=300');
+    // Each call leads with its start in the operator's zone, as their calendar shows it.
+    const start = String(withScenario!.start_at);
+    const berlin = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', hour: 'numeric', minute: '2-digit' }).format(new Date(start));
+    expect(withScenario!.when).toMatch(new RegExp(`^\\w{3}, \\w{3} \\d{1,2}, ${berlin.replace(/\s/g, '\\s')} GMT\\+[12]$`));
     expect(withScenario).toMatchObject({ status: 'confirmed', company: 'Reyes Logistics', area: 'documents' });
     expect(JSON.parse(String(withScenario!.readiness_answers))).toEqual({ area: 'documents', workflowName: 'Supplier invoice intake' });
     expect(await bookings(ctx.db, '2999-01-01')).toEqual([]);
     const csv = toCsv(rows);
-    expect(csv.split('\n')[0]).toBe('start_at,end_at,status,name,email,company,company_size,area,goal,time_zone,sequence,calculator_scenario,readiness_answers,created_at,cancelled_at,source_page,source_referrer,utm_source,utm_medium,utm_campaign,utm_term,utm_content,outcome,outcome_at');
+    expect(csv.split('\n')[0]).toBe('when,start_at,end_at,status,name,email,company,company_size,area,goal,time_zone,sequence,calculator_scenario,readiness_answers,created_at,cancelled_at,source_page,source_referrer,utm_source,utm_medium,utm_campaign,utm_term,utm_content,outcome,outcome_at');
   });
 });
