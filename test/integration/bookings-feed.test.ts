@@ -99,7 +99,7 @@ describe('GET /api/calendar/bookings.ics', () => {
     expect(field(first!, 'DTSTART')).toBe(basic(a!.start));
     expect(field(first!, 'DTEND')).toBe(basic(a!.end));
     expect(field(first!, 'STATUS')).toBe('CONFIRMED');
-    expect(field(first!, 'SUMMARY')).toBe('Workflow audit: Dana Reyes (Reyes Logistics)');
+    expect(field(first!, 'SUMMARY')).toBe('Workflow audit: Reyes Logistics (Dana Reyes)');
     expect(field(first!, 'DESCRIPTION')).toBe(
       'Visitor: Dana Reyes\\nCompany: Reyes Logistics (11-50 people)\\nArea: Documents\\nWants to fix: Supplier invoices take 15 minutes each to key into Xero.\\nTheir time zone: America/Los_Angeles',
     );
@@ -112,7 +112,7 @@ describe('GET /api/calendar/bookings.ics', () => {
     expect(field(second!, 'SEQUENCE')).toBe(icsField(movedInvite, 'SEQUENCE'));
     expect(field(second!, 'SEQUENCE')).toBe('1');
     expect(field(second!, 'DTSTART')).toBe(basic(later!.start));
-    expect(field(second!, 'SUMMARY')).toBe('Workflow audit: Moved Mover (Shift Ltd)');
+    expect(field(second!, 'SUMMARY')).toBe('Workflow audit: Shift Ltd (Moved Mover)');
 
     const cancelledUid = icsField(attachment(mails('gone@example.com')[0]!), 'UID')!;
     const overUid = icsField(attachment(mails('past@example.com')[0]!), 'UID')!;

@@ -201,8 +201,11 @@ describe("the operator's Held and No-show links", () => {
     expect(sorry).toHaveLength(1);
     expect(sorry[0]!.text).toContain('https://site.test/book-audit');
     expect(sorry[0]!.text).not.toContain('/book-audit/manage');
+    // The Held page says the email is not taken back.
+    const heldLink = linkIn(noticeFor(call.email), '/api/bookings/held');
+    expect((await server.send(heldLink)).body).toContain('does not take it back');
     // Held, then no-show again: still the one email.
-    await postJson('/api/bookings/held', { token: tokenOf(linkIn(noticeFor(call.email), '/api/bookings/held')) });
+    await postJson('/api/bookings/held', { token: tokenOf(heldLink) });
     await postJson('/api/bookings/no-show', { token: tokenOf(noShow) });
     await settle();
     expect(mails(call.email, 'We missed you: book another time for your workflow audit')).toHaveLength(1);

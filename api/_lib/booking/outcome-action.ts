@@ -3,7 +3,7 @@
 // start until a week after it.
 import type { CallOutcome } from './record.ts';
 import { findBooking } from './find-booking.ts';
-import { outcomeWindow, recordOutcome } from './record-outcome.ts';
+import { noShowEmailSent, outcomeWindow, recordOutcome } from './record-outcome.ts';
 import type { SignedAction } from '../http/signed-action.ts';
 import { routes } from '../../../src/config/site.ts';
 import { formatCall } from '../../../src/lib/booking/format.ts';
@@ -46,7 +46,10 @@ export function outcomeAction(outcome: CallOutcome): SignedAction {
       if (booking.outcome) details.push(['Recorded so far', booking.outcome === 'held' ? 'Held' : 'No-show']);
       const window = outcomeWindow(booking, new Date());
       if (window !== 'open') return { page: { title: wording.title, paragraphs: [NOT_OPEN[window]], details } };
-      return { page: { title: wording.title, paragraphs: [wording.paragraph], details, button: wording.button } };
+      // Putting a no-show right: say plainly that its email is not taken back.
+      const sent = outcome === 'held' && booking.outcome === 'no-show' && (await noShowEmailSent(ctx.db, id));
+      const paragraphs = sent ? [wording.paragraph, 'They already have the “We missed you” email from the no-show; recording the call as held does not take it back.'] : [wording.paragraph];
+      return { page: { title: wording.title, paragraphs, details, button: wording.button } };
     },
     async act(ctx, id) {
       const { result, queued } = await recordOutcome(ctx, id, outcome);

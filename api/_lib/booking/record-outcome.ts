@@ -17,6 +17,12 @@ export function outcomeWindow(booking: Pick<Booking, 'status' | 'start' | 'end'>
   return 'open';
 }
 
+/** Whether the "we missed you" email of a no-show has gone out (or is going): recording "held" then no longer stops it. */
+export async function noShowEmailSent(db: ApiContext['db'], id: string): Promise<boolean> {
+  const row = (await db.execute({ sql: `SELECT 1 FROM messages WHERE idempotency_key = ? AND status IN ('sent', 'sending')`, args: [`booking-${id}-no-show`] })).rows[0];
+  return row !== undefined;
+}
+
 /**
  * Records what became of a call (the operator's Held and No-show links). The last press wins, so a
  * slip can be put right. A no-show emails the visitor once, with a link to book again: its outbox key

@@ -39,9 +39,9 @@ export interface FeedBooking {
 export const BOOKINGS_FEED_NAME = 'AI Operator bookings';
 const FEED_PRODUCT_ID = '-//AI Operator//Bookings feed//EN';
 
-/** The event's title: who is coming, from which company. */
+/** The event's title: the company, then who is coming, as in the operator's invite and email subjects. */
 export const feedSummary = (booking: Pick<FeedBooking, 'name' | 'company'>) =>
-  `Workflow audit: ${sanitizeText(booking.name, true)} (${sanitizeText(booking.company, true)})`;
+  `Workflow audit: ${sanitizeText(booking.company, true)} (${sanitizeText(booking.name, true)})`;
 
 /** The operator's brief in the event: one labelled line each, the goal as the visitor wrote it. */
 function feedDescription(booking: FeedBooking): string {

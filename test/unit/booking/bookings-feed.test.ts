@@ -58,7 +58,7 @@ describe('buildBookingsFeed', () => {
       ...HEADER,
       'BEGIN:VEVENT',
       'UID:0193a7c4-5e21-7000-8000-00000000d1a1@site.test',
-      'SUMMARY:Workflow audit: Dana Reyes (Reyes Logistics)',
+      'SUMMARY:Workflow audit: Reyes Logistics (Dana Reyes)',
       'DTSTAMP:20261204T100000Z',
       'DTSTART:20261208T090000Z',
       'DTEND:20261208T092000Z',
@@ -68,7 +68,7 @@ describe('buildBookingsFeed', () => {
       'END:VEVENT',
       'BEGIN:VEVENT',
       'UID:0193a7c4-5e21-7000-8000-0000000005a3@site.test',
-      'SUMMARY:Workflow audit: Sam Okafor (Brightline\\, Inc.)',
+      'SUMMARY:Workflow audit: Brightline\\, Inc. (Sam Okafor)',
       'DTSTAMP:20261204T100000Z',
       'DTSTART:20261209T154000Z',
       'DTEND:20261209T160000Z',
@@ -91,10 +91,10 @@ describe('buildBookingsFeed', () => {
 
   it('uses CRLF only and folds every line at 75 octets, never inside a multi-byte character', () => {
     // 'SUMMARY:Workflow audit: ' is 24 octets: 50 more make 74, and the 2-octet é would end at 76.
-    const ics = feed([{ ...dana, name: `${'x'.repeat(50)}é Zoë`, goal: 'Café notes — straße, naïve résumé 😀 '.repeat(5) }]);
+    const ics = feed([{ ...dana, company: `${'x'.repeat(50)}é Zoë`, goal: 'Café notes — straße, naïve résumé 😀 '.repeat(5) }]);
     expect(ics).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
     expect(physicalLines(ics)).toContain(`SUMMARY:Workflow audit: ${'x'.repeat(50)}`);
-    expect(physicalLines(ics)).toContain(' é Zoë (Reyes Logistics)');
+    expect(physicalLines(ics)).toContain(' é Zoë (Dana Reyes)');
     for (const line of physicalLines(ics)) {
       expect(new TextEncoder().encode(line).length, line).toBeLessThanOrEqual(75);
       expect(line.isWellFormed(), 'a fold split a surrogate pair').toBe(true);
@@ -120,7 +120,7 @@ describe('buildBookingsFeed', () => {
     expect(linesStartingWith(ics, 'BEGIN:VEVENT')).toEqual(['BEGIN:VEVENT']);
     expect(linesStartingWith(ics, 'END:VEVENT')).toEqual(['END:VEVENT']);
     expect(linesStartingWith(ics, 'UID')).toEqual(['UID:0193a7c4-5e21-7000-8000-00000000d1a1@site.test']);
-    expect(linesStartingWith(ics, 'SUMMARY')).toEqual(['SUMMARY:Workflow audit: Dana ATTENDEE:mailto:evil@x.test STATUS:CANCELLED\\;"q"\\,z (Reyes URL:https://evil.test)']);
+    expect(linesStartingWith(ics, 'SUMMARY')).toEqual(['SUMMARY:Workflow audit: Reyes URL:https://evil.test (Dana ATTENDEE:mailto:evil@x.test STATUS:CANCELLED\\;"q"\\,z)']);
     expect(linesStartingWith(ics, 'DESCRIPTION')).toEqual([
       'DESCRIPTION:Visitor: Dana ATTENDEE:mailto:evil@x.test STATUS:CANCELLED\\;"q"\\,z\\nCompany: Reyes URL:https://evil.test (11-50 people)\\nArea: Documents\\nWants to fix: Invoices\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:evil\\nTheir time zone: America/Los_Angeles',
     ]);

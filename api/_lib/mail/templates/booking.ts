@@ -1,6 +1,6 @@
 // Every email about a booked workflow audit, to the visitor and to the operator: confirmed,
-// rescheduled, cancelled, the reminder a day before, and to the visitor only: the reminder an hour
-// before, the call's link sent again when someone tries to book a second call with the address, and
+// rescheduled, cancelled; and to the visitor only: the reminders a day and an hour before, the call's
+// link sent again when someone tries to book a second call with the address, and
 // the note after a missed call with a link to book again. Confirmations and changes carry the calendar
 // invite (the same UID every time, a higher SEQUENCE on each change, METHOD:CANCEL on a cancel), so
 // the call moves or leaves the calendar by itself. When an invite cannot be built (a booking stored under an
@@ -24,9 +24,9 @@ import { neverPaysBackText, paybackShort } from '../../../../src/lib/roi/reasons
 import { routes, site } from '../../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show';
-/** What the operator is told about by email: the visitor-only messages change nothing for them. */
-type OperatorEvent = Exclude<BookingEvent, 'reminder-hour' | 'manage-link' | 'no-show'>;
-const OPERATOR_EVENTS: readonly BookingEvent[] = ['confirmed', 'rescheduled', 'cancelled', 'reminder'] satisfies OperatorEvent[];
+/** What the operator is told about by email: the visitor-only messages (reminders among them: the operator has the invite) change nothing for them. */
+type OperatorEvent = Exclude<BookingEvent, 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show'>;
+const OPERATOR_EVENTS: readonly BookingEvent[] = ['confirmed', 'rescheduled', 'cancelled'] satisfies OperatorEvent[];
 const isOperatorEvent = (event: BookingEvent): event is OperatorEvent => OPERATOR_EVENTS.includes(event);
 
 export interface BookingEmailProps {
@@ -64,7 +64,6 @@ const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; op
     confirmed: (p) => `New audit: ${who(p)}`,
     rescheduled: (p) => `Moved audit: ${who(p)}`,
     cancelled: (p) => `Cancelled audit: ${who(p)}`,
-    reminder: (p) => `Tomorrow: audit with ${oneLine(p.booking.company)}`,
   },
 };
 /** Subjects are one line: stored names from before the one-line rule are cleaned as the invite cleans them. */
@@ -88,8 +87,8 @@ function whenLines(p: BookingProps): string[] {
 function intro(p: BookingProps, attached: boolean): string {
   const name = p.booking.name;
   if (p.audience === 'operator' && isOperatorEvent(p.event)) {
-    const verb = { confirmed: 'booked', rescheduled: 'moved', cancelled: 'cancelled', reminder: 'is booked for tomorrow:' }[p.event];
-    return p.event === 'reminder' ? `The audit with ${name} of ${p.booking.company} ${verb}` : `${name} of ${p.booking.company} ${verb} a workflow audit.`;
+    const verb = { confirmed: 'booked', rescheduled: 'moved', cancelled: 'cancelled' }[p.event];
+    return `${name} of ${p.booking.company} ${verb} a workflow audit.`;
   }
   const invite = (sentence: string) => (attached ? ` ${sentence}` : '');
   return {
