@@ -44,6 +44,8 @@ describe('POST /api/bookings', () => {
     // Reply on the notice writes to the visitor; the visitor's replies go to the sender as usual.
     expect(operator.replyTo).toBe(payload.email);
     expect(operator.text).toContain(`Join the video call: ${company.meetingUrl}`);
+    // The operator can move or cancel it too, on the visitor's page.
+    expect(operator.text).toMatch(/move or cancel this call yourself[^\n]*https:\/\/site\.test\/book-audit\/manage\?token=/);
     expect(icsField(attachment(operator), 'LOCATION')).toBe(company.meetingUrl);
     expect(visitor!.replyTo).toBeUndefined();
     // The operator's brief carries the recomputed calculator figures and the checklist's result.

@@ -184,6 +184,11 @@ function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: s
     children.push(h(Text, { key: 'again', style: paragraph }, 'Book another time: ', h(Link, { href: `${p.siteUrl}${routes.bookAudit}`, style: link }, `${p.siteUrl.replace(/^https?:\/\//, '')}${routes.bookAudit}`)));
   }
   if (p.audience === 'operator' && p.event !== 'cancelled') children.push(h('div', { key: 'context' }, table(contextRows(p))));
+  if (p.audience === 'operator' && live) {
+    // The visitor's own page: a move or a cancel made there emails them the new time or the cancellation.
+    children.push(h(Text, { key: 'operator-manage', style: paragraph }, 'To move or cancel this call yourself (they are emailed the change, with the updated invite): ',
+      h(Link, { href: p.manageUrl, style: link }, "the call's page")));
+  }
   if (p.audience === 'operator' && p.outcomeUrls) {
     children.push(
       // The links end the paragraph: punctuation after a bare URL in the plain-text part would be read as part of it.
