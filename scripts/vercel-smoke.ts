@@ -264,7 +264,7 @@ try {
   const keyless = await invoke('/api/calendar/bookings', { method: 'GET', path: feedPath(feedKey) }, { ...productionEnv, OPERATOR_FEED_KEY: undefined });
   check(wrongKey.status === 404 && keyless.status === 404, `the bookings feed answers 404 to a wrong key and without OPERATOR_FEED_KEY (got ${wrongKey.status ?? wrongKey.loadError}, ${keyless.status ?? keyless.loadError})`);
   check(
-    feed.status === 200 && feed.headers?.['content-type'] === 'text/calendar; charset=utf-8' && (feed.body ?? '').startsWith('BEGIN:VCALENDAR') && (feed.body ?? '').includes('Workflow audit: Smoke Test (Smoke Co)') && !/manage|token/i.test(feed.body ?? ''),
+    feed.status === 200 && feed.headers?.['content-type'] === 'text/calendar; charset=utf-8' && (feed.body ?? '').startsWith('BEGIN:VCALENDAR') && (feed.body ?? '').includes('Workflow audit: Smoke Co (Smoke Test)') && !/manage|token/i.test(feed.body ?? ''),
     `the bookings feed answers the right key with the calendar and the call booked above, no manage link (got ${feed.status} ${feed.body?.slice(0, 120) ?? feed.loadError})`,
   );
 

@@ -146,7 +146,7 @@ test('every name in the booking island has its separators, from the month grid t
   await expect(card.getByRole('definition')).toHaveText(['Wednesday, December 9, 2026, 2:00 PM – 2:20 PM PST', 'Wednesday, December 9, 2026, 11:00 PM – 11:20 PM GMT+1']);
   await expect(card.getByRole('link')).toHaveCount(3);
   for (const [i, name] of ['Google Calendar (opens in a new tab)', 'Outlook (opens in a new tab)', 'Download .ics'].entries()) await expect(card.getByRole('link').nth(i)).toHaveAccessibleName(name);
-  await expect(card.getByText(/^A confirmation email/)).toHaveText('A confirmation email with the calendar invite and a link to move or cancel the call is on its way to ann.names@example.com.');
+  await expect(card.getByText(/^A confirmation email/)).toHaveText('A confirmation email with the video-call link, the calendar invite and a link to move or cancel the call is on its way to ann.names@example.com.');
 });
 
 test('a new step on a phone: the "Step 2 of 2" line and the heading show below the sticky header', async ({ page }) => {
@@ -189,4 +189,24 @@ test('every free time reads on one line, and the day heading keeps its date toge
   await expect(date).toHaveText('Monday, December 7,');
   // One line: every box of its text (one per text node) sits at the same height.
   expect(await date.evaluate((span) => new Set([...span.getClientRects()].map((r) => Math.round(r.top))).size)).toBe(1);
+});
+
+// An arrow key on a closed select changes its value at once (Chrome on Windows and Linux): arrowing
+// through the zones must not reload, announce and drop the picked day at every step (ZoneSelect.tsx).
+test('arrowing through the time zones applies only the zone the visitor stops on', async ({ page }) => {
+  await fixedCalendar(page);
+  const zonesAsked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/slots?')) zonesAsked.push(new URL(request.url()).searchParams.get('tz')!);
+  });
+  await open(page);
+  const select = page.getByLabel('Your time zone');
+  const first = await select.inputValue();
+  await select.focus();
+  const before = zonesAsked.length;
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  const stopped = await select.inputValue();
+  expect(stopped).not.toBe(first);
+  await expect(live(page)).toHaveText(`Times now shown in ${stopped.replace(/_/g, ' ')}. December 2026: free times on 2 days.`);
+  expect(new Set(zonesAsked.slice(before))).toEqual(new Set([stopped]));
 });

@@ -5,7 +5,8 @@ import { monthOf, type IsoWeekday } from '../../lib/booking/calendar-month.ts';
 import { formatDay, formatTime, localDate } from '../../lib/booking/format.ts';
 import { MonthGrid } from './MonthGrid.tsx';
 import { TimeList } from './TimeList.tsx';
-import { monthLabel, zoneLabel } from './labels.ts';
+import { ZoneSelect } from './ZoneSelect.tsx';
+import { monthLabel } from './labels.ts';
 import type { Slot, SlotsState } from './useSlots.ts';
 
 interface Props {
@@ -48,9 +49,7 @@ export function DateStep(p: Props) {
           stands in: with a form control in the first HTML, Chrome's autofill lays the whole page out at
           DOMContentLoaded, a second layout before the first paint. */}
       {timeZone ? (
-        <select id="bk-zone" name="timeZone" value={timeZone} onChange={(event) => p.onZone(event.target.value)} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 text-base text-ink">
-          {p.zones.map((zone) => <option key={zone} value={zone}>{zoneLabel(zone)}</option>)}
-        </select>
+        <ZoneSelect timeZone={timeZone} zones={p.zones} onZone={p.onZone} />
       ) : (
         <p className="mt-1 flex min-h-11 w-full items-center rounded-lg border border-slate-400 bg-white px-3 text-base text-muted">Finding your time zone…</p>
       )}
