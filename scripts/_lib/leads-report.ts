@@ -26,27 +26,25 @@ export async function subscribers(db: Client, status?: string): Promise<Row[]> {
 
 export async function messages(db: Client, status?: string): Promise<Row[]> {
   const result = await db.execute({
-    sql: `SELECT kind, status, attempts, next_attempt_at, last_error, idempotency_key, created_at, sent_at
+    // The recipient from the stored email (a webhook message has none), so a glance says who got what.
+    sql: `SELECT kind, json_extract(payload, '$.email.to') AS recipient, status, attempts, next_attempt_at, last_error, idempotency_key, created_at, sent_at
           FROM messages ${status ? 'WHERE status = ?' : ''} ORDER BY created_at`,
     args: status ? [status] : [],
   });
   return result.rows.map((row) => ({ ...row }) as Row);
 }
 
-/**
- * Bookings from `fromDate` (YYYY-MM-DD, UTC) on, by start, with what the visitor brought: the
- * calculator scenario and the readiness answers, as the booking stored them (JSON); where the lead
- * came from (the site page, the referring host, the utm_* values; empty when unknown); and what the
- * operator marked after the call (held or no-show, and when).
- */
 /** Midnight at the start of a calendar date in a zone, as an ISO instant: an operator's "from Monday" is their own Monday. */
 export function zonedMidnight(date: string, timeZone: string): string {
   return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant().toString();
 }
 
 /**
- * Booked calls from a date on (midnight in `timeZone`, the operator's), each led by its start in that
- * zone (`when`), as the operator reads their calendar; `start_at` and `end_at` stay UTC for spreadsheets.
+ * Booked calls from a date on (midnight in `timeZone`, the operator's), by start, each led by its start
+ * in that zone (`when`) as the operator reads their calendar (`start_at` and `end_at` stay UTC for
+ * spreadsheets); with what the visitor brought (the calculator scenario and the readiness answers, as
+ * stored), where the lead came from (page, referring host, utm_* values; empty when unknown) and what
+ * the operator marked after the call (held or no-show, and when).
  */
 export async function bookings(db: Client, fromDate?: string, timeZone = 'UTC'): Promise<Row[]> {
   const result = await db.execute({

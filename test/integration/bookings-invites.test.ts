@@ -70,8 +70,12 @@ describe('POST /api/bookings', () => {
 
 describe('operator export', () => {
   it('lists bookings from a date with the context they brought, as CSV a spreadsheet reads safely', async () => {
-    const { bookings, toCsv } = await import('../../scripts/_lib/leads-report.ts');
+    const { bookings, messages, toCsv } = await import('../../scripts/_lib/leads-report.ts');
     const ctx = await apiContext();
+    // The message list names each email's recipient: the visitor's and the operator's copies of a booking.
+    const recipients = new Set((await messages(ctx.db)).map((m) => m.recipient));
+    expect(recipients).toContain('booker1@example.com');
+    expect(recipients).toContain('operator@site.test');
     const rows = await bookings(ctx.db, isoDate(Date.now()), 'Europe/Berlin');
     const withScenario = rows.find((r) => r.calculator_scenario === 'p=document-intake&n=300');
     // Each call leads with its start in the operator's zone, as their calendar shows it.
