@@ -4,7 +4,7 @@
 // one stored under an older, looser address rule) answers 409 with what still works, never a 500.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { findBooking } from '../_lib/booking/find-booking.ts';
-import { CALL_LOCATION, CALL_TITLE } from '../_lib/booking/call-event.ts';
+import { CALL_JOIN_LINE, CALL_LOCATION, CALL_TITLE } from '../_lib/booking/call-event.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { verifyToken } from '../_lib/signing/tokens.ts';
 import { site } from '../../src/config/site.ts';
@@ -23,7 +23,7 @@ export function GET(request: Request): Promise<Response> {
     try {
       ics = buildInvite({
         uid: booking.uid, sequence: booking.sequence, method, start: booking.start, end: booking.end,
-        title: CALL_TITLE, description: `Join the video call: ${CALL_LOCATION}\n\n${booking.goal}`, location: CALL_LOCATION,
+        title: CALL_TITLE, description: `${CALL_JOIN_LINE}\n\n${booking.goal}`, location: CALL_LOCATION,
         organizer: { name: site.name, email: ctx.config.operatorEmail }, attendee: { name: booking.name, email: booking.email },
         stamp: new Date().toISOString(),
       });

@@ -1,6 +1,7 @@
 // vercel.json is the one source of response headers and rewrites: Vercel applies it in production and
 // the local server (and the dev server) apply the same rules through this module.
 import { readFileSync } from 'node:fs';
+import { escapeRegExp } from '../../src/lib/text/regexp.ts';
 
 interface HeaderRule {
   source: string;
@@ -14,7 +15,7 @@ interface CompiledRule {
 
 /** Vercel `source` patterns as used in vercel.json: literal paths with `(.*)` wildcards. */
 function compileSource(source: string): RegExp {
-  const parts = source.split('(.*)').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = source.split('(.*)').map(escapeRegExp);
   return new RegExp(`^${parts.join('(.*)')}$`);
 }
 

@@ -1,13 +1,13 @@
 // What the operator command reads: subscribers, messages, bookings and the funnel as rows, and CSV that
 // spreadsheets open safely (cells starting with = + - @ are prefixed, so an address cannot become a formula).
 import type { Client } from '@libsql/client';
-import { Temporal } from 'temporal-polyfill';
 import { feedRows } from '../../api/_lib/calendar/busy-copy.ts';
 import type { BusyFeed } from '../../api/_lib/calendar/feed-list.ts';
 import { isCalendarDate } from '../../src/lib/readiness/dates.ts';
 import { bookingContextLabels, computeFunnel, defaultSince, type BookingRow, type Funnel, type PageViewRow, type SignUpRow, type SourceLine } from '../../src/lib/leads/funnel.ts';
 import { MINUTE_MS, DAY_MS } from '../../src/lib/time/durations.ts';
 import { formatShortDay, formatTime, zoneName } from '../../src/lib/booking/format.ts';
+import { startOfLocalDate } from '../../src/lib/booking/slots.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -34,11 +34,6 @@ export async function messages(db: Client, status?: string): Promise<Row[]> {
   return result.rows.map((row) => ({ ...row }) as Row);
 }
 
-/** Midnight at the start of a calendar date in a zone, as an ISO instant: an operator's "from Monday" is their own Monday. */
-export function zonedMidnight(date: string, timeZone: string): string {
-  return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant().toString();
-}
-
 /**
  * Booked calls from a date on (midnight in `timeZone`, the operator's), by start, each led by its start
  * in that zone (`when`) as the operator reads their calendar (`start_at` and `end_at` stay UTC for
@@ -53,7 +48,7 @@ export async function bookings(db: Client, fromDate?: string, timeZone = 'UTC'):
                  created_at, cancelled_at,
                  source_page, source_referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, outcome, outcome_at
           FROM bookings ${fromDate ? 'WHERE start_at >= ?' : ''} ORDER BY start_at`,
-    args: fromDate ? [zonedMidnight(fromDate, timeZone)] : [],
+    args: fromDate ? [startOfLocalDate(fromDate, timeZone)] : [],
   });
   return result.rows.map((row) => {
     const start = String(row.start_at);

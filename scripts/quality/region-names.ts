@@ -1,6 +1,8 @@
 // A screen reader lists a page's regions by name and jumps between them: two regions with the same
 // name, or one called only "Table", leave the listener guessing which is which. Checked on the built
 // HTML, where each name is final: an aria-label, or the text of the element aria-labelledby names.
+import { escapeRegExp } from '../../src/lib/text/regexp.ts';
+
 const REGION_TAG = /<(?:section|[a-z]+(?=[^>]*\srole="region"))\b[^>]*>/g;
 const GENERIC_NAMES = new Set(['table', 'scrollable table', 'region', 'section']);
 
@@ -8,7 +10,7 @@ const attribute = (tag: string, name: string) => tag.match(new RegExp(`\\s${name
 
 /** The text of the element with this id: its content up to its closing tag, tags and spacing removed. */
 function textOfId(html: string, id: string): string | undefined {
-  const match = html.match(new RegExp(`<([a-z0-9]+)\\b[^>]*\\sid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</\\1>`));
+  const match = html.match(new RegExp(`<([a-z0-9]+)\\b[^>]*\\sid="${escapeRegExp(id)}"[^>]*>([\\s\\S]*?)</\\1>`));
   return match ? match[2]!.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() : undefined;
 }
 

@@ -10,6 +10,8 @@ export const CALL_TITLE = `Workflow audit with ${site.name}`;
 
 /** Where every call is held: the company's video-call room (company.meetingUrl), the calendars' location. */
 export const CALL_LOCATION = company.meetingUrl;
+/** The first line of every calendar entry's text: how to join. */
+export const CALL_JOIN_LINE = `Join the video call: ${CALL_LOCATION}`;
 
 /**
  * The visitor's calendar entry for the Google and Outlook links: how to join, what to fix, and where to
@@ -21,5 +23,5 @@ export const callEvent = (call: Pick<Booking, 'start' | 'end' | 'goal'>, manageU
   start: call.start,
   end: call.end,
   location: CALL_LOCATION,
-  details: `Join the video call: ${CALL_LOCATION}\n\n${call.goal}\n\n${manageUrl ? `Move or cancel: ${manageUrl}` : 'The link to move or cancel the call is in its confirmation email.'}`,
+  details: `${CALL_JOIN_LINE}\n\n${call.goal}\n\n${manageUrl ? `Move or cancel: ${manageUrl}` : 'The link to move or cancel the call is in its confirmation email.'}`,
 });

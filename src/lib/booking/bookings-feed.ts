@@ -39,8 +39,8 @@ export interface FeedBooking {
 export const BOOKINGS_FEED_NAME = 'AI Operator bookings';
 const FEED_PRODUCT_ID = '-//AI Operator//Bookings feed//EN';
 
-/** The event's title: the company, then who is coming, as in the operator's invite and email subjects. */
-export const feedSummary = (booking: Pick<FeedBooking, 'name' | 'company'>) =>
+/** The operator's title for a call, in this feed and in their invite: the company, then who is coming (as their email subjects). */
+export const operatorCallTitle = (booking: Pick<FeedBooking, 'name' | 'company'>) =>
   `Workflow audit: ${sanitizeText(booking.company, true)} (${sanitizeText(booking.name, true)})`;
 
 /** The operator's brief in the event: one labelled line each, the goal as the visitor wrote it. */
@@ -69,7 +69,7 @@ export function buildBookingsFeed(bookings: readonly FeedBooking[], stamp: strin
       uid: booking.uid,
       sequence: booking.sequence,
       ...utcEventTimes(startMs, endMs, stampMs),
-      title: feedSummary(booking),
+      title: operatorCallTitle(booking),
       description: feedDescription(booking),
       status: 'CONFIRMED',
     };

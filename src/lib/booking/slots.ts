@@ -147,11 +147,16 @@ export function availableSlots(rules: BookingRules, window: { from: string; to: 
   }));
 }
 
+/** The first instant of a local date (YYYY-MM-DD) in `timeZone`, as a UTC instant: someone's "from Monday" is their own Monday. */
+export function startOfLocalDate(date: string, timeZone: string): string {
+  return isoOf(startOfDayMs(Temporal.PlainDate.from(date).toString(), timeZone));
+}
+
 /** The instants [start of `fromDate`, start of the day after `toDate`) in `timeZone` (visitor's local dates → UTC window). */
 export function localDatesToWindow(fromDate: string, toDate: string, timeZone: string): { from: string; to: string } {
   return {
-    from: isoOf(startOfDayMs(Temporal.PlainDate.from(fromDate).toString(), timeZone)),
-    to: isoOf(startOfDayMs(Temporal.PlainDate.from(toDate).add({ days: 1 }).toString(), timeZone)),
+    from: startOfLocalDate(fromDate, timeZone),
+    to: startOfLocalDate(Temporal.PlainDate.from(toDate).add({ days: 1 }).toString(), timeZone),
   };
 }
 

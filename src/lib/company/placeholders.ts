@@ -15,6 +15,18 @@ const RESERVED_TLDS = ['example', 'invalid', 'test', 'localhost'];
 /** Second-level names reserved for documentation (RFC 2606). */
 const EXAMPLE_DOMAINS = ['example.com', 'example.net', 'example.org'];
 
+/**
+ * Why a domain is a placeholder ("is on a reserved .test domain, <whatFails>", "is on example.com, a
+ * domain reserved for examples"), or null: one rule for addresses and links.
+ */
+function placeholderDomainReason(name: string, whatFails: string): string | null {
+  const domain = name.toLowerCase().replace(/\.$/, '');
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  if (RESERVED_TLDS.includes(tld)) return `is on a reserved .${tld} domain, ${whatFails}`;
+  const example = EXAMPLE_DOMAINS.find((known) => domain === known || domain.endsWith(`.${known}`));
+  return example ? `is on ${example}, a domain reserved for examples` : null;
+}
+
 /** The address inside a sender such as `AI Operator <hello@aioperator.com>`, or the value itself. */
 export function mailboxAddress(value: string): string {
   return (/<([^<>]*)>\s*$/.exec(value)?.[1] ?? value).trim();
@@ -26,12 +38,8 @@ export function emailPlaceholderReason(address: string): string | null {
   if (value === '') return 'is empty';
   const at = value.lastIndexOf('@');
   if (at < 1 || at === value.length - 1) return `"${value}" is not an email address`;
-  const domain = value.slice(at + 1).toLowerCase().replace(/\.$/, '');
-  const tld = domain.slice(domain.lastIndexOf('.') + 1);
-  if (RESERVED_TLDS.includes(tld)) return `"${value}" is on a reserved .${tld} domain, which receives no mail`;
-  const example = EXAMPLE_DOMAINS.find((name) => domain === name || domain.endsWith(`.${name}`));
-  if (example) return `"${value}" is on ${example}, a domain reserved for examples`;
-  return null;
+  const reason = placeholderDomainReason(value.slice(at + 1), 'which receives no mail');
+  return reason && `"${value}" ${reason}`;
 }
 
 export function isPlaceholderEmail(address: string): boolean {
@@ -49,12 +57,8 @@ export function urlPlaceholderReason(url: string): string | null {
     return `"${value}" is not a link`;
   }
   if (parsed.protocol !== 'https:') return `"${value}" is not an https link`;
-  const domain = parsed.hostname.toLowerCase().replace(/\.$/, '');
-  const tld = domain.slice(domain.lastIndexOf('.') + 1);
-  if (RESERVED_TLDS.includes(tld)) return `"${value}" is on a reserved .${tld} domain, which nobody can join`;
-  const example = EXAMPLE_DOMAINS.find((name) => domain === name || domain.endsWith(`.${name}`));
-  if (example) return `"${value}" is on ${example}, a domain reserved for examples`;
-  return null;
+  const reason = placeholderDomainReason(parsed.hostname, 'which nobody can join');
+  return reason && `"${value}" ${reason}`;
 }
 
 /** Each required fact that is still a placeholder, named by its field in src/config/company.ts; empty when all are real. */

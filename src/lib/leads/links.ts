@@ -3,10 +3,10 @@
 // source from its own URL. Links inside React islands are left alone: an island builds its own links
 // (and a changed attribute would not survive hydration).
 import { routes } from '../../config/site.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 import { FROM_PARAM } from './source.ts';
 
 const ISLAND = /(<astro-island\b[\s\S]*?<\/astro-island>)/;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BOOKING_LINK = new RegExp(`(\\shref=")${escapeRegExp(routes.bookAudit)}(\\?[^"#]*)?(#[^"]*)?"`, 'g');
 
 /** `html` with `from=<page>` added to each link to the booking page outside islands (a link that names a `from` keeps it), except on that page. */

@@ -15,6 +15,7 @@ import { googleCalendarUrl, outlookCalendarUrl } from '../../../../src/lib/booki
 import type { ReadinessSummary, ScenarioSummary } from '../../../../src/lib/booking/context.ts';
 import { formatCall } from '../../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType, sanitizeText } from '../../../../src/lib/booking/invite.ts';
+import { operatorCallTitle } from '../../../../src/lib/booking/bookings-feed.ts';
 import type { Booking } from '../../booking/record.ts';
 import { CALL_LOCATION, CALL_TITLE, callEvent } from '../../booking/call-event.ts';
 import { AREA_LABELS } from '../../../../src/lib/readiness/areas.ts';
@@ -215,7 +216,7 @@ function invite(p: BookingProps): { attachment: EmailAttachment | null; problem:
       method,
       start: p.booking.start,
       end: p.booking.end,
-      title: p.audience === 'visitor' ? CALL_TITLE : `Workflow audit: ${p.booking.company} (${p.booking.name})`,
+      title: p.audience === 'visitor' ? CALL_TITLE : operatorCallTitle(p.booking),
       description: p.audience === 'visitor' ? callEvent(p.booking, p.manageUrl).details : `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
       location: CALL_LOCATION,
       organizer: { name: site.name, email: p.operator.email },
