@@ -3,6 +3,7 @@
 import type { RefObject } from 'react';
 import { formatTime, localDate } from '../../lib/booking/format.ts';
 import { dayLabel } from './labels.ts';
+import { TIME_BUTTON } from './TimeList.tsx';
 import type { Slot } from './useSlots.ts';
 
 interface Props {
@@ -40,7 +41,7 @@ export function Alternatives({ focusRef, message, alternatives, timeZone, locale
                   const time = formatTime(slot.start, timeZone, locale);
                   return (
                     <li key={slot.start}>
-                      <button type="button" onClick={() => onPick(slot)} aria-label={`${dayLabel(day, locale)}, ${time}`} className="min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-1 text-[0.9375rem] font-semibold whitespace-nowrap text-accent-800 sm:px-2 sm:text-base tabular-nums hover:border-accent-700 hover:bg-accent-50">
+                      <button type="button" onClick={() => onPick(slot)} aria-label={`${dayLabel(day, locale)}, ${time}`} className={TIME_BUTTON}>
                         {time}
                       </button>
                     </li>

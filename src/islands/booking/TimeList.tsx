@@ -5,6 +5,13 @@ import { formatTime } from '../../lib/booking/format.ts';
 import { dayLabel, timesFree } from './labels.ts';
 import type { Slot } from './useSlots.ts';
 
+/**
+ * A free time as a button, here and among the alternatives offered when a time was taken. On a phone it
+ * is 15 px with 4 px of padding: "10:00 AM" fits a third of the card on one line (at 16 px it wrapped in
+ * wide fonts, and the grid's rows went ragged).
+ */
+export const TIME_BUTTON = 'min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-1 text-[0.9375rem] font-semibold whitespace-nowrap text-accent-800 sm:px-2 sm:text-base tabular-nums hover:border-accent-700 hover:bg-accent-50';
+
 interface Props {
   day: string;
   slots: Slot[];
@@ -27,8 +34,6 @@ export function TimeList({ day, slots, chosen, busy, timeZone, locale, headingRe
         <span className="whitespace-nowrap">{dayLabel(day, locale)},</span>{' '}
         <span className="text-sm font-normal text-muted">{timesFree(slots.length)}</span>
       </h3>
-      {/* On a phone a time is 15 px with 4 px of padding: "10:00 AM" fits a third of the card on one line
-          (at 16 px it wrapped in wide fonts, and the grid's rows went ragged). */}
       <ul className="mt-3 grid grid-cols-3 gap-2" aria-busy={busy} aria-label={`Free times on ${dayLabel(day, locale)}`}>
         {slots.map((slot) => (
           <li key={slot.start}>
@@ -37,7 +42,7 @@ export function TimeList({ day, slots, chosen, busy, timeZone, locale, headingRe
               data-start={slot.start}
               aria-pressed={slot.start === chosen}
               onClick={() => !busy && onChoose(slot)}
-              className="min-h-11 w-full rounded-lg border border-accent-700/40 bg-white px-1 text-[0.9375rem] font-semibold whitespace-nowrap sm:px-2 sm:text-base text-accent-800 tabular-nums hover:border-accent-700 hover:bg-accent-50 aria-pressed:border-accent-700 aria-pressed:bg-accent-700 aria-pressed:text-white"
+              className={`${TIME_BUTTON} aria-pressed:border-accent-700 aria-pressed:bg-accent-700 aria-pressed:text-white`}
             >
               {formatTime(slot.start, timeZone, locale)}
             </button>

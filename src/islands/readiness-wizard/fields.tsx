@@ -14,6 +14,9 @@ export function ErrorText({ path, errors }: { path: string; errors: FieldErrors 
   return message ? <p id={`${fieldId(path)}-error`} className="mt-1 text-sm font-medium text-red-800">{message}</p> : null;
 }
 
+/** The ids a field or group is described by: its hint (when it has one), then its error (while it has one). */
+const hintAndError = (id: string, hint: boolean, invalid: boolean) => [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
 /** An input's classes: a red border when invalid. */
 export const inputClass = (invalid: boolean) =>
   `mt-1 block min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-ink ${invalid ? 'border-red-700' : 'border-slate-400'}`;
@@ -24,7 +27,7 @@ export function TextField({ path, label, hint, value, onChange, errors, multilin
 }) {
   const id = fieldId(path);
   const invalid = Boolean(errors[path]);
-  const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = hintAndError(id, Boolean(hint), invalid);
   const common = { id, name: id, value, placeholder, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy, className: inputClass(invalid) };
   return (
     <div>
@@ -73,7 +76,7 @@ const GroupDescription = createContext<{ describedBy?: string; invalid?: true }>
 export function Choices({ legend, hint, path, errors, children }: { legend: string; hint?: string; path: string; errors: FieldErrors; children: ReactNode }) {
   const id = fieldId(path);
   const invalid = errors[path] ? true : undefined;
-  const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = hintAndError(id, Boolean(hint), Boolean(invalid));
   return (
     <fieldset aria-describedby={describedBy} className="min-w-0">
       <legend className="text-base font-semibold text-ink">{legend}</legend>
