@@ -5,7 +5,7 @@ import { mainNav } from '../../src/config/site.ts';
 // An article, found in the build: content pages ship no JavaScript, so the header must do its job in HTML.
 const ARTICLE = pageRoutes.find((route) => /^\/blog\/[\w-]+$/.test(route) && !islandRoutes.has(route))!;
 const bookingButton = (page: Page) => page.getByRole('banner').getByRole('link', { name: 'Book an audit', exact: true });
-const menuButton = (page: Page) => page.locator('header summary');
+const menuButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: 'Menu' });
 const logo = (page: Page) => page.getByRole('banner').getByRole('link', { name: 'AI Operator', exact: true });
 
 /** WCAG contrast ratio of two computed colours ("rgb(r, g, b)"). */
@@ -55,8 +55,38 @@ test('the mobile menu opens and is usable with the keyboard alone', async ({ pag
   await page.keyboard.press('Tab');
   const firstLink = mobileNav.getByRole('link').first();
   await expect(firstLink).toBeFocused();
+
+  // Escape closes it from inside and hands focus back to the button, so the next Tab does not start over.
+  await page.keyboard.press('Escape');
+  await expect(mobileNav).toBeHidden();
+  await expect(menuButton(page)).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(firstLink).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/ai-operator$/);
+});
+
+test('the mobile menu covers the page below the header and closes on a tap outside it', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'mobile', 'the menu button only shows below 1024 px');
+  await page.goto(ARTICLE);
+  // Half way down a long page: the menu sits under the sticky header, not where the page began.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+  await menuButton(page).click();
+  const mobileNav = page.getByRole('navigation', { name: 'Mobile' });
+  await expect(mobileNav).toBeVisible();
+  const header = (await page.getByRole('banner').boundingBox())!;
+  const menu = (await mobileNav.boundingBox())!;
+  expect(Math.abs(menu.y - (header.y + header.height)), 'menu starts under the header').toBeLessThanOrEqual(1);
+  // Edge to edge, but for the gutter the page keeps for a desktop-style scrollbar (none on a phone).
+  expect(menu.x).toBe(0);
+  expect(menu.width, 'menu spans the page').toBeGreaterThanOrEqual((await page.evaluate(() => document.documentElement.clientWidth)) - 16);
+  // Every link is on screen (the booking button last).
+  await expect(mobileNav.getByRole('link').last()).toBeInViewport({ ratio: 1 });
+
+  await page.mouse.click(menu.width / 2, menu.y + menu.height + 40);
+  await expect(mobileNav).toBeHidden();
 });
 
 test('desktop shows the main navigation without a menu button', async ({ page }, testInfo) => {
