@@ -193,6 +193,32 @@ test('every free time reads on one line, and the day heading keeps its date toge
 
 // An arrow key on a closed select changes its value at once (Chrome on Windows and Linux): arrowing
 // through the zones must not reload, announce and drop the picked day at every step (ZoneSelect.tsx).
+// A zone picked from the open list (a mouse, a touch, a phone's picker) fires no key on the select: it
+// applies at once. The page's timers are stopped here, so a zone waiting for the settle timer never applies.
+test('a time zone picked from the list applies at once, with no wait', async ({ page }) => {
+  await fixedCalendar(page);
+  const zonesAsked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/slots?')) zonesAsked.push(new URL(request.url()).searchParams.get('tz')!);
+  });
+  await open(page);
+  await page.clock.install({ time: new Date(NOW) });
+  await page.clock.pauseAt(new Date(NOW));
+  const select = page.getByLabel('Your time zone');
+  await select.selectOption('Asia/Tokyo');
+  await expect(live(page)).toContainText('Times now shown in Asia/Tokyo.');
+
+  // A key on the select, by contrast, waits for the settle timer.
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  const reached = await select.inputValue();
+  expect(reached).not.toBe('Asia/Tokyo');
+  await expect(live(page)).toContainText('Times now shown in Asia/Tokyo.');
+  expect(zonesAsked).not.toContain(reached);
+  await page.clock.runFor(600);
+  await expect(live(page)).toContainText(`Times now shown in ${reached.replace(/_/g, ' ')}.`);
+});
+
 test('arrowing through the time zones applies only the zone the visitor stops on', async ({ page }) => {
   await fixedCalendar(page);
   const zonesAsked: string[] = [];
