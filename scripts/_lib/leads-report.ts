@@ -8,6 +8,8 @@ import { bookingContextLabels, computeFunnel, defaultSince, type BookingRow, typ
 import { MINUTE_MS, DAY_MS } from '../../src/lib/time/durations.ts';
 import { formatShortDay, formatTime, zoneName } from '../../src/lib/booking/format.ts';
 import { startOfLocalDate } from '../../src/lib/booking/slots.ts';
+import { parseStoredContext, summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
+import { readinessLines, scenarioLines, scenarioPath } from '../../src/lib/booking/context-text.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -37,23 +39,39 @@ export async function messages(db: Client, status?: string): Promise<Row[]> {
 /**
  * Booked calls from a date on (midnight in `timeZone`, the operator's), by start, each led by its start
  * in that zone (`when`) as the operator reads their calendar (`start_at` and `end_at` stay UTC for
- * spreadsheets); with what the visitor brought (the calculator scenario and the readiness answers, as
- * stored), where the lead came from (page, referring host, utm_* values; empty when unknown) and what
+ * spreadsheets); with what the visitor brought, summed up as in the operator's email (the calculator's
+ * figures and the path that opens it on them, the readiness check's score and blockers), where the lead came from (page, referring host, utm_* values; empty when unknown) and what
  * the operator marked after the call (held or no-show, and when).
  */
 export async function bookings(db: Client, fromDate?: string, timeZone = 'UTC'): Promise<Row[]> {
   const result = await db.execute({
     sql: `SELECT start_at, end_at, status, name, email, company, company_size, area, goal, time_zone, sequence,
-                 json_extract(context, '$.scenario') AS calculator_scenario, json_extract(context, '$.readiness') AS readiness_answers,
-                 created_at, cancelled_at,
+                 context, created_at, cancelled_at,
                  source_page, source_referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, outcome, outcome_at
           FROM bookings ${fromDate ? 'WHERE start_at >= ?' : ''} ORDER BY start_at`,
     args: fromDate ? [startOfLocalDate(fromDate, timeZone)] : [],
   });
   return result.rows.map((row) => {
     const start = String(row.start_at);
-    return { when: `${formatShortDay(start, timeZone)}, ${formatTime(start, timeZone)} ${zoneName(start, timeZone)}`, ...row } as Row;
+    const line: Row = { when: `${formatShortDay(start, timeZone)}, ${formatTime(start, timeZone)} ${zoneName(start, timeZone)}` };
+    for (const [column, value] of Object.entries(row)) {
+      if (column === 'context') Object.assign(line, contextColumns(value === null ? null : String(value), String(row.created_at)));
+      else line[column] = value as Row[string];
+    }
+    return line;
   });
+}
+
+/** A booking's stored context as the operator's email sums it up; the readiness check scored on the day the call was booked. */
+function contextColumns(context: string | null, createdAt: string): Row {
+  const stored = parseStoredContext(context);
+  const scenario = stored.scenario === null ? null : summarizeScenario(stored.scenario);
+  const readiness = stored.readiness === null ? null : summarizeReadiness(stored.readiness, createdAt.slice(0, 10));
+  return {
+    calculator: scenario ? scenarioLines(scenario).join('; ') : '',
+    calculator_link: scenario ? scenarioPath(scenario) : '',
+    readiness: readiness ? readinessLines(readiness).join('; ') : '',
+  };
 }
 
 /** "4 min", "3 h 5 min", "2 d 4 h": how old a copy is, at a glance. */

@@ -77,15 +77,21 @@ describe('operator export', () => {
     expect(recipients).toContain('booker1@example.com');
     expect(recipients).toContain('operator@site.test');
     const rows = await bookings(ctx.db, isoDate(Date.now()), 'Europe/Berlin');
-    const withScenario = rows.find((r) => r.calculator_scenario === 'p=document-intake&n=300');
+    const withScenario = rows.find((r) => r.calculator !== '');
     // Each call leads with its start in the operator's zone, as their calendar shows it.
     const start = String(withScenario!.start_at);
     const berlin = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', hour: 'numeric', minute: '2-digit' }).format(new Date(start));
     expect(withScenario!.when).toMatch(new RegExp(`^\\w{3}, \\w{3} \\d{1,2}, ${berlin.replace(/\s/g, '\\s')} GMT\\+[12]$`));
     expect(withScenario).toMatchObject({ status: 'confirmed', company: 'Reyes Logistics', area: 'documents' });
-    expect(JSON.parse(String(withScenario!.readiness_answers))).toEqual({ area: 'documents', workflowName: 'Supplier invoice intake' });
+    // What the visitor brought, summed up as in the operator's email, not as stored (a query string, JSON):
+    // 300 files at 15 minutes by hand and 5 with AI assistance save 50 hours.
+    expect(withScenario!.calculator).toMatch(/^Document intake: 50 h saved a month, \$[\d,]+ net a month; Payback /);
+    expect(String(withScenario!.calculator_link)).toMatch(/^\/resources\/ai-automation-roi-calculator\?/);
+    expect(new URLSearchParams(String(withScenario!.calculator_link).split('?')[1]).get('n')).toBe('300');
+    expect(withScenario!.readiness).toMatch(/^Supplier invoice intake \(Documents\): \d{1,3}\/100, [A-Z][^;]+; Blockers: /);
+    expect(JSON.stringify(withScenario)).not.toContain('workflowName');
     expect(await bookings(ctx.db, '2999-01-01')).toEqual([]);
     const csv = toCsv(rows);
-    expect(csv.split('\n')[0]).toBe('when,start_at,end_at,status,name,email,company,company_size,area,goal,time_zone,sequence,calculator_scenario,readiness_answers,created_at,cancelled_at,source_page,source_referrer,utm_source,utm_medium,utm_campaign,utm_term,utm_content,outcome,outcome_at');
+    expect(csv.split('\n')[0]).toBe('when,start_at,end_at,status,name,email,company,company_size,area,goal,time_zone,sequence,calculator,calculator_link,readiness,created_at,cancelled_at,source_page,source_referrer,utm_source,utm_medium,utm_campaign,utm_term,utm_content,outcome,outcome_at');
   });
 });

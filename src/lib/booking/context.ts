@@ -75,3 +75,16 @@ export function summarizeReadiness(raw: unknown, today: string): ReadinessSummar
     specMarkdown: withoutHiddenFormatting(specToMarkdown(spec)),
   };
 }
+
+/** What a booking stored of the visitor's context (its JSON column): the calculator's query string and the
+ *  wizard's raw answers. Never throws: a column that cannot be read holds neither. */
+export function parseStoredContext(json: string | null): { scenario: string | null; readiness: unknown } {
+  let value: { scenario?: unknown; readiness?: unknown } = {};
+  try {
+    const parsed: unknown = json ? JSON.parse(json) : null;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as typeof value;
+  } catch {
+    // Unreadable: no calculator, no readiness check.
+  }
+  return { scenario: typeof value.scenario === 'string' ? value.scenario : null, readiness: value.readiness ?? null };
+}

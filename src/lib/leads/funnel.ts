@@ -13,7 +13,7 @@
 //   - the rate: (sign-ups + bookings) / views, a fraction (0.02 is 2 %); null when there are no views
 //     (a lead from a page with no counted views, or from an unknown page).
 // A lead whose page is unknown is listed under UNKNOWN_PAGE; a missing referrer or utm_source under NONE.
-import { summarizeReadiness } from '../booking/context.ts';
+import { parseStoredContext, summarizeReadiness } from '../booking/context.ts';
 import { presetLabel } from '../roi/labels.ts';
 import { fromQuery, scenarioParams } from '../roi/query.ts';
 import { DAY_MS } from '../time/durations.ts';
@@ -129,15 +129,9 @@ export function ratio(part: number, whole: number): number | null {
  * call was booked (UTC). Never throws: a context that cannot be read counts as neither.
  */
 export function bookingContextLabels(context: string | null, createdAt: string): { preset: string; band: string } {
-  let value: { scenario?: unknown; readiness?: unknown } = {};
-  try {
-    const parsed: unknown = context ? JSON.parse(context) : null;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as typeof value;
-  } catch {
-    // Unreadable context: no calculator, no readiness check.
-  }
-  const scenario = typeof value.scenario === 'string' ? scenarioParams(new URLSearchParams(value.scenario.replace(/^\?/, ''))) : null;
-  const readiness = value.readiness === undefined || value.readiness === null ? null : summarizeReadiness(value.readiness, createdAt.slice(0, 10));
+  const stored = parseStoredContext(context);
+  const scenario = stored.scenario === null ? null : scenarioParams(new URLSearchParams(stored.scenario.replace(/^\?/, '')));
+  const readiness = stored.readiness === null ? null : summarizeReadiness(stored.readiness, createdAt.slice(0, 10));
   return {
     preset: scenario ? presetLabel(fromQuery(scenario).inputs.preset) : NO_CALCULATOR,
     band: readiness?.band ?? NO_READINESS,

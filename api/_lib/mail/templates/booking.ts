@@ -20,8 +20,7 @@ import type { Booking } from '../../booking/record.ts';
 import { CALL_LOCATION, CALL_TITLE, callEvent } from '../../booking/call-event.ts';
 import { AREA_LABELS } from '../../../../src/lib/readiness/areas.ts';
 import { describeSource, type LeadSource } from '../../../../src/lib/leads/source.ts';
-import { roiFormatters } from '../../../../src/lib/roi/format.ts';
-import { neverPaysBackText, paybackShort } from '../../../../src/lib/roi/reasons.ts';
+import { readinessLines, scenarioLines, scenarioPath } from '../../../../src/lib/booking/context-text.ts';
 import { routes, site } from '../../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show';
@@ -122,26 +121,9 @@ function details(p: BookingProps, inviteProblem: string | null): [string, string
 function contextRows(p: BookingProps): [string, string][] {
   const rows: [string, string][] = [];
   const scenario = p.context?.scenario;
-  if (scenario) {
-    // The operator's email has no visitor locale: figures in en-US, in the scenario's currency.
-    const format = roiFormatters('en-US', scenario.currency);
-    const why = scenario.payback.kind === 'never' ? `: ${neverPaysBackText(scenario.payback.reason, format)}` : '';
-    const payback = `${paybackShort(scenario.payback).toLowerCase()}${why}`;
-    const roi = scenario.roiAtHorizon === null ? 'n/a' : `${format.percent(scenario.roiAtHorizon)} over ${scenario.horizonMonths} months`;
-    rows.push([
-      'ROI calculator',
-      [
-        `${scenario.preset ?? 'Custom scenario'}: ${format.number(scenario.hoursSavedPerMonth, 1)} h saved a month, ${format.money(scenario.netMonthlyValue)} net a month`,
-        `Payback ${payback}; ROI ${roi}`,
-        `${p.siteUrl}${routes.roiCalculator}?${scenario.query}`,
-      ].join('\n'),
-    ]);
-  }
+  if (scenario) rows.push(['ROI calculator', [...scenarioLines(scenario), `${p.siteUrl}${scenarioPath(scenario)}`].join('\n')]);
   const readiness = p.context?.readiness;
-  if (readiness) {
-    rows.push(['Readiness check', `${readiness.workflow}: ${readiness.score}/100, ${readiness.band}${readiness.blockers.length ? `\nBlockers: ${readiness.blockers.join('; ')}` : ''}`]);
-    rows.push(['Workflow spec', readiness.specMarkdown]);
-  }
+  if (readiness) rows.push(['Readiness check', readinessLines(readiness).join('\n')], ['Workflow spec', readiness.specMarkdown]);
   if (!scenario && !readiness) rows.push(['Context', 'They did not use the calculator or the readiness check before booking.']);
   return rows;
 }
