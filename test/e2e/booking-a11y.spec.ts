@@ -193,14 +193,20 @@ test('every free time reads on one line, and the day heading keeps its date toge
 
 // An arrow key on a closed select changes its value at once (Chrome on Windows and Linux): arrowing
 // through the zones must not reload, announce and drop the picked day at every step (ZoneSelect.tsx).
+/** The time zones the page asks free times for, in order, as it asks. */
+function zonesRequested(page: Page): string[] {
+  const zones: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/slots?')) zones.push(new URL(request.url()).searchParams.get('tz')!);
+  });
+  return zones;
+}
+
 // A zone picked from the open list (a mouse, a touch, a phone's picker) fires no key on the select: it
 // applies at once. The page's timers are stopped here, so a zone waiting for the settle timer never applies.
 test('a time zone picked from the list applies at once, with no wait', async ({ page }) => {
   await fixedCalendar(page);
-  const zonesAsked: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/api/slots?')) zonesAsked.push(new URL(request.url()).searchParams.get('tz')!);
-  });
+  const zonesAsked = zonesRequested(page);
   await open(page);
   await page.clock.install({ time: new Date(NOW) });
   await page.clock.pauseAt(new Date(NOW));
@@ -221,10 +227,7 @@ test('a time zone picked from the list applies at once, with no wait', async ({ 
 
 test('arrowing through the time zones applies only the zone the visitor stops on', async ({ page }) => {
   await fixedCalendar(page);
-  const zonesAsked: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/api/slots?')) zonesAsked.push(new URL(request.url()).searchParams.get('tz')!);
-  });
+  const zonesAsked = zonesRequested(page);
   await open(page);
   const select = page.getByLabel('Your time zone');
   const first = await select.inputValue();

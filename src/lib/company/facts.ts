@@ -48,7 +48,7 @@ export function questionsForTheCall(facts: Pick<CompanyFacts, 'pricing' | 'engag
   if (!facts.engagement.afterAudit) questions.push('What will we have in writing after this call?');
   if (!facts.pricing.build) questions.push('What would a 30-day build of this workflow cost?');
   if (!facts.pricing.upkeep) questions.push('What would upkeep after the review cost?');
-  if (!facts.engagement.ownership) questions.push('Who owns what the build creates: the automations, the prompts, the accounts and the documents?');
+  if (!facts.engagement.ownership) questions.push('Who owns what the build creates: the automations, the prompts and the accounts?');
   if (!facts.engagement.ifYouStop) questions.push('If we stop before the review, or end the upkeep later, what do we receive, and what keeps running?');
   return questions;
 }

@@ -1,6 +1,7 @@
 // The 30-day plan under the spec, one per band: build when ready, close the gaps first, or map the
 // process before any AI. A build's review comes 30 days after go-live, not at the end of the month.
 import { listText } from '../text/lists.ts';
+import { formatCalendarDate } from '../text/dates.ts';
 import { baselineNames } from './labels.ts';
 import { missingBaseline, RED_FLAGS, SCORED_BASELINE, type ReadinessAnswers } from './schema.ts';
 import type { ReadinessResult } from './score.ts';
@@ -75,7 +76,7 @@ function readyPlan(ctx: PlanContext): PlanWeek[] {
     {
       week: '30 days after launch: Review',
       tasks: [
-        `${answers.reviewDate ? `On ${answers.reviewDate}, compare` : 'Compare'} ${metric} over the first 30 days live with the baseline${target ? ` and the target (${target})` : ''}.`,
+        `${answers.reviewDate ? `On ${formatCalendarDate(answers.reviewDate)}, compare` : 'Compare'} ${metric} over the first 30 days live with the baseline${target ? ` and the target (${target})` : ''}.`,
         'Decide: keep it, fix it or switch it off.',
         'If you keep it, choose the next workflow and reuse this one\'s data and approval rules.',
       ],

@@ -91,7 +91,7 @@ export function sampleAudit(): SampleAudit {
     result,
     spec: buildWorkflowSpec(SAMPLE_ANSWERS, result),
     review: reviewTemplate(SAMPLE_ANSWERS, SAMPLE_DATES),
-    exampleLabel: 'Example only, not a client\'s audit.',
+    exampleLabel: 'Example only, not a client\'s spec.',
     exampleNote: `Every answer behind it is made up and describes ${SAMPLE_COMPANY}. The spec and the plan come from the same generator as the readiness check in our audit checklist; dates and figures are illustrative.`,
     dates: {
       buildStart: readableDate(SAMPLE_DATES.buildStart),

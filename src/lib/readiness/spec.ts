@@ -2,6 +2,7 @@
 // filled from the answers, with the 30-day plan (plan.ts) and the calculator link (calculator-link.ts).
 // Nothing is invented: an empty answer becomes a "Not decided yet: ..." line that says what to decide.
 import { formatNumber } from '../text/numbers.ts';
+import { formatCalendarDate } from '../text/dates.ts';
 import { AREA_LABELS } from './areas.ts';
 import { calculatorParams } from './calculator-link.ts';
 import { AI_ACTION_LABELS, APPROVAL_ACTION_LABELS, baselineNames } from './labels.ts';
@@ -149,7 +150,7 @@ function metrics(answers: ReadinessAnswers): SpecSection {
   if (missing.length > 0) lines.push(`${NOT_DECIDED}the baseline ${baselineNames(missing)} (record one ordinary week before launch).`);
   lines.push(
     answers.reviewDate
-      ? `Review on ${answers.reviewDate}: compare the metric with the baseline and decide to keep, fix or switch off the workflow.`
+      ? `Review on ${formatCalendarDate(answers.reviewDate)}: compare the metric with the baseline and decide to keep, fix or switch off the workflow.`
       : `${NOT_DECIDED}the date of the review, about 30 days after launch.`,
   );
   return { title: 'Metrics', lines };

@@ -6,3 +6,8 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'lo
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
 }
+
+/** 'February 24, 2027' from '2027-02-24': a calendar date as typed into a date field, written out. */
+export function formatCalendarDate(isoDate: string): string {
+  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}

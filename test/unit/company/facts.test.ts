@@ -37,7 +37,7 @@ describe('questions for the audit call', () => {
       'What will we have in writing after this call?',
       'What would a 30-day build of this workflow cost?',
       'What would upkeep after the review cost?',
-      'Who owns what the build creates: the automations, the prompts, the accounts and the documents?',
+      'Who owns what the build creates: the automations, the prompts and the accounts?',
       'If we stop before the review, or end the upkeep later, what do we receive, and what keeps running?',
     ]);
     expect(questionsForTheCall({

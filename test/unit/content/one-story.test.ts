@@ -162,6 +162,8 @@ const NOT_OURS: [RegExp, string][] = [
   [/talk you out of/i, 'implies a track record'],
   [/only one workflow in the first 30 days/i, 'the next workflow is chosen at the review'],
   [/\bbring (?:a|one|some)?\s*(?:recent|upcoming|handful|typical|sample)\b|trace its path|files you bring/i, 'the 20-minute agenda has no room for it'],
+  [/\bcall\b[^.\n]{0,60}\bchoos(?:e|es|ing)\s+(?:the|one|a)\s+workflow/i, 'the call maps the one workflow the visitor brings'],
+  [/\bprices?\b[^.\n]{0,40}\bwritten by hand/i, 'a person sets every price and AI may draft around it, as the sales pages say'],
 ];
 function claimsNotOurs(text: string): string[] {
   return NOT_OURS.flatMap(([pattern, why]) => {
@@ -333,6 +335,9 @@ describe('the rules catch drift', () => {
     expect(claimsNotOurs('We build it and prove its ROI. Our sample audit shows it.')).toHaveLength(2);
     expect(claimsNotOurs('We do. As long as it runs, we maintain it.')).toHaveLength(1);
     expect(claimsNotOurs('Bring a recent lead and we trace its path together.')).toHaveLength(1);
+    expect(claimsNotOurs('A 20-minute call on your rough numbers chooses the workflow.')).toHaveLength(1);
+    expect(claimsNotOurs('Anything that quotes a price is written by hand.')).toHaveLength(1);
+    expect(claimsNotOurs('A 20-minute call maps one workflow; a person sets every price.')).toEqual([]);
     expect(claimsNotOurs('We measure its return against a baseline.')).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ const headings = lines.filter((line) => /^#{1,3} /.test(line));
 describe('the sample audit', () => {
   it('is labeled as an example at the top, in the title and in the note under it', () => {
     expect(lines[0]).toBe('# Example: lead routing and first reply to quote requests (Sales)');
-    expect(lines[2]).toMatch(/^> \*\*Example only, not a client's audit\.\*\* Every answer behind it is made up/);
+    expect(lines[2]).toMatch(/^> \*\*Example only, not a client's spec\.\*\* Every answer behind it is made up/);
   });
 
   it('scores the example answers as ready for a build', () => {
@@ -62,7 +62,7 @@ describe('the sample audit', () => {
     expect(sampleAudit().dates.daysFromGoLiveToReview).toBe(30);
     expect(headings.indexOf('### 30 days after launch: Review')).toBe(headings.indexOf('### Week 4: Go live with approvals on') + 1);
     expect(markdown).toContain(
-      '- On 2027-02-24, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 hours).',
+      '- On February 24, 2027, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 hours).',
     );
     expect(markdown).toContain('Fill this in on February 24, 2027, 30 days after go-live on January 25, 2027.');
     expect(markdown).not.toMatch(/day 30/i);

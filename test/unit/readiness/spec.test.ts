@@ -87,7 +87,7 @@ describe('buildWorkflowSpec: full answers', () => {
       'Primary metric: Median time to first reply',
       'Target: Under 1 business hour',
       'Baseline today: 140 items a month, 8 hours a week by hand, 12% with errors, 19 hours from start to finish, 18,000 in revenue affected a month.',
-      'Review on 2025-07-14: compare the metric with the baseline and decide to keep, fix or switch off the workflow.',
+      'Review on July 14, 2025: compare the metric with the baseline and decide to keep, fix or switch off the workflow.',
     ]);
     // Only the log's location is left open: the wizard never asks where the log lives.
     expect(notDecided(SPEC_SECTIONS.flatMap((id) => spec[id].lines))).toEqual([
@@ -182,7 +182,7 @@ describe('the 30-day plan', () => {
     ]);
     expect(ready[1]?.tasks[0]).toBe("Build the AI steps (enrich, classify, draft and route) and put a person's approval in front of every action on the approval list.");
     expect(ready[4]?.tasks[0]).toBe(
-      'On 2025-07-14, compare Median time to first reply over the first 30 days live with the baseline and the target (Under 1 business hour).',
+      'On July 14, 2025, compare Median time to first reply over the first 30 days live with the baseline and the target (Under 1 business hour).',
     );
 
     // 96.25 - 8.75 (one step written down) - 8.75 (no metric) - 8.75 (no review date) = 70: fix the gaps (45 to 74).
