@@ -1,6 +1,6 @@
 // The template for the review 30 days after launch: the metric against the baseline, adoption, errors,
 // the decision and the next workflow. The sample audit fills it from its answers and dates.
-import { formatDate } from '../text/dates.ts';
+import { formatCalendarDate } from '../text/dates.ts';
 import { formatNumber } from '../text/numbers.ts';
 import { ASSISTED_SHARE } from './calculator-link.ts';
 import type { ReadinessAnswers } from './schema.ts';
@@ -68,8 +68,6 @@ interface ReviewDates {
 /** The example model counts 4 weeks a month (6 h a week saved x 4 = 24 h), as the ROI calculator's table does. */
 const WEEKS_PER_MONTH = 4;
 
-/** 'YYYY-MM-DD' as a reader reads it: '24 February 2027'. */
-export const readableDate = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 /** The review template filled from the answers' baseline, metric and owner, dated for the example. */
 export function reviewTemplate(answers: ReadinessAnswers, dates: ReviewDates): ReviewTemplate {
@@ -79,7 +77,7 @@ export function reviewTemplate(answers: ReadinessAnswers, dates: ReviewDates): R
   const owner = answers.escalationOwner.trim() || 'the named owner';
   return {
     title: '30-day review template',
-    intro: `Fill this in on ${readableDate(dates.review)}, 30 days after go-live on ${readableDate(dates.goLive)}. Measure the same things the baseline counted, over ordinary weeks of live work, and write down a decision before the meeting ends.`,
+    intro: `Fill this in on ${formatCalendarDate(dates.review)}, 30 days after go-live on ${formatCalendarDate(dates.goLive)}. Measure the same things the baseline counted, over ordinary weeks of live work, and write down a decision before the meeting ends.`,
     tableTitle: 'The metric against the baseline',
     tableNote: 'The baseline column holds the example\'s rough figures; in a real build, week 1 replaces them with counted ones. Leave the last column for the review.',
     rows: [

@@ -6,7 +6,8 @@
 import { EXAMPLE_LEAD_BASELINE } from '../roi/examples.ts';
 import { daysBetween } from './dates.ts';
 import { specToMarkdown } from './markdown.ts';
-import { readableDate, reviewMarkdown, reviewTemplate, type ReviewTemplate } from './review-template.ts';
+import { formatCalendarDate } from '../text/dates.ts';
+import { reviewMarkdown, reviewTemplate, type ReviewTemplate } from './review-template.ts';
 import type { ReadinessAnswers } from './schema.ts';
 import { scoreReadiness, type ReadinessResult } from './score.ts';
 import { buildWorkflowSpec, type WorkflowSpec } from './spec.ts';
@@ -94,9 +95,9 @@ export function sampleAudit(): SampleAudit {
     exampleLabel: 'Example only, not a client\'s spec.',
     exampleNote: `Every answer behind it is made up and describes ${SAMPLE_COMPANY}. The spec and the plan come from the same generator as the readiness check in our audit checklist; dates and figures are illustrative.`,
     dates: {
-      buildStart: readableDate(SAMPLE_DATES.buildStart),
-      goLive: readableDate(SAMPLE_DATES.goLive),
-      review: readableDate(SAMPLE_DATES.review),
+      buildStart: formatCalendarDate(SAMPLE_DATES.buildStart),
+      goLive: formatCalendarDate(SAMPLE_DATES.goLive),
+      review: formatCalendarDate(SAMPLE_DATES.review),
       daysFromGoLiveToReview: daysBetween(SAMPLE_DATES.goLive, SAMPLE_DATES.review) ?? Number.NaN,
     },
   };
