@@ -1,10 +1,11 @@
 // The sample audit outcome (/resources/sample-workflow-audit and its Markdown download): one fixed set of
-// example answers for the site's own example workflow, lead routing and first reply, run through the
+// example answers, dated from the day the site is built, for the site's own example workflow, lead routing and first reply, run through the
 // readiness check's own generators (scoreReadiness, buildWorkflowSpec, specToMarkdown), plus the template
 // for the review 30 days after launch. Pure, so the page, the download and the tests read the same thing.
 // Every answer is made up and labeled as an example; none comes from a client.
 import { EXAMPLE_LEAD_BASELINE } from '../roi/examples.ts';
 import { daysBetween } from './dates.ts';
+import { addDays, weekdayOf } from '../booking/calendar-month.ts';
 import { specToMarkdown } from './markdown.ts';
 import { formatCalendarDate } from '../text/dates.ts';
 import { reviewMarkdown, reviewTemplate, type ReviewTemplate } from './review-template.ts';
@@ -12,21 +13,31 @@ import type { ReadinessAnswers } from './schema.ts';
 import { scoreReadiness, type ReadinessResult } from './score.ts';
 import { buildWorkflowSpec, type WorkflowSpec } from './spec.ts';
 
+/** The example's calendar: three dates, as typed into the readiness check (YYYY-MM-DD). */
+export interface SampleDates {
+  buildStart: string;
+  goLive: string;
+  review: string;
+}
+
 /**
- * The example's calendar. The answers are scored on the build's first day; go-live falls in week 4 of
- * the 30-day build, and the review comes 30 days after go-live (not at the end of the build).
+ * The example's calendar, from the day the site is built, so the sample never reads as past: the build
+ * starts on the first Monday at least two weeks out, go-live falls in week 4 of the 30-day build (day
+ * 22), and the review comes 30 days after go-live (not at the end of the build). The answers are scored
+ * on the build's first day.
  */
-export const SAMPLE_DATES = {
-  buildStart: '2027-01-04',
-  goLive: '2027-01-25',
-  review: '2027-02-24',
-} as const;
+export function sampleDates(today: string): SampleDates {
+  const twoWeeksOut = addDays(today, 14);
+  const buildStart = addDays(twoWeeksOut, (8 - weekdayOf(twoWeeksOut)) % 7);
+  const goLive = addDays(buildStart, 21);
+  return { buildStart, goLive, review: addDays(goLive, 30) };
+}
 
 // Invented for the example: a company shape no other page uses.
 const SAMPLE_COMPANY = 'an invented 28-person commercial cleaning company that takes quote requests through its website';
 
-/** The example's answers, as if typed into the readiness check. */
-export const SAMPLE_ANSWERS: ReadinessAnswers = {
+/** The example's answers, as if typed into the readiness check, with the review on the calendar's date. */
+export const sampleAnswers = (dates: SampleDates): ReadinessAnswers => ({
   area: 'sales',
   workflowName: 'Example: lead routing and first reply to quote requests',
   signals: { clearInputs: 'yes', repeatedVolume: 'yes', measurableOutcome: 'yes', manageableRisk: 'partly' },
@@ -63,8 +74,8 @@ export const SAMPLE_ANSWERS: ReadinessAnswers = {
   escalationOwner: 'the sales lead on duty that day',
   successMetric: 'median hours from quote request to first reply',
   successTarget: 'under 4 hours',
-  reviewDate: SAMPLE_DATES.review,
-};
+  reviewDate: dates.review,
+});
 
 /** Everything the sample page and its download show. */
 interface SampleAudit {
@@ -84,27 +95,29 @@ interface SampleAudit {
   dates: { buildStart: string; goLive: string; review: string; daysFromGoLiveToReview: number };
 }
 
-/** The sample audit: the example answers scored, turned into a spec, and the review template. */
-export function sampleAudit(): SampleAudit {
-  const result = scoreReadiness(SAMPLE_ANSWERS, SAMPLE_DATES.buildStart);
+/** The sample audit, as built on `today` (YYYY-MM-DD): the example answers scored, turned into a spec, and the review template. */
+export function sampleAudit(today: string): SampleAudit {
+  const dates = sampleDates(today);
+  const answers = sampleAnswers(dates);
+  const result = scoreReadiness(answers, dates.buildStart);
   return {
-    answers: SAMPLE_ANSWERS,
+    answers,
     result,
-    spec: buildWorkflowSpec(SAMPLE_ANSWERS, result),
-    review: reviewTemplate(SAMPLE_ANSWERS, SAMPLE_DATES),
+    spec: buildWorkflowSpec(answers, result),
+    review: reviewTemplate(answers, dates),
     exampleLabel: 'Example only, not a client\'s spec.',
     exampleNote: `Every answer behind it is made up and describes ${SAMPLE_COMPANY}. The spec and the plan come from the same generator as the readiness check in our audit checklist; dates and figures are illustrative.`,
     dates: {
-      buildStart: formatCalendarDate(SAMPLE_DATES.buildStart),
-      goLive: formatCalendarDate(SAMPLE_DATES.goLive),
-      review: formatCalendarDate(SAMPLE_DATES.review),
-      daysFromGoLiveToReview: daysBetween(SAMPLE_DATES.goLive, SAMPLE_DATES.review) ?? Number.NaN,
+      buildStart: formatCalendarDate(dates.buildStart),
+      goLive: formatCalendarDate(dates.goLive),
+      review: formatCalendarDate(dates.review),
+      daysFromGoLiveToReview: daysBetween(dates.goLive, dates.review) ?? Number.NaN,
     },
   };
 }
 
 /** The download: the generator's spec and plan with the example label under the title, then the review template. */
-export function sampleAuditMarkdown(sample: SampleAudit = sampleAudit()): string {
+export function sampleAuditMarkdown(sample: SampleAudit): string {
   const [title = '', ...rest] = specToMarkdown(sample.spec).split('\n');
   const note = `> **${sample.exampleLabel}** ${sample.exampleNote}`;
   const build = `Example dates: the 30-day build starts on ${sample.dates.buildStart}, the workflow goes live on ${sample.dates.goLive}, and the review is on ${sample.dates.review}.`;

@@ -257,7 +257,7 @@ describe('one story across pages', () => {
 
   it(`decides "${FACTS.decision.join(', ')}" after the review, on pages, in the readiness check and the sample review`, () => {
     expect(findings([...pages(), ...readinessTextSources()], otherDecisions)).toEqual([]);
-    expect(sampleAudit().review.decisions.map((d) => d.label.toLowerCase())).toEqual([...FACTS.decision]);
+    expect(sampleAudit('2026-12-06').review.decisions.map((d) => d.label.toLowerCase())).toEqual([...FACTS.decision]);
   });
 
   describe('example figures', () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_ANSWERS, SAMPLE_DATES, sampleAudit, sampleAuditMarkdown } from '../../../src/lib/readiness/sample-audit.ts';
+import { sampleAnswers, sampleAudit, sampleAuditMarkdown, sampleDates } from '../../../src/lib/readiness/sample-audit.ts';
+import { BUILD_DAY } from '../../../src/config/build-day.ts';
 import { scoreReadiness } from '../../../src/lib/readiness/score.ts';
 import { specToMarkdown } from '../../../src/lib/readiness/markdown.ts';
 import { buildWorkflowSpec } from '../../../src/lib/readiness/spec.ts';
 import { GET } from '../../../src/pages/resources/sample-workflow-audit.md.ts';
 
-const markdown = sampleAuditMarkdown();
+// A Sunday: the build starts on the Monday two weeks and a day later (worked out by hand in the dates test).
+const TODAY = '2026-12-06';
+const markdown = sampleAuditMarkdown(sampleAudit(TODAY));
 const lines = markdown.split('\n');
 const headings = lines.filter((line) => /^#{1,3} /.test(line));
 
@@ -16,7 +19,7 @@ describe('the sample audit', () => {
   });
 
   it('scores the example answers as ready for a build', () => {
-    const { result } = sampleAudit();
+    const { result } = sampleAudit(TODAY);
     expect([result.score, result.band]).toEqual([96, 'ready']);
     expect(markdown).toContain('\nReadiness score 96 of 100: Ready for a 30-day build.\n');
   });
@@ -48,7 +51,8 @@ describe('the sample audit', () => {
   });
 
   it('uses the real generator: the spec part is specToMarkdown(buildWorkflowSpec(...)) of the sample answers', () => {
-    const spec = buildWorkflowSpec(SAMPLE_ANSWERS, scoreReadiness(SAMPLE_ANSWERS, SAMPLE_DATES.buildStart));
+    const dates = sampleDates(TODAY);
+    const spec = buildWorkflowSpec(sampleAnswers(dates), scoreReadiness(sampleAnswers(dates), dates.buildStart));
     // Everything after the title (the label sits between) is the generator's own text, unchanged.
     const generated = specToMarkdown(spec).split('\n').slice(1).join('\n').trim();
     expect(markdown).toContain(generated);
@@ -57,14 +61,16 @@ describe('the sample audit', () => {
   });
 
   it('puts the review 30 days after go-live, after the four build weeks', () => {
-    expect(SAMPLE_DATES).toEqual({ buildStart: '2027-01-04', goLive: '2027-01-25', review: '2027-02-24' });
-    expect(SAMPLE_ANSWERS.reviewDate).toBe('2027-02-24');
-    expect(sampleAudit().dates.daysFromGoLiveToReview).toBe(30);
+    // Sunday, December 6 + 14 days is Sunday the 20th; the first Monday from there is the 21st. Go-live is
+    // day 22 of the build (21 days on), and the review 30 days after that.
+    expect(sampleDates(TODAY)).toEqual({ buildStart: '2026-12-21', goLive: '2027-01-11', review: '2027-02-10' });
+    expect(sampleAudit(TODAY).answers.reviewDate).toBe('2027-02-10');
+    expect(sampleAudit(TODAY).dates.daysFromGoLiveToReview).toBe(30);
     expect(headings.indexOf('### 30 days after launch: Review')).toBe(headings.indexOf('### Week 4: Go live with approvals on') + 1);
     expect(markdown).toContain(
-      '- On February 24, 2027, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 hours).',
+      '- On February 10, 2027, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 hours).',
     );
-    expect(markdown).toContain('Fill this in on February 24, 2027, 30 days after go-live on January 25, 2027.');
+    expect(markdown).toContain('Fill this in on February 10, 2027, 30 days after go-live on January 11, 2027.');
     expect(markdown).not.toMatch(/day 30/i);
   });
 
@@ -76,9 +82,25 @@ describe('the sample audit', () => {
     for (const option of ['Keep', 'Fix', 'Switch off']) expect(markdown).toContain(`- [ ] **${option}** if `);
   });
 
-  it('is served by the Markdown endpoint unchanged, as text/markdown', async () => {
+  it('is served by the Markdown endpoint as built that day, as text/markdown', async () => {
     const response = await GET({} as Parameters<typeof GET>[0]);
     expect(response.headers.get('Content-Type')).toBe('text/markdown; charset=utf-8');
-    expect(await response.text()).toBe(markdown);
+    expect(await response.text()).toBe(sampleAuditMarkdown(sampleAudit(BUILD_DAY)));
+  });
+
+  it('never dates the example in the past: the build starts on a Monday at least two weeks after the day it is built', () => {
+    // A Monday stays a Monday (the 7th + 14 is the 21st); a Saturday waits two more days.
+    expect(sampleDates('2026-12-07').buildStart).toBe('2026-12-21');
+    expect(sampleDates('2027-03-06').buildStart).toBe('2027-03-22');
+    // Across a year and a leap day, every build day gives the same shape.
+    for (let day = 0; day < 500; day++) {
+      const today = new Date(Date.UTC(2027, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      const { buildStart, goLive, review } = sampleDates(today);
+      expect(new Date(`${buildStart}T00:00:00Z`).getUTCDay(), today).toBe(1);
+      const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+      expect(days(today, buildStart), today).toBeGreaterThanOrEqual(14);
+      expect(days(today, buildStart), today).toBeLessThan(21);
+      expect([days(buildStart, goLive), days(goLive, review)], today).toEqual([21, 30]);
+    }
   });
 });

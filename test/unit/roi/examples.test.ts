@@ -2,7 +2,7 @@
 // (8 h/week to 2 h/week is 24 h a month; 15 min to 5 min a file) and sums done by hand.
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_FIGURES, EXAMPLE_LEAD_BASELINE, exampleWorkflows } from '../../../src/lib/roi/examples.ts';
-import { SAMPLE_ANSWERS } from '../../../src/lib/readiness/sample-audit.ts';
+import { sampleAnswers, sampleDates } from '../../../src/lib/readiness/sample-audit.ts';
 
 describe('exampleWorkflows', () => {
   const rows = Object.fromEntries(exampleWorkflows().map((row) => [row.preset, row]));
@@ -47,7 +47,7 @@ describe('exampleWorkflows', () => {
 
   it("keeps the lead example's baseline in one place: the sample audit and the checklist quote the same", () => {
     expect(EXAMPLE_LEAD_BASELINE).toEqual({ itemsPerMonth: 120, manualHoursPerWeek: 8, errorRatePercent: 10, cycleTimeHours: 22 });
-    expect(SAMPLE_ANSWERS.baseline).toMatchObject(EXAMPLE_LEAD_BASELINE);
+    expect(sampleAnswers(sampleDates('2026-12-06')).baseline).toMatchObject(EXAMPLE_LEAD_BASELINE);
     expect(EXAMPLE_FIGURES.leadBaseline).toEqual({ itemsPerMonth: '120', manualHoursPerWeek: '8', errorRatePercent: '10', cycleTimeHours: '22' });
   });
 });
