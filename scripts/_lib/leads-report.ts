@@ -40,8 +40,9 @@ export async function messages(db: Client, status?: string): Promise<Row[]> {
  * Booked calls from a date on (midnight in `timeZone`, the operator's), by start, each led by its start
  * in that zone (`when`) as the operator reads their calendar (`start_at` and `end_at` stay UTC for
  * spreadsheets); with what the visitor brought, summed up as in the operator's email (the calculator's
- * figures and the path that opens it on them, the readiness check's score and blockers), where the lead came from (page, referring host, utm_* values; empty when unknown) and what
- * the operator marked after the call (held or no-show, and when).
+ * figures and the path that opens it on them, the readiness check's score and blockers), where the lead
+ * came from (page, referring host, utm_* values; empty when unknown) and what the operator marked after
+ * the call (held or no-show, and when).
  */
 export async function bookings(db: Client, fromDate?: string, timeZone = 'UTC'): Promise<Row[]> {
   const result = await db.execute({

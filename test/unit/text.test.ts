@@ -1,6 +1,6 @@
 // The shared text helpers, against hand-written strings.
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, listText } from '../../src/lib/text/index.ts';
+import { formatCalendarDate, formatDate, formatNumber, listText } from '../../src/lib/text/index.ts';
 import { compoundParts } from '../../src/lib/text/compounds.ts';
 
 describe('listText', () => {
@@ -25,6 +25,17 @@ describe('formatNumber', () => {
 describe('formatDate', () => {
   it('writes a date as a reader says it, whatever the machine zone', () => {
     expect(formatDate(new Date('2026-12-01T00:00:00Z'))).toBe('December 1, 2026');
+  });
+});
+
+describe('formatCalendarDate', () => {
+  it('writes a typed date out, on its own day whatever the zone', () => {
+    expect(formatCalendarDate('2027-02-24')).toBe('February 24, 2027');
+    expect(formatCalendarDate('2028-02-29')).toBe('February 29, 2028');
+  });
+
+  it('leaves text that is not a real date as typed, rather than throw or move it to another day', () => {
+    for (const text of ['2027-02-30', '2027-13-01', '2027-2-3', '', 'soon']) expect(formatCalendarDate(text)).toBe(text);
   });
 });
 

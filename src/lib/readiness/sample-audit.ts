@@ -1,7 +1,8 @@
 // The sample audit outcome (/resources/sample-workflow-audit and its Markdown download): one fixed set of
-// example answers, dated from the day the site is built, for the site's own example workflow, lead routing and first reply, run through the
-// readiness check's own generators (scoreReadiness, buildWorkflowSpec, specToMarkdown), plus the template
-// for the review 30 days after launch. Pure, so the page, the download and the tests read the same thing.
+// example answers for the site's own example workflow, lead routing and first reply, dated from the day
+// the site is built, run through the readiness check's own generators (scoreReadiness, buildWorkflowSpec,
+// specToMarkdown), plus the template for the review 30 days after launch. Pure (the day comes in), so the
+// page, the download and the tests read the same thing.
 // Every answer is made up and labeled as an example; none comes from a client.
 import { EXAMPLE_LEAD_BASELINE } from '../roi/examples.ts';
 import { daysBetween } from './dates.ts';
