@@ -38,8 +38,17 @@ export interface Mailer {
   unsubscribeContact(email: string): Promise<SendResult>;
 }
 
-export function createMailer(config: ServerConfig): Mailer {
-  return config.resendApiKey ? new ResendMailer(config) : new FileMailer(join(config.dataDir, 'outbox'), config.mailFrom);
+/**
+ * How long one call to the provider may take, its answer included. Delivery runs one message at a
+ * time, so a stalled call would hold up every email behind it, and the retry job with it. Well under
+ * the outbox's STALE_SENDING_MS, so a timed-out send is retried by its own run, not claimed twice.
+ * A retried send carries the same idempotency key, so Resend sends it once even if the first call
+ * got through. (The SDK reads the answer itself; this limit is also what bounds its size.)
+ */
+export const MAIL_TIMEOUT_MS = 10_000;
+
+export function createMailer(config: ServerConfig, options: { timeoutMs?: number } = {}): Mailer {
+  return config.resendApiKey ? new ResendMailer(config, options.timeoutMs ?? MAIL_TIMEOUT_MS) : new FileMailer(join(config.dataDir, 'outbox'), config.mailFrom);
 }
 
 /** Provider errors worth retrying: network failures, rate limits and the provider's own faults. */
@@ -51,47 +60,65 @@ class ResendMailer implements Mailer {
   readonly concurrency = 1;
   private readonly resend: Resend;
   private readonly config: ServerConfig;
+  private readonly timeoutMs: number;
 
-  constructor(config: ServerConfig) {
+  constructor(config: ServerConfig, timeoutMs: number) {
     this.config = config;
+    this.timeoutMs = timeoutMs;
     // The SDK reads RESEND_BASE_URL itself: tests point it at a local server that answers like Resend.
     this.resend = new Resend(config.resendApiKey);
   }
 
+  /** One call's deadline. The SDK answers a timed-out call as a failed fetch rather than throwing. */
+  private deadline(): AbortSignal {
+    return AbortSignal.timeout(this.timeoutMs);
+  }
+
+  private failure(signal: AbortSignal, error: ProviderError | null, headers: Record<string, string> | null): SendResult {
+    if (signal.aborted) return { ok: false, retryable: true, error: `timeout: the provider did not answer within ${this.timeoutMs / 1000} s` };
+    return failure(error, headers);
+  }
+
   async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
+    const signal = this.deadline();
     const { data, error, headers } = await this.resend.emails.send(
       {
         from: this.config.mailFrom, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers, replyTo: email.replyTo,
         attachments: email.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content, 'utf8'), contentType: a.contentType })),
       },
-      { idempotencyKey },
+      { idempotencyKey, signal },
     );
-    return data ? { ok: true, providerId: data.id } : failure(error, headers);
+    return data ? { ok: true, providerId: data.id } : this.failure(signal, error, headers);
   }
 
   // Contacts are keyed by email at Resend. A reader who unsubscribed and then confirmed again already
   // has a contact, marked unsubscribed: it is switched back on rather than left silent.
   async createContact(email: string): Promise<SendResult> {
     const segments = this.config.resendSegmentId ? [{ id: this.config.resendSegmentId }] : undefined;
-    const { data, error, headers } = await this.resend.contacts.create({ email, unsubscribed: false, segments });
+    const signal = this.deadline();
+    const { data, error, headers } = await this.resend.contacts.create({ email, unsubscribed: false, segments }, { signal });
     if (data) return { ok: true, providerId: data.id };
     if (error && error.statusCode === 409) {
-      const update = await this.resend.contacts.update({ email, unsubscribed: false });
-      return update.data ? { ok: true, providerId: update.data.id } : failure(update.error, update.headers);
+      const updateSignal = this.deadline();
+      const update = await this.resend.contacts.update({ email, unsubscribed: false }, { signal: updateSignal });
+      return update.data ? { ok: true, providerId: update.data.id } : this.failure(updateSignal, update.error, update.headers);
     }
-    return failure(error, headers);
+    return this.failure(signal, error, headers);
   }
 
   async unsubscribeContact(email: string): Promise<SendResult> {
-    const { data, error, headers } = await this.resend.contacts.update({ email, unsubscribed: true });
+    const signal = this.deadline();
+    const { data, error, headers } = await this.resend.contacts.update({ email, unsubscribed: true }, { signal });
     if (data) return { ok: true, providerId: data.id };
     // Never created (confirmed while mail was local): nothing to stop.
     if (error && error.statusCode === 404) return { ok: true, providerId: 'absent' };
-    return failure(error, headers);
+    return this.failure(signal, error, headers);
   }
 }
 
-function failure(error: { name: string; message: string; statusCode: number | null } | null, headers: Record<string, string> | null): SendResult {
+type ProviderError = { name: string; message: string; statusCode: number | null };
+
+function failure(error: ProviderError | null, headers: Record<string, string> | null): SendResult {
   if (!error) return { ok: false, retryable: true, error: 'The provider returned neither data nor an error.' };
   const status = error.statusCode;
   const retryable = status === null || status === 429 || status >= 500 || RETRYABLE.has(error.name);
