@@ -19,7 +19,6 @@ import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
 import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
 import { MINUTE_MS } from '../src/lib/time/durations.ts';
-import { withoutHiddenFormatting } from '../src/lib/text/hidden-characters.ts';
 
 /** Faster than a person can pick a time and press Book, even with every field pre-filled. */
 const MIN_FILL_MS = 1500;
@@ -36,8 +35,7 @@ export function POST(request: Request): Promise<Response> {
     if (format !== 'json') throw new HttpError(415, 'unsupported_media_type', 'Send the booking as application/json.');
     const parsed = bookingRequestSchema.safeParse(fields);
     if (!parsed.success) throw refusedPayload(422, 'invalid_input', parsed.error.issues, 'Check the form and try again.');
-    // The goal is shown in both emails and the operator's list: nothing in it may reorder or hide text.
-    const booking = { ...parsed.data, goal: withoutHiddenFormatting(parsed.data.goal) };
+    const booking = parsed.data;
     const rules = ctx.config.booking;
     const now = new Date();
     // Bots fill the hidden field or post instantly: they get an answer shaped like a real one (a

@@ -192,6 +192,17 @@ describe('free text drops hidden characters', () => {
     for (const mail of sent) expect(`${mail.subject}${mail.text}`).not.toMatch(/[\u200b\u202a-\u202e\u2066-\u2069\ufeff\u2028]/);
     expect(sent[1]!.text).toContain('Invoice intake');
   });
+
+  it('refuses a goal that is only hidden characters, naming the goal, and books nothing', async () => {
+    for (const goal of ['\u200b'.repeat(12), '\u202e\u202e\u202e\u202e\u202e\u2066\u2069\ufeff\ufeff\ufeff\ufeff', 'Fix\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b']) {
+      const payload = request((await nextSlot()).start, { goal });
+      const reply = await post('/api/bookings', payload);
+      expect(reply.status, JSON.stringify(goal)).toBe(422);
+      expect(errorOf(reply.body).fields).toEqual({ goal: 'Say in a sentence or two what you want to fix (at least 10 characters).' });
+      const stored = await (await apiContext()).db.execute({ sql: 'SELECT COUNT(*) AS n FROM bookings WHERE email = ?', args: [payload.email] });
+      expect(Number(stored.rows[0]!.n)).toBe(0);
+    }
+  });
 });
 
 describe('requests that used to answer 500', () => {

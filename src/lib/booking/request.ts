@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { AREAS } from '../readiness/areas.ts';
 import { dateTimeFormat } from '../text/date-formats.ts';
-import { HIDDEN_CHARACTERS } from '../text/hidden-characters.ts';
+import { HIDDEN_CHARACTERS, withoutHiddenFormatting } from '../text/hidden-characters.ts';
 
 /** Bump when the consent wording beside the booking form changes; stored with each booking. */
 export const BOOKING_CONSENT_VERSION = '2026-12-booking-v2';
@@ -107,8 +107,13 @@ export const bookingRequestSchema = z.object({
   company: text('your company', 1, BOOKING_FIELD_MAX_LENGTH.company),
   companySize: z.enum(COMPANY_SIZES, { error: 'Pick the size of your company.' }),
   area: z.enum(AREAS, { error: 'Pick the area of the workflow.' }),
-  /** What they want to fix: free text, several lines allowed. */
+  /**
+   * What they want to fix: free text, several lines allowed. The characters that reorder or hide text
+   * are dropped first (it is shown in both emails and the operator's list), so the length counts what is
+   * left: twelve zero-width spaces are not a goal.
+   */
   goal: z.string({ error: GOAL_MESSAGE }).check(
+    z.overwrite(withoutHiddenFormatting),
     z.trim(),
     z.minLength(10, { error: GOAL_MESSAGE }),
     z.maxLength(BOOKING_FIELD_MAX_LENGTH.goal, { error: 'Keep it to 2,000 characters or fewer; the rest fits in the call.' }),

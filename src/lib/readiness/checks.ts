@@ -2,6 +2,7 @@
 import { isCalendarDate, daysBetween } from './dates.ts';
 import { SIGNAL_QUESTIONS } from './labels.ts';
 import { MESSAGES } from './messages.ts';
+import { withoutHiddenFormatting } from '../text/hidden-characters.ts';
 import { BASELINE_FIELDS, readinessAnswersSchema, SIGNALS, type BaselineField, type ReadinessAnswers } from './schema.ts';
 import type { StepId } from './steps.ts';
 
@@ -51,8 +52,9 @@ export function stepErrors(step: StepId, answers: ReadinessAnswers, today: strin
 
   // Specific checks first, so their messages win over the schema's general ones for the same path.
   if (step === 'workflow') {
+    // Counted as the spec's title will show it: zero-width and bidi characters are dropped there.
     if (answers.area === null) add('area', MESSAGES.area);
-    if (typeof answers.workflowName === 'string' && answers.workflowName.trim().length < MIN_NAME_LENGTH) {
+    if (typeof answers.workflowName === 'string' && withoutHiddenFormatting(answers.workflowName).trim().length < MIN_NAME_LENGTH) {
       add('workflowName', MESSAGES.workflowName(MIN_NAME_LENGTH));
     }
   }

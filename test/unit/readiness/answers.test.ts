@@ -142,6 +142,8 @@ describe('stepErrors', () => {
     });
     expect(Object.keys(stepErrors('workflow', { ...FULL, workflowName: ' ab ' }, TODAY))).toEqual(['workflowName']);
     expect(stepErrors('workflow', { ...FULL, workflowName: 'abc' }, TODAY)).toEqual({});
+    // Zero-width and bidi characters are dropped from the spec's title, so they do not count.
+    expect(Object.keys(stepErrors('workflow', { ...FULL, workflowName: 'a\u200b\u200b\u202e\ufeffb' }, TODAY))).toEqual(['workflowName']);
     expect(stepErrors('workflow', { ...FULL, workflowName: 'x'.repeat(121) }, TODAY)).toEqual({
       workflowName: 'The workflow name is too long: keep it to 120 characters',
     });
