@@ -211,6 +211,28 @@ describe("the operator's Held and No-show links", () => {
     expect(mails(call.email, 'We missed you: book another time for your workflow audit')).toHaveLength(1);
   });
 
+  it('a "held" pressed before the no-show email went out stops it; a no-show pressed again sends it, once', async () => {
+    const { recordOutcome } = await import('../../api/_lib/booking/record-outcome.ts');
+    const subject = 'We missed you: book another time for your workflow audit';
+    // Called directly, so no delivery runs between the presses (the routes start one after answering).
+    const stopped = await book(80);
+    await happenedAgo(stopped.id, 30);
+    expect(await recordOutcome(await apiContext(), stopped.id, 'no-show')).toEqual({ result: 'recorded', queued: 1 });
+    expect(await recordOutcome(await apiContext(), stopped.id, 'held')).toEqual({ result: 'recorded', queued: 0 });
+    await settle();
+    expect(mails(stopped.email, subject)).toHaveLength(0);
+
+    const corrected = await book(84);
+    await happenedAgo(corrected.id, 30);
+    await recordOutcome(await apiContext(), corrected.id, 'no-show');
+    await recordOutcome(await apiContext(), corrected.id, 'held');
+    expect(await recordOutcome(await apiContext(), corrected.id, 'no-show')).toEqual({ result: 'recorded', queued: 1 });
+    expect(await recordOutcome(await apiContext(), corrected.id, 'no-show')).toEqual({ result: 'recorded', queued: 0 });
+    await settle();
+    expect(mails(corrected.email, subject)).toHaveLength(1);
+    expect(await row('SELECT outcome FROM bookings WHERE id = ?', [corrected.id])).toMatchObject({ outcome: 'no-show' });
+  });
+
   it('after a no-show, the visitor can book again at once, while the missed call would still be running', async () => {
     const call = await book(72);
     await settle();

@@ -23,11 +23,13 @@ export async function noShowEmailSent(db: ApiContext['db'], id: string): Promise
   return row !== undefined;
 }
 
+const STOPPED_BY_HELD = 'cancelled: the call was recorded as held';
+
 /**
  * Records what became of a call (the operator's Held and No-show links). The last press wins, so a
  * slip can be put right. A no-show emails the visitor once, with a link to book again: its outbox key
  * is the booking's, so however often either link is pressed, at most one such email is ever queued; a
- * "held" pressed before it went out stops it.
+ * "held" pressed before it went out stops it, and a no-show pressed again after that queues it again.
  */
 export async function recordOutcome(ctx: ApiContext, id: string, outcome: CallOutcome, now = new Date()): Promise<{ result: OutcomeResult; queued: number }> {
   return ctx.writes.run(async (tx) => {
@@ -39,13 +41,21 @@ export async function recordOutcome(ctx: ApiContext, id: string, outcome: CallOu
     const key = `booking-${id}-no-show`;
     if (outcome === 'held') {
       await tx.execute({
-        sql: `UPDATE messages SET status = 'cancelled', last_error = 'cancelled: the call was recorded as held', updated_at = ? WHERE idempotency_key = ? AND status = 'pending'`,
-        args: [now.toISOString(), key],
+        sql: `UPDATE messages SET status = 'cancelled', last_error = ?, updated_at = ? WHERE idempotency_key = ? AND status = 'pending'`,
+        args: [STOPPED_BY_HELD, now.toISOString(), key],
       });
       return { result: 'recorded', queued: 0 };
     }
     const email = { template: 'booking', to: booking.email, props: { ...emailBase(ctx, booking, now), event: 'no-show', audience: 'visitor' } } as const;
-    const queued = await enqueue(tx, { idempotencyKey: key, bookingId: id, payload: { kind: 'email', email, guard: { subject: 'booking', id, status: ['confirmed'] } } }, now);
-    return { result: 'recorded', queued: Number(queued) };
+    const payload = { kind: 'email', email, guard: { subject: 'booking', id, status: ['confirmed'] } } as const;
+    const queued = await enqueue(tx, { idempotencyKey: key, bookingId: id, payload }, now);
+    if (queued) return { result: 'recorded', queued: 1 };
+    // A "held" stopped the email before it went out, and this press puts the no-show back: the same
+    // row (the same key, so still at most one email) goes back in the queue, with today's links.
+    const revived = await tx.execute({
+      sql: `UPDATE messages SET status = 'pending', payload = ?, attempts = 0, last_error = NULL, next_attempt_at = ?, updated_at = ? WHERE idempotency_key = ? AND status = 'cancelled' AND last_error = ?`,
+      args: [JSON.stringify(payload), now.toISOString(), now.toISOString(), key, STOPPED_BY_HELD],
+    });
+    return { result: 'recorded', queued: revived.rowsAffected };
   });
 }
