@@ -71,6 +71,8 @@ export const isEmailAddress = (value: string) => value.length <= EMAIL_MAX_LENGT
 
 const EMAIL_MESSAGE = 'Enter a valid email address, like name@company.com.';
 export const emailAddress = z.string({ error: EMAIL_MESSAGE }).check(
+  // A pasted address often brings a space along; the browser's email field drops it, an API client may not.
+  z.trim(),
   z.maxLength(EMAIL_MAX_LENGTH, { error: 'That email address is too long.' }),
   z.refine(isEmailAddress, { error: EMAIL_MESSAGE }),
 );

@@ -30,12 +30,11 @@ export const newsletterSignupSchema = z.object({
 export type NewsletterSignup = z.infer<typeof newsletterSignupSchema>;
 
 /**
- * Validates a sign-up as it arrives, JSON or form-encoded: a form sends every value as text, so the
- * email is trimmed and `startedAt` read as a number before the schema sees them.
+ * Validates a sign-up as it arrives, JSON or form-encoded: a form sends every value as text, so
+ * `startedAt` is read as a number before the schema sees it.
  */
 export function parseNewsletterSignup(fields: Record<string, unknown>) {
   const input = { ...fields };
-  if (typeof input.email === 'string') input.email = input.email.trim();
   if (typeof input.startedAt === 'string') input.startedAt = Number(input.startedAt);
   return newsletterSignupSchema.safeParse(input);
 }

@@ -40,6 +40,11 @@ describe('the email rule', () => {
     expect(refusals({ ...valid, email })).toEqual({});
   });
 
+  it('takes an address with spaces around it (as an API client may send it) and keeps it without them', () => {
+    const parsed = bookingRequestSchema.safeParse({ ...valid, email: '  dana@example.com\t' });
+    expect(parsed.success && parsed.data.email).toBe('dana@example.com');
+  });
+
   it.each([
     ['a domain label ending in a hyphen', 'x@a-.com'],
     ['a domain label starting with a hyphen', 'x@-a.com'],
