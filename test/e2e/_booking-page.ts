@@ -29,7 +29,7 @@ export async function expectAxeClean(page: Page, step: string) {
   expect(await axeViolations(page), `axe on ${step}`).toEqual([]);
 }
 
-/** Waits until the island's first-interaction time (at or before `touchedBy`) is old enough to book. */
+/** Waits until the fill time the island will send (it counts from hydration, before `touchedBy`) is old enough to book. */
 export async function waitForFillTime(page: Page, touchedBy: number) {
   await page.waitForTimeout(Math.max(0, touchedBy + MIN_FILL_MS + 300 - Date.now()));
 }

@@ -41,7 +41,10 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   const [include, setInclude] = useState(true);
   const [booked, setBooked] = useState<{ created: BookingCreated; email: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const startedAt = useRef<number | null>(null);
+  // The minimum fill time counts from hydration, when the form first could be used: counted from the
+  // first touch, a returning visitor with saved details could pick a time and book inside 1.5 s and get
+  // the bots' decoy answer, with nothing booked.
+  const [startedAt] = useState(() => performance.now());
   const focus = useStepFocus();
   // Set when the visitor moves to another month or zone: the live region then says what the month
   // holds once it has loaded, after this lead ("" for a month, "Times now shown in …. " for a zone).
@@ -130,15 +133,11 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
     setAnnouncement(`${formatCall(next.start, next.end, timeZone, locale)} chosen. Press Book the call to confirm.`);
   }
 
-  const touched = () => {
-    startedAt.current ??= performance.now();
-  };
-
   // The header's booking link lands here (#pick-a-time): on a phone the month grid is then in view below the
   // sticky header (html's scroll-padding-top). Beside the heading on a wide screen the card is in view
   // already, so the extra margin there keeps the page at its top instead of scrolling 60 px.
   return (
-    <section id={PICK_A_TIME_ID} ref={focus.refs.card} aria-labelledby="bk-heading" onPointerDownCapture={touched} onKeyDownCapture={touched} className="rounded-card border border-line bg-white p-5 shadow-sm sm:p-6 lg:scroll-mt-24">
+    <section id={PICK_A_TIME_ID} ref={focus.refs.card} aria-labelledby="bk-heading" className="rounded-card border border-line bg-white p-5 shadow-sm sm:p-6 lg:scroll-mt-24">
       <p className="sr-only" aria-live="polite">{announcement}</p>
       {step === 'date' && (
         <>
@@ -161,7 +160,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
           <p className="text-sm font-semibold text-accent-700">Step 2 of 2</p>
           <DetailsStep
             slot={slot} hold={hold} timeZone={timeZone} locale={locale} details={details} onDetails={setDetails}
-            visitor={visitor} include={include} onInclude={setInclude} startedAt={startedAt.current} paths={{ bookings: bookingsPath, privacy: privacyPath, calculator: calculatorPath }}
+            visitor={visitor} include={include} onInclude={setInclude} startedAt={startedAt} paths={{ bookings: bookingsPath, privacy: privacyPath, calculator: calculatorPath }}
             contactEmail={contactEmail} headingRef={focus.refs.details}
             onChangeTime={() => { setStep('date'); focus.request('times'); }}
             onAlternative={takeAlternative}

@@ -24,7 +24,8 @@ interface Props {
   /** Whether what the visitor told the site before goes with the booking (their choice, kept across steps). */
   include: boolean;
   onInclude: (include: boolean) => void;
-  startedAt: number | null;
+  /** When the form could first be used (performance.now()), for the API's minimum fill time. */
+  startedAt: number;
   paths: { bookings: string; privacy: string; calculator: string };
   contactEmail: string;
   headingRef: RefObject<HTMLHeadingElement>;
@@ -63,7 +64,7 @@ export function DetailsStep(p: Props) {
     timeZone: p.timeZone,
     context: p.include ? p.visitor?.send : undefined,
     source: p.visitor?.source,
-    fillMs: p.startedAt === null ? undefined : Math.round(performance.now() - p.startedAt),
+    fillMs: Math.round(performance.now() - p.startedAt),
   });
 
   function change<K extends keyof Details>(field: K, value: Details[K]) {
