@@ -27,7 +27,7 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
 
 // Attribute values that say nothing about styling (URLs, text, ids, geometry) are dropped before the
 // page is tokenised, along with text and JSON-LD: what is left decides which rules survive.
-const FREE_TEXT_ATTRIBUTES = /\s(href|src|srcset|alt|title|content|datetime|aria-label|aria-labelledby|aria-describedby|id|for|name|value|placeholder|action|width|height|viewBox|d|x|y|cx|cy|r|rx|points|transform|refX|refY|markerWidth|markerHeight|text-anchor|font-size|font-weight|fill|stroke|stroke-width|marker-end|integrity)="[^"]*"/g;
+const FREE_TEXT_ATTRIBUTES = /\s(href|src|srcset|alt|title|content|datetime|aria-label|aria-labelledby|aria-describedby|id|for|name|value|placeholder|action|pattern|width|height|viewBox|d|x|y|cx|cy|r|rx|points|transform|refX|refY|markerWidth|markerHeight|text-anchor|font-size|font-weight|fill|stroke|stroke-width|marker-end|integrity)="[^"]*"/g;
 
 /** The page reduced to its styling-relevant tokens, sorted and unique: pages with equal keys prune alike. */
 export function styleTokens(markup: string): string {

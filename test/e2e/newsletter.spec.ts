@@ -54,3 +54,26 @@ test('the browser stops a sign-up without consent before it is sent, and nothing
   expect(await form.getByLabel(/Send me the AI Operator newsletter/).evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
   expect(await storedSubscriber(email)).toBeNull();
 });
+
+test('the browser stops an address the server would refuse at the field, keeps what was typed, and nothing is sent', async ({ browser }, testInfo) => {
+  // Without script, as a content page is: the field's own pattern is all that stands before the server.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: testInfo.project.use.viewport ?? undefined });
+  const page = await context.newPage();
+  await page.goto('/blog');
+  const footer = page.getByRole('region', { name: 'One AI workflow per email' });
+  const field = footer.getByLabel('Work email');
+  let posted = false;
+  page.on('request', (request) => (posted ||= request.method() === 'POST'));
+  // Both pass the browser's own email rule; the server refuses both (no dot in the domain; two dots in a row).
+  for (const typed of ['jane@example', `jane..${testInfo.project.name}@example.com`]) {
+    await field.fill(typed);
+    await footer.getByLabel(/Send me the AI Operator newsletter/).check();
+    await footer.getByRole('button', { name: 'Subscribe' }).click();
+    await expect(page).toHaveURL(/\/blog$/);
+    expect(await field.evaluate((el: HTMLInputElement) => ({ value: el.value, patternMismatch: el.validity.patternMismatch }))).toEqual({ value: typed, patternMismatch: true });
+  }
+  await field.fill(`jane.${testInfo.project.name}@example.com`);
+  expect(await field.evaluate((el: HTMLInputElement) => el.validity.valid)).toBe(true);
+  expect(posted).toBe(false);
+  await context.close();
+});

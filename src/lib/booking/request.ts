@@ -69,6 +69,14 @@ export const BOOKING_FIELD_MAX_LENGTH = { name: 100, email: EMAIL_MAX_LENGTH, co
 
 export const isEmailAddress = (value: string) => value.length <= EMAIL_MAX_LENGTH && EMAIL.test(value);
 
+/**
+ * The same rule as an HTML `pattern` attribute, for the forms that work without script (the newsletter's):
+ * the browser then stops `jane@example` at the field, with the typed address kept, instead of the server
+ * answering with a page of its own. A pattern is compiled with the `v` flag and anchored by the browser,
+ * and the `v` flag wants a literal `-` in a class escaped.
+ */
+export const EMAIL_INPUT_PATTERN = EMAIL.source.slice(1, -1).replace(/-\]/g, '\\-]');
+
 const EMAIL_MESSAGE = 'Enter a valid email address, like name@company.com.';
 export const emailAddress = z.string({ error: EMAIL_MESSAGE }).check(
   // A pasted address often brings a space along; the browser's email field drops it, an API client may not.

@@ -4,7 +4,7 @@
 // or of the wrong type. Every expected message and verdict is written here by hand.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookingRequestSchema, isIsoInstant, slotHoldRequestSchema, slotsQuerySchema } from '../../../src/lib/booking/request.ts';
+import { EMAIL_INPUT_PATTERN, bookingRequestSchema, isEmailAddress, isIsoInstant, slotHoldRequestSchema, slotsQuerySchema } from '../../../src/lib/booking/request.ts';
 import { buildInvite } from '../../../src/lib/booking/invite.ts';
 import { bookingPayload } from '../../fixtures/booking-request.ts';
 
@@ -64,6 +64,14 @@ describe('the email rule', () => {
     ['two @', 'x@y@example.com'],
   ])('refuses %s', (_what, email) => {
     expect(refusals({ ...valid, email })).toEqual({ email: EMAIL_MESSAGE });
+  });
+
+  it("the newsletter field's HTML pattern, as a browser compiles it, agrees with the rule", () => {
+    const asBrowser = new RegExp(`^(?:${EMAIL_INPUT_PATTERN})$`, 'v');
+    const accepted = ['dana@example.com', 'Dana.O-Neil+audit@mail.example-co.com', "o'brien@example.ie", 'x_y@a1.b2.example', `x@${'a'.repeat(63)}.com`];
+    const refused = ['jane@example', 'x..y@example.com', '.x@example.com', 'x@a-.com', 'x@-a.com', 'x;y@example.com', 'x@example.c', 'x@bücher.example', 'x@y@example.com', '"x y"@example.com'];
+    for (const email of accepted) expect([email, asBrowser.test(email), isEmailAddress(email)]).toEqual([email, true, true]);
+    for (const email of refused) expect([email, asBrowser.test(email), isEmailAddress(email)]).toEqual([email, false, false]);
   });
 
   it('says an address over 254 characters is too long', () => {
