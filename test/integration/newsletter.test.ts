@@ -223,6 +223,24 @@ describe('newsletter double opt-in', () => {
     expect(await signUpAt(edge - 2_000 + 601_000)).toBe(1);
   });
 
+  it('sends a fresh confirmation to an address that signs up again minutes after unsubscribing, once however often it tries', async () => {
+    const ctx = await apiContext();
+    const { subscribe, confirmSubscriber, unsubscribeSubscriber } = await import('../../api/_lib/newsletter/subscriptions.ts');
+    const t0 = Date.now() - 4 * 24 * 3600_000; // in the past, so the settle() of later tests delivers them
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+    const signUpAt = (minutes: number) => ctx.writes.run((tx) => subscribe(tx, ctx.secret, { email: 'back@example.com', consent: true, source: 'footer' }, { clientAddress: '127.0.0.1', siteUrl: 'https://site.test', source: { page: null, utm: {} }, now: at(minutes) }));
+    expect(await signUpAt(0)).toBe(1);
+    const id = String((await ctx.db.execute(`SELECT id FROM subscribers WHERE email = 'back@example.com'`)).rows[0]!.id);
+    expect((await confirmSubscriber(ctx, id, at(1))).outcome).toBe('confirmed');
+    expect((await unsubscribeSubscriber(ctx, id, at(2))).outcome).toBe('unsubscribed');
+    // Three minutes after the first confirmation: the pause counted from it held this one back, and the
+    // page said a link was on its way.
+    expect(await signUpAt(3)).toBe(1);
+    expect(await signUpAt(4)).toBe(0); // the pause holds from the new confirmation
+    const confirmations = await ctx.db.execute({ sql: `SELECT COUNT(*) AS n FROM messages WHERE subscriber_id = ? AND idempotency_key LIKE 'newsletter-confirm-%'`, args: [id] });
+    expect(Number(confirmations.rows[0]!.n)).toBe(2);
+  });
+
   it('gives 50 parallel identical sign-ups one subscriber and one confirmation email', async () => {
     // 50 requests from 10 addresses, 5 each: all within the per-address limit.
     const froms = Array.from({ length: 10 }, () => freshAddress());

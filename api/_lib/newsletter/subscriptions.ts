@@ -36,6 +36,11 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
   const now = meta.now ?? new Date();
   const at = now.toISOString();
   const email = normalizeEmail(signup.email);
+  const key = emailKey(secret, email);
+  // Only the address's owner can unsubscribe (the link is signed): a sign-up after that starts afresh,
+  // so the pause after a confirmation sent before the unsubscribe does not hold back the new one.
+  const before = (await tx.execute({ sql: `SELECT unsubscribed_at FROM subscribers WHERE email_key = ? AND status = 'unsubscribed'`, args: [key] })).rows[0];
+  const unsubscribedAt = before?.unsubscribed_at ? String(before.unsubscribed_at) : null;
   // A confirmed address stays as it is (no row comes back); a pending or unsubscribed one is pending
   // again with this consent: an unsubscribed address that signs up must confirm anew.
   const upsert = await tx.execute({
@@ -50,7 +55,7 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
           WHERE subscribers.status <> 'confirmed'
           RETURNING id`,
     args: [
-      timeOrderedId(), email, emailKey(secret, email), signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at,
+      timeOrderedId(), email, key, signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at,
       meta.source.page, ...UTM_KEYS.map((key) => meta.source.utm[key] ?? null),
     ],
   });
@@ -60,18 +65,20 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
   // A third party can type anyone's address into the form: the inbox behind it is protected by a cap,
   // and by a pause after each confirmation measured from that email, not from a clock's window (two
   // sign-ups three seconds apart across a window's edge each sent one).
+  const pauseFrom = new Date(now.getTime() - CONFIRM_RESEND_WINDOW_MS).toISOString();
   const sent = await tx.execute({
     sql: `SELECT COUNT(*) AS today, COALESCE(SUM(created_at > ?), 0) AS recent FROM messages
           WHERE subscriber_id = ? AND idempotency_key LIKE 'newsletter-confirm-%' AND created_at > ?`,
-    args: [new Date(now.getTime() - CONFIRM_RESEND_WINDOW_MS).toISOString(), id, new Date(now.getTime() - DAY_MS).toISOString()],
+    args: [unsubscribedAt && unsubscribedAt > pauseFrom ? unsubscribedAt : pauseFrom, id, new Date(now.getTime() - DAY_MS).toISOString()],
   });
   if (Number(sent.rows[0]?.today ?? 0) >= CONFIRMATIONS_PER_DAY || Number(sent.rows[0]?.recent ?? 0) > 0) return 0;
   const token = createToken(secret, 'newsletter-confirm', id, CONFIRM_TOKEN_TTL_SECONDS, now.getTime());
   const props = { confirmUrl: `${meta.siteUrl}/api/newsletter/confirm?token=${token}`, siteUrl: meta.siteUrl, privacyUrl: `${meta.siteUrl}/privacy` };
   // The window in the key still makes racing identical sign-ups one email, whatever the transaction isolation.
   const window = Math.floor(now.getTime() / CONFIRM_RESEND_WINDOW_MS);
+  const afresh = unsubscribedAt ? `-after-${Date.parse(unsubscribedAt)}` : '';
   const queued = await enqueue(tx, {
-    idempotencyKey: `newsletter-confirm-${id}-${window}`,
+    idempotencyKey: `newsletter-confirm-${id}-${window}${afresh}`,
     subscriberId: id,
     payload: { kind: 'email', email: { template: 'confirm-subscription', to: email, props }, guard: { subject: 'subscriber', id, status: ['pending'] } },
   }, now);
