@@ -74,10 +74,12 @@ export function editDraft(draft: Draft, name: FieldName, raw: string): Draft {
 }
 
 /**
- * The draft after picking a preset: its workflow figures, with the visitor's currency and month convention
- * (from `current`, the last valid inputs) kept. Picking 'custom' changes nothing but the choice.
+ * The draft after picking a preset: its workflow figures, with the visitor's conventions (currency, month,
+ * horizon and discount rate, from `current`, the last valid inputs) kept. Picking 'custom' changes nothing
+ * but the choice.
  */
 export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId): Draft {
   if (id === 'custom') return { ...draft, preset: 'custom' };
-  return draftFromInputs({ ...PRESETS[id].inputs, currency: current.currency, weeksPerMonth: current.weeksPerMonth });
+  const { currency, weeksPerMonth, horizonMonths, annualDiscountRate } = current;
+  return draftFromInputs({ ...PRESETS[id].inputs, currency, weeksPerMonth, horizonMonths, annualDiscountRate });
 }

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromInputs, parseDraft } from '../../../src/lib/roi/form.ts';
+import { draftFromInputs, editDraft, parseDraft, presetDraft } from '../../../src/lib/roi/form.ts';
 import { roiFormatters, currencyForLocale } from '../../../src/lib/roi/format.ts';
 import { cashFlowCsv } from '../../../src/lib/roi/csv.ts';
 import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/presets.ts';
 import { computeRoi } from '../../../src/lib/roi/model.ts';
 
 describe('calculator form state', () => {
+  it("keeps the visitor's conventions when another example workflow is picked, and takes the workflow's figures", () => {
+    // The visitor set 36 months at 12% in euros with the calendar month; each of these edits keeps the preset.
+    let draft = draftFromInputs(DEFAULT_INPUTS);
+    for (const [name, raw] of [['horizonMonths', '36'], ['annualDiscountRate', '12'], ['currency', 'EUR'], ['weeksPerMonth', '4.33']] as const) draft = editDraft(draft, name, raw);
+    expect(draft.preset).toBe(DEFAULT_INPUTS.preset);
+    const current = parseDraft(draft).inputs!;
+    const picked = parseDraft(presetDraft(draft, current, 'document-intake')).inputs!;
+    expect(picked).toMatchObject({ preset: 'document-intake', horizonMonths: 36, annualDiscountRate: 0.12, currency: 'EUR', weeksPerMonth: 4.33 });
+    // The brief's document intake figures: 15 minutes a file by hand, 5 with AI assistance, 300 files.
+    expect(picked).toMatchObject({ unit: 'file', unitsPerMonth: 300, manualTimePerUnit: 15, assistedTimePerUnit: 5 });
+  });
+
   it('shows shares as percentages and parses them back exactly', () => {
     const draft = draftFromInputs({ ...DEFAULT_INPUTS, coverageShare: 0.85, errorRate: 0.07, annualDiscountRate: 0.08 });
     expect([draft.coverageShare, draft.errorRate, draft.annualDiscountRate]).toEqual(['85', '7', '8']);
