@@ -56,6 +56,23 @@ test.describe('ROI calculator', () => {
     await expect(other.getByLabel('Time by hand')).toHaveValue('10');
   });
 
+  test('a German visitor types figures the German way: 4.500 is four thousand five hundred, 4,33 a decimal', { tag: '@flow' }, async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await open(page);
+    await expect(page.getByLabel('Number format')).toHaveValue('de-DE');
+    await page.getByLabel('One-off implementation cost').fill('4.500');
+    await page.getByLabel('Weeks per month').fill('4,33');
+    // The shared link is written with a point whatever the format: the visitor's figures, read right.
+    await expect(page).toHaveURL(/[?&]impl=4500(&|$)/);
+    await expect(page).toHaveURL(/[?&]wpm=4\.33(&|$)/);
+    // Back to English: the fields are written again with a point.
+    await page.getByLabel('Number format').selectOption('en-US');
+    await expect(page.getByLabel('Weeks per month')).toHaveValue('4.33');
+    await expect(page.getByLabel('One-off implementation cost')).toHaveValue('4500');
+    await context.close();
+  });
+
   test('bad input gets a specific message and the last good results stay', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const manual = page.getByLabel('Time by hand');

@@ -33,7 +33,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
         locale={locale}
         onLocale={scenario.setLocale}
         onEdit={(name, raw) => scenario.edit(editDraft(draft, name, raw))}
-        onPreset={(id) => scenario.edit(presetDraft(draft, inputs, id))}
+        onPreset={(id) => scenario.edit(presetDraft(draft, inputs, id, scenario.mark))}
         summary={{ hours: format.number(result.hoursSavedPerMonth, 1), payback: payback.value }}
       />
       <RoiResults

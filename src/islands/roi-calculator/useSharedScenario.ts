@@ -1,8 +1,8 @@
 // The calculator's scenario and the URL that shares it. The server renders the default scenario; after
 // hydration a scenario in the URL wins, and once the visitor changes something the URL follows.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { draftFromInputs, parseDraft, type Draft, type FieldErrors } from '../../lib/roi/form.ts';
-import { currencyForLocale, supportedLocale } from '../../lib/roi/format.ts';
+import { draftFromInputs, parseDraft, restyleDraft, type Draft, type FieldErrors } from '../../lib/roi/form.ts';
+import { currencyForLocale, decimalMark, supportedLocale, type DecimalMark } from '../../lib/roi/format.ts';
 import { fromQuery, QUERY_KEYS, scenarioParams, toQuery } from '../../lib/roi/query.ts';
 import type { RoiInputs } from '../../lib/roi/schema.ts';
 import { FROM_PARAM, landingParams } from '../../lib/leads/landing.ts';
@@ -19,7 +19,9 @@ interface SharedScenario {
   notices: string[];
   /** The number format: the visitor's locale after hydration, en-US on the server. */
   locale: string;
-  /** Picks another number format. */
+  /** The decimal mark the fields are read and written with, the number format's. */
+  mark: DecimalMark;
+  /** Picks another number format; the fields' decimals are written again in its mark. */
   setLocale: (locale: string) => void;
   /** The scenario as a query string, for the URL, the booking link and Copy link. */
   query: string;
@@ -45,7 +47,8 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
   const [inputs, setInputs] = useState<RoiInputs>(initialInputs);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notices, setNotices] = useState<string[]>([]);
-  const [locale, setLocale] = useState('en-US');
+  const [locale, setLocaleState] = useState('en-US');
+  const mark = useMemo(() => decimalMark(locale), [locale]);
   const edited = useRef(false);
   const [sourceQuery, setSourceQuery] = useState('');
   const query = useMemo(() => toQuery(inputs).toString(), [inputs]);
@@ -65,15 +68,14 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
       setNotices(read.rejected.map((r) => r.message));
     }
     const preferred = supportedLocale(navigator.language);
-    if (preferred) setLocale(preferred);
+    if (preferred) setLocaleState(preferred);
     if (next === initialInputs && !params.has(QUERY_KEYS.currency)) {
       const guess = preferred ? currencyForLocale(preferred) : undefined;
       if (guess && guess !== next.currency) next = { ...next, currency: guess };
     }
-    if (next !== initialInputs) {
-      setInputs(next);
-      setDraft(draftFromInputs(next));
-    }
+    const nextMark = decimalMark(preferred ?? 'en-US');
+    if (next !== initialInputs) setInputs(next);
+    if (next !== initialInputs || nextMark !== '.') setDraft(draftFromInputs(next, nextMark));
   }, [initialInputs]);
 
   // The URL carries the scenario once the visitor has changed something (replaceState: no history spam).
@@ -83,9 +85,21 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
     return () => window.clearTimeout(timer);
   }, [query]);
 
+  function setLocale(next: string) {
+    const nextMark = decimalMark(next);
+    setLocaleState(next);
+    if (nextMark === mark) return;
+    // Read again with the new mark: "4,5" typed under a point was an error, and now is four and a half.
+    const restyled = restyleDraft(draft, mark, nextMark);
+    const parsed = parseDraft(restyled, nextMark);
+    setDraft(restyled);
+    setErrors(parsed.errors);
+    if (parsed.inputs) setInputs(parsed.inputs);
+  }
+
   function edit(next: Draft) {
     edited.current = true;
-    const parsed = parseDraft(next);
+    const parsed = parseDraft(next, mark);
     setDraft(next);
     setErrors(parsed.errors);
     if (parsed.inputs) setInputs(parsed.inputs);
@@ -102,5 +116,5 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
   }
 
   const bookingQuery = sourceQuery ? `${query}&${sourceQuery}` : query;
-  return { draft, inputs, errors, notices, locale, setLocale, query, bookingQuery, edited, edit, copyLink };
+  return { draft, inputs, errors, notices, locale, mark, setLocale, query, bookingQuery, edited, edit, copyLink };
 }

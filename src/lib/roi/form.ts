@@ -1,10 +1,12 @@
 // The calculator form's text state: what the visitor typed per field, parsed into inputs with one
 // specific message per field. Shares are typed as percentages; the model works in shares (0..1).
+// Numbers are typed with the decimal mark of the visitor's number format: 4,5 and 4.500 in German.
 import { PERCENT_MESSAGES, type FieldContext } from './messages.ts';
 import { PRESETS } from './presets.ts';
 import { FIELD_ORDER } from './query.ts';
 import { NUMBER_FIELDS, roiInputsSchema, type FieldName, type PresetId, type RoiInputs } from './schema.ts';
-import { validateField, type FieldCheck } from './validate.ts';
+import { plainNumberText, validateField, type FieldCheck } from './validate.ts';
+import type { DecimalMark } from './format.ts';
 
 /** The text of every field, as typed. */
 export type Draft = Record<FieldName, string>;
@@ -21,15 +23,35 @@ const PERCENT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 /** Percent text for a share, without float noise: 0.07 -> "7", 0.125 -> "12.5". */
 const toPercentText = (share: number) => String(Math.round(share * 100 * 1e6) / 1e6);
 
-/** The form's text for a scenario. */
-export function draftFromInputs(inputs: RoiInputs): Draft {
+/** A field's text for a value, written with the visitor's decimal mark (4.33 or 4,33). */
+function fieldText(name: FieldName, value: RoiInputs[FieldName], mark: DecimalMark): string {
+  const text = isPercentField(name) ? toPercentText(value as number) : String(value);
+  return typeof value === 'number' && mark === ',' ? text.replace('.', ',') : text;
+}
+
+/** The form's text for a scenario, decimals written with `mark`. */
+export function draftFromInputs(inputs: RoiInputs, mark: DecimalMark = '.'): Draft {
   const draft = {} as Draft;
-  for (const name of FIELD_ORDER) draft[name] = isPercentField(name) ? toPercentText(inputs[name]) : String(inputs[name]);
+  for (const name of FIELD_ORDER) draft[name] = fieldText(name, inputs[name], mark);
   return draft;
 }
 
-function checkPercent(name: PercentField, raw: string): FieldCheck<number> {
-  const text = raw.trim().replace(/\s*%$/, '');
+/**
+ * The draft after the visitor picks a number format with another decimal mark: each number that reads
+ * as one is written again with the new mark (4.33 becomes 4,33); text that is not a number stays as typed.
+ */
+export function restyleDraft(draft: Draft, from: DecimalMark, to: DecimalMark): Draft {
+  if (from === to) return draft;
+  const next = { ...draft };
+  for (const name of FIELD_ORDER) {
+    const check = isPercentField(name) ? checkPercent(name, draft[name], from) : validateField(name, draft[name], {}, from);
+    if (check.ok && typeof check.value === 'number') next[name] = fieldText(name, check.value, to);
+  }
+  return next;
+}
+
+function checkPercent(name: PercentField, raw: string, mark: DecimalMark): FieldCheck<number> {
+  const text = plainNumberText(raw.trim().replace(/\s*%$/, ''), mark);
   if (text === '' || !PERCENT_TEXT.test(text)) return { ok: false, message: PERCENT_MESSAGES.notAPercentage };
   const percent = Number(text);
   const { min, max } = NUMBER_FIELDS[name];
@@ -42,14 +64,14 @@ function checkPercent(name: PercentField, raw: string): FieldCheck<number> {
  * Parses every field; `inputs` is set only when all fields are valid together (the assisted time may
  * not exceed the time by hand). The form shows `errors` inline and keeps the last good results.
  */
-export function parseDraft(draft: Draft): { inputs: RoiInputs | null; errors: FieldErrors } {
+export function parseDraft(draft: Draft, mark: DecimalMark = '.'): { inputs: RoiInputs | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const values: Record<string, unknown> = {};
   const unitCheck = validateField('unit', draft.unit);
   const timeUnitCheck = validateField('timeUnit', draft.timeUnit);
   const context: FieldContext = { unit: unitCheck.ok ? unitCheck.value : undefined, timeUnit: timeUnitCheck.ok ? timeUnitCheck.value : undefined };
   for (const name of FIELD_ORDER) {
-    const check = isPercentField(name) ? checkPercent(name, draft[name]) : validateField(name, draft[name], context);
+    const check = isPercentField(name) ? checkPercent(name, draft[name], mark) : validateField(name, draft[name], context, mark);
     if (check.ok) values[name] = check.value;
     else errors[name] = check.message;
   }
@@ -78,8 +100,8 @@ export function editDraft(draft: Draft, name: FieldName, raw: string): Draft {
  * horizon and discount rate, from `current`, the last valid inputs) kept. Picking 'custom' changes nothing
  * but the choice.
  */
-export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId): Draft {
+export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId, mark: DecimalMark = '.'): Draft {
   if (id === 'custom') return { ...draft, preset: 'custom' };
   const { currency, weeksPerMonth, horizonMonths, annualDiscountRate } = current;
-  return draftFromInputs({ ...PRESETS[id].inputs, currency, weeksPerMonth, horizonMonths, annualDiscountRate });
+  return draftFromInputs({ ...PRESETS[id].inputs, currency, weeksPerMonth, horizonMonths, annualDiscountRate }, mark);
 }

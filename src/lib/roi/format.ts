@@ -21,6 +21,15 @@ export function supportedLocale(locale: string): string | undefined {
   }
 }
 
+/** How a visitor writes a decimal in the form's fields: a point, or a comma (de, fr, es, nl). */
+export type DecimalMark = '.' | ',';
+
+/** The decimal mark of `locale`'s number format (a point when Intl does not know the locale). */
+export function decimalMark(locale: string): DecimalMark {
+  const part = new Intl.NumberFormat(supportedLocale(locale) ?? 'en-US').formatToParts(1.5).find((p) => p.type === 'decimal');
+  return part?.value === ',' ? ',' : '.';
+}
+
 /** Falls back to en-US / USD when the browser names a locale or currency Intl does not know. */
 export function roiFormatters(locale: string, currency: string): RoiFormatters {
   const safeLocale = supportedLocale(locale) ?? 'en-US';

@@ -85,6 +85,8 @@ export const CHOICE_MESSAGES = {
 
 /** Text that is not a plain number at all. */
 export const NOT_A_NUMBER = 'Enter a number';
+/** A decimal comma (4,5) where the chosen number format writes a point. */
+export const DECIMAL_POINT_EXPECTED = 'Write decimals with a point, like 4.5, or pick a number format that uses a comma';
 /** A fraction where the field takes whole numbers. */
 export const NOT_WHOLE = 'Enter a whole number';
 /** The one cross-field rule, shown on the assisted time. */

@@ -3,6 +3,7 @@
 import {
   belowMinimum,
   CHOICE_MESSAGES,
+  DECIMAL_POINT_EXPECTED,
   NOT_A_NUMBER,
   NOT_WHOLE,
   NUMBER_MESSAGES,
@@ -20,6 +21,7 @@ import {
   type NumberFieldName,
   type RoiInputs,
 } from './schema.ts';
+import type { DecimalMark } from './format.ts';
 
 /** A usable value, or the message that says why the text is not one. */
 export type FieldCheck<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -28,14 +30,30 @@ export type FieldCheck<T> = { ok: true; value: T } | { ok: false; message: strin
 // 'Infinity', 'NaN'. Thousands separators are allowed only in correct groups ('1,200', not '1,2').
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+// Where the decimal mark is a comma: 4.500 is four thousand five hundred (points group, in threes), 4,5 is
+// four and a half, and a space may group too (fr: 4 500). A point that is not a group (4.33) stays a decimal.
+const POINT_GROUPED = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const COMMA_DECIMAL = /^[+-]?\d*,\d*$/;
 
-function parseNumberField(name: NumberFieldName, raw: string, context: FieldContext): FieldCheck<number> {
+/**
+ * The text as the plain decimal DECIMAL reads, or as typed when it is neither (DECIMAL then refuses it).
+ * `mark` is the visitor's decimal mark, from the number format they chose.
+ */
+export function plainNumberText(text: string, mark: DecimalMark = '.'): string {
+  if (mark === '.') return GROUPED.test(text) ? text.replaceAll(',', '') : text;
+  const compact = text.replace(/[ \u00a0\u202f]/g, '');
+  if (POINT_GROUPED.test(compact)) return compact.replaceAll('.', '').replace(',', '.');
+  if (COMMA_DECIMAL.test(compact)) return compact.replace(',', '.');
+  return compact;
+}
+
+function parseNumberField(name: NumberFieldName, raw: string, context: FieldContext, mark: DecimalMark): FieldCheck<number> {
   const bounds: NumberBounds = NUMBER_FIELDS[name];
   const messages = NUMBER_MESSAGES[name];
   const text = raw.trim();
   if (text === '') return { ok: false, message: NOT_A_NUMBER };
-  const plain = GROUPED.test(text) ? text.replaceAll(',', '') : text;
-  if (!DECIMAL.test(plain)) return { ok: false, message: NOT_A_NUMBER };
+  const plain = plainNumberText(text, mark);
+  if (!DECIMAL.test(plain)) return { ok: false, message: mark === '.' && COMMA_DECIMAL.test(text) ? DECIMAL_POINT_EXPECTED : NOT_A_NUMBER };
   // `+ 0` turns '-0' into 0, so the value prints and round-trips as typed.
   const value = Number(plain) + 0;
   if (bounds.minExclusive ? value <= bounds.min : value < bounds.min) {
@@ -56,13 +74,14 @@ function parseChoice<T extends string | number>(options: readonly T[], raw: stri
 /**
  * Checks one field on its own. Number fields get specific messages ("Must be 0 or more", "That is more than
  * 1,000,000 files a month: check the figure"), which `context` makes name the workflow's units; choices
- * accept only the listed values.
+ * accept only the listed values. A query string is always written with a point (`mark` '.'); the form
+ * reads what the visitor types with the decimal mark of the number format they chose.
  */
-export function validateField<K extends FieldName>(name: K, raw: string, context: FieldContext = {}): FieldCheck<RoiInputs[K]> {
-  return checkField(name, raw, context) as FieldCheck<RoiInputs[K]>;
+export function validateField<K extends FieldName>(name: K, raw: string, context: FieldContext = {}, mark: DecimalMark = '.'): FieldCheck<RoiInputs[K]> {
+  return checkField(name, raw, context, mark) as FieldCheck<RoiInputs[K]>;
 }
 
-function checkField(name: FieldName, raw: string, context: FieldContext): FieldCheck<RoiInputs[FieldName]> {
+function checkField(name: FieldName, raw: string, context: FieldContext, mark: DecimalMark): FieldCheck<RoiInputs[FieldName]> {
   switch (name) {
     case 'preset':
       return parseChoice(PRESET_IDS, raw, CHOICE_MESSAGES.preset);
@@ -78,6 +97,6 @@ function checkField(name: FieldName, raw: string, context: FieldContext): FieldC
       return CURRENCY_CODE.test(code) ? { ok: true, value: code } : { ok: false, message: CHOICE_MESSAGES.currency };
     }
     default:
-      return parseNumberField(name, raw, context);
+      return parseNumberField(name, raw, context, mark);
   }
 }

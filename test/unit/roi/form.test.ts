@@ -1,9 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromInputs, editDraft, parseDraft, presetDraft } from '../../../src/lib/roi/form.ts';
-import { roiFormatters, currencyForLocale } from '../../../src/lib/roi/format.ts';
+import { draftFromInputs, editDraft, parseDraft, presetDraft, restyleDraft } from '../../../src/lib/roi/form.ts';
+import { roiFormatters, currencyForLocale, decimalMark } from '../../../src/lib/roi/format.ts';
 import { cashFlowCsv } from '../../../src/lib/roi/csv.ts';
 import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/presets.ts';
 import { computeRoi } from '../../../src/lib/roi/model.ts';
+
+describe('numbers typed in the number format the visitor chose', () => {
+  it('knows which formats write a decimal comma', () => {
+    expect(['en-US', 'en-GB', 'en-IN', 'de-DE', 'fr-FR', 'es-ES', 'nl-NL', 'xx-invalid'].map(decimalMark)).toEqual(['.', '.', '.', ',', ',', ',', ',', '.']);
+  });
+
+  it('reads 4.500 as four thousand five hundred and 4,5 as four and a half under a comma, and the English way under a point', () => {
+    const typed = (implementationCost: string, mark: '.' | ',') => parseDraft({ ...draftFromInputs(DEFAULT_INPUTS, mark), implementationCost }, mark);
+    expect(typed('4.500', ',').inputs?.implementationCost).toBe(4500);
+    expect(typed('12.500,50', ',').inputs?.implementationCost).toBe(12500.5);
+    expect(typed('4 500', ',').inputs?.implementationCost).toBe(4500); // fr groups with a space
+    expect(typed('4500,5', ',').inputs?.implementationCost).toBe(4500.5);
+    expect(typed('4.5', ',').inputs?.implementationCost).toBe(4.5); // a point that is not a group stays a decimal
+    expect(typed('4.500', '.').inputs?.implementationCost).toBe(4.5);
+    expect(typed('4,500', '.').inputs?.implementationCost).toBe(4500);
+    expect(typed('4,5', '.').errors.implementationCost).toBe('Write decimals with a point, like 4.5, or pick a number format that uses a comma');
+    expect(typed('4,5,6', ',').errors.implementationCost).toBe('Enter a number');
+    expect(typed('4.5.6', ',').errors.implementationCost).toBe('Enter a number');
+  });
+
+  it('reads percentages with a comma too', () => {
+    const draft = { ...draftFromInputs(DEFAULT_INPUTS, ','), annualDiscountRate: '7,5 %' };
+    expect(parseDraft(draft, ',').inputs?.annualDiscountRate).toBe(0.075);
+  });
+
+  it('writes a scenario with the comma, and a German draft parses back to the same inputs', () => {
+    const inputs = { ...DEFAULT_INPUTS, weeksPerMonth: 4.33, annualDiscountRate: 0.125 };
+    const draft = draftFromInputs(inputs, ',');
+    expect([draft.weeksPerMonth, draft.annualDiscountRate, draft.implementationCost]).toEqual(['4,33', '12,5', String(DEFAULT_INPUTS.implementationCost)]);
+    expect(parseDraft(draft, ',').inputs).toEqual(inputs);
+  });
+
+  it('writes the fields again when the number format changes, and leaves text that is not a number as typed', () => {
+    const english = { ...draftFromInputs({ ...DEFAULT_INPUTS, weeksPerMonth: 4.33 }), costPerHour: 'abc' };
+    const german = restyleDraft(english, '.', ',');
+    expect([german.weeksPerMonth, german.costPerHour, german.currency]).toEqual(['4,33', 'abc', english.currency]);
+    expect(restyleDraft(german, ',', '.').weeksPerMonth).toBe('4.33');
+  });
+});
 
 describe('calculator form state', () => {
   it("keeps the visitor's conventions when another example workflow is picked, and takes the workflow's figures", () => {

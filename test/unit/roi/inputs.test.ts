@@ -71,9 +71,11 @@ describe('roiInputsSchema', () => {
 
 describe('validateField', () => {
   it('says "Enter a number" for empty and non-numeric text', () => {
-    for (const raw of ['', '   ', 'abc', 'NaN', 'Infinity', '0x10', '1,2', '12abc', '1.2.3', '--5']) {
+    for (const raw of ['', '   ', 'abc', 'NaN', 'Infinity', '0x10', '12abc', '1.2.3', '--5']) {
       expect(validateField('costPerHour', raw)).toEqual({ ok: false, message: 'Enter a number' });
     }
+    // A decimal comma is a number in another format: the message says how to write it here.
+    expect(validateField('costPerHour', '1,2')).toEqual({ ok: false, message: 'Write decimals with a point, like 4.5, or pick a number format that uses a comma' });
   });
 
   it('says "Must be 0 or more" for negatives and names the minimum otherwise', () => {
