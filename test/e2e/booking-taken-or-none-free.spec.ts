@@ -6,7 +6,7 @@
 // a time and names it, and with nothing free at all it offers email. Axe on every state.
 //
 // Tests that book take different days (by project and test), so parallel runs never want one time:
-// these the 3rd to 6th free day, booking-keyboard.spec.ts the 1st or 2nd.
+// these the 3rd to 10th free day, booking-keyboard.spec.ts the 1st or 2nd.
 import { expect, test, type Page } from '@playwright/test';
 import { OPERATOR_ZONE, PATH, VISITOR_ZONE, card, clock, expectAxeClean, form, freeDays, localDay, openBooking, storedBooking, waitForFillTime } from './_booking-page.ts';
 
@@ -93,6 +93,55 @@ test.describe('booking page', () => {
     expect(booked).not.toBe(start);
     await expect(page.getByRole('heading', { name: 'Booked' })).toBeFocused();
     expect(await storedBooking(email)).toMatchObject({ status: 'confirmed', start_at: booked, area: 'documents' });
+  });
+
+  test('a held time taken over from another tab on the same network: the promise to keep it goes with it', async ({ page, request }, testInfo) => {
+    const email = `other-tab-${testInfo.project.name}@example.com`;
+    await openBooking(page);
+    await clickFreeDay(page, testInfo.project.name === 'mobile' ? 7 : 8);
+    const touchedBy = Date.now();
+    const time = card(page).locator('[data-start]').first();
+    const start = (await time.getAttribute('data-start'))!;
+    const [held] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/slots/hold')), time.click()]);
+    expect(held.status()).toBe(201);
+    const promise = card(page).getByText(/^We are keeping this time for you until /);
+    await expect(promise).toBeVisible();
+
+    // Another tab from the same address holds the same time (a client keeps one hold: this one's goes) and books it.
+    const otherHold = await request.post('/api/slots/hold', { data: { start } });
+    expect(otherHold.status()).toBe(201);
+    const { hold } = (await otherHold.json()) as { hold: { id: string } };
+    const other = await request.post('/api/bookings', {
+      data: { start, holdId: hold.id, name: 'Other Tab', email: `taker-${testInfo.project.name}@example.com`, company: 'Same Office Ltd', companySize: '11-50', area: 'sales', goal: 'Took this time from the other tab.', timeZone: OPERATOR_ZONE, consent: true },
+    });
+    expect(other.status()).toBe(201);
+
+    for (const [label, value] of Object.entries({ 'Your name': 'Tab One', 'Work email': email, Company: 'Same Office Ltd', 'What do you want to fix?': 'Inbound leads wait a day for a first reply.' })) {
+      await form(page).getByLabel(label, { exact: true }).fill(value);
+    }
+    await form(page).getByLabel('Company size').selectOption('11-50');
+    await form(page).getByLabel('Workflow area').selectOption('sales');
+    await form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }).check();
+    await waitForFillTime(page, touchedBy);
+    await page.getByRole('button', { name: 'Book the call' }).click();
+    await expect(card(page).getByRole('alert').filter({ hasText: 'That time is no longer free' })).toBeFocused();
+    await expect(promise).toHaveCount(0);
+    expect(await storedBooking(email)).toBeNull();
+  });
+
+  test('the promise to keep a time goes when the hold runs out', async ({ page }, testInfo) => {
+    await page.clock.install();
+    await openBooking(page);
+    await clickFreeDay(page, testInfo.project.name === 'mobile' ? 9 : 10);
+    const time = card(page).locator('[data-start]').first();
+    const [held] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/slots/hold')), time.click()]);
+    const { hold } = (await held.json()) as { hold: { expiresAt: string } };
+    const promise = card(page).getByText(/^We are keeping this time for you until /);
+    await expect(promise).toBeVisible();
+    await page.clock.fastForward(Date.parse(hold.expiresAt) - Date.now() - 5_000);
+    await expect(promise).toBeVisible();
+    await page.clock.fastForward(10_000);
+    await expect(promise).toHaveCount(0);
   });
 
   test('nothing free: the grid jumps to the first month with a time, names it, and offers email when none is left', async ({ page }) => {

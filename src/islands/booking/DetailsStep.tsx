@@ -1,6 +1,6 @@
 // The details step: the chosen time, what the visitor already told us, and the form. Checks the form
 // with the API's own schema before sending; on any answer but success, everything typed stays.
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { formatCall, formatTime } from '../../lib/booking/format.ts';
 import { bookingRequestSchema, type BookingCreated } from '../../lib/booking/request.ts';
 import { Alternatives } from './Alternatives.tsx';
@@ -55,6 +55,16 @@ export function DetailsStep(p: Props) {
   const attempt = useRef<{ signature: string; key: string } | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const takenRef = useRef<HTMLDivElement>(null);
+  // The promise to keep the time ends with the hold: when it runs out, or when the time turns out taken
+  // (another tab on the same network took it over, and a client keeps one hold at a time).
+  const expiresAt = p.hold?.start === p.slot.start ? p.hold.expiresAt : null;
+  const [lapsedHold, setLapsedHold] = useState<string | null>(null);
+  useEffect(() => {
+    if (!expiresAt) return;
+    const timer = window.setTimeout(() => setLapsedHold(expiresAt), Math.max(0, Date.parse(expiresAt) - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [expiresAt]);
+  const keptUntil = expiresAt && expiresAt !== lapsedHold && !taken ? expiresAt : null;
 
   const payload = (details: Details) => ({
     ...details,
@@ -119,7 +129,7 @@ export function DetailsStep(p: Props) {
       <div className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-card border border-line bg-surface p-4">
         <p className="font-semibold text-ink">{formatCall(p.slot.start, p.slot.end, p.timeZone, p.locale)}</p>
         <button type="button" onClick={p.onChangeTime} className="text-sm font-semibold text-accent-700 underline underline-offset-2">Change time</button>
-        {p.hold?.start === p.slot.start && <p className="w-full text-sm text-muted">We are keeping this time for you until {formatTime(p.hold.expiresAt, p.timeZone, p.locale)}.</p>}
+        {keptUntil && <p className="w-full text-sm text-muted">We are keeping this time for you until {formatTime(keptUntil, p.timeZone, p.locale)}.</p>}
       </div>
       <ContextSummary visitor={p.visitor} calculatorPath={p.paths.calculator} include={p.include} onInclude={p.onInclude} />
       <DetailsForm details={p.details} onChange={change} errors={errors} sending={sending} privacyPath={p.paths.privacy} submitRef={submitRef} onSubmit={submit}>
