@@ -27,8 +27,11 @@ describe('the manage link, reschedule and cancel', () => {
     const moved = await form('/api/bookings/reschedule', { ...fields, start: newStart });
     expect(moved.status).toBe(303);
     expect(moved.headers.location).toBe('/book-audit/rescheduled');
+    // The same press sent again (Enter twice): the same answer, and no second round of emails (below).
+    expect((await form('/api/bookings/reschedule', { ...fields, start: newStart })).headers.location).toBe('/book-audit/rescheduled');
     await settle();
 
+    expect(mails(payload.email).filter((m) => m.attachments.length)).toHaveLength(2);
     const [created, update] = mails(payload.email).filter((m) => m.attachments.length);
     expect(update!.subject).toBe('Moved: your workflow audit has a new time');
     const [first, second] = [attachment(created!), attachment(update!)];
@@ -53,6 +56,8 @@ describe('the manage link, reschedule and cancel', () => {
     await settle();
     const link = manageLink(mails(payload.email)[0]!);
     const fields = formOn((await server.send(link)).body, '/api/bookings/reschedule');
+    // Its own time, never moved: back to the manage page, which says so.
+    expect((await form('/api/bookings/reschedule', { ...fields, start: mine.start })).headers.location).toBe(`${link}&notice=same_time`);
     expect((await post('/api/bookings', request(theirs.start))).status).toBe(201);
     const reply = await form('/api/bookings/reschedule', { ...fields, start: theirs.start });
     expect(reply.status).toBe(303);

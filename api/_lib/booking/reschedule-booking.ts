@@ -10,6 +10,9 @@ import { dropReminders, queueEmails } from './queue-emails.ts';
 import { hitRateLimit } from '../http/rate-limit.ts';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
 
+/** How soon after a move the same move counts as the same press sent twice, not a new request. */
+const REPEATED_PRESS_MS = 2 * MINUTE_MS;
+
 /**
  * Moves a call to `newStart`: the same booking and calendar UID, a higher SEQUENCE. The old time is
  * freed and the new one claimed in one transaction, so a failure leaves the call where it was.
@@ -24,7 +27,13 @@ export async function rescheduleBooking(
     if (booking.status === 'cancelled') return { outcome: 'cancelled', queued: 0 };
     if (Date.parse(booking.start) <= now.getTime()) return { outcome: 'past', queued: 0 };
     const start = toIso(Date.parse(newStart));
-    if (start === booking.start) return { outcome: 'same', booking, queued: 0 };
+    if (start === booking.start) {
+      // The same press arriving twice (a double click, Enter pressed again while the page loads): the
+      // first moved the call here, so the second answers as the move did, and sends nothing again.
+      const row = (await tx.execute({ sql: 'SELECT updated_at FROM bookings WHERE id = ?', args: [id] })).rows[0];
+      const justMoved = booking.sequence > 0 && now.getTime() - Date.parse(String(row?.updated_at)) < REPEATED_PRESS_MS;
+      return { outcome: justMoved ? 'moved' : 'same', booking, queued: 0 };
+    }
     const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
     if (!(await stillBookable(ctx, tx, start, end, now, { bookingId: id }))) throw new SlotTakenError();
     // Each move emails both sides: alternating two times must not flood two inboxes.
