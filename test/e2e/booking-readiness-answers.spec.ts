@@ -45,3 +45,37 @@ test.describe('booking page', () => {
     expect((sent.context as Record<string, unknown>).scenario).toBeUndefined();
   });
 });
+
+test.describe('booking page, a reload on the details step', () => {
+  test('keeps what was typed (not the consent tick) for this tab, and forgets it once the call is booked', async ({ page }) => {
+    await page.route('**/api/bookings', async (route) => {
+      const start = String(route.request().postDataJSON().start);
+      await route.fulfill({ status: 201, json: { booking: { id: 'b2', start, end: new Date(Date.parse(start) + 20 * 60_000).toISOString() }, calendar: { ics: '/api/bookings/invite?token=t', google: 'https://calendar.google.com/calendar/render?action=TEMPLATE', outlook: 'https://outlook.office.com/calendar/0/deeplink/compose' } } });
+    });
+    const typed = { 'Your name': 'Robin Reload', 'Work email': 'reload@example.com', Company: 'Reload GmbH', 'What do you want to fix?': 'Quotes wait two days for a first draft.' };
+    const pickFirstTime = async () => {
+      await freeDays(page).first().click();
+      await card(page).locator('[data-start]').first().click();
+      await expect(page.getByRole('heading', { name: 'Your details' })).toBeFocused();
+    };
+    await openBooking(page);
+    await pickFirstTime();
+    for (const [label, value] of Object.entries(typed)) await form(page).getByLabel(label, { exact: true }).fill(value);
+    await form(page).getByLabel('Company size').selectOption('11-50');
+    await form(page).getByLabel('Workflow area').selectOption('sales');
+    await form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }).check();
+
+    await page.reload();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await pickFirstTime();
+    for (const [label, value] of Object.entries(typed)) await expect(form(page).getByLabel(label, { exact: true })).toHaveValue(value);
+    await expect(form(page).getByLabel('Company size')).toHaveValue('11-50');
+    await expect(form(page).getByLabel('Workflow area')).toHaveValue('sales');
+    await expect(form(page).getByRole('checkbox', { name: /AI Operator may use these details/ })).not.toBeChecked();
+
+    await form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }).check();
+    await page.getByRole('button', { name: 'Book the call' }).click();
+    await expect(page.getByRole('heading', { name: 'Booked' })).toBeFocused();
+    expect(await page.evaluate(() => window.sessionStorage.length)).toBe(0);
+  });
+});

@@ -10,6 +10,7 @@ import { Confirmation } from './Confirmation.tsx';
 import { DateStep } from './DateStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
 import { EMPTY_DETAILS, type Details } from './DetailsForm.tsx';
+import { forgetDetails, saveDetails, savedDetails } from './saved-details.ts';
 import { readVisitorContext, type VisitorContext } from './context.ts';
 import { monthLabel, timeZoneOptions, zoneLabel } from './labels.ts';
 import { useSlotHold } from './useSlotHold.ts';
@@ -57,11 +58,16 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
   // After hydration: what the visitor told the site before.
   useEffect(() => {
     const context = readVisitorContext(window.location.search, document.referrer, window.location.host);
+    const saved = savedDetails();
     // In slices, like every update the visitor did not ask for (useVisitorCalendar).
     startTransition(() => {
       setVisitor(context);
-      // Never ask twice: the wizard's area and workflow fill the form (the visitor can change them).
-      setDetails((current) => ({ ...current, area: current.area || context.area || '', goal: current.goal || context.workflowName }));
+      // What this tab typed before a reload comes back first; then, never asking twice, the wizard's area
+      // and workflow fill what is still empty (the visitor can change them).
+      setDetails((current) => {
+        const typed = { ...current, ...saved };
+        return { ...typed, area: typed.area || context.area || '', goal: typed.goal || context.workflowName };
+      });
     });
   }, []);
 
@@ -159,12 +165,12 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
         <>
           <p className="text-sm font-semibold text-accent-700">Step 2 of 2</p>
           <DetailsStep
-            slot={slot} hold={hold} timeZone={timeZone} locale={locale} details={details} onDetails={setDetails}
+            slot={slot} hold={hold} timeZone={timeZone} locale={locale} details={details} onDetails={(next) => { setDetails(next); saveDetails(next); }}
             visitor={visitor} include={include} onInclude={setInclude} startedAt={startedAt} paths={{ bookings: bookingsPath, privacy: privacyPath, calculator: calculatorPath }}
             contactEmail={contactEmail} headingRef={focus.refs.details}
             onChangeTime={() => { setStep('date'); focus.request('times'); }}
             onAlternative={takeAlternative}
-            onBooked={(created, email) => { setBooked({ created, email }); slotHold.clear(); setStep('done'); focus.request('booked'); reload(); }}
+            onBooked={(created, email) => { setBooked({ created, email }); forgetDetails(); slotHold.clear(); setStep('done'); focus.request('booked'); reload(); }}
           />
         </>
       )}
