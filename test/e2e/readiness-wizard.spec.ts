@@ -28,6 +28,22 @@ function isoInDays(days: number) {
   return { iso: date.toISOString().slice(0, 10), typed: `${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}${date.getUTCFullYear()}` };
 }
 
+test('until its script has run, the check takes no input (typed text never reached it), and once hydrated it does', async ({ browser }) => {
+  // JavaScript off stands for the time before hydration: the server's HTML as it arrives.
+  const before = await browser.newContext({ javaScriptEnabled: false });
+  const page = await before.newPage();
+  await page.goto(PATH);
+  await expect(page.locator('#readiness-check')).toHaveAttribute('inert', '');
+  await before.close();
+
+  const after = await browser.newPage();
+  await open(after);
+  await expect(after.locator('#readiness-check')).not.toHaveAttribute('inert');
+  await after.getByLabel('Name the workflow').fill('Invoice intake');
+  await expect(after.getByLabel('Name the workflow')).toHaveValue('Invoice intake');
+  await after.close();
+});
+
 test.describe('readiness wizard', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto(PATH);

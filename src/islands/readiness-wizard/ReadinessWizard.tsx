@@ -1,7 +1,7 @@
 // The readiness wizard: one step at a time, answers kept in the browser (resume later), each step a
 // history entry (Back and Forward work), focus on each new step's heading, errors announced.
 // State and navigation are in useWizard.ts; a step's form in StepForm.tsx; the result in ResultView.tsx.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { countWord } from '../../lib/text/numbers.ts';
 import { CHECKLIST_ITEMS } from '../../lib/readiness/schema.ts';
 import { STEPS } from '../../lib/readiness/steps.ts';
@@ -22,9 +22,15 @@ interface Props {
 /** The wizard island, inside the audit checklist post. */
 export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) {
   const { answers, position, index, step, errors, resumed, headingRef, moved, cleared, today, go, next, back, update, startOver } = useWizard();
+  // Until its script has run (it loads when scrolled into view, and takes a while on a slow line) the
+  // check takes no input: a choice or text entered before hydration showed on screen but never reached
+  // its state, and Next then said it was missing. Without JavaScript it stays inert, as it cannot work.
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
 
   return (
-    <section id="readiness-check" aria-labelledby="readiness-title" className="not-prose my-10 scroll-mt-20 rounded-card border border-accent-100 bg-white shadow-sm print:my-0 print:border-0 print:text-xs print:shadow-none" data-print-root={position === RESULT ? '' : undefined}>
+    // React 18 knows no `inert` prop: the attribute is written as it is.
+    <section {...(live ? {} : { inert: '' })} id="readiness-check" aria-labelledby="readiness-title" className="not-prose my-10 scroll-mt-20 rounded-card border border-accent-100 bg-white shadow-sm print:my-0 print:border-0 print:text-xs print:shadow-none" data-print-root={position === RESULT ? '' : undefined}>
       <noscript>
         <p className="m-5 rounded-card border border-warn-800/40 bg-warn-50 p-4 text-warn-800">{`This check needs JavaScript. The ${countWord(CHECKLIST_ITEMS.length)} questions above work just as well on paper.`}</p>
       </noscript>
