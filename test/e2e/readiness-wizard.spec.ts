@@ -279,10 +279,14 @@ test.describe('readiness wizard', () => {
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
 
-    await page.getByRole('link', { name: 'Open the ROI calculator with your baseline' }).click();
+    const toCalculator = page.getByRole('link', { name: 'Open the ROI calculator with your hours' });
+    await expect(toCalculator).toHaveAccessibleDescription(/Time with AI assistance starts at a quarter of them/);
+    await toCalculator.click();
     await expect(page).toHaveURL(/\/resources\/ai-automation-roi-calculator\?/);
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await expect(page.getByLabel('Time by hand')).toHaveValue('12');
-    await expect(page.getByLabel('Error rate by hand')).toHaveValue('4');
+    await expect(page.getByLabel('Time with AI assistance')).toHaveValue('3');
+    // The check's error rate is a share of items, the calculator's a share of weeks: not carried over.
+    expect(new URL(page.url()).searchParams.has('er')).toBe(false);
   });
 });

@@ -112,8 +112,13 @@ export default function ResultView({ headingRef, focusOnShow, answers, today, ca
         <a href={`${bookingPath}?from=${encodeURIComponent(routes.checklist)}`} className="btn-primary">Book an audit with this summary</a>
         <button type="button" onClick={downloadMarkdown} className="btn-secondary">Download the spec (Markdown)</button>
         <button type="button" onClick={() => window.print()} className="btn-secondary">Print</button>
-        <a href={calculatorHref} className="btn-secondary">{spec.baselineForCalculator ? 'Open the ROI calculator with your baseline' : 'Open the ROI calculator'}</a>
+        <a href={calculatorHref} className="btn-secondary" aria-describedby={spec.baselineForCalculator ? 'readiness-calculator-note' : undefined}>{spec.baselineForCalculator ? 'Open the ROI calculator with your hours' : 'Open the ROI calculator'}</a>
       </div>
+      {spec.baselineForCalculator && (
+        <p id="readiness-calculator-note" className="mt-3 text-sm text-muted print:hidden">
+          The calculator opens on your hours by hand. Time with AI assistance starts at a quarter of them, as in our lead-routing example, and the other figures are examples too: change them there.
+        </p>
+      )}
       <div className="mt-4 flex flex-wrap gap-4 text-sm print:hidden">
         <button type="button" onClick={onEdit} className="font-semibold text-accent-700 underline underline-offset-2">Change my answers</button>
         <button type="button" onClick={onStartOver} className="font-semibold text-accent-700 underline underline-offset-2">Start over</button>

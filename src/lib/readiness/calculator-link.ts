@@ -1,4 +1,4 @@
-// The link from the spec to the ROI calculator, opened on this workflow's own hours and error rate.
+// The link from the spec to the ROI calculator, opened on this workflow's own hours by hand.
 // Type-only: the calculator's keys are checked at compile time without adding its code to this bundle.
 import type { QUERY_KEYS } from '../roi/query.ts';
 import type { ReadinessAnswers } from './schema.ts';
@@ -16,18 +16,19 @@ const CALCULATOR_KEYS = {
   timeUnit: 'tu',
   manualTimePerUnit: 'tm',
   assistedTimePerUnit: 'ta',
-  errorRate: 'er',
 } as const satisfies Partial<typeof QUERY_KEYS>;
 
 /**
- * Query parameters for a custom weekly workflow in hours: hours by hand as given, a quarter of them with
- * automation, and the error rate as a share; null without hours above 0, which the calculator needs to
- * compare against. Other figures (cost per hour, build cost) stay the calculator's defaults, shown there.
+ * Query parameters for a custom weekly workflow in hours: hours by hand as given and a quarter of them
+ * with automation; null without hours above 0, which the calculator needs to compare against. Other
+ * figures stay the calculator's examples, shown there. Not the error rate: the check's is a share of
+ * items, a weekly workflow's in the calculator a share of weeks, so 4% of leads misrouted would have
+ * read as one bad week in 25 and priced the errors far too low.
  */
 export function calculatorParams(answers: ReadinessAnswers): Record<string, string> | null {
   const hours = answers.baseline.manualHoursPerWeek;
   if (hours === null || !(hours > 0)) return null;
-  const params: Record<string, string> = {
+  return {
     [CALCULATOR_KEYS.preset]: 'custom',
     [CALCULATOR_KEYS.unit]: 'week',
     [CALCULATOR_KEYS.timeUnit]: 'hours',
@@ -35,8 +36,4 @@ export function calculatorParams(answers: ReadinessAnswers): Record<string, stri
     // To the nearest half hour, a figure people can read at a glance.
     [CALCULATOR_KEYS.assistedTimePerUnit]: String(Math.round(hours * ASSISTED_SHARE * 2) / 2),
   };
-  const errorRate = answers.baseline.errorRatePercent;
-  // toFixed then Number: 3.3 / 100 is 0.033, not 0.032999999999999995.
-  if (errorRate !== null) params[CALCULATOR_KEYS.errorRate] = String(Number((errorRate / 100).toFixed(8)));
-  return params;
 }

@@ -215,24 +215,23 @@ describe('baselineForCalculator', () => {
   const withBaseline = (change: Partial<ReadinessAnswers['baseline']>) =>
     specFor({ ...LEAD_RESPONSE, baseline: { ...LEAD_RESPONSE.baseline, ...change } }).baselineForCalculator;
 
-  it('opens the calculator on a custom weekly workflow in hours', () => {
-    // 8 h by hand, 25% of it = 2 h assisted; 12% errors = 0.12.
-    expect(withBaseline({})).toEqual({ p: 'custom', u: 'week', tu: 'hours', tm: '8', ta: '2', er: '0.12' });
+  it('opens the calculator on a custom weekly workflow in hours, without the error rate', () => {
+    // 8 h by hand, 25% of it = 2 h assisted. The 12% of items with errors is not a share of weeks.
+    expect(withBaseline({})).toEqual({ p: 'custom', u: 'week', tu: 'hours', tm: '8', ta: '2' });
+    expect(withBaseline({ errorRatePercent: 3.3 })).not.toHaveProperty('er');
   });
 
-  it('rounds the assisted hours to the nearest half hour and carries odd error rates exactly', () => {
-    // 9 x 0.25 = 2.25 -> 2.5; 7 x 0.25 = 1.75 -> 2; 1 x 0.25 = 0.25 -> 0.5; 3.3% -> 0.033
+  it('rounds the assisted hours to the nearest half hour', () => {
+    // 9 x 0.25 = 2.25 -> 2.5; 7 x 0.25 = 1.75 -> 2; 1 x 0.25 = 0.25 -> 0.5
     expect(withBaseline({ manualHoursPerWeek: 9 })?.ta).toBe('2.5');
     expect(withBaseline({ manualHoursPerWeek: 7 })?.ta).toBe('2');
     expect(withBaseline({ manualHoursPerWeek: 1 })?.ta).toBe('0.5');
-    expect(withBaseline({ errorRatePercent: 3.3 })?.er).toBe('0.033');
   });
 
-  it('is null without hours, and leaves out the error rate when it is not known', () => {
+  it('is null without hours', () => {
     expect(withBaseline({ manualHoursPerWeek: null })).toBeNull();
     // The calculator needs time by hand above 0 to compare against.
     expect(withBaseline({ manualHoursPerWeek: 0 })).toBeNull();
-    expect(withBaseline({ errorRatePercent: null })).toEqual({ p: 'custom', u: 'week', tu: 'hours', tm: '8', ta: '2' });
   });
 });
 
