@@ -20,7 +20,9 @@ export function EmailLayout({ preview, heading, siteUrl, footerLink, children }:
     h(Head),
     h(Preview, null, preview),
     h(Body, { style: { backgroundColor: '#f6f8fa', fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' } },
-      h(Container, { style: { backgroundColor: '#ffffff', borderRadius: '12px', maxWidth: '560px', padding: '32px' } },
+      // A long word (the meeting link, a pasted URL in a goal) may break anywhere: unbroken, it widened
+      // the card past a 390 px phone, and the whole email scrolled sideways.
+      h(Container, { style: { backgroundColor: '#ffffff', borderRadius: '12px', maxWidth: '560px', padding: '32px', overflowWrap: 'anywhere', wordBreak: 'break-word' } },
         h(Text, { style: { color: '#0b1220', fontSize: '20px', fontWeight: 700, margin: '0 0 16px' } }, heading),
         children,
         h(Hr, { style: { borderColor: '#e2e8f0', margin: '24px 0' } }),
