@@ -1,7 +1,8 @@
 // POST /api/bookings/reschedule (form or JSON, with the reschedule token the manage page signs and the
 // new `start`): moves the same booking (same calendar UID, higher SEQUENCE), freeing the old time in
-// the same transaction. A form post lands on /book-audit/rescheduled, or back on the manage page with
-// a notice when the time went meanwhile; JSON gets the booking, or 409 with alternatives.
+// the same transaction. A form post lands back on the manage page, which shows the new time (or says
+// the time went meanwhile; /book-audit/rescheduled without a way back); JSON gets the booking, or 409
+// with alternatives.
 import { HttpError } from '../_lib/http/request-guards.ts';
 import { BOOKING_CHANGE_LIMIT } from '../_lib/booking/change-limits.ts';
 import { MOVES_PER_DAY } from '../../src/config/booking.ts';
@@ -13,9 +14,9 @@ import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 import { SLOT_NOT_FREE_PICK_ANOTHER, isIsoInstant } from '../../src/lib/booking/request.ts';
 
-/** Only a manage-page URL of this site may be the way back (never an open redirect). */
-const backTo = (back: unknown, notice: string) =>
-  typeof back === 'string' && back.startsWith(`${routes.bookingManage}?token=`) && /^[\w/?=.-]+$/.test(back) ? `${back}&notice=${notice}` : routes.bookingLinkExpired;
+/** Only a manage-page URL of this site may be the way back (never an open redirect); otherwise `fallback`. */
+const backTo = (back: unknown, notice: string, fallback: string = routes.bookingLinkExpired) =>
+  typeof back === 'string' && back.startsWith(`${routes.bookingManage}?token=`) && /^[\w/?=.-]+$/.test(back) ? `${back}&notice=${notice}` : fallback;
 
 export const { GET, POST } = signedActionRoute({
   purpose: 'booking-reschedule',
@@ -33,7 +34,8 @@ export const { GET, POST } = signedActionRoute({
     await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always' });
     try {
       const { outcome, queued, retryAfterSeconds } = await rescheduleBooking(ctx, id, start);
-      if (outcome === 'moved') return { ok: true, redirect: routes.bookingRescheduled, message: 'The call has moved.', queued };
+      // Back on the manage page, which shows the new time with the forms to move or cancel again.
+      if (outcome === 'moved') return { ok: true, redirect: backTo(fields.back, 'moved', routes.bookingRescheduled), message: 'The call has moved.', queued };
       if (outcome === 'same') return { ok: true, redirect: backTo(fields.back, 'same_time'), message: 'The call already has that time.', queued };
       if (outcome === 'cancelled') return { ok: false, redirect: routes.bookingCancelled, message: 'This call was cancelled; book a new one.', queued };
       if (outcome === 'too-many-moves') {

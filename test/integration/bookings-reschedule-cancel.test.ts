@@ -18,7 +18,8 @@ describe('the manage link, reschedule and cancel', () => {
     const payload = request(slot.start);
     const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
     await settle();
-    const page = (await server.send(manageLink(mails(payload.email)[0]!))).body;
+    const link = manageLink(mails(payload.email)[0]!);
+    const page = (await server.send(link)).body;
     const fields = formOn(page, '/api/bookings/reschedule');
     // A new time more than a day away, so the moved call gets a reminder of its own.
     const offered = [...page.slice(page.indexOf('/api/bookings/reschedule')).matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]!);
@@ -26,9 +27,16 @@ describe('the manage link, reschedule and cancel', () => {
     expect(newStart).not.toBe(slot.start);
     const moved = await form('/api/bookings/reschedule', { ...fields, start: newStart });
     expect(moved.status).toBe(303);
-    expect(moved.headers.location).toBe('/book-audit/rescheduled');
+    // Back on the manage page, which says it is done and shows the new time.
+    expect(moved.headers.location).toBe(`${link}&notice=moved`);
+    const after = (await server.send(moved.headers.location as string)).body;
+    expect(after).toContain('<p class="notice done" role="status">Done: your call has moved to the time below.');
+    expect(after).not.toContain(`value="${newStart}"`); // its own time is no longer offered: it is the call's
+    expect(after).toContain(`value="${slot.start}"`); // the old time is free again
     // The same press sent again (Enter twice): the same answer, and no second round of emails (below).
-    expect((await form('/api/bookings/reschedule', { ...fields, start: newStart })).headers.location).toBe('/book-audit/rescheduled');
+    expect((await form('/api/bookings/reschedule', { ...fields, start: newStart })).headers.location).toBe(`${link}&notice=moved`);
+    // Without a way back (a forged one is not followed), the plain page says it moved.
+    expect((await form('/api/bookings/reschedule', { ...fields, back: 'https://evil.example/', start: newStart })).headers.location).toBe('/book-audit/rescheduled');
     await settle();
 
     expect(mails(payload.email).filter((m) => m.attachments.length)).toHaveLength(2);

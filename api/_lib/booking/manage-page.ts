@@ -25,7 +25,10 @@ const FORM_TOKEN_SECONDS = 2 * 3600;
 const NOTICES: Record<string, string> = {
   slot_taken: 'That time stopped being free a moment ago. Pick another one.',
   same_time: 'That is the time the call already has.',
+  moved: 'Done: your call has moved to the time below. An updated invite is on its way to your inbox and moves the call in your calendar.',
 };
+/** Notices that report a change that worked, shown as such. */
+const DONE_NOTICES = new Set(['moved']);
 
 export async function managePage(ctx: ApiContext, booking: Booking, manageToken: string, notice: string | null, now = new Date()): Promise<Omit<ActionPage, never>> {
   const { timeZone: operatorZone } = ctx.config.booking;
@@ -72,6 +75,7 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
     title: 'Your workflow audit',
     // The notice name comes from the query string: only the table's own keys, never Object.prototype's.
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined,
+    noticeTone: notice && DONE_NOTICES.has(notice) ? 'done' : undefined,
     paragraphs: [
       groups.size > 0 ? 'Pick another time or cancel. Both of us get an updated invite that moves or removes the call in the calendar.' : `No other time is free in the next ${windowDays} days; you can still cancel and book again later.`,
     ],

@@ -23,6 +23,8 @@ export interface ActionPage {
   title: string;
   /** A short message above everything, such as why the last attempt did not work. */
   notice?: string;
+  /** 'done' when the notice reports something that worked (a call moved), not a problem. */
+  noticeTone?: 'done';
   /** Short paragraphs under the heading, plain text. */
   paragraphs: string[];
   /** Optional facts shown as a list of label and value (a booking's time, an address). */
@@ -48,7 +50,7 @@ p{color:#334155;margin:0 0 1rem}dl{margin:1.5rem 0;padding:1rem 1.25rem;backgrou
 dt{font-size:.85rem;color:#526071}dd{margin:0 0 .5rem;font-weight:600}
 form{margin:2rem 0 1rem}h2{font-size:1.25rem;margin:2.5rem 0 .5rem}label{display:block;font-weight:600;margin:0 0 .4rem}
 select{font:inherit;width:100%;max-width:24rem;padding:.6rem;border:1px solid #94a3b8;border-radius:.5rem;margin:0 0 1rem;background:#fff;color:#0b1220}
-.notice{padding:.9rem 1.1rem;border-radius:.75rem;background:#fff8eb;color:#7a4a00;margin:0 0 1.5rem}
+.notice{padding:.9rem 1.1rem;border-radius:.75rem;background:#fff8eb;color:#7a4a00;margin:0 0 1.5rem}.notice.done{background:#ecfdf5;color:#065f46}
 button.quiet{background:#fff;color:#0b6b62;border:2px solid #0b6b62}button.quiet:hover{background:#effcf9}button{font:inherit;font-weight:600;color:#fff;background:#0b6b62;border:0;border-radius:.5rem;padding:.75rem 1.4rem;cursor:pointer}
 button:hover{background:#08534c}footer{color:#526071;font-size:.9rem;padding-bottom:2rem}`;
 
@@ -86,7 +88,7 @@ export function renderActionPage(page: ActionPage): string {
 <header><div><a href="/">${escapeHtml(site.name)}</a></div></header>
 <main>
 <h1>${escapeHtml(page.title)}</h1>
-${page.notice ? `<p class="notice" role="status">${escapeHtml(page.notice)}</p>` : ''}
+${page.notice ? `<p class="notice${page.noticeTone === 'done' ? ' done' : ''}" role="status">${escapeHtml(page.notice)}</p>` : ''}
 ${page.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n')}
 ${details}
 ${page.forms.map(renderForm).join('\n')}
