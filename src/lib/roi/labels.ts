@@ -72,11 +72,6 @@ const FORM_LABELS: Partial<Record<FieldName, string>> = {
   implementationCost: 'One-off implementation cost',
 };
 
-/** A field's name in a rejected-value notice, e.g. 'Cost per hour'. */
-export function fieldLabel(name: FieldName): string {
-  return FIELD_LABELS[name];
-}
-
 /** A field's label in the form, e.g. 'Loaded cost per hour'. */
 export function formLabel(name: FieldName): string {
   return FORM_LABELS[name] ?? FIELD_LABELS[name];

@@ -1,7 +1,7 @@
 // The query string that carries a whole scenario in a shareable URL: short, stable keys, every field
 // written, so a shared link reproduces the page exactly; and read back without ever throwing.
 import { formatNumber } from '../text/numbers.ts';
-import { fieldLabel, presetLabel } from './labels.ts';
+import { formLabel, presetLabel } from './labels.ts';
 import { ASSISTED_OVER_MANUAL_MESSAGE, MANUAL_UNDER_ASSISTED_MESSAGE, PRESET_USED_MESSAGE } from './messages.ts';
 import { DEFAULT_INPUTS, presetInputs } from './presets.ts';
 import { roiInputsSchema, type FieldName, type PresetId, type RoiInputs, type TimeUnit, type WorkUnit } from './schema.ts';
@@ -58,9 +58,15 @@ interface RejectedValue {
   message: string;
 }
 
+// Shares travel in the link as fractions and show in the form as percentages: a notice names both.
+const SHARE_FIELDS: readonly FieldName[] = ['coverageShare', 'errorRate', 'errorReduction', 'annualDiscountRate'];
+
 // Up to 6 decimals: the value used instead is stated exactly, not rounded to 2.
-const shown = (field: FieldName, value: RoiInputs[FieldName]) =>
-  field === 'preset' ? presetLabel(value as PresetId) : typeof value === 'number' ? formatNumber(value, 6) : value;
+function shown(field: FieldName, value: RoiInputs[FieldName]): string {
+  if (field === 'preset') return presetLabel(value as PresetId);
+  if (typeof value !== 'number') return value;
+  return SHARE_FIELDS.includes(field) ? `${formatNumber(value, 6)} (${formatNumber(value * 100, 4)}%)` : formatNumber(value, 6);
+}
 
 /**
  * Reads a scenario from a query string without ever throwing. Starts from the named preset (or the default),
@@ -70,7 +76,8 @@ const shown = (field: FieldName, value: RoiInputs[FieldName]) =>
 export function fromQuery(params: URLSearchParams): { inputs: RoiInputs; rejected: RejectedValue[] } {
   const rejected: RejectedValue[] = [];
   const reject = (field: FieldName, message: string, base: RoiInputs) => {
-    rejected.push({ key: QUERY_KEYS[field], field, message: `${fieldLabel(field)}: ${message}. Used ${shown(field, base[field])} instead.` });
+    // Named as the form labels the field, beside which the notice is read.
+    rejected.push({ key: QUERY_KEYS[field], field, message: `${formLabel(field)}: ${message}. Used ${shown(field, base[field])} instead.` });
   };
 
   const presetRaw = params.get(QUERY_KEYS.preset);

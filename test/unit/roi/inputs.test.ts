@@ -193,15 +193,22 @@ describe('query string', () => {
     }
   });
 
-  it('gives specific messages for tampered values', () => {
+  it('gives specific messages for tampered values, naming each field as the form labels it', () => {
     const { rejected } = fromQuery(new URLSearchParams('p=document-intake&n=abc&ch=-5&impl=1e309&run=&h=13&cur=dollars&u=file'));
     expect(rejected.map((r) => r.message)).toEqual([
       'Files or accounts per month: Enter a number. Used 300 instead.',
-      'Cost per hour: Must be 0 or more. Used 55 instead.',
-      'Implementation cost: That is more than 10,000,000: check the figure. Used 6,000 instead.',
+      'Loaded cost per hour: Must be 0 or more. Used 55 instead.',
+      'One-off implementation cost: That is more than 10,000,000: check the figure. Used 6,000 instead.',
       'Running cost per month: Enter a number. Used 450 instead.',
       'Horizon: Choose a horizon of 12, 24 or 36 months. Used 24 instead.',
       'Currency: Enter a three-letter currency code, like USD. Used USD instead.',
+    ]);
+  });
+
+  it('states a share it used as the link writes it and as the form shows it', () => {
+    // The document intake preset's error rate is 4% (presets.ts); the link holds shares as fractions.
+    expect(fromQuery(new URLSearchParams('p=document-intake&er=2')).rejected.map((r) => r.message)).toEqual([
+      'Error rate by hand: That is more than 1 (100%): enter a share between 0 and 1. Used 0.04 (4%) instead.',
     ]);
   });
 
@@ -210,7 +217,7 @@ describe('query string', () => {
     const first = fromQuery(new URLSearchParams('p=document-intake&ta=20'));
     expect([first.inputs.manualTimePerUnit, first.inputs.assistedTimePerUnit]).toEqual([15, 5]);
     expect(first.rejected).toEqual([
-      { key: 'ta', field: 'assistedTimePerUnit', message: 'Time with automation: Cannot be more than the time by hand. Used 5 instead.' },
+      { key: 'ta', field: 'assistedTimePerUnit', message: 'Time with AI assistance: Cannot be more than the time by hand. Used 5 instead.' },
     ]);
     // Manual 2 with the preset's assisted 5: only the manual time came from the link, so it goes back.
     const second = fromQuery(new URLSearchParams('p=document-intake&tm=2'));
