@@ -173,8 +173,12 @@ test.describe('readiness wizard', () => {
     await page.goBack();
     await expect(page).toHaveURL(/#check-workflow$/);
     await expect(page.getByLabel('RevOps and CRM', { exact: true })).toBeChecked();
+    // Focus is on the step's heading, and the heading is on screen (the browser's scroll restore put it off screen).
+    await expect(stepHeading(page)).toBeFocused();
+    await expect(stepHeading(page)).toBeInViewport();
     await page.goForward();
     await expect(page.getByText('Step 2 of 10', { exact: true })).toBeVisible();
+    await expect(stepHeading(page)).toBeInViewport();
 
     await page.reload();
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);

@@ -49,6 +49,8 @@ export function useWizard() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   // False until the person does anything, so the first render neither saves nor steals focus.
   const moved = useRef(false);
+  // Set by the browser's Back and Forward: the step shown came from history, with its scroll position.
+  const fromHistory = useRef(false);
   const today = useMemo(todayHere, []);
 
   // Resume: stored answers, then the step named in the URL (Back/Forward and reloads land on it).
@@ -63,6 +65,7 @@ export function useWizard() {
     const onPopState = () => {
       const next = positionFromHash(window.location.hash);
       moved.current = true;
+      fromHistory.current = true;
       setErrors({});
       setPosition(next ?? 'workflow');
     };
@@ -82,7 +85,14 @@ export function useWizard() {
 
   // A new step's heading takes focus, so screen readers and keyboards start at the top of it.
   useEffect(() => {
-    if (moved.current) headingRef.current?.focus();
+    if (!moved.current) return;
+    const heading = headingRef.current;
+    heading?.focus();
+    if (!fromHistory.current) return;
+    fromHistory.current = false;
+    // Back and Forward also restore the scroll position the entry was left at, after this runs, which
+    // left the focused heading far off screen: it is brought back into view in the next frame.
+    window.requestAnimationFrame(() => heading?.scrollIntoView({ block: 'center' }));
   }, [position, moves]);
 
   // After a "Next" that found errors: the first field in the form that needs a fix (its message is
