@@ -191,6 +191,29 @@ test.describe('readiness wizard', () => {
     await expect(page.getByLabel('Name the workflow')).toHaveValue('');
   });
 
+  test('a figure the browser cannot read as a number is named on Next, not dropped as if left empty', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Documents', { exact: true }).check();
+    await page.getByLabel('Name the workflow').fill('Supplier invoice intake');
+    await page.getByRole('button', { name: 'Next' }).click();
+    for (let i = 0; i < 4; i++) await page.locator('fieldset').nth(i).getByLabel('Yes', { exact: true }).check();
+    for (const step of [3, 4, 5]) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByText(`Step ${step} of 10`, { exact: true })).toBeVisible();
+    }
+    const hours = page.getByLabel('Time spent by hand');
+    await hours.pressSequentially('1e');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Step 5 of 10', { exact: true })).toBeVisible();
+    await expect(hours).toBeFocused();
+    await expect(hours).toHaveAccessibleDescription(/Enter a number, or leave it empty/);
+    // What was typed is still there to fix; fixed, the step moves on.
+    expect(await hours.evaluate((el: HTMLInputElement) => el.validity.badInput)).toBe(true);
+    await hours.fill('12');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Step 6 of 10', { exact: true })).toBeVisible();
+  });
+
   test('a step that is not answered says what is missing, focuses it, and keeps each message until its field is right', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.getByRole('button', { name: 'Next' }).click();

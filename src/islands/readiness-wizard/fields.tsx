@@ -39,7 +39,11 @@ export function TextField({ path, label, hint, value, onChange, errors, multilin
   );
 }
 
-/** A labeled number input with its unit after it; empty is null. */
+/**
+ * A labeled number input with its unit after it; empty is null. Text the browser cannot read as a
+ * number ("1e") is NaN, so the step says so instead of dropping it as if the field were empty; it is
+ * shown as '' so React leaves the typed text in place.
+ */
 export function NumberInput({ path, label, unit, value, onChange, errors }: {
   path: string; label: string; unit: string; value: number | null; onChange: (v: number | null) => void; errors: FieldErrors;
 }) {
@@ -56,8 +60,8 @@ export function NumberInput({ path, label, unit, value, onChange, errors }: {
           min={0}
           step="any"
           inputMode="decimal"
-          value={value ?? ''}
-          onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
+          value={value === null || Number.isNaN(value) ? '' : value}
+          onChange={(e) => onChange(e.target.validity.badInput ? Number.NaN : e.target.value === '' ? null : Number(e.target.value))}
           aria-invalid={invalid || undefined}
           aria-describedby={`${id}-unit${invalid ? ` ${id}-error` : ''}`}
           className={`${inputClass(invalid)} mt-0 max-w-40`}

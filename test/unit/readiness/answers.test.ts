@@ -236,6 +236,12 @@ describe('parseStoredAnswers', () => {
     for (const raw of [null, undefined, 'answers', 42, true, [], [FULL], () => FULL]) expect(parseStoredAnswers(raw)).toEqual(EMPTY_ANSWERS);
   });
 
+  it('reads a figure the browser could not read (NaN, as the wizard holds "1e") as unknown, and keeps the rest', () => {
+    const read = parseStoredAnswers({ ...FULL, baseline: { ...FULL.baseline, manualHoursPerWeek: Number.NaN } });
+    expect(read.baseline).toEqual({ ...FULL.baseline, manualHoursPerWeek: null });
+    expect(read.workflowName).toBe(FULL.workflowName);
+  });
+
   it("reads an area saved when CRM and RevOps were two choices as the one area the wizard offers", () => {
     expect(parseStoredAnswers({ area: 'revops' }).area).toBe('crm');
     expect(parseStoredAnswers({ area: 'crm' }).area).toBe('crm');
