@@ -48,6 +48,11 @@ export const NUMBER_FIELDS = {
 
 /** The name of a number field, e.g. 'costPerHour'. */
 export type NumberFieldName = keyof typeof NUMBER_FIELDS;
+
+/** The shares (0..1): a link carries them as fractions, the form shows them as percentages (80 for 0.8). */
+export const PERCENT_FIELDS = ['coverageShare', 'errorRate', 'errorReduction', 'annualDiscountRate'] as const satisfies readonly NumberFieldName[];
+export type PercentField = (typeof PERCENT_FIELDS)[number];
+export const isPercentField = (name: string): name is PercentField => (PERCENT_FIELDS as readonly string[]).includes(name);
 // PresetId and FieldName are spelled out here rather than read off the schema, which sits above this
 // module; schema.ts checks at compile time that they match its inputs.
 /** An example workflow's id, or 'custom'. */

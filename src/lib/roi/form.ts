@@ -4,6 +4,7 @@
 import { PERCENT_MESSAGES, type FieldContext } from './messages.ts';
 import { PRESETS } from './presets.ts';
 import { FIELD_ORDER } from './query.ts';
+import { isPercentField, type PercentField } from './fields.ts';
 import { NUMBER_FIELDS, roiInputsSchema, type FieldName, type PresetId, type RoiInputs } from './schema.ts';
 import { plainNumberText, validateField, type FieldCheck } from './validate.ts';
 import type { DecimalMark } from './format.ts';
@@ -13,10 +14,6 @@ export type Draft = Record<FieldName, string>;
 /** One message per field that is not usable. */
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-// Fields shown as percentages: the visitor types 80 for 0.8.
-const PERCENT_FIELDS = ['coverageShare', 'errorRate', 'errorReduction', 'annualDiscountRate'] as const satisfies readonly FieldName[];
-type PercentField = (typeof PERCENT_FIELDS)[number];
-const isPercentField = (name: FieldName): name is PercentField => (PERCENT_FIELDS as readonly string[]).includes(name);
 
 const PERCENT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 

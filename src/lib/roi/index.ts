@@ -1,6 +1,6 @@
 // The ROI and payback calculator's rules: pure, shared by the calculator island, its page, the booking
 // page's summary and the operator's email. One line per module, in reading order.
-export * from './fields.ts'; // the workflows' ids, the units, each number's bounds, the inputs' names
+export * from './fields.ts'; // the workflows' ids, the units, each number's bounds, the shares typed as percentages, the inputs' names
 export * from './schema.ts'; // what a valid scenario is: choices, number bounds and the zod schema
 export * from './messages.ts'; // what the checks say, each number message written from its bounds
 export * from './labels.ts'; // display text: field names, form labels and hints, preset and scenario names

@@ -4,6 +4,7 @@ import { formatNumber } from '../text/numbers.ts';
 import { formLabel, presetLabel } from './labels.ts';
 import { ASSISTED_OVER_MANUAL_MESSAGE, MANUAL_UNDER_ASSISTED_MESSAGE, PRESET_USED_MESSAGE } from './messages.ts';
 import { DEFAULT_INPUTS, presetInputs } from './presets.ts';
+import { isPercentField } from './fields.ts';
 import { roiInputsSchema, type FieldName, type PresetId, type RoiInputs, type TimeUnit, type WorkUnit } from './schema.ts';
 import { validateField } from './validate.ts';
 
@@ -58,14 +59,12 @@ interface RejectedValue {
   message: string;
 }
 
-// Shares travel in the link as fractions and show in the form as percentages: a notice names both.
-const SHARE_FIELDS: readonly FieldName[] = ['coverageShare', 'errorRate', 'errorReduction', 'annualDiscountRate'];
-
 // Up to 6 decimals: the value used instead is stated exactly, not rounded to 2.
 function shown(field: FieldName, value: RoiInputs[FieldName]): string {
   if (field === 'preset') return presetLabel(value as PresetId);
   if (typeof value !== 'number') return value;
-  return SHARE_FIELDS.includes(field) ? `${formatNumber(value, 6)} (${formatNumber(value * 100, 4)}%)` : formatNumber(value, 6);
+  // A share is in the link as a fraction and in the form as a percentage: the notice names both.
+  return isPercentField(field) ? `${formatNumber(value, 6)} (${formatNumber(value * 100, 4)}%)` : formatNumber(value, 6);
 }
 
 /**
