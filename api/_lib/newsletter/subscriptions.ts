@@ -36,13 +36,10 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
   const now = meta.now ?? new Date();
   const at = now.toISOString();
   const email = normalizeEmail(signup.email);
-  const key = emailKey(secret, email);
-  // Only the address's owner can unsubscribe (the link is signed): a sign-up after that starts afresh,
-  // so the pause after a confirmation sent before the unsubscribe does not hold back the new one.
-  const before = (await tx.execute({ sql: `SELECT unsubscribed_at FROM subscribers WHERE email_key = ? AND status = 'unsubscribed'`, args: [key] })).rows[0];
-  const unsubscribedAt = before?.unsubscribed_at ? String(before.unsubscribed_at) : null;
   // A confirmed address stays as it is (no row comes back); a pending or unsubscribed one is pending
-  // again with this consent: an unsubscribed address that signs up must confirm anew.
+  // again with this consent: an unsubscribed address that signs up must confirm anew. The upsert leaves
+  // `unsubscribed_at` as it was and returns it (RETURNING shows the row after the update), so a
+  // sign-up after an unsubscribe is known without a read of its own on every sign-up.
   const upsert = await tx.execute({
     sql: `INSERT INTO subscribers (id, email, email_key, status, source, consent_text_version, consent_at, consent_address_hash, created_at,
             source_page, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
@@ -51,17 +48,21 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
             source_page = excluded.source_page, utm_source = excluded.utm_source, utm_medium = excluded.utm_medium,
             utm_campaign = excluded.utm_campaign, utm_term = excluded.utm_term, utm_content = excluded.utm_content,
             consent_text_version = excluded.consent_text_version, consent_at = excluded.consent_at,
-            consent_address_hash = excluded.consent_address_hash, unsubscribed_at = NULL
+            consent_address_hash = excluded.consent_address_hash
           WHERE subscribers.status <> 'confirmed'
-          RETURNING id`,
+          RETURNING id, unsubscribed_at`,
     args: [
-      timeOrderedId(), email, key, signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at,
+      timeOrderedId(), email, emailKey(secret, email), signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at,
       meta.source.page, ...UTM_KEYS.map((key) => meta.source.utm[key] ?? null),
     ],
   });
   const row = upsert.rows[0];
   if (!row) return 0;
   const id = String(row.id);
+  // Only the address's owner can unsubscribe (the link is signed): a sign-up after that starts afresh,
+  // so the pause after a confirmation sent before the unsubscribe does not hold back the new one.
+  const unsubscribedAt = row.unsubscribed_at ? String(row.unsubscribed_at) : null;
+  if (unsubscribedAt) await tx.execute({ sql: 'UPDATE subscribers SET unsubscribed_at = NULL WHERE id = ?', args: [id] });
   // A third party can type anyone's address into the form: the inbox behind it is protected by a cap,
   // and by a pause after each confirmation measured from that email, not from a clock's window (two
   // sign-ups three seconds apart across a window's edge each sent one).
