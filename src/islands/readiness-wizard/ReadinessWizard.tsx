@@ -1,11 +1,10 @@
 // The readiness wizard: one step at a time, answers kept in the browser (resume later), each step a
 // history entry (Back and Forward work), focus on each new step's heading, errors announced.
 // State and navigation are in useWizard.ts; a step's form in StepForm.tsx; the result in ResultView.tsx.
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { countWord } from '../../lib/text/numbers.ts';
 import { CHECKLIST_ITEMS } from '../../lib/readiness/schema.ts';
 import { STEPS } from '../../lib/readiness/steps.ts';
-import { parseStoredAnswers } from '../../lib/readiness/stored.ts';
 import { loadResultView } from './load-result-view.ts';
 import { LoadFailure } from './LoadFailure.tsx';
 import { StepForm } from './StepForm.tsx';
@@ -28,9 +27,6 @@ export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) 
   // its state, and Next then said it was missing. Without JavaScript it stays inert, as it cannot work.
   const [live, setLive] = useState(false);
   useEffect(() => setLive(true), []);
-  // The result reads the answers as storage would keep them: a figure the browser could not read (NaN)
-  // is unknown there, even when Forward skipped the step's own check.
-  const resultAnswers = useMemo(() => parseStoredAnswers(answers), [answers]);
 
   return (
     // React 18 knows no `inert` prop: the attribute is written as it is.
@@ -62,7 +58,7 @@ export default function ReadinessWizard({ calculatorPath, bookingPath }: Props) 
             <ResultView
               headingRef={headingRef}
               focusOnShow={moved}
-              answers={resultAnswers}
+              answers={answers}
               today={today}
               calculatorPath={calculatorPath}
               bookingPath={bookingPath}

@@ -6,6 +6,7 @@ import { useEffect, useMemo, type RefObject } from 'react';
 import { specToMarkdown } from '../../lib/readiness/markdown.ts';
 import type { ReadinessAnswers } from '../../lib/readiness/schema.ts';
 import { scoreReadiness } from '../../lib/readiness/score.ts';
+import { parseStoredAnswers } from '../../lib/readiness/stored.ts';
 import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION } from '../../lib/readiness/score-text.ts';
 import { buildWorkflowSpec } from '../../lib/readiness/spec.ts';
 import { SCORE_MAX, type Band } from '../../lib/readiness/weights.ts';
@@ -36,7 +37,10 @@ const BAND_STYLE: Record<Band, string> = {
 };
 
 /** The result: score and band, blockers, how the score works, the spec, and what to do next. */
-export default function ResultView({ headingRef, focusOnShow, answers, today, calculatorPath, bookingPath, onEdit, onStartOver }: Props) {
+export default function ResultView({ headingRef, focusOnShow, answers: given, today, calculatorPath, bookingPath, onEdit, onStartOver }: Props) {
+  // Read as storage would keep them: a figure the browser could not read (NaN) is unknown here, even
+  // when the browser's Forward skipped the step's own check.
+  const answers = useMemo(() => parseStoredAnswers(given), [given]);
   const result = useMemo(() => scoreReadiness(answers, today), [answers, today]);
   const spec = useMemo(() => buildWorkflowSpec(answers, result), [answers, result]);
   // The first time this module loads, it mounts after the wizard's own focus call has found no heading.
