@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { apiDevRoutes } from './scripts/_lib/api-dev-routes.ts';
+import { islandRuntimeFileIntegration } from './scripts/_lib/island-runtime-file.ts';
 import { noNodeInBrowser } from './scripts/_lib/no-node-in-browser.ts';
 import { prunePageCssIntegration } from './scripts/_lib/prune-page-css.ts';
 import { tableRegionNames } from './scripts/_lib/table-region-names.ts';
@@ -48,6 +49,8 @@ export default defineConfig({
     // Result pages (noindex) stay out of the sitemap.
     sitemap({ filter: (page) => !/\/(404|newsletter\/.+|book-audit\/.+)$/.test(page) }),
     apiDevRoutes(),
+    // Before the CSS pruning, which lists the inline scripts left on each page in its CSP.
+    islandRuntimeFileIntegration(),
     prunePageCssIntegration(),
     {
       name: 'ai-operator:after-paint',

@@ -55,6 +55,18 @@ function runStatic(): { findings: Finding[]; checks: number } {
     }
 
     const html = readFileSync(page.file, 'utf8');
+    checks++;
+    // scripts/_lib/island-runtime-file.ts recognises Astro's inline scripts by their text: a newer Astro may write them otherwise.
+    if (pageRefs(html).scripts.some((s) => s.inline?.includes('astro-island'))) {
+      findings.push({ route: page.route, rule: 'island runtime in a file', message: "Astro's island runtime is inline in the page: update isAstroIslandScript in scripts/_lib/island-runtime-file.ts to recognise it" });
+    }
+    checks++;
+    // React's text separators and Suspense marks and Astro's island end mark carry meaning; any other
+    // comment is a note from a source file, sent on every visit.
+    for (const [comment, text] of html.matchAll(/<!--([\s\S]*?)-->/g)) {
+      if (/^( |\/?\$[?!]?|astro:end)$/.test(text!)) continue;
+      findings.push({ route: page.route, rule: 'no source comments in pages', message: `\`${comment.slice(0, 60)}…\` is sent to every visitor: write it as {/* … */} in the .astro file` });
+    }
     const reach = firstPaintReach(html);
     part.firstPaint[page.route] = reach;
     checks++;

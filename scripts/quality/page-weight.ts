@@ -56,8 +56,10 @@ export function pageWeight(page: BuiltPage, dist = DIST): PageWeight {
   const html = readFileSync(page.file, 'utf8');
   const refs = pageRefs(html);
   const local = (url: string) => url.startsWith('/') && !url.startsWith('//');
-  const scriptFiles = scriptClosure([...refs.scripts.flatMap((s) => (s.src && local(s.src) ? [s.src] : [])), ...refs.islandModules.filter(local)], dist);
   const inlineScripts = refs.scripts.flatMap((s) => (s.inline ? [s.inline] : []));
+  // A script an inline script adds by its path (the island runtime's loader, scripts/_lib/island-runtime-file.ts).
+  const loadedByInline = inlineScripts.flatMap((code) => [...code.matchAll(/"(\/[^"]+\.js)"/g)].map((m) => m[1]!));
+  const scriptFiles = scriptClosure([...refs.scripts.flatMap((s) => (s.src && local(s.src) ? [s.src] : [])), ...loadedByInline, ...refs.islandModules.filter(local)], dist);
   const images = [...html.matchAll(/<img\s[^>]*?src="(\/[^"]+)"/g)].map((m) => join(dist, m[1]!)).filter(existsSync);
   return {
     route: page.route,

@@ -118,4 +118,12 @@ describe('built-file checks', () => {
     expect(weight.javascript.raw).toBe('import{a}from"./chunk.js";import"./side.js";const l=()=>import("./lazy.js");export{a};'.length + 'export const a = 1;'.length * 50 + 'console.log(1)'.length);
     expect(pageWeight(pages[0]!, dist).javascript.raw).toBe(0);
   });
+
+  it('counts a script an inline script adds by its path (the island runtime loader) with the inline script', () => {
+    const loader = 'document.head.append(Object.assign(document.createElement("script"),{src:"/_astro/side.js"}))';
+    writeFileSync(join(dist, 'loader.html'), `<p>x</p><script>${loader}</script>`);
+    const weight = pageWeight({ route: '/loader', file: join(dist, 'loader.html') }, dist);
+    expect(weight.scriptFiles).toEqual(['/_astro/side.js']);
+    expect(weight.javascript.raw).toBe(loader.length + 'console.log(1)'.length);
+  });
 });
