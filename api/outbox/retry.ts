@@ -1,6 +1,7 @@
 // GET /api/outbox/retry: refreshes stale calendar feeds, delivers every due message, and deletes what the privacy page says expires. Vercel Cron calls it (vercel.json) with
 // `Authorization: Bearer $CRON_SECRET`; the local server runs the same delivery on a timer.
 import { apiContext } from '../_lib/runtime/context.ts';
+import { serverConfig, type ServerConfig } from '../_lib/runtime/config.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { deliverDue } from '../_lib/mail/outbox.ts';
 import { refreshStaleFeeds } from '../_lib/calendar/refresh.ts';
@@ -8,13 +9,25 @@ import { sweepRateLimits } from '../_lib/http/rate-limit.ts';
 import { deleteExpiredRecords } from '../_lib/store/retention.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
 
+/**
+ * Throws unless the caller may run the job. With CRON_SECRET set, only `Bearer <CRON_SECRET>` may. Without it,
+ * only the local server runs it for anyone (development, as the README says); a Vercel deployment refuses
+ * every call, since a preview may run without the secret (production cannot start without it: config.ts).
+ */
+function assertScheduler(request: Request, config: Pick<ServerConfig, 'cronSecret' | 'onVercel' | 'production'>): void {
+  const { cronSecret } = config;
+  if (cronSecret === undefined) {
+    if (!config.onVercel && !config.production) return;
+    throw new HttpError(403, 'cron_secret_not_set', 'This job runs only for the scheduler, and this deployment has no CRON_SECRET set, so it does not run here. Set CRON_SECRET in the project\'s environment to run it.');
+  }
+  if (!sameSecret(request.headers.get('authorization') ?? '', `Bearer ${cronSecret}`)) throw new HttpError(401, 'unauthorized', 'This job runs only for the scheduler.');
+}
+
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
+    // Before the store is opened: a refused call changes nothing, not even a migration.
+    assertScheduler(request, serverConfig());
     const ctx = await apiContext();
-    const { cronSecret } = ctx.config;
-    // Production cannot start without CRON_SECRET (api/_lib/runtime/config.ts); a local server without one runs the job for anyone.
-    const authorized = cronSecret === undefined || sameSecret(request.headers.get('authorization') ?? '', `Bearer ${cronSecret}`);
-    if (!authorized) throw new HttpError(401, 'unauthorized', 'This job runs only for the scheduler.');
     // A quiet site still notices a calendar feed that stopped loading (and tells the operator).
     await refreshStaleFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000 });
     const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200, webhook: ctx.webhook });

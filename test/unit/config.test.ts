@@ -133,6 +133,13 @@ describe('server settings', () => {
     expect([...readConfig({ ...PRODUCTION, VERCEL_URL: 'site-abc123-team.vercel.app' }).allowedOrigins]).toEqual(['https://aioperator.com']);
     expect([...readConfig({ PORT: '4400' }).allowedOrigins].sort()).toEqual(['http://127.0.0.1:4400', 'http://[::1]:4400', 'http://localhost:4400']);
   });
+
+  it('tell a Vercel deployment (any VERCEL_ENV) from the local server, and let a preview start without CRON_SECRET', () => {
+    for (const env of ['production', 'preview', 'development']) expect(readConfig(env === 'production' ? PRODUCTION : { VERCEL_ENV: env }).onVercel, env).toBe(true);
+    expect(readConfig({}).onVercel).toBe(false);
+    // The retry job refuses every call there instead (api/outbox/retry.ts): the rest of a preview works.
+    expect(readConfig({ VERCEL_ENV: 'preview' }).cronSecret).toBeUndefined();
+  });
 });
 
 describe('same-origin check', () => {

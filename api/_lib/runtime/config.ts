@@ -37,6 +37,8 @@ export interface ServerConfig {
   /** Vercel Cron sends `Authorization: Bearer <CRON_SECRET>` to the retry route. */
   cronSecret: string | undefined;
   production: boolean;
+  /** A Vercel deployment (VERCEL_ENV set: production, preview or development), not the local server: no local origins, no open retry job. */
+  onVercel: boolean;
   /** The local server's port and interface (`npm start`). */
   port: number;
   host: string;
@@ -136,7 +138,7 @@ const REQUIRED_IN_PRODUCTION: [string, string][] = [
   ['SITE_URL', 'the public origin, such as https://example.com: every emailed link is built from it'],
   ['SITE_SECRET', 'signs the links in emails; at least 32 random characters'],
   ['DATABASE_URL', 'the hosted libSQL database (libsql://…); production never falls back to a local file'],
-  ['CRON_SECRET', 'Vercel Cron sends it to /api/outbox/retry; without it the retry job would answer 401 forever'],
+  ['CRON_SECRET', 'Vercel Cron sends it to /api/outbox/retry; without it the retry job refuses every call, the scheduler\'s too'],
   ['RESEND_API_KEY', 'production sends email through Resend; the local outbox folder is not writable on Vercel'],
   ['MAIL_FROM', 'the sender, an address on a domain verified in Resend'],
   ['OPERATOR_EMAIL', 'every booking notice goes there'],
@@ -174,8 +176,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR ?? '.data');
   const preview = e.VERCEL_ENV === 'preview' ? [e.VERCEL_URL, e.VERCEL_BRANCH_URL].filter((h): h is string => Boolean(h)).map((h) => `https://${h}`) : [];
+  const onVercel = e.VERCEL_ENV !== undefined;
   // Off Vercel and out of production, the local server (or astro dev) is the site, under any of its names.
-  const localOrigins = production || e.VERCEL_ENV ? [] : ['localhost', '127.0.0.1', '[::1]'].map((h) => `http://${h}:${e.PORT}`);
+  const localOrigins = production || onVercel ? [] : ['localhost', '127.0.0.1', '[::1]'].map((h) => `http://${h}:${e.PORT}`);
   const siteUrl = e.SITE_URL ? new URL(e.SITE_URL).origin : (preview[preview.length - 1] ?? `http://localhost:${e.PORT}`);
   return {
     dataDir,
@@ -189,6 +192,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     siteSecret: e.SITE_SECRET,
     cronSecret: e.CRON_SECRET,
     production,
+    onVercel,
     port: e.PORT,
     host: e.HOST ?? '127.0.0.1',
     trustProxy: e.TRUST_PROXY === '1',
