@@ -3,7 +3,8 @@
 // invites (src/lib/booking/bookings-feed.ts builds the file). The key is OPERATOR_FEED_KEY, compared in constant
 // time; a wrong or missing key, or no key configured, answers 404 (never 401 or 403), worded as the router's
 // answer for an address with no route, so the feed's existence is not revealed. Rotating the key means changing
-// the variable: nothing is stored.
+// the variable: nothing is stored. A stored call that cannot be written as an event is left out and logged by
+// its id; the feed still answers 200 with every other call.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
@@ -35,12 +36,12 @@ export function GET(request: Request): Promise<Response> {
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
     const rows = (
       await ctx.db.execute({
-        sql: `SELECT uid, sequence, start_at, end_at, name, company, company_size, area, goal, time_zone
+        sql: `SELECT id, uid, sequence, start_at, end_at, name, company, company_size, area, goal, time_zone
               FROM bookings WHERE status = 'confirmed' AND end_at > ? ORDER BY start_at, id`,
         args: [now.toISOString().replace('.000Z', 'Z')],
       })
     ).rows;
-    // Only what the feed shows: no email address, no id a manage link could be signed for.
+    // Only what the feed shows: no email address, no id a manage link could be signed for (the id stays here, for the log).
     const bookings: FeedBooking[] = rows.map((row) => ({
       uid: String(row.uid),
       sequence: Number(row.sequence),
@@ -53,6 +54,10 @@ export function GET(request: Request): Promise<Response> {
       goal: String(row.goal),
       timeZone: String(row.time_zone),
     }));
-    return new Response(buildBookingsFeed(bookings, now.toISOString()), { headers: FEED_HEADERS });
+    const feed = buildBookingsFeed(bookings, now.toISOString());
+    // A row that cannot be an event is left out, not the feed: the operator's other calls still show.
+    // The log names the booking by id and the broken field, never who is coming.
+    for (const { index, reason } of feed.skipped) console.warn(`[calendar] bookings feed left out booking ${String(rows[index]!.id)}: ${reason}`);
+    return new Response(feed.ics, { headers: FEED_HEADERS });
   });
 }

@@ -2,7 +2,8 @@
 // outbox: calls booked through POST /api/bookings, one cancelled, one moved, one already over; the feed at
 // /api/calendar/bookings.ics (vercel.json's rewrite) shows exactly the confirmed upcoming ones, each with the
 // UID and SEQUENCE of the invite the visitor was emailed, and nothing that can act on a call. Any key but the
-// configured one, and a server with no key configured, get the 404 of an address with no route.
+// configured one, and a server with no key configured, get the 404 of an address with no route. A row that cannot be
+// an event is left out and logged by id, and the feed still answers with every other call.
 import { describe, expect, it, vi } from 'vitest';
 import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
 import { bookingPayload } from '../fixtures/booking-request.ts';
@@ -147,6 +148,42 @@ describe('GET /api/calendar/bookings.ics', () => {
       expect(body.error.code, path).toBe('not_found');
       expect(body.error.message, path).toBe('No API route at /api/calendar/bookings.ics.');
       expect(reply.body, path).not.toMatch(/key|feed|calendar subscription|unauthori[sz]ed|forbidden/i);
+    }
+  });
+});
+
+describe('a stored call that cannot be an event', () => {
+  it('is left out and logged once by its id, with nothing about who is coming; the feed still answers 200 with every other call', async () => {
+    const [good, bad] = await slotsAfter(50, 53);
+    const ids: string[] = [];
+    for (const payload of [request(good!.start, 'Gail Good', 'Good Works', 'gail@example.com'), request(bad!.start, 'Bernd Broken', 'Broken Row GmbH', 'bernd@example.com')]) {
+      const reply = await post('/api/bookings', payload);
+      expect(reply.status, payload.name).toBe(201);
+      ids.push(JSON.parse(reply.body).booking.id);
+    }
+    await settle();
+    const uidOf = async (id: string) => String((await (await apiContext()).db.execute({ sql: 'SELECT uid FROM bookings WHERE id = ?', args: [id] })).rows[0]!.uid);
+    const [goodUid, badUid] = [await uidOf(ids[0]!), await uidOf(ids[1]!)];
+    // A row damaged in storage (a hand edit, an old bug): its start is no time at all. Its end is still ahead, so the feed reads it.
+    await (await apiContext()).db.execute({ sql: `UPDATE bookings SET start_at = 'not a time' WHERE id = ?`, args: [ids[1]!] });
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const reply = await server.send(feedPath(KEY));
+      expect(reply.status).toBe(200);
+      const uids = events(reply.body).map((e) => field(e, 'UID'));
+      expect(uids).toContain(goodUid);
+      expect(uids).not.toContain(badUid);
+      // Every other upcoming call (the first test's too) is still there: only the broken row is missing.
+      const others = await (await apiContext()).db.execute({ sql: `SELECT uid FROM bookings WHERE status = 'confirmed' AND end_at > ? AND id != ? ORDER BY start_at`, args: [new Date().toISOString(), ids[1]!] });
+      expect(uids).toEqual(others.rows.map((row) => String(row.uid)));
+      expect(reply.body).not.toContain('Broken Row GmbH');
+
+      const logged = warn.mock.calls.map((args) => args.join(' ')).filter((line) => line.includes('bookings feed'));
+      expect(logged).toEqual([`[calendar] bookings feed left out booking ${ids[1]}: start must be an ISO 8601 instant with a zone, like 2026-03-10T14:20:00Z (got "not a time")`]);
+      for (const personal of ['Bernd', 'Broken Row', 'bernd@example.com', 'Supplier invoices']) expect(logged[0], personal).not.toContain(personal);
+    } finally {
+      warn.mockRestore();
     }
   });
 });

@@ -11,7 +11,7 @@
 // (whoever holds the feed's address must not be able to act on calls), and the visitor's email address.
 // Every user-supplied string goes through the invite's sanitizeText, so a CR, LF or other control character
 // cannot start a new content line; ics escapes `\` `;` `,` and the line breaks kept in the goal.
-import { createEvents, type EventAttributes } from 'ics';
+import { createEvent, createEvents, type EventAttributes } from 'ics';
 import { parseInstant, parseInterval } from './calendar-links.ts';
 import { checkUidAndSequence, icsOutput, sanitizeText, utcEventTimes, type IcsAttributes } from './invite.ts';
 import { AREA_LABELS, type Area } from '../readiness/areas.ts';
@@ -54,26 +54,53 @@ function feedDescription(booking: FeedBooking): string {
   ].join('\n');
 }
 
+/** A call the feed leaves out: its position in the list given, and why (a field and its value: uid, sequence, start or end, never who is coming). */
+export interface SkippedFeedBooking {
+  index: number;
+  reason: string;
+}
+
+/** The feed, and the calls that could not be written as events. */
+export interface BookingsFeed {
+  ics: string;
+  skipped: SkippedFeedBooking[];
+}
+
+/** One call as its VEVENT's attributes; throws an Error naming the field that cannot be written. */
+function feedEvent(booking: FeedBooking, stampMs: number): EventAttributes {
+  checkUidAndSequence(booking.uid, booking.sequence);
+  const { startMs, endMs } = parseInterval(booking.start, booking.end);
+  const event: IcsAttributes = {
+    uid: booking.uid,
+    sequence: booking.sequence,
+    ...utcEventTimes(startMs, endMs, stampMs),
+    title: operatorCallTitle(booking),
+    description: feedDescription(booking),
+    status: 'CONFIRMED',
+  };
+  // ics refuses a whole calendar for one event it refuses, so each is tried alone first. Its own messages
+  // can quote the title (the visitor's name and company), so they are not passed on.
+  if (createEvent(event).error) throw new Error('the ics library refused the event');
+  return event;
+}
+
 /**
  * An RFC 5545 VCALENDAR (METHOD:PUBLISH, X-WR-CALNAME, PRODID) with one VEVENT per call, in the order given:
  * UID, SEQUENCE, DTSTAMP (`stamp`, when the feed was made), DTSTART/DTEND in UTC (…Z), SUMMARY, DESCRIPTION,
  * STATUS:CONFIRMED. No bookings: a valid calendar with no events. CRLF line endings, folded at 75 octets.
- * Throws an Error naming the field on invalid input.
+ * A call that cannot be an event (a stored row with a broken time or UID) is left out and listed in
+ * `skipped`, so one bad row never hides the operator's other calls. Throws only on an invalid `stamp`.
  */
-export function buildBookingsFeed(bookings: readonly FeedBooking[], stamp: string): string {
+export function buildBookingsFeed(bookings: readonly FeedBooking[], stamp: string): BookingsFeed {
   const stampMs = parseInstant(stamp, 'stamp');
-  const events: EventAttributes[] = bookings.map((booking) => {
-    checkUidAndSequence(booking.uid, booking.sequence);
-    const { startMs, endMs } = parseInterval(booking.start, booking.end);
-    const event: IcsAttributes = {
-      uid: booking.uid,
-      sequence: booking.sequence,
-      ...utcEventTimes(startMs, endMs, stampMs),
-      title: operatorCallTitle(booking),
-      description: feedDescription(booking),
-      status: 'CONFIRMED',
-    };
-    return event;
+  const events: EventAttributes[] = [];
+  const skipped: SkippedFeedBooking[] = [];
+  bookings.forEach((booking, index) => {
+    try {
+      events.push(feedEvent(booking, stampMs));
+    } catch (error) {
+      skipped.push({ index, reason: error instanceof Error ? error.message : String(error) });
+    }
   });
-  return icsOutput(createEvents(events, { productId: FEED_PRODUCT_ID, method: 'PUBLISH', calName: BOOKINGS_FEED_NAME }), 'the bookings feed');
+  return { ics: icsOutput(createEvents(events, { productId: FEED_PRODUCT_ID, method: 'PUBLISH', calName: BOOKINGS_FEED_NAME }), 'the bookings feed'), skipped };
 }

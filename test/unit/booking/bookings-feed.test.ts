@@ -32,7 +32,7 @@ const sam: FeedBooking = {
 };
 
 const STAMP = '2026-12-04T10:00:00Z';
-const feed = (bookings: FeedBooking[]) => buildBookingsFeed(bookings, STAMP);
+const feed = (bookings: FeedBooking[]) => buildBookingsFeed(bookings, STAMP).ics;
 
 /** The physical lines (what is on the wire), without the final empty string after the last CRLF. */
 const physicalLines = (ics: string): string[] => ics.split('\r\n').slice(0, -1);
@@ -148,11 +148,31 @@ describe('buildBookingsFeed', () => {
   });
 
   it.each<[string, Partial<FeedBooking>, RegExp]>([
-    ['a UID with a line break', { uid: 'a@site.test\r\nX:y' }, /uid must be/],
-    ['a negative sequence', { sequence: -1 }, /sequence must be a non-negative integer/],
-    ['an end before the start', { end: '2026-12-08T08:40:00Z' }, /end .* must be after start/],
-    ['a time without a zone', { start: '2026-12-08T09:00:00' }, /start must be an ISO 8601 instant with a zone/],
-  ])('throws on %s', (_name, overrides, message) => {
-    expect(() => feed([{ ...dana, ...overrides }])).toThrow(message);
+    ['a UID with a line break', { uid: 'a@site.test\r\nX:y' }, /^uid must be/],
+    ['a negative sequence', { sequence: -1 }, /^sequence must be a non-negative integer/],
+    ['an end before the start', { end: '2026-12-08T08:40:00Z' }, /^end .* must be after start/],
+    ['a time without a zone', { start: '2026-12-08T09:00:00' }, /^start must be an ISO 8601 instant with a zone/],
+    ['a start that is not a time', { start: 'not a time' }, /^start must be an ISO 8601 instant/],
+    // Past our own checks, refused by ics itself (which would refuse the whole calendar for it).
+    ['a year ics cannot write', { start: '0000-01-03T09:00:00Z', end: '0000-01-03T09:20:00Z' }, /^the ics library refused the event$/],
+  ])('leaves out a call with %s, writes every other call, and says which it left out and why', (_name, overrides, reason) => {
+    const broken = { ...dana, ...overrides, name: 'Broken Row', company: 'Broken Co', goal: 'A goal that must never reach a log line.' };
+    const result = buildBookingsFeed([sam, broken, dana], STAMP);
+    expect(result.ics).toBe(feed([sam, dana]));
+    expect(result.skipped).toHaveLength(1);
+    expect(result.skipped[0]!.index).toBe(1);
+    expect(result.skipped[0]!.reason).toMatch(reason);
+    // The reason is logged: it names the field, never who is coming or what they wrote.
+    for (const word of ['Broken Row', 'Broken Co', 'must never reach']) expect(result.skipped[0]!.reason).not.toContain(word);
+  });
+
+  it('gives a valid empty calendar when every call is left out', () => {
+    const result = buildBookingsFeed([{ ...dana, end: dana.start }], STAMP);
+    expect(result.ics).toBe([...HEADER, 'END:VCALENDAR', ''].join('\r\n'));
+    expect(result.skipped.map((s) => s.index)).toEqual([0]);
+  });
+
+  it('throws on a stamp that is not an instant: that is the caller\'s clock, not a stored row', () => {
+    expect(() => buildBookingsFeed([dana], '2026-12-04 10:00')).toThrow(/stamp must be an ISO 8601 instant/);
   });
 });
