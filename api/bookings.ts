@@ -2,10 +2,11 @@
 // with the next free times when the slot went meanwhile (checked before the address, so it answers the
 // same for any address); 409 already_booked when the address has a call coming up (that call's link is
 // emailed to the address again); 409 booking_cancelled for a retry of a booking cancelled since; 422
-// with the fields for bad input, or an idempotency key used for other details; 429 with Retry-After.
+// with the fields for bad input, a start that has passed (start_passed) or that the hours never offer
+// (start_not_offered), or an idempotency key used for other details; 429 with Retry-After.
 import { apiContext, type ApiContext } from './_lib/runtime/context.ts';
 import { v7 as timeOrderedId } from 'uuid';
-import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
+import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, StartNotBookableError, createBooking } from './_lib/booking/create-booking.ts';
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
 import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
@@ -61,6 +62,8 @@ export function POST(request: Request): Promise<Response> {
         const body: SlotTaken = { error: { code: 'slot_taken', message: SLOT_NOT_FREE_PICK_ANOTHER, fields: { start: SLOT_NOT_FREE } }, alternatives };
         return Response.json(body, { status: 409, headers: NO_STORE });
       }
+      // Not a conflict: no alternatives, and the page shows the message as it shows a refused field.
+      if (error instanceof StartNotBookableError) throw new HttpError(422, error.reason === 'passed' ? 'start_passed' : 'start_not_offered', error.message, { start: error.message });
       if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);
       if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, 'idempotency_key_reused', 'This request was already used to book with other details. Reload the page and book again.');
       if (error instanceof BookingCancelledError) throw new HttpError(409, 'booking_cancelled', 'That booking has been cancelled. Pick a time to book again.');

@@ -1,7 +1,8 @@
 // The slots answer and the booking API's refusals, through HTTP on the real local server with a
 // database file: free UTC slots for the visitor's dates with the operator's zone and horizon, a 400
-// naming each bad parameter; bad booking input refused with its fields named, a time that is not a slot
-// taken as gone (409), and bots (honeypot, instant posts) answered like people; nothing stored.
+// naming each bad parameter; bad booking input refused with its fields named, a start that has passed or
+// is not one of the offered times refused with 422 and its own message (a taken one still 409), and bots
+// (honeypot, instant posts) answered like people; nothing stored.
 import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
 import { BOOKINGS_SERVER, bookingsOver, isoDate } from '../fixtures/bookings-http.ts';
@@ -64,11 +65,32 @@ describe('POST /api/bookings', () => {
       expect(reply.status, field).toBe(422);
       expect(Object.keys(JSON.parse(reply.body).error.fields), field).toContain(field);
     }
-    // A time that is not a slot (off the grid, or in the past) is taken as gone: 409 with alternatives.
-    const offGrid = new Date(Date.parse(slot.start) + 5 * 60_000).toISOString();
-    expect((await post('/api/bookings', request(offGrid))).status).toBe(409);
-    expect((await post('/api/bookings', request('2020-01-06T09:00:00Z'))).status).toBe(409);
     expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE email = 'bad-input@example.com'`)).toBe(0);
+  });
+
+  it('refuses a start that has passed, or is not one of the offered times, with 422 and its own message; a taken time is still 409', async () => {
+    const slot = await slotAfter(74);
+    // The shape the booking page reads: the message on `start`, which its error summary lists.
+    const cases: [string, string, string][] = [
+      ['2020-01-06T09:00:00Z', 'start_passed', 'That time has already passed. Pick another one.'],
+      ['2020-01-06T09:07:00Z', 'start_passed', 'That time has already passed. Pick another one.'], // off the grid too: passed comes first
+      [new Date(Date.parse(slot.start) + 5 * 60_000).toISOString(), 'start_not_offered', 'That is not one of the times we offer. Pick one from the list.'],
+      [slot.start.replace(':00Z', ':30Z'), 'start_not_offered', 'That is not one of the times we offer. Pick one from the list.'],
+    ];
+    for (const [start, code, message] of cases) {
+      const reply = await post('/api/bookings', request(start, { email: 'wrong-start@example.com' }));
+      expect(reply.status, start).toBe(422);
+      expect(JSON.parse(reply.body), start).toEqual({ error: { code, message, fields: { start: message } } });
+    }
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE email = 'wrong-start@example.com'`)).toBe(0);
+
+    // Someone else booked the time: the conflict keeps its 409, with the next free times.
+    expect((await post('/api/bookings', request(slot.start))).status).toBe(201);
+    const taken = await post('/api/bookings', request(slot.start));
+    expect(taken.status).toBe(409);
+    const body = JSON.parse(taken.body);
+    expect(body.error).toEqual({ code: 'slot_taken', message: 'That time is no longer free. Pick another one.', fields: { start: 'That time is no longer free.' } });
+    expect(body.alternatives.length).toBeGreaterThan(0);
   });
 
   it('answers bots (honeypot, instant posts) like people and stores nothing', async () => {

@@ -15,7 +15,8 @@ import { queueEmails } from './queue-emails.ts';
 import { releaseHold } from './slot-holds.ts';
 import { hitRateLimit } from '../http/rate-limit.ts';
 import { emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
-import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../../src/lib/booking/request.ts';
+import { BOOKING_CONSENT_VERSION, START_NOT_OFFERED, START_PASSED, type BookingRequest } from '../../../src/lib/booking/request.ts';
+import { neverBookable, type NeverBookable } from '../../../src/lib/booking/slots.ts';
 import { UTM_KEYS, parseLeadSource } from '../../../src/lib/leads/source.ts';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
 
@@ -36,6 +37,16 @@ export class AddressBookingLimitError extends Error {
   constructor(retryAfterSeconds: number) {
     super('Too many calls booked with this address.');
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The start can never be booked (it has passed, or the hours never offer it): the visitor's request is wrong, nobody took the time. */
+export class StartNotBookableError extends Error {
+  override readonly name = 'StartNotBookableError';
+  readonly reason: NeverBookable;
+  constructor(reason: NeverBookable) {
+    super(reason === 'passed' ? START_PASSED : START_NOT_OFFERED);
+    this.reason = reason;
   }
 }
 
@@ -80,6 +91,9 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
   // The visitor's own hold (on this time, or one they picked before) gives way to the call; rolled back with it.
   if (request.holdId) await releaseHold(tx, request.holdId);
+  // Still before the address: what the time alone decides answers the same for any address.
+  const never = neverBookable(rules, start, toIso(now.getTime()));
+  if (never) throw new StartNotBookableError(never);
   if (!(await stillBookable(ctx, tx, start, end, now))) throw new SlotTakenError();
   // A call with an outcome is over, even before its end: after a no-show the visitor is emailed to book
   // again, and must be able to at once.

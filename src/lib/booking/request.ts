@@ -212,6 +212,11 @@ export interface BookingCreated {
 export const SLOT_NOT_FREE = 'That time is no longer free.';
 export const SLOT_NOT_FREE_PICK_ANOTHER = `${SLOT_NOT_FREE} Pick another one.`;
 
+/** A booking for a time that has begun or gone by (a page left open for days, a client that is not the page): 422, not "no longer free". */
+export const START_PASSED = 'That time has already passed. Pick another one.';
+/** A booking for a start the operator's hours never offer (not one of the times /api/slots lists): 422. */
+export const START_NOT_OFFERED = 'That is not one of the times we offer. Pick one from the list.';
+
 /** The 409 answer when the time was taken meanwhile: the next free times to pick from instead. */
 export interface SlotTaken {
   error: { code: 'slot_taken'; message: string; fields: Record<string, string> };

@@ -172,6 +172,28 @@ export function isBookable(rules: BookingRules, start: string, now: string, book
   return slotStarts(rules, at, at + 1, msOf(now), booked, busy)[0] === at;
 }
 
+/** Why a start can never be booked, whatever is booked or busy: it has passed, or the hours never offer it. */
+export type NeverBookable = 'passed' | 'off_grid';
+
+/**
+ * Why `start` can never be booked: 'passed' when it is not after `now`; 'off_grid' when the operator's hours
+ * never offer it (not on a step from a range's start, outside the hours, on a blocked date, or not an
+ * instant). Null when the hours do offer it: whether it is still free (notice, horizon, daily cap, calls,
+ * holds, busy times) is isBookable's question, so a refusal can tell "not a time we offer" from "taken".
+ */
+export function neverBookable(rules: BookingRules, start: string, now: string): NeverBookable | null {
+  let at: number;
+  try {
+    at = msOf(start);
+  } catch {
+    return 'off_grid';
+  }
+  if (at <= msOf(now)) return 'passed';
+  // isBookable's computation with nothing in the way (no notice, the clock at the start itself, no calls or
+  // busy times), so the grid it checks is exactly the one availableSlots steps through.
+  return slotStarts({ ...rules, minimumNoticeHours: 0 }, at, at + 1, at, [], [])[0] === at ? null : 'off_grid';
+}
+
 /** The operator-local calendar date (YYYY-MM-DD) of an instant. */
 export function operatorDate(rules: BookingRules, instant: string): string {
   return operatorPlainDate(rules, msOf(instant)).toString();
