@@ -44,6 +44,31 @@ test('with JavaScript on, the footer form still posts natively from a page whose
   expect(await storedSubscriber(email)).toMatchObject({ email, status: 'pending', source: 'footer' });
 });
 
+test('a keyboard reaches the consent box before Subscribe, which sits below it at 390 and 1280 px, and signs up with keys alone', async ({ page }, testInfo) => {
+  // This file runs at desktop width only (playwright.config.ts): the phone's layout is set here.
+  for (const [width, path, heading] of [[390, '/blog', 'One AI workflow per email'], [1280, '/blog', 'One AI workflow per email'], [390, '/newsletter', 'Subscribe'], [1280, '/newsletter', 'Subscribe']] as const) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(path);
+    const form = page.getByRole('region', { name: heading });
+    const consent = form.getByLabel(/Send me the AI Operator newsletter/);
+    const subscribe = form.getByRole('button', { name: 'Subscribe' });
+    await form.getByLabel('Work email').fill(`keys-${width}-${path.slice(1)}-${testInfo.project.name}@example.com`);
+    await page.keyboard.press('Tab');
+    await expect(consent).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(consent).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('link', { name: 'privacy policy' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(subscribe).toBeFocused();
+    // What a keyboard reaches first is also what the eye meets first: the box above the button, not beside it.
+    const [box, button] = await Promise.all([consent.boundingBox(), subscribe.boundingBox()]);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(button!.y);
+  }
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/newsletter\/check-your-inbox$/);
+});
+
 test('the browser stops a sign-up without consent before it is sent, and nothing is stored', async ({ page }, testInfo) => {
   await page.goto('/newsletter');
   const form = page.getByRole('region', { name: 'Subscribe' });
