@@ -1,6 +1,8 @@
 // The one-page workflow spec the wizard hands back: the brief's seven things a well-run workflow defines,
 // filled from the answers, with the 30-day plan (plan.ts) and the calculator link (calculator-link.ts).
 // Nothing is invented: an empty answer becomes a "Not decided yet: ..." line that says what to decide.
+// Only answers the score counts (score.ts) can be open, so a score of 100 leaves no such line: the
+// optional target reads "none set", and the run log is kept in the system of record, which item 5 scores.
 import { formatNumber } from '../text/numbers.ts';
 import { formatCalendarDate } from '../text/dates.ts';
 import { AREA_LABELS } from './areas.ts';
@@ -132,8 +134,9 @@ function logs(answers: ReadinessAnswers): SpecSection {
   const lines = ['Each run records what changed, whether AI or a person changed it, and when.'];
   if (answers.approvalActions.length > 0) lines.push('Each approval records who approved it and when.');
   if (answers.failedRun.trim() || answers.escalationOwner.trim()) lines.push('Each failed run records why it failed and who picked it up.');
-  // The wizard does not ask where the log lives, so the spec says so rather than guess.
-  lines.push(`${NOT_DECIDED}where the run log is kept (a field or note in the system of record, or a shared sheet).`);
+  // The log lives with the records it explains: the system of record, which the score counts. The wizard
+  // asks nothing else about it, so an open point here stood even beside a score of 100.
+  lines.push(`Rule: the log is kept in ${answers.systemOfRecord.trim() || 'the system of record'}, as a field or note on each record a run changed.`);
   return { title: 'Logs', lines };
 }
 
@@ -144,7 +147,8 @@ function metrics(answers: ReadinessAnswers): SpecSection {
   const missing = missingBaseline(answers);
   const lines = [
     metric ? `Primary metric: ${metric}` : `${NOT_DECIDED}the one metric that will show whether this worked, 30 days after launch.`,
-    target ? `Target: ${target}` : `${NOT_DECIDED}a target for the metric (optional, but it turns the review into a yes or no).`,
+    // Optional and unscored (as the review template's "no target set"), so never an open point.
+    `Target: ${target || 'none set (optional, but one turns the review into a yes or no)'}`,
   ];
   if (figures.length > 0) lines.push(`Baseline today: ${figures.join(', ')}.`);
   if (missing.length > 0) lines.push(`${NOT_DECIDED}the baseline ${baselineNames(missing)} (record one ordinary week before launch).`);

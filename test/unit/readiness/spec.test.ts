@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { specToMarkdown } from '../../../src/lib/readiness/markdown.ts';
-import { EMPTY_ANSWERS, type ReadinessAnswers } from '../../../src/lib/readiness/schema.ts';
+import { AI_ACTIONS, APPROVAL_ACTIONS, EMPTY_ANSWERS, type ReadinessAnswers } from '../../../src/lib/readiness/schema.ts';
 import { scoreReadiness } from '../../../src/lib/readiness/score.ts';
 import { buildWorkflowSpec, NOT_DECIDED, SPEC_SECTIONS, type WorkflowSpec } from '../../../src/lib/readiness/spec.ts';
 
@@ -89,15 +90,51 @@ describe('buildWorkflowSpec: full answers', () => {
       'Baseline today: 140 items a month, 8 hours a week by hand, 12% with errors, 19 hours from start to finish, 18,000 in revenue affected a month.',
       'Review on July 14, 2025: compare the metric with the baseline and decide to keep, fix or switch off the workflow.',
     ]);
-    // Only the log's location is left open: the wizard never asks where the log lives.
-    expect(notDecided(SPEC_SECTIONS.flatMap((id) => spec[id].lines))).toEqual([
-      `${NOT_DECIDED}where the run log is kept (a field or note in the system of record, or a shared sheet).`,
-    ]);
+    expect(spec.logs.lines).toContain('Rule: the log is kept in HubSpot, as a field or note on each record a run changed.');
+    // Every answer given: nothing is left open (the 3.75 points lost are a signal's "partly", not a gap in the spec).
+    expect(notDecided(SPEC_SECTIONS.flatMap((id) => spec[id].lines))).toEqual([]);
     for (const id of SPEC_SECTIONS) expect(spec[id].title.length).toBeGreaterThan(3);
   });
 
   it('writes a clean one-page Markdown document', () => {
     expect(specToMarkdown(spec)).toMatchSnapshot();
+  });
+});
+
+describe('buildWorkflowSpec: open points and the score', () => {
+  const perfect: ReadinessAnswers = { ...LEAD_RESPONSE, signals: { ...LEAD_RESPONSE.signals, manageableRisk: 'yes' } };
+
+  it('leaves nothing "Not decided yet" beside a score of 100, the optional target left empty included', () => {
+    const spec = specFor({ ...perfect, successTarget: '' });
+    expect(spec.summary).toBe('Readiness score 100 of 100: Ready for a 30-day build.');
+    expect(notDecided(SPEC_SECTIONS.flatMap((id) => spec[id].lines))).toEqual([]);
+    // The log is kept in the system of record the visitor named; the wizard asks nothing else about it.
+    expect(spec.logs.lines).toContain('Rule: the log is kept in HubSpot, as a field or note on each record a run changed.');
+    expect(spec.metrics.lines).toContain('Target: none set (optional, but one turns the review into a yes or no)');
+  });
+
+  it('never has an open point while the score is 100, whatever the optional and free-form answers', () => {
+    const someText = fc.string({ minLength: 1, maxLength: 30 }).filter((text) => text.trim() !== '');
+    const variants = fc.record({
+      successTarget: fc.oneof(fc.constant(''), someText),
+      revenueImpactPerMonth: fc.option(fc.nat({ max: 100_000 }), { nil: null }),
+      aiActions: fc.subarray([...AI_ACTIONS], { minLength: 1 }),
+      approvalActions: fc.subarray([...APPROVAL_ACTIONS], { minLength: 1 }),
+      sourceSystem: someText,
+      systemOfRecord: someText,
+      failedRun: someText,
+      escalationOwner: someText,
+      successMetric: someText,
+    });
+    fc.assert(
+      fc.property(variants, ({ revenueImpactPerMonth, ...answers }) => {
+        const full = { ...perfect, ...answers, baseline: { ...perfect.baseline, revenueImpactPerMonth } };
+        const result = scoreReadiness(full, TODAY);
+        expect(result.score).toBe(100);
+        const spec = buildWorkflowSpec(full, result);
+        expect(notDecided(SPEC_SECTIONS.flatMap((id) => spec[id].lines))).toEqual([]);
+      }),
+    );
   });
 });
 
@@ -123,10 +160,10 @@ describe('buildWorkflowSpec: empty answers', () => {
     ]);
     expect(notDecided(spec.errorHandling.lines)).toHaveLength(2);
     expect(spec.logs.lines).not.toContain('Each approval records who approved it and when.');
-    expect(notDecided(spec.logs.lines)).toHaveLength(1);
+    expect(spec.logs.lines).toContain('Rule: the log is kept in the system of record, as a field or note on each record a run changed.');
     expect(spec.metrics.lines).toEqual([
       `${NOT_DECIDED}the one metric that will show whether this worked, 30 days after launch.`,
-      `${NOT_DECIDED}a target for the metric (optional, but it turns the review into a yes or no).`,
+      'Target: none set (optional, but one turns the review into a yes or no)',
       `${NOT_DECIDED}the baseline volume, hours by hand, error rate and cycle time (record one ordinary week before launch).`,
       `${NOT_DECIDED}the date of the review, about 30 days after launch.`,
     ]);
