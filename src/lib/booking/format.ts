@@ -16,13 +16,16 @@ export function formatTime(instant: string, timeZone: string, locale = 'en-US'):
   return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 }
 
-/** The zone's short name at that instant: "CET", "GMT+5:45", "PDT". */
+/**
+ * The zone's offset at that instant: "GMT-8", "GMT+1", "GMT+5:45". Always this form: Intl's short names
+ * abbreviate only some zones in en-US ("EST"), so a call showed "EST" beside the operator's "GMT+1".
+ */
 export function zoneName(instant: string, timeZone: string, locale = 'en-US'): string {
-  const parts = dateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(instant));
+  const parts = dateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date(instant));
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
-/** "Tuesday, March 10, 2026, 3:20 PM – 3:40 PM CET": a call as one line, in one zone. */
+/** "Tuesday, March 10, 2026, 3:20 PM – 3:40 PM GMT+1": a call as one line, in one zone. */
 export function formatCall(start: string, end: string, timeZone: string, locale = 'en-US'): string {
   return `${formatDay(start, timeZone, locale)}, ${formatTime(start, timeZone, locale)} – ${formatTime(end, timeZone, locale)} ${zoneName(start, timeZone, locale)}`;
 }

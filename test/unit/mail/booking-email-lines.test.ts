@@ -29,7 +29,7 @@ describe('booking email details', () => {
   it('put each zone of "When" on a line of its own', async () => {
     const { text } = await operatorNotice();
     const when = text.slice(text.indexOf('When:'));
-    expect(when).toMatch(/^When: [^\n]*GMT\+1\n+[^\n]*PST/);
+    expect(when).toMatch(/^When: [^\n]*GMT\+1\n+[^\n]*GMT-8/);
   });
 
   it('break lines with <br>, not pre-wrap, and let a long value wrap', async () => {

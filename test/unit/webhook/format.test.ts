@@ -28,9 +28,9 @@ const BOOKING_FACTS = [
   ['Name', 'Ada <@here> & Co'],
   ['Company', 'Acme <https://x|y> *bold* [link](https://evil.example) _it_ (11-50 people)'],
   ['Email', 'ada@example.com'],
-  // 14:20 UTC is 15:20 in Berlin (GMT+1 in en-US) and 10:20 in New York (EDT since March 8, UTC-4).
+  // 14:20 UTC is 15:20 in Berlin (GMT+1) and 10:20 in New York (daylight time since March 8, GMT-4).
   ['When', 'Tuesday, March 10, 2026, 3:20 PM – 3:40 PM GMT+1'],
-  ['Their time', 'Tuesday, March 10, 2026, 10:20 AM – 10:40 AM EDT'],
+  ['Their time', 'Tuesday, March 10, 2026, 10:20 AM – 10:40 AM GMT-4'],
   ['Area', 'RevOps and CRM'],
   ['Source', '/blog/x · via news.ycombinator.com · utm_source=news, utm_campaign=dec'],
 ];
@@ -89,7 +89,7 @@ describe('Slack body', () => {
       '*Company:* Acme &lt;https://x|y&gt; *bold* [link](https://evil.example) _it_ (11-50 people)',
       '*Email:* ada@example.com',
       '*When:* Tuesday, March 10, 2026, 3:20 PM – 3:40 PM GMT+1',
-      '*Their time:* Tuesday, March 10, 2026, 10:20 AM – 10:40 AM EDT',
+      '*Their time:* Tuesday, March 10, 2026, 10:20 AM – 10:40 AM GMT-4',
       '*Area:* RevOps and CRM',
       '*Source:* /blog/x · via news.ycombinator.com · utm_source=news, utm_campaign=dec',
       `<${MANAGE}|Manage the booking>`,
