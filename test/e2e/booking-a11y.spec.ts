@@ -120,7 +120,8 @@ test('every name in the booking island has its separators, from the month grid t
   await expect(live(page)).toHaveText('');
   const card = page.locator('#pick-a-time');
   await expect(card.getByText('Monday, December 7, 2026, 9:20 AM – 9:40 AM GMT-8', { exact: true })).toBeVisible();
-  await expect(card.getByText('We are keeping this time for you until 10:10 AM.', { exact: true })).toBeVisible();
+  // The hold ends today, not on the call's Monday shown just above: it says so.
+  await expect(card.getByText('We are keeping this time for you until 10:10 AM today.', { exact: true })).toBeVisible();
   await expect(card.getByRole('link', { name: 'open them again (opens in a new tab)', exact: true })).toHaveAttribute('target', '_blank');
   await form(page).getByLabel('Your name').fill('Ann Names');
   await form(page).getByLabel('Work email').fill('ann.names@example.com');

@@ -1,7 +1,7 @@
 // The details step: the chosen time, what the visitor already told us, and the form. Checks the form
 // with the API's own schema before sending; on any answer but success, everything typed stays.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { formatCall, formatTime } from '../../lib/booking/format.ts';
+import { formatCall, formatTimeBeside, localDate } from '../../lib/booking/format.ts';
 import { bookingRequestSchema, type BookingCreated } from '../../lib/booking/request.ts';
 import { Alternatives } from './Alternatives.tsx';
 import { ContextSummary } from './ContextSummary.tsx';
@@ -129,7 +129,11 @@ export function DetailsStep(p: Props) {
       <div className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-card border border-line bg-surface p-4">
         <p className="font-semibold text-ink">{formatCall(p.slot.start, p.slot.end, p.timeZone, p.locale)}</p>
         <button type="button" onClick={p.onChangeTime} className="text-sm font-semibold text-accent-700 underline underline-offset-2">Change time</button>
-        {keptUntil && <p className="w-full text-sm text-muted">We are keeping this time for you until {formatTime(keptUntil, p.timeZone, p.locale)}.</p>}
+        {keptUntil && (
+          <p className="w-full text-sm text-muted">
+            We are keeping this time for you until {formatTimeBeside(keptUntil, localDate(p.slot.start, p.timeZone), localDate(Date.now(), p.timeZone), p.timeZone, p.locale)}.
+          </p>
+        )}
       </div>
       <ContextSummary visitor={p.visitor} calculatorPath={p.paths.calculator} include={p.include} onInclude={p.onInclude} />
       <DetailsForm details={p.details} onChange={change} errors={errors} sending={sending} privacyPath={p.paths.privacy} submitRef={submitRef} onSubmit={submit}>

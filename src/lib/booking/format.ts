@@ -17,6 +17,17 @@ export function formatTime(instant: string, timeZone: string, locale = 'en-US'):
 }
 
 /**
+ * "10:10 AM" on `shownDay` (YYYY-MM-DD in `timeZone`, the day on screen beside it), else "10:10 AM today"
+ * or "12:05 AM on Wed, Dec 2": a bare time under another day's call read as a time on that day.
+ */
+export function formatTimeBeside(instant: string, shownDay: string, today: string, timeZone: string, locale = 'en-US'): string {
+  const time = formatTime(instant, timeZone, locale);
+  const day = localDate(instant, timeZone);
+  if (day === shownDay) return time;
+  return day === today ? `${time} today` : `${time} on ${formatShortDay(instant, timeZone, locale)}`;
+}
+
+/**
  * The zone's offset at that instant: "GMT-8", "GMT+1", "GMT+5:45". Always this form: Intl's short names
  * abbreviate only some zones in en-US ("EST"), so a call showed "EST" beside the operator's "GMT+1".
  */
