@@ -48,6 +48,15 @@ export const BAND_TEXT: Record<Band, BandText> = {
   },
 };
 
+/** A full score leaves no gap to close: the ready band's words would tell the visitor to close one. */
+const FULL_SCORE_SUMMARY =
+  'This workflow has everything a first build needs: one scope, a written process, a baseline, approval rules and a review date. Build it, and review it 30 days after it goes live.';
+
+/** What the result says under its title: the band's summary, or the full score's. */
+export function bandSummary(result: Pick<ReadinessResult, 'band' | 'score'>): string {
+  return result.band === 'ready' && result.score === SCORE_MAX ? FULL_SCORE_SUMMARY : BAND_TEXT[result.band].summary;
+}
+
 /** Why a cap applies, to finish "... because ...". */
 export const CAP_TEXT: Record<Cap, string> = {
   publicChatbotWithoutKnowledgeBase: 'a public chatbot has no clean knowledge base behind it',

@@ -13,7 +13,7 @@ import {
   type SignalAnswer,
 } from '../../../src/lib/readiness/schema.ts';
 import { scoreReadiness, type ReadinessResult } from '../../../src/lib/readiness/score.ts';
-import { BAND_TEXT, SCORING_EXPLANATION } from '../../../src/lib/readiness/score-text.ts';
+import { BAND_TEXT, SCORING_EXPLANATION, bandSummary } from '../../../src/lib/readiness/score-text.ts';
 import { BANDS } from '../../../src/lib/readiness/weights.ts';
 import { localDate } from '../../../src/lib/booking/format.ts';
 
@@ -428,6 +428,14 @@ describe('texts', () => {
     }
     expect(all).toMatch(/red flag/i);
     expect(all).toMatch(/department/);
+  });
+
+  it('tells a full score to build, and only a ready score below it to close the gaps the plan names', () => {
+    expect(bandSummary({ band: 'ready', score: 100 })).toBe(
+      'This workflow has everything a first build needs: one scope, a written process, a baseline, approval rules and a review date. Build it, and review it 30 days after it goes live.',
+    );
+    expect(bandSummary({ band: 'ready', score: 96 })).toContain('Close any gap the plan names');
+    expect(bandSummary({ band: 'fix-gaps', score: 70 })).toBe(BAND_TEXT['fix-gaps'].summary);
   });
 
   it('dates the review of a ready workflow from go-live, not from the end of the build', () => {
