@@ -9,16 +9,21 @@ import { sweepRateLimits } from '../_lib/http/rate-limit.ts';
 import { deleteExpiredRecords } from '../_lib/store/retention.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
 
+/** Only this machine can reach a server bound to these (HOST, default 127.0.0.1). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
 /**
  * Throws unless the caller may run the job. With CRON_SECRET set, only `Bearer <CRON_SECRET>` may. Without it,
- * only the local server runs it for anyone (development, as the README says); a Vercel deployment refuses
- * every call, since a preview may run without the secret (production cannot start without it: config.ts).
+ * only a development server that nobody else can reach runs it for anyone (not on Vercel, not in production,
+ * bound to a loopback address); a Vercel deployment, a preview included, or a server listening on the network
+ * refuses every call (production cannot start without the secret: config.ts). The local server runs the same
+ * job on its own timer, so refusing costs it nothing.
  */
-function assertScheduler(request: Request, config: Pick<ServerConfig, 'cronSecret' | 'onVercel' | 'production'>): void {
+function assertScheduler(request: Request, config: Pick<ServerConfig, 'cronSecret' | 'onVercel' | 'production' | 'host'>): void {
   const { cronSecret } = config;
   if (cronSecret === undefined) {
-    if (!config.onVercel && !config.production) return;
-    throw new HttpError(403, 'cron_secret_not_set', 'This job runs only for the scheduler, and this deployment has no CRON_SECRET set, so it does not run here. Set CRON_SECRET in the project\'s environment to run it.');
+    if (!config.onVercel && !config.production && LOOPBACK_HOSTS.has(config.host)) return;
+    throw new HttpError(403, 'cron_secret_not_set', 'This job runs only for the scheduler, and this server has no CRON_SECRET set, so it does not run here. Set CRON_SECRET in the environment to run it.');
   }
   if (!sameSecret(request.headers.get('authorization') ?? '', `Bearer ${cronSecret}`)) throw new HttpError(401, 'unauthorized', 'This job runs only for the scheduler.');
 }

@@ -1,7 +1,7 @@
 // Who may run the retry job (GET /api/outbox/retry), through HTTP on the real local server: on a Vercel
 // deployment (VERCEL_ENV set) only the scheduler with the right CRON_SECRET, and a deployment without
 // CRON_SECRET refuses everyone with a plain 403 (a preview once ran the job for anyone); the local server
-// without a secret runs it for anyone, as in development. A refused call changes nothing.
+// without a secret runs it for anyone only on a loopback address, as in development. A refused call changes nothing.
 import { describe, expect, it, vi } from 'vitest';
 import { fileOutbox } from '../fixtures/file-outbox.ts';
 
@@ -80,6 +80,15 @@ describe('the local server (no Vercel environment)', () => {
     const reply = await server.send('/api/outbox/retry');
     expect(reply.status).toBe(200);
     expect(await messageStatus()).toBe('sent');
+  });
+
+  it('without CRON_SECRET but listening on the network (HOST=0.0.0.0, self-hosted) refuses everyone', async () => {
+    const { server, queueOne, messageStatus } = await serverWith('retry-network-no-secret', { ...LOCAL, CRON_SECRET: undefined, HOST: '0.0.0.0' });
+    await queueOne();
+    const reply = await server.send('/api/outbox/retry');
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'cron_secret_not_set' } });
+    expect(await messageStatus()).toBe('pending');
   });
 
   it('with CRON_SECRET asks for it too', async () => {
