@@ -43,12 +43,16 @@ export function externalizeIslandRuntime(html: string): { html: string; file: Ru
   return { html: marked.replace('\0runtime\0', `<script>${runtimeLoader(path)}</script>`), file: { path, code } };
 }
 
+/** How long the loader waits for a paint report before it adds the runtime anyway. */
+export const PAINT_REPORT_FALLBACK_MS = 5000;
+
 /**
- * Adds the script at `path` once the first contentful paint is reported; a browser without paint
- * timing adds it at once (the directives still wait for their own moment).
+ * Adds the script at `path` once the first contentful paint is reported (`buffered`: the loader runs in
+ * the body, and the paint may come first), or after PAINT_REPORT_FALLBACK_MS in case it never is, once;
+ * a browser without paint timing adds it at once (the directives still wait for their own moment).
  */
 export function runtimeLoader(path: string): string {
-  return `(()=>{const l=()=>document.head.append(Object.assign(document.createElement("script"),{src:${JSON.stringify(path)}}));if(typeof PerformanceObserver=="function"&&PerformanceObserver.supportedEntryTypes?.includes("paint")){const o=new PerformanceObserver(e=>{e.getEntriesByName("first-contentful-paint").length&&(o.disconnect(),l())});o.observe({type:"paint",buffered:!0})}else l()})();`;
+  return `(()=>{let d=0;const l=()=>{d||(d=1,document.head.append(Object.assign(document.createElement("script"),{src:${JSON.stringify(path)}})))};if(typeof PerformanceObserver=="function"&&PerformanceObserver.supportedEntryTypes?.includes("paint")){const o=new PerformanceObserver(e=>{e.getEntriesByName("first-contentful-paint").length&&(o.disconnect(),l())});o.observe({type:"paint",buffered:!0});setTimeout(l,${PAINT_REPORT_FALLBACK_MS})}else l()})();`;
 }
 
 export function islandRuntimeFileIntegration(): AstroIntegration {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalizeIslandRuntime, runtimeLoader } from '../../scripts/_lib/island-runtime-file.ts';
+import { PAINT_REPORT_FALLBACK_MS, externalizeIslandRuntime, runtimeLoader } from '../../scripts/_lib/island-runtime-file.ts';
 
 // The shapes Astro writes inline (abridged): a directive registers itself on self.Astro, the runtime defines the element.
 const directive = '(()=>{var e=async t=>{await(await t())()};(self.Astro||(self.Astro={})).load=e;window.dispatchEvent(new Event("astro:load"));})();';
@@ -38,39 +38,61 @@ describe('externalizeIslandRuntime', () => {
 });
 
 describe('runtimeLoader', () => {
-  // Runs the loader's text as a browser would, with a stand-in document and PerformanceObserver.
+  // Runs the loader's text as a browser would, with a stand-in document, PerformanceObserver and timer.
   function runLoader(paintTiming: boolean) {
     const added: { src: string }[] = [];
-    const observers: { callback: (list: { getEntriesByName: (name: string) => unknown[] }) => void; disconnected: boolean }[] = [];
+    const observers: { callback: (list: { getEntriesByName: (name: string) => unknown[] }) => void; options?: unknown; disconnected: boolean }[] = [];
+    const timers: { fn: () => void; ms: number }[] = [];
     class FakeObserver {
       static supportedEntryTypes = paintTiming ? ['paint', 'resource'] : ['resource'];
-      record = { callback: (() => {}) as (list: { getEntriesByName: (name: string) => unknown[] }) => void, disconnected: false };
-      constructor(callback: (list: { getEntriesByName: (name: string) => unknown[] }) => void) {
-        this.record.callback = callback;
+      record: (typeof observers)[number];
+      constructor(callback: (typeof observers)[number]['callback']) {
+        this.record = { callback, disconnected: false };
         observers.push(this.record);
       }
-      observe() {}
+      observe(options: unknown) { this.record.options = options; }
       disconnect() { this.record.disconnected = true; }
     }
     const document = { head: { append: (el: { src: string }) => added.push(el) }, createElement: () => ({ src: '' }) };
-    new Function('document', 'PerformanceObserver', runtimeLoader('/_astro/island-runtime.abc.js'))(document, FakeObserver);
+    const setTimeout = (fn: () => void, ms: number) => timers.push({ fn, ms });
+    new Function('document', 'PerformanceObserver', 'setTimeout', runtimeLoader('/_astro/island-runtime.abc.js'))(document, FakeObserver, setTimeout);
     const report = (...names: string[]) => observers.forEach((o) => o.callback({ getEntriesByName: (name) => names.filter((n) => n === name) }));
-    return { added, observers, report };
+    return { added, observers, timers, report };
   }
+  const runtime = { src: '/_astro/island-runtime.abc.js' };
 
-  it('adds the runtime only once the first contentful paint is reported, and stops observing', () => {
+  it('adds the runtime only once the first contentful paint is reported, a paint before it included, and stops observing', () => {
     const { added, observers, report } = runLoader(true);
+    // The loader runs mid-body: a paint already made must still be reported to it.
+    expect(observers[0]!.options).toEqual({ type: 'paint', buffered: true });
     expect(added).toEqual([]);
     report('first-paint');
     expect(added).toEqual([]);
     report('first-contentful-paint');
-    expect(added).toEqual([{ src: '/_astro/island-runtime.abc.js' }]);
+    expect(added).toEqual([runtime]);
     expect(observers[0]!.disconnected).toBe(true);
   });
 
+  it('adds it after the fallback delay if no paint is ever reported, and never twice', () => {
+    const { added, timers, report } = runLoader(true);
+    expect(timers.map((t) => t.ms)).toEqual([PAINT_REPORT_FALLBACK_MS]);
+    timers[0]!.fn();
+    expect(added).toEqual([runtime]);
+    report('first-contentful-paint');
+    expect(added).toEqual([runtime]);
+  });
+
+  it('adds it once when the paint comes first and the fallback fires later', () => {
+    const { added, timers, report } = runLoader(true);
+    report('first-contentful-paint');
+    timers[0]!.fn();
+    expect(added).toEqual([runtime]);
+  });
+
   it('adds it at once in a browser without paint timing', () => {
-    const { added, observers } = runLoader(false);
-    expect(added).toEqual([{ src: '/_astro/island-runtime.abc.js' }]);
+    const { added, observers, timers } = runLoader(false);
+    expect(added).toEqual([runtime]);
     expect(observers).toEqual([]);
+    expect(timers).toEqual([]);
   });
 });
