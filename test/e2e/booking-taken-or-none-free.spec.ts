@@ -6,7 +6,7 @@
 // a time and names it, and with nothing free at all it offers email. Axe on every state.
 //
 // Tests that book take different days (by project and test), so parallel runs never want one time:
-// these the 3rd to 10th free day, booking-keyboard.spec.ts the 1st or 2nd (the 11th books nothing).
+// these the 3rd to 10th free day, booking-keyboard.spec.ts the 1st or 2nd (the 11th only holds a time).
 import { expect, test, type Page } from '@playwright/test';
 import { OPERATOR_ZONE, PATH, VISITOR_ZONE, card, clock, expectAxeClean, form, freeDays, localDay, openBooking, storedBooking, waitForFillTime } from './_booking-page.ts';
 
@@ -95,7 +95,7 @@ test.describe('booking page', () => {
     expect(await storedBooking(email)).toMatchObject({ status: 'confirmed', start_at: booked, area: 'documents' });
   });
 
-  test('a time that passes while the visitor types is refused beside the button, with everything typed kept', async ({ page }, testInfo) => {
+  test('a time that passes while the visitor types is refused beside the button, its hold promise goes, and the times are fetched again', async ({ page }) => {
     // The server's answer when the start has gone by (test/integration/bookings-slots-and-bad-input.test.ts
     // checks the server gives it): the booking service itself cannot be made to see a chosen time pass.
     await page.route('**/api/bookings', (route) =>
@@ -103,21 +103,23 @@ test.describe('booking page', () => {
         ? route.fulfill({ status: 422, json: { error: { code: 'start_passed', message: 'That time has already passed. Pick another one.', fields: { start: 'That time has already passed. Pick another one.' } } } })
         : route.fallback(),
     );
-    // No hold either: nothing this test does stays on the server to take a time from the tests after it.
-    await page.route('**/api/slots/hold', (route) => route.abort());
     await openBooking(page);
     await clickFreeDay(page, 11);
     const touchedBy = Date.now();
     await card(page).locator('[data-start]').first().click();
     await expect(page.getByRole('heading', { name: 'Your details' })).toBeFocused();
-    const typed = { 'Your name': 'Pat Late', 'Work email': `late-${testInfo.project.name}@example.com`, Company: 'Late Ltd', 'What do you want to fix?': 'Quotes wait two days for a second look.' };
+    await expect(card(page)).toContainText('We are keeping this time for you until');
+    const typed = { 'Your name': 'Pat Late', 'Work email': 'late-desktop@example.com', Company: 'Late Ltd', 'What do you want to fix?': 'Quotes wait two days for a second look.' };
     for (const [label, value] of Object.entries(typed)) await form(page).getByLabel(label, { exact: true }).fill(value);
     await form(page).getByLabel('Company size').selectOption('11-50');
     await form(page).getByLabel('Workflow area').selectOption('sales');
     await form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }).check();
     await waitForFillTime(page, touchedBy);
+    const refetched = page.waitForRequest((r) => r.url().includes('/api/slots?') && r.method() === 'GET');
     await page.getByRole('button', { name: 'Book the call' }).click();
     await expect(card(page).getByRole('alert')).toHaveText('That time has already passed. Pick another one.');
+    await refetched;
+    await expect(card(page)).not.toContainText('We are keeping this time for you');
     for (const [label, value] of Object.entries(typed)) await expect(form(page).getByLabel(label, { exact: true })).toHaveValue(value);
     await expectAxeClean(page, 'a time that passed');
     await page.getByRole('button', { name: 'Change time' }).click();

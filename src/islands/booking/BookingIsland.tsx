@@ -170,6 +170,7 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
             contactEmail={contactEmail} headingRef={focus.refs.details}
             onChangeTime={() => { setStep('date'); focus.request('times'); }}
             onAlternative={takeAlternative}
+            onTimeGone={reload}
             onBooked={(created, email) => { setBooked({ created, email }); forgetDetails(); slotHold.clear(); setStep('done'); focus.request('booked'); reload(); }}
           />
         </>

@@ -32,6 +32,8 @@ interface Props {
   onChangeTime: () => void;
   /** A time offered instead of one taken meanwhile; the parent also refreshes the month. */
   onAlternative: (slot: Slot) => void;
+  /** The time can never be booked (it passed, or is not offered): fetch the times again. */
+  onTimeGone: () => void;
   onBooked: (created: BookingCreated, email: string) => void;
 }
 
@@ -110,6 +112,11 @@ export function DetailsStep(p: Props) {
     if (result.kind === 'taken') {
       setTaken(result);
       window.setTimeout(() => takenRef.current?.focus(), 0);
+    } else if (result.kind === 'time-gone') {
+      // The promise to keep the time goes with it, and the list behind "Change time" is fetched again.
+      setRefusal(result.message);
+      setLapsedHold(expiresAt);
+      p.onTimeGone();
     } else if (result.kind === 'invalid') {
       setErrors(Object.keys(result.fields).length ? result.fields : { form: result.message });
       const first = Object.keys(result.fields)[0];

@@ -7,7 +7,9 @@ export type SubmitResult =
   | { kind: 'booked'; created: BookingCreated }
   | { kind: 'taken'; message: string; alternatives: Slot[] }
   | { kind: 'invalid'; message: string; fields: Record<string, string> }
-  /** already_booked, a time that passed, too many attempts, a body too large, a server or network failure: a message to show. */
+  /** The time itself can never be booked: it passed while the page was open, or was never offered. */
+  | { kind: 'time-gone'; message: string }
+  /** already_booked, too many attempts, a body too large, a server or network failure: a message to show. */
   | { kind: 'refused'; message: string };
 
 interface ErrorBody {
@@ -31,9 +33,8 @@ export async function submitBooking(path: string, payload: BookingRequest, conta
     return { kind: 'taken', message: message ?? SLOT_NOT_FREE_PICK_ANOTHER, alternatives: (body as SlotTaken).alternatives ?? [] };
   }
   if (response.status === 409 && message) return { kind: 'refused', message };
-  // The time itself can never be booked (it passed while the page was open, or was never offered): no
-  // field of the form is wrong, so the message shows beside the button, under the time's "Change time".
-  if (response.status === 422 && message && (code === 'start_passed' || code === 'start_not_offered')) return { kind: 'refused', message };
+  // No field of the form is wrong: the page says so beside the button and fetches the times again.
+  if (response.status === 422 && message && (code === 'start_passed' || code === 'start_not_offered')) return { kind: 'time-gone', message };
   if (response.status === 422) return { kind: 'invalid', message: message ?? 'Check the form and try again.', fields: body.error?.fields ?? {} };
   if (response.status === 429) {
     const seconds = Number(response.headers.get('Retry-After'));
