@@ -8,7 +8,7 @@ import type { ReadinessAnswers } from '../../lib/readiness/schema.ts';
 import { scoreReadiness } from '../../lib/readiness/score.ts';
 import { parseStoredAnswers } from '../../lib/readiness/stored.ts';
 import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION, bandSummary } from '../../lib/readiness/score-text.ts';
-import { buildWorkflowSpec } from '../../lib/readiness/spec.ts';
+import { buildWorkflowSpec, hasOpenPoints } from '../../lib/readiness/spec.ts';
 import { SCORE_MAX, type Band } from '../../lib/readiness/weights.ts';
 import { downloadFile } from '../download-file.ts';
 import { routes } from '../../config/site.ts';
@@ -66,7 +66,7 @@ export default function ResultView({ headingRef, focusOnShow, answers: given, to
         {/* A 14rem basis: on a phone the verdict wraps below the score instead of a column 110 px wide. */}
         <div className="grow basis-56">
           <p className="text-lg font-bold">{band.title}</p>
-          <p className="text-sm">{bandSummary(result)}</p>
+          <p className="text-sm">{bandSummary(result, hasOpenPoints(spec))}</p>
           {result.cappedBy && result.bandByScore !== result.band && (
             <p className="mt-1 text-sm font-medium">
               The score alone would say “{BAND_TEXT[result.bandByScore].title}”, but{' '}

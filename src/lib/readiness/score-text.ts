@@ -34,7 +34,7 @@ export const BAND_TEXT: Record<Band, BandText> = {
   ready: {
     title: 'Ready for a 30-day build',
     summary:
-      'This workflow has most of what a first build needs: one scope, a written process, a baseline, approval rules and a review date. Close any gap the plan names; review it 30 days after it goes live.',
+      'This workflow has most of what a first build needs: one scope, a written process, a baseline, approval rules and a review date. Decide what the spec marks "Not decided yet" in week 1; review it 30 days after it goes live.',
   },
   'fix-gaps': {
     title: 'Fix the named gaps first',
@@ -48,13 +48,16 @@ export const BAND_TEXT: Record<Band, BandText> = {
   },
 };
 
-/** A full score leaves no gap to close: the ready band's words would tell the visitor to close one. */
-const FULL_SCORE_SUMMARY =
-  'This workflow has everything a first build needs: one scope, a written process, a baseline, approval rules and a review date. Build it, and review it 30 days after it goes live.';
+/** A ready workflow whose spec leaves nothing open: the ready band's words would send the visitor to close gaps. */
+const NOTHING_OPEN_SUMMARY = {
+  full: 'This workflow has everything a first build needs: one scope, a written process, a baseline, approval rules and a review date. Build it, and review it 30 days after it goes live.',
+  ready: 'This workflow has what a first build needs: one scope, a written process, a baseline, approval rules and a review date. Build it, and review it 30 days after it goes live.',
+};
 
-/** What the result says under its title: the band's summary, or the full score's. */
-export function bandSummary(result: Pick<ReadinessResult, 'band' | 'score'>): string {
-  return result.band === 'ready' && result.score === SCORE_MAX ? FULL_SCORE_SUMMARY : BAND_TEXT[result.band].summary;
+/** What the result says under its title: the band's summary, or, when ready with nothing left open in the spec, a plain go-ahead. */
+export function bandSummary(result: Pick<ReadinessResult, 'band' | 'score'>, specHasOpenPoints: boolean): string {
+  if (result.band !== 'ready' || specHasOpenPoints) return BAND_TEXT[result.band].summary;
+  return result.score === SCORE_MAX ? NOTHING_OPEN_SUMMARY.full : NOTHING_OPEN_SUMMARY.ready;
 }
 
 /** Why a cap applies, to finish "... because ...". */

@@ -2,7 +2,8 @@
 // filled from the answers, with the 30-day plan (plan.ts) and the calculator link (calculator-link.ts).
 // Nothing is invented: an empty answer becomes a "Not decided yet: ..." line that says what to decide.
 // Only answers the score counts (score.ts) can be open, so a score of 100 leaves no such line: the
-// optional target reads "none set", and the run log is kept in the system of record, which item 5 scores.
+// optional target reads "none set", and the run log, which the check does not ask about, is proposed
+// in the system of record (item 5, scored) and labelled as a proposal.
 import { formatNumber } from '../text/numbers.ts';
 import { formatCalendarDate } from '../text/dates.ts';
 import { AREA_LABELS } from './areas.ts';
@@ -134,9 +135,10 @@ function logs(answers: ReadinessAnswers): SpecSection {
   const lines = ['Each run records what changed, whether AI or a person changed it, and when.'];
   if (answers.approvalActions.length > 0) lines.push('Each approval records who approved it and when.');
   if (answers.failedRun.trim() || answers.escalationOwner.trim()) lines.push('Each failed run records why it failed and who picked it up.');
-  // The log lives with the records it explains: the system of record, which the score counts. The wizard
-  // asks nothing else about it, so an open point here stood even beside a score of 100.
-  lines.push(`Rule: the log is kept in ${answers.systemOfRecord.trim() || 'the system of record'}, as a field or note on each record a run changed.`);
+  // The log lives best with the records it explains: the system of record, which the score counts. The
+  // check asks nothing else about it, so this is a proposal, not an answer (an open point here stood even
+  // beside a score of 100).
+  lines.push(`Proposed: the log is kept in ${answers.systemOfRecord.trim() || 'the system of record'}, as a field or note on each record a run changed (agree it in week 1).`);
   return { title: 'Logs', lines };
 }
 
@@ -163,6 +165,11 @@ function metrics(answers: ReadinessAnswers): SpecSection {
 // The spec -------------------------------------------------------------------------------------------------
 
 /** The spec for these answers and their score: title, summary, the seven sections, the plan, the calculator link. */
+/** Whether any line of the spec is still "Not decided yet". */
+export function hasOpenPoints(spec: WorkflowSpec): boolean {
+  return SPEC_SECTIONS.some((id) => spec[id].lines.some((line) => line.startsWith(NOT_DECIDED)));
+}
+
 export function buildWorkflowSpec(answers: ReadinessAnswers, result: ReadinessResult): WorkflowSpec {
   const name = answers.workflowName.trim() || 'Unnamed workflow';
   return {

@@ -430,12 +430,15 @@ describe('texts', () => {
     expect(all).toMatch(/department/);
   });
 
-  it('tells a full score to build, and only a ready score below it to close the gaps the plan names', () => {
-    expect(bandSummary({ band: 'ready', score: 100 })).toBe(
-      'This workflow has everything a first build needs: one scope, a written process, a baseline, approval rules and a review date. Build it, and review it 30 days after it goes live.',
+  it('tells a ready workflow with nothing open to build, and one with open points to decide them first', () => {
+    const build = 'Build it, and review it 30 days after it goes live.';
+    expect(bandSummary({ band: 'ready', score: 100 }, false)).toBe(
+      `This workflow has everything a first build needs: one scope, a written process, a baseline, approval rules and a review date. ${build}`,
     );
-    expect(bandSummary({ band: 'ready', score: 96 })).toContain('Close any gap the plan names');
-    expect(bandSummary({ band: 'fix-gaps', score: 70 })).toBe(BAND_TEXT['fix-gaps'].summary);
+    expect(bandSummary({ band: 'ready', score: 96 }, false)).toBe(`This workflow has what a first build needs: one scope, a written process, a baseline, approval rules and a review date. ${build}`);
+    expect(bandSummary({ band: 'ready', score: 96 }, true)).toContain('Decide what the spec marks "Not decided yet" in week 1');
+    expect(bandSummary({ band: 'fix-gaps', score: 70 }, true)).toBe(BAND_TEXT['fix-gaps'].summary);
+    expect(bandSummary({ band: 'map-first', score: 20 }, false)).toBe(BAND_TEXT['map-first'].summary);
   });
 
   it('dates the review of a ready workflow from go-live, not from the end of the build', () => {

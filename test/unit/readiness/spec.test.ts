@@ -90,7 +90,7 @@ describe('buildWorkflowSpec: full answers', () => {
       'Baseline today: 140 items a month, 8 hours a week by hand, 12% with errors, 19 hours from start to finish, 18,000 in revenue affected a month.',
       'Review on July 14, 2025: compare the metric with the baseline and decide to keep, fix or switch off the workflow.',
     ]);
-    expect(spec.logs.lines).toContain('Rule: the log is kept in HubSpot, as a field or note on each record a run changed.');
+    expect(spec.logs.lines).toContain('Proposed: the log is kept in HubSpot, as a field or note on each record a run changed (agree it in week 1).');
     // Every answer given: nothing is left open (the 3.75 points lost are a signal's "partly", not a gap in the spec).
     expect(notDecided(SPEC_SECTIONS.flatMap((id) => spec[id].lines))).toEqual([]);
     for (const id of SPEC_SECTIONS) expect(spec[id].title.length).toBeGreaterThan(3);
@@ -109,7 +109,7 @@ describe('buildWorkflowSpec: open points and the score', () => {
     expect(spec.summary).toBe('Readiness score 100 of 100: Ready for a 30-day build.');
     expect(notDecided(SPEC_SECTIONS.flatMap((id) => spec[id].lines))).toEqual([]);
     // The log is kept in the system of record the visitor named; the wizard asks nothing else about it.
-    expect(spec.logs.lines).toContain('Rule: the log is kept in HubSpot, as a field or note on each record a run changed.');
+    expect(spec.logs.lines).toContain('Proposed: the log is kept in HubSpot, as a field or note on each record a run changed (agree it in week 1).');
     expect(spec.metrics.lines).toContain('Target: none set (optional, but one turns the review into a yes or no)');
   });
 
@@ -160,7 +160,7 @@ describe('buildWorkflowSpec: empty answers', () => {
     ]);
     expect(notDecided(spec.errorHandling.lines)).toHaveLength(2);
     expect(spec.logs.lines).not.toContain('Each approval records who approved it and when.');
-    expect(spec.logs.lines).toContain('Rule: the log is kept in the system of record, as a field or note on each record a run changed.');
+    expect(spec.logs.lines).toContain('Proposed: the log is kept in the system of record, as a field or note on each record a run changed (agree it in week 1).');
     expect(spec.metrics.lines).toEqual([
       `${NOT_DECIDED}the one metric that will show whether this worked, 30 days after launch.`,
       'Target: none set (optional, but one turns the review into a yes or no)',
