@@ -57,7 +57,8 @@ export function GET(request: Request): Promise<Response> {
     const feed = buildBookingsFeed(bookings, now.toISOString());
     // A row that cannot be an event is left out, not the feed: the operator's other calls still show.
     // The log names the booking by id and the broken field, never who is coming.
-    for (const { index, reason } of feed.skipped) console.warn(`[calendar] bookings feed left out booking ${String(rows[index]!.id)}: ${reason}`);
+    // The reason quotes the stored value, which a damaged row may make of any length: one line stays short.
+    for (const { index, reason } of feed.skipped) console.warn(`[calendar] bookings feed left out booking ${String(rows[index]!.id)}: ${reason.slice(0, 200)}`);
     return new Response(feed.ics, { headers: FEED_HEADERS });
   });
 }

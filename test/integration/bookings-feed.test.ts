@@ -182,6 +182,14 @@ describe('a stored call that cannot be an event', () => {
       const logged = warn.mock.calls.map((args) => args.join(' ')).filter((line) => line.includes('bookings feed'));
       expect(logged).toEqual([`[calendar] bookings feed left out booking ${ids[1]}: start must be an ISO 8601 instant with a zone, like 2026-03-10T14:20:00Z (got "not a time")`]);
       for (const personal of ['Bernd', 'Broken Row', 'bernd@example.com', 'Supplier invoices']) expect(logged[0], personal).not.toContain(personal);
+
+      // However long the damaged value, the line stays short.
+      await (await apiContext()).db.execute({ sql: `UPDATE bookings SET start_at = ? WHERE id = ?`, args: ['9'.repeat(100_000), ids[1]!] });
+      warn.mockClear();
+      expect((await server.send(feedPath(KEY))).status).toBe(200);
+      const long = warn.mock.calls.map((args) => args.join(' ')).filter((line) => line.includes('bookings feed'));
+      expect(long).toHaveLength(1);
+      expect(long[0]!.length).toBeLessThan(300);
     } finally {
       warn.mockRestore();
     }
