@@ -27,7 +27,7 @@ export async function submitBooking(path: string, payload: BookingRequest, conta
     return { kind: 'refused', message: failed };
   }
   if (response.status === 201 && body.booking && body.calendar) return { kind: 'booked', created: { booking: body.booking, calendar: body.calendar } };
-  const code = body.error?.code;
+  const code: string | undefined = body.error?.code;
   const message = body.error?.message;
   if (response.status === 409 && code === 'slot_taken') {
     return { kind: 'taken', message: message ?? SLOT_NOT_FREE_PICK_ANOTHER, alternatives: (body as SlotTaken).alternatives ?? [] };
