@@ -9,9 +9,6 @@ import { sweepRateLimits } from '../_lib/http/rate-limit.ts';
 import { deleteExpiredRecords } from '../_lib/store/retention.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
 
-/** Only this machine can reach a server bound to these (HOST, default 127.0.0.1). */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
 /**
  * Throws unless the caller may run the job. With CRON_SECRET set, only `Bearer <CRON_SECRET>` may. Without it,
  * only a development server that nobody else can reach runs it for anyone (not on Vercel, not in production,
@@ -19,10 +16,10 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
  * refuses every call (production cannot start without the secret: config.ts). The local server runs the same
  * job on its own timer, so refusing costs it nothing.
  */
-function assertScheduler(request: Request, config: Pick<ServerConfig, 'cronSecret' | 'onVercel' | 'production' | 'host'>): void {
+function assertScheduler(request: Request, config: Pick<ServerConfig, 'cronSecret' | 'retryJobOpen'>): void {
   const { cronSecret } = config;
   if (cronSecret === undefined) {
-    if (!config.onVercel && !config.production && LOOPBACK_HOSTS.has(config.host)) return;
+    if (config.retryJobOpen) return;
     throw new HttpError(403, 'cron_secret_not_set', 'This job runs only for the scheduler, and this server has no CRON_SECRET set, so it does not run here. Set CRON_SECRET in the environment to run it.');
   }
   if (!sameSecret(request.headers.get('authorization') ?? '', `Bearer ${cronSecret}`)) throw new HttpError(401, 'unauthorized', 'This job runs only for the scheduler.');

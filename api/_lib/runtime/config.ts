@@ -39,6 +39,11 @@ export interface ServerConfig {
   production: boolean;
   /** A Vercel deployment (VERCEL_ENV set: production, preview or development), not the local server: no local origins, no open retry job. */
   onVercel: boolean;
+  /**
+   * The retry job may run for anyone when CRON_SECRET is unset: only a development server nobody else can
+   * reach (not on Vercel, not in production, bound to a loopback address).
+   */
+  retryJobOpen: boolean;
   /** The local server's port and interface (`npm start`). */
   port: number;
   host: string;
@@ -146,6 +151,9 @@ const REQUIRED_IN_PRODUCTION: [string, string][] = [
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
 
+/** The names of this machine alone: a server bound to one is reachable from nowhere else. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
+
 /** Reads and checks the environment; throws a ConfigError listing every bad variable by name. */
 export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production' || env.VERCEL_ENV === 'production';
@@ -178,7 +186,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const preview = e.VERCEL_ENV === 'preview' ? [e.VERCEL_URL, e.VERCEL_BRANCH_URL].filter((h): h is string => Boolean(h)).map((h) => `https://${h}`) : [];
   const onVercel = e.VERCEL_ENV !== undefined;
   // Off Vercel and out of production, the local server (or astro dev) is the site, under any of its names.
-  const localOrigins = production || onVercel ? [] : ['localhost', '127.0.0.1', '[::1]'].map((h) => `http://${h}:${e.PORT}`);
+  const localServer = !production && !onVercel;
+  const localOrigins = localServer ? LOOPBACK_HOSTS.map((h) => `http://${h.includes(':') ? `[${h}]` : h}:${e.PORT}`) : [];
+  const host = e.HOST ?? '127.0.0.1';
   const siteUrl = e.SITE_URL ? new URL(e.SITE_URL).origin : (preview[preview.length - 1] ?? `http://localhost:${e.PORT}`);
   return {
     dataDir,
@@ -194,7 +204,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     production,
     onVercel,
     port: e.PORT,
-    host: e.HOST ?? '127.0.0.1',
+    host,
+    retryJobOpen: localServer && LOOPBACK_HOSTS.includes(host.replace(/^\[(.*)\]$/, '$1')),
     trustProxy: e.TRUST_PROXY === '1',
     newsletterRateLimit: e.NEWSLETTER_RATE_LIMIT,
     outboxRetryMs: e.OUTBOX_RETRY_MS,
