@@ -55,9 +55,10 @@ function runStatic(): { findings: Finding[]; checks: number } {
     }
 
     const html = readFileSync(page.file, 'utf8');
+    const refs = pageRefs(html);
     checks++;
     // scripts/_lib/island-runtime-file.ts recognises Astro's inline scripts by their text: a newer Astro may write them otherwise.
-    if (pageRefs(html).scripts.some((s) => s.inline?.includes('astro-island'))) {
+    if (refs.scripts.some((s) => s.inline?.includes('astro-island'))) {
       findings.push({ route: page.route, rule: 'island runtime in a file', message: "Astro's island runtime is inline in the page: update isAstroIslandScript in scripts/_lib/island-runtime-file.ts to recognise it" });
     }
     checks++;
@@ -74,7 +75,7 @@ function runStatic(): { findings: Finding[]; checks: number } {
       const waitsFor = reach.target ? `#${reach.target}` : 'the whole page (it names no element)';
       findings.push({ route: page.route, rule: 'first paint in one round trip', message: `the first paint waits for ${waitsFor}, ${fmt(reach.bytesNeeded)} into the page with brotli at level ${BROTLI_QUALITY}, past the ${fmt(FIRST_FLIGHT_BODY)} a new connection's first flight carries: name an element below the first screen and within that reach (paintAfter), or make the page lighter` });
     }
-    const blocks = pageRefs(html).jsonLd.map(jsonLdProblems);
+    const blocks = refs.jsonLd.map(jsonLdProblems);
     part.jsonLdTypes[page.route] = blocks.map((b) => b.type);
     for (const block of blocks) {
       checks++;
