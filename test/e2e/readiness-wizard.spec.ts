@@ -289,6 +289,10 @@ test.describe('readiness wizard', () => {
     await page.getByText('Check your workflow').scrollIntoViewIfNeeded();
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: /Your result: .*Supplier invoice intake/ })).toBeVisible();
+    // Ready (88): what it lost is for week 1, not a fix standing before the build the verdict allows.
+    await expect(page.getByText('Ready for a 30-day build', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Worth tightening in week 1' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'What to fix first' })).toHaveCount(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the spec (Markdown)' }).click()]);
     expect(download.suggestedFilename()).toBe('workflow-spec-supplier-invoice-intake.md');

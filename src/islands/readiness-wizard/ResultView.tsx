@@ -7,7 +7,7 @@ import { specToMarkdown } from '../../lib/readiness/markdown.ts';
 import type { ReadinessAnswers } from '../../lib/readiness/schema.ts';
 import { scoreReadiness } from '../../lib/readiness/score.ts';
 import { parseStoredAnswers } from '../../lib/readiness/stored.ts';
-import { BAND_TEXT, CAP_TEXT, SCORING_EXPLANATION, bandSummary } from '../../lib/readiness/score-text.ts';
+import { BAND_TEXT, BLOCKERS_HEADING, CAP_TEXT, SCORING_EXPLANATION, bandSummary } from '../../lib/readiness/score-text.ts';
 import { buildWorkflowSpec, hasOpenPoints } from '../../lib/readiness/spec.ts';
 import { SCORE_MAX, type Band } from '../../lib/readiness/weights.ts';
 import { downloadFile } from '../download-file.ts';
@@ -79,7 +79,7 @@ export default function ResultView({ headingRef, focusOnShow, answers: given, to
 
       {result.blockers.length > 0 && (
         <section aria-labelledby="rw-blockers" className="mt-8 print:mt-3">
-          <h4 id="rw-blockers" className="text-lg font-bold text-ink">What to fix first</h4>
+          <h4 id="rw-blockers" className="text-lg font-bold text-ink">{BLOCKERS_HEADING[result.band]}</h4>
           <ol className="mt-3 grid gap-3 print:mt-1 print:grid-cols-3 print:gap-1">
             {result.blockers.map((blocker, i) => (
               <li key={blocker.id} className="flex gap-3 rounded-lg border border-line p-4 print:gap-1 print:p-2">

@@ -60,6 +60,16 @@ export function bandSummary(result: Pick<ReadinessResult, 'band' | 'score'>, spe
   return result.score === SCORE_MAX ? NOTHING_OPEN_SUMMARY.full : NOTHING_OPEN_SUMMARY.ready;
 }
 
+/**
+ * The heading over the blockers. A ready workflow's are points lost, not gaps: under "What to fix first"
+ * they would contradict the go-ahead above them.
+ */
+export const BLOCKERS_HEADING: Record<Band, string> = {
+  ready: 'Worth tightening in week 1',
+  'fix-gaps': 'What to fix first',
+  'map-first': 'What to fix first',
+};
+
 /** Why a cap applies, to finish "... because ...". */
 export const CAP_TEXT: Record<Cap, string> = {
   publicChatbotWithoutKnowledgeBase: 'a public chatbot has no clean knowledge base behind it',

@@ -13,7 +13,7 @@ import {
   type SignalAnswer,
 } from '../../../src/lib/readiness/schema.ts';
 import { scoreReadiness, type ReadinessResult } from '../../../src/lib/readiness/score.ts';
-import { BAND_TEXT, SCORING_EXPLANATION, bandSummary } from '../../../src/lib/readiness/score-text.ts';
+import { BAND_TEXT, BLOCKERS_HEADING, SCORING_EXPLANATION, bandSummary } from '../../../src/lib/readiness/score-text.ts';
 import { BANDS } from '../../../src/lib/readiness/weights.ts';
 import { localDate } from '../../../src/lib/booking/format.ts';
 
@@ -439,6 +439,12 @@ describe('texts', () => {
     expect(bandSummary({ band: 'ready', score: 96 }, true)).toContain('Decide what the spec marks "Not decided yet" in week 1');
     expect(bandSummary({ band: 'fix-gaps', score: 70 }, true)).toBe(BAND_TEXT['fix-gaps'].summary);
     expect(bandSummary({ band: 'map-first', score: 20 }, false)).toBe(BAND_TEXT['map-first'].summary);
+  });
+
+  it('heads a ready workflow\'s lost points as things to tighten, never as fixes standing before the build', () => {
+    expect(BLOCKERS_HEADING.ready).toBe('Worth tightening in week 1');
+    expect(BLOCKERS_HEADING['fix-gaps']).toBe('What to fix first');
+    expect(BLOCKERS_HEADING['map-first']).toBe('What to fix first');
   });
 
   it('dates the review of a ready workflow from go-live, not from the end of the build', () => {
