@@ -121,6 +121,22 @@ describe('busy times block every way to a time', () => {
   });
 });
 
+describe('a start no calendar could make bookable', () => {
+  it('is refused with its 422 without fetching a stale feed first; a start the hours offer still fetches it', async () => {
+    await ageCopies();
+    const before = feeds.hits('/work.ics');
+    const offGrid = await post('/api/bookings', booking(berlin(4, '10:07')));
+    expect([offGrid.status, JSON.parse(offGrid.body).error.code]).toEqual([422, 'start_not_offered']);
+    const passed = await post('/api/bookings', booking(berlin(-1, '10:00')));
+    expect([passed.status, JSON.parse(passed.body).error.code]).toEqual([422, 'start_passed']);
+    expect(feeds.hits('/work.ics')).toBe(before);
+
+    const offered = await post('/api/bookings', booking(berlin(6, '09:00')));
+    expect(offered.status).toBe(201);
+    expect(feeds.hits('/work.ics')).toBe(before + 1);
+  });
+});
+
 describe('our own calls in the operator\'s calendar', () => {
   it('an accepted invite of a booking made here does not block its own time, its move back, or the time a cancel frees', async () => {
     const first = berlin(4, '14:00');
