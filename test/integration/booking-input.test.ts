@@ -206,6 +206,23 @@ describe('free text drops hidden characters', () => {
 });
 
 describe('requests that used to answer 500', () => {
+  it('books with readiness answers nested 10,000 deep, keeping only what the answers hold (JSON.stringify overflowed)', async () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    // Written by hand: JSON.stringify cannot write this value either.
+    const withReadiness = (payload: Record<string, unknown>, readiness: string) => `${JSON.stringify(payload).slice(0, -1)},"context":{"readiness":${readiness}}}`;
+    const bare = request((await nextSlot()).start);
+    const nested = request((await nextSlot()).start);
+    for (const [payload, readiness] of [[bare, deep], [nested, `{"area":"documents","workflowName":"Invoice intake","signals":${deep}}`]] as const) {
+      const reply = await server.send('/api/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: withReadiness(payload, readiness), from: freshAddress() });
+      expect(reply.status, reply.body.slice(0, 200)).toBe(201);
+    }
+    const context = async (email: unknown) => JSON.parse(String((await (await apiContext()).db.execute({ sql: 'SELECT context FROM bookings WHERE email = ?', args: [email as string] })).rows[0]!.context));
+    expect((await context(bare.email)).readiness).toMatchObject({ area: null, workflowName: '', processSteps: '' });
+    expect((await context(nested.email)).readiness).toMatchObject({ area: 'documents', workflowName: 'Invoice intake', processSteps: '' });
+    await settle();
+    expect(mails((m) => m.to === 'operator@site.test' && m.text.includes(nested.email as string))[0]!.text).toContain('Invoice intake');
+  });
+
   it('shows the manage page without a notice for a notice name that is not one (prototype keys included)', async () => {
     const payload = request((await nextSlot()).start);
     const booking = JSON.parse((await post('/api/bookings', payload)).body).booking as { id: string };

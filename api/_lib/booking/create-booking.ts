@@ -17,6 +17,7 @@ import { hitRateLimit } from '../http/rate-limit.ts';
 import { emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
 import { BOOKING_CONSENT_VERSION, START_NOT_OFFERED, START_PASSED, type BookingRequest } from '../../../src/lib/booking/request.ts';
 import { neverBookable, type NeverBookable } from '../../../src/lib/booking/slots.ts';
+import { parseStoredAnswers } from '../../../src/lib/readiness/stored.ts';
 import { UTM_KEYS, parseLeadSource } from '../../../src/lib/leads/source.ts';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
 
@@ -108,7 +109,9 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   const booking: Booking = {
     id, uid: `${id}@${new URL(ctx.config.siteUrl).hostname}`, status: 'confirmed', start, end, sequence: 0,
     name: request.name, email, company: request.company, companySize: request.companySize, area: request.area, goal: request.goal, timeZone: request.timeZone,
-    context: request.context ? { scenario: request.context.scenario, readiness: request.context.readiness } : null,
+    // The answers as the browser stored them are read field by field, and only what they hold is kept:
+    // the raw value may be anything JSON can nest (10,000 levels of arrays overflowed JSON.stringify: a 500).
+    context: request.context ? { scenario: request.context.scenario, readiness: request.context.readiness === undefined ? undefined : parseStoredAnswers(request.context.readiness) } : null,
     source: parseLeadSource(request.source),
     outcome: null,
   };
