@@ -156,7 +156,10 @@ export function createSiteServer({ rootDir, distDir = join(rootDir, 'dist'), api
       // Same canonical URLs as Vercel's cleanUrls + trailingSlash:false.
       const canonical = pathname.length > 1 && pathname.endsWith('/') ? pathname.replace(/\/+$/, '') : pathname.replace(/(\/index)?\.html$/, '') || '/';
       if (canonical !== pathname) {
-        res.setHeader('Location', (canonical || '/') + url.search);
+        // Written from the decoded path, so it is encoded again, segment by segment, and starts with one
+        // slash: "/%2f%2fevil.com/" decoded to "//evil.com", which a browser reads as another site.
+        const location = `/${canonical.replace(/^[/\\]+/, '').split('/').map(encodeURIComponent).join('/')}`;
+        res.setHeader('Location', location + url.search);
         return sendPlain(res, pathname, 308, `Moved to ${canonical}`);
       }
       const found = await findFile(pathname);

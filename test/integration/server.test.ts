@@ -44,6 +44,14 @@ describe('static files', () => {
     expect(await raw('/blog/post.html?x=1')).toMatchObject({ status: 308, headers: { location: '/blog/post?x=1' } });
   });
 
+  it('never redirects to another site or breaks the header with what a path decodes to', async () => {
+    // Decoded, these were "//evil.com" and "//\\evil.com/x": a browser follows either to evil.com.
+    expect(await raw('/%2f%2fevil.com/')).toMatchObject({ status: 308, headers: { location: '/evil.com' } });
+    expect(await raw('/%2F%5Cevil.com/x/')).toMatchObject({ status: 308, headers: { location: '/evil.com/x' } });
+    expect(await raw('/a%0d%0aSet-Cookie:%20x=1/')).toMatchObject({ status: 308, headers: { location: '/a%0D%0ASet-Cookie%3A%20x%3D1' } });
+    expect(await raw('/caf%C3%A9/')).toMatchObject({ status: 308, headers: { location: '/caf%C3%A9' } });
+  });
+
   it('caches /_astro assets as immutable', async () => {
     const asset = await raw('/_astro/app.123.js');
     expect(asset.status).toBe(200);
