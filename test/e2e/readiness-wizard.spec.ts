@@ -44,6 +44,19 @@ test('until its script has run, the check takes no input (typed text never reach
   await after.close();
 });
 
+test('a keyboard alone reaches the check from the top of the article: it is live before anyone scrolls to it', async ({ page }) => {
+  // client:visible left it inert until it had been on screen a moment, and Tab scrolls past faster than that:
+  // focus went from the link above it to the table below, every time.
+  await page.goto(PATH);
+  await expect(page.locator('#readiness-check')).not.toHaveAttribute('inert');
+  let inCheck = false;
+  for (let i = 0; i < 150 && !inCheck; i++) {
+    await page.keyboard.press('Tab');
+    inCheck = await page.evaluate(() => Boolean(document.activeElement?.closest('#readiness-check')));
+  }
+  expect(inCheck, 'Tab reached the check').toBe(true);
+});
+
 test.describe('readiness wizard', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto(PATH);
