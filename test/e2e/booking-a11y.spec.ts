@@ -96,6 +96,8 @@ test('every name in the booking island has its separators, from the month grid t
   await expect(heading).toBeFocused();
   await expect(heading).toHaveAccessibleName('Monday, December 7, 3 times free');
   await expect(page.getByRole('region', { name: 'Monday, December 7, 3 times free', exact: true })).toBeVisible();
+  // On screen: the day, then its count below; no comma left hanging at the end of a phone's first line.
+  expect(await heading.innerText()).toBe('Monday, December 7\n3 times free');
   // The picked day says so on the button a keyboard lands on, not only on its grid cell.
   await expect(day(page, '2026-12-07')).toHaveAttribute('aria-pressed', 'true');
   await expect(day(page, '2026-12-08')).toHaveAttribute('aria-pressed', 'false');
@@ -185,9 +187,9 @@ test('every free time reads on one line, and the day heading keeps its date toge
   expect(heights).toHaveLength(24);
   await expect(times.filter({ hasText: '10:00 AM' })).toHaveCount(1);
   expect(new Set(heights)).toEqual(new Set([44]));
-  // "Monday, December 7," on one line: a phone broke it after the month.
+  // "Monday, December 7" on one line: a phone broke it after the month.
   const date = page.locator('#bk-times-heading > span').first();
-  await expect(date).toHaveText('Monday, December 7,');
+  await expect(date).toHaveText('Monday, December 7');
   // One line: every box of its text (one per text node) sits at the same height.
   expect(await date.evaluate((span) => new Set([...span.getClientRects()].map((r) => Math.round(r.top))).size)).toBe(1);
 });

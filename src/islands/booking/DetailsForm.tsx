@@ -54,7 +54,7 @@ export function DetailsForm({ details, onChange, errors, sending, privacyPath, s
             {listed.map(([field, message]) => (
               <li key={field}>
                 {(FIELD_ORDER as readonly string[]).includes(field) ? (
-                  <a className="inline-block min-h-6 py-0.5 underline underline-offset-2" href={`#${fieldId(field)}`} onClick={(event) => {
+                  <a className="inline-block min-h-6 py-0.5 align-top underline underline-offset-2" href={`#${fieldId(field)}`} onClick={(event) => {
                     event.preventDefault();
                     document.getElementById(fieldId(field))?.focus();
                   }}>{message}</a>

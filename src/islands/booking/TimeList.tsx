@@ -27,12 +27,12 @@ interface Props {
 export function TimeList({ day, slots, chosen, busy, timeZone, locale, headingRef, onChoose }: Props) {
   return (
     <section aria-labelledby="bk-times-heading">
-      {/* The comma and space are real text: the heading (and the section it names) reads "Monday, December 7,
-          21 times free", not "December 721 times free". A visually hidden comma would be read " , ". The day
-          stays on one line: a phone broke it as "Tuesday, December / 8,". */}
-      <h3 id="bk-times-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-ink outline-none">
-        <span className="whitespace-nowrap">{dayLabel(day, locale)},</span>{' '}
-        <span className="text-sm font-normal text-muted">{timesFree(slots.length)}</span>
+      {/* Read as "Monday, December 7, 21 times free" (the heading and the section it names), never "December 721
+          times free"; seen as two lines, the day (never broken: a phone split it as "Tuesday, December / 8,") and
+          its count below. The comma on screen ended the first line of a phone's heading. */}
+      <h3 id="bk-times-heading" ref={headingRef} tabIndex={-1} aria-label={`${dayLabel(day, locale)}, ${timesFree(slots.length)}`} className="text-lg font-semibold text-ink outline-none">
+        <span className="block whitespace-nowrap">{dayLabel(day, locale)}</span>
+        <span className="block text-sm font-normal text-muted">{timesFree(slots.length)}</span>
       </h3>
       <ul className="mt-3 grid grid-cols-3 gap-2" aria-busy={busy} aria-label={`Free times on ${dayLabel(day, locale)}`}>
         {slots.map((slot) => (
