@@ -27,6 +27,8 @@ const COVERAGE: Record<string, Record<string, Coverage>> = {
     unsubscribed_at: { disclosedBy: 'After you unsubscribe, you can also ask us to delete the record' },
     source_page: { disclosedBy: 'the page of this site whose form you used' },
     ...utmColumns('the `utm_*` parameters of the address you landed on (campaign tags'),
+    // A sign-up for an unsubscribed address: the same consent record and source, until it is confirmed.
+    pending_signup: { disclosedBy: 'the version of the consent text you agreed to, the time you agreed and a one-way hash of your network address' },
   },
   bookings: {
     id: { notPersonal: 'a random id' },

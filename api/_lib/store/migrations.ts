@@ -240,4 +240,15 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID`,
     ],
   },
+  {
+    version: 9,
+    name: 'subscribers: a sign-up for an unsubscribed address, kept apart until its owner confirms it',
+    statements: [
+      // JSON of the consent and source columns the sign-up would record (source, consent_text_version,
+      // consent_at, consent_address_hash, source_page, utm_*). Anyone can type an address into the form,
+      // so the unsubscribe and the consent it ended stay in their columns until the confirmation link
+      // is pressed; only then are these copied over. Null otherwise.
+      `ALTER TABLE subscribers ADD COLUMN pending_signup TEXT`,
+    ],
+  },
 ];
