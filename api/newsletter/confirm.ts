@@ -10,7 +10,8 @@ export const { GET, POST } = signedActionRoute({
   invalidRedirect: routes.newsletterLinkExpired,
   async view(ctx, id) {
     const subscriber = await findSubscriber(ctx, id);
-    if (!subscriber || subscriber.status === 'unsubscribed') return { redirect: routes.newsletterLinkExpired };
+    // An unsubscribed address's link works only while a new sign-up for it waits to be confirmed.
+    if (!subscriber || (subscriber.status === 'unsubscribed' && !subscriber.signupPending)) return { redirect: routes.newsletterLinkExpired };
     if (subscriber.status === 'confirmed') return { redirect: routes.newsletterConfirmed };
     return {
       page: {

@@ -26,6 +26,12 @@ describe('retention', () => {
     await subscriber('old-pending', 'pending', '2026-10-31T11:59:00Z'); // 30 days and 1 minute ago
     await subscriber('young-pending', 'pending', '2026-11-01T12:01:00Z');
     await subscriber('old-confirmed', 'confirmed', '2020-01-01T00:00:00Z');
+    // Unsubscribed addresses someone signed up again: the sign-up waiting for confirmation expires, the unsubscribe stays.
+    await subscriber('old-rejoin', 'unsubscribed', '2020-01-01T00:00:00Z');
+    await subscriber('young-rejoin', 'unsubscribed', '2020-01-01T00:00:00Z');
+    const waiting = (id: string, consentAt: string) => db.execute({ sql: 'UPDATE subscribers SET pending_signup = ? WHERE id = ?', args: [JSON.stringify({ consent_at: consentAt }), id] });
+    await waiting('old-rejoin', '2026-10-31T11:59:00Z');
+    await waiting('young-rejoin', '2026-11-01T12:01:00Z');
     await message('m-old-pending', 'subscriber_id', 'old-pending');
     await message('m-confirmed', 'subscriber_id', 'old-confirmed');
     await booking('old-call', '2024-11-30T12:00:00Z'); // 24 months and a day ago
@@ -35,7 +41,8 @@ describe('retention', () => {
 
     expect(await deleteExpiredRecords(db, now)).toEqual({ subscribers: 1, bookings: 1 });
     const ids = async (sql: string) => (await db.execute(sql)).rows.map((r) => String(Object.values(r)[0])).sort();
-    expect(await ids('SELECT id FROM subscribers')).toEqual(['old-confirmed', 'young-pending']);
+    expect(await ids('SELECT id FROM subscribers')).toEqual(['old-confirmed', 'old-rejoin', 'young-pending', 'young-rejoin']);
+    expect(await ids('SELECT id FROM subscribers WHERE pending_signup IS NOT NULL')).toEqual(['young-rejoin']);
     expect(await ids('SELECT id FROM bookings')).toEqual(['recent-call']);
     expect(await ids('SELECT id FROM messages')).toEqual(['m-confirmed']);
     expect(await ids('SELECT booking_id FROM booking_claims')).toEqual(['recent-call']);

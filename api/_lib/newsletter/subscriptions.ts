@@ -28,41 +28,51 @@ interface SignupMeta {
 /** The provider's contact operations for one subscriber run in the order they were queued. */
 const contactOrder = (id: string) => `newsletter-contact:${id}`;
 
+/** What a sign-up records besides the address: its consent and where it came from (one column each). */
+const SIGNUP_COLUMNS = ['source', 'consent_text_version', 'consent_at', 'consent_address_hash', 'source_page', ...UTM_KEYS] as const;
+
 /**
  * Stores the sign-up and queues its confirmation email, inside the caller's transaction; returns how
- * many messages it queued. One upsert, so two identical sign-ups racing cannot both insert.
+ * many messages it queued. The insert is an upsert, so two identical sign-ups racing cannot both insert.
  */
 export async function subscribe(tx: Transaction, secret: string, signup: NewsletterSignup, meta: SignupMeta): Promise<number> {
   const now = meta.now ?? new Date();
   const at = now.toISOString();
   const email = normalizeEmail(signup.email);
-  // A confirmed address stays as it is (no row comes back); a pending or unsubscribed one is pending
-  // again with this consent: an unsubscribed address that signs up must confirm anew. The upsert leaves
-  // `unsubscribed_at` as it was and returns it (RETURNING shows the row after the update), so a
-  // sign-up after an unsubscribe is known without a read of its own on every sign-up.
+  const key = emailKey(secret, email);
+  const recorded: Record<(typeof SIGNUP_COLUMNS)[number], string | null> = {
+    source: signup.source,
+    consent_text_version: NEWSLETTER_CONSENT_VERSION,
+    consent_at: at,
+    consent_address_hash: keyedHash(secret, 'address', meta.clientAddress),
+    source_page: meta.source.page,
+    ...(Object.fromEntries(UTM_KEYS.map((key) => [key, meta.source.utm[key] ?? null])) as Record<(typeof UTM_KEYS)[number], string | null>),
+  };
+  // A new address is inserted; a pending one is pending with this consent. A confirmed or unsubscribed
+  // address is left as it is (no row comes back).
   const upsert = await tx.execute({
-    sql: `INSERT INTO subscribers (id, email, email_key, status, source, consent_text_version, consent_at, consent_address_hash, created_at,
-            source_page, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
-          VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT(email_key) DO UPDATE SET status = 'pending', source = excluded.source,
-            source_page = excluded.source_page, utm_source = excluded.utm_source, utm_medium = excluded.utm_medium,
-            utm_campaign = excluded.utm_campaign, utm_term = excluded.utm_term, utm_content = excluded.utm_content,
-            consent_text_version = excluded.consent_text_version, consent_at = excluded.consent_at,
-            consent_address_hash = excluded.consent_address_hash
-          WHERE subscribers.status <> 'confirmed'
-          RETURNING id, unsubscribed_at`,
-    args: [
-      timeOrderedId(), email, emailKey(secret, email), signup.source, NEWSLETTER_CONSENT_VERSION, at, keyedHash(secret, 'address', meta.clientAddress), at,
-      meta.source.page, ...UTM_KEYS.map((key) => meta.source.utm[key] ?? null),
-    ],
+    sql: `INSERT INTO subscribers (id, email, email_key, status, created_at, ${SIGNUP_COLUMNS.join(', ')})
+          VALUES (?, ?, ?, 'pending', ?, ${SIGNUP_COLUMNS.map(() => '?').join(', ')})
+          ON CONFLICT(email_key) DO UPDATE SET ${SIGNUP_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}
+          WHERE subscribers.status = 'pending'
+          RETURNING id`,
+    args: [timeOrderedId(), email, key, at, ...SIGNUP_COLUMNS.map((column) => recorded[column])],
   });
-  const row = upsert.rows[0];
+  let row = upsert.rows[0];
+  // Anyone can type an unsubscribed address into the form: its unsubscribe and the consent it ended
+  // stay on record, and this sign-up waits beside them until the confirmation link is pressed.
+  const rejoin = row
+    ? undefined
+    : (await tx.execute({
+        sql: `UPDATE subscribers SET pending_signup = ? WHERE email_key = ? AND status = 'unsubscribed' RETURNING id, unsubscribed_at`,
+        args: [JSON.stringify(recorded), key],
+      })).rows[0];
+  row ??= rejoin;
   if (!row) return 0;
   const id = String(row.id);
   // Only the address's owner can unsubscribe (the link is signed): a sign-up after that starts afresh,
   // so the pause after a confirmation sent before the unsubscribe does not hold back the new one.
-  const unsubscribedAt = row.unsubscribed_at ? String(row.unsubscribed_at) : null;
-  if (unsubscribedAt) await tx.execute({ sql: 'UPDATE subscribers SET unsubscribed_at = NULL WHERE id = ?', args: [id] });
+  const unsubscribedAt = rejoin?.unsubscribed_at ? String(rejoin.unsubscribed_at) : null;
   // A third party can type anyone's address into the form: the inbox behind it is protected by a cap,
   // and by a pause after each confirmation measured from that email, not from a clock's window (two
   // sign-ups three seconds apart across a window's edge each sent one).
@@ -81,27 +91,36 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
   const queued = await enqueue(tx, {
     idempotencyKey: `newsletter-confirm-${id}-${window}${afresh}`,
     subscriberId: id,
-    payload: { kind: 'email', email: { template: 'confirm-subscription', to: email, props }, guard: { subject: 'subscriber', id, status: ['pending'] } },
+    // An unsubscribed address stays unsubscribed until the link is pressed.
+    payload: { kind: 'email', email: { template: 'confirm-subscription', to: email, props }, guard: { subject: 'subscriber', id, status: [rejoin ? 'unsubscribed' : 'pending'] } },
   }, now);
   return queued ? 1 : 0;
 }
 
-export type SubscriberRow = { email: string; status: 'pending' | 'confirmed' | 'unsubscribed' };
+export type SubscriberRow = {
+  email: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  /** An unsubscribed address signed up again: its confirmation link may subscribe it. */
+  signupPending: boolean;
+};
 
 /** The subscriber a verified token names, or null. Reads only. */
 export async function findSubscriber(ctx: ApiContext, id: string): Promise<SubscriberRow | null> {
-  const row = (await ctx.db.execute({ sql: 'SELECT email, status FROM subscribers WHERE id = ?', args: [id] })).rows[0];
-  return row ? { email: String(row.email), status: String(row.status) as SubscriberRow['status'] } : null;
+  const row = (await ctx.db.execute({ sql: 'SELECT email, status, pending_signup FROM subscribers WHERE id = ?', args: [id] })).rows[0];
+  return row ? { email: String(row.email), status: String(row.status) as SubscriberRow['status'], signupPending: row.pending_signup != null } : null;
 }
 
 /** Confirms the address once (later presses land on the confirmed page too); returns how many messages it queued. */
 export async function confirmSubscriber(ctx: ApiContext, id: string, now = new Date()): Promise<{ outcome: 'confirmed' | 'invalid'; queued: number }> {
   const siteUrl = ctx.config.siteUrl;
   return ctx.writes.run(async (tx) => {
-    const row = (await tx.execute({ sql: 'SELECT * FROM subscribers WHERE id = ?', args: [id] })).rows[0];
-    if (!row || row.status === 'unsubscribed') return { outcome: 'invalid', queued: 0 };
-    if (row.status === 'confirmed') return { outcome: 'confirmed', queued: 0 };
-    await tx.execute({ sql: `UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE id = ?`, args: [now.toISOString(), id] });
+    const before = (await tx.execute({ sql: 'SELECT status, pending_signup FROM subscribers WHERE id = ?', args: [id] })).rows[0];
+    if (!before || (before.status === 'unsubscribed' && before.pending_signup == null)) return { outcome: 'invalid', queued: 0 };
+    if (before.status === 'confirmed') return { outcome: 'confirmed', queued: 0 };
+    // An unsubscribed address that signed up again: the owner's press is what ends the unsubscribe,
+    // and the new sign-up's consent and source replace the old ones only now.
+    const rejoin = before.status === 'unsubscribed' ? `, unsubscribed_at = NULL, pending_signup = NULL, ${SIGNUP_COLUMNS.map((column) => `${column} = pending_signup ->> '$.${column}'`).join(', ')}` : '';
+    const row = (await tx.execute({ sql: `UPDATE subscribers SET status = 'confirmed', confirmed_at = ?${rejoin} WHERE id = ? RETURNING *`, args: [now.toISOString(), id] })).rows[0]!;
     const email = String(row.email);
     const unsubscribeToken = createToken(ctx.secret, 'newsletter-unsubscribe', id, UNSUBSCRIBE_TOKEN_TTL_SECONDS, now.getTime());
     const props = {

@@ -16,6 +16,8 @@ export async function deleteExpiredRecords(db: Client, now = new Date()): Promis
     [
       { sql: `DELETE FROM messages WHERE subscriber_id IN (SELECT id FROM subscribers WHERE status = 'pending' AND consent_at < ?)`, args: [signupCutoff] },
       { sql: `DELETE FROM subscribers WHERE status = 'pending' AND consent_at < ?`, args: [signupCutoff] },
+      // An unsubscribed address's unconfirmed sign-up goes too; the unsubscribe stays on record.
+      { sql: `UPDATE subscribers SET pending_signup = NULL WHERE pending_signup ->> '$.consent_at' < ?`, args: [signupCutoff] },
       { sql: `DELETE FROM messages WHERE booking_id IN (SELECT id FROM bookings WHERE end_at < ?)`, args: [bookingCutoff.toISOString()] },
       { sql: `DELETE FROM booking_claims WHERE booking_id IN (SELECT id FROM bookings WHERE end_at < ?)`, args: [bookingCutoff.toISOString()] },
       { sql: `DELETE FROM bookings WHERE end_at < ?`, args: [bookingCutoff.toISOString()] },
@@ -24,5 +26,5 @@ export async function deleteExpiredRecords(db: Client, now = new Date()): Promis
     ],
     'write',
   );
-  return { subscribers: results[1]!.rowsAffected, bookings: results[4]!.rowsAffected };
+  return { subscribers: results[1]!.rowsAffected, bookings: results[5]!.rowsAffected };
 }
