@@ -6,11 +6,11 @@
 // (start_not_offered), or an idempotency key used for other details; 429 with Retry-After.
 import { apiContext, type ApiContext } from './_lib/runtime/context.ts';
 import { v7 as timeOrderedId } from 'uuid';
-import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, StartNotBookableError, createBooking } from './_lib/booking/create-booking.ts';
+import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
 import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
-import { SlotTakenError, toIso } from './_lib/booking/claims.ts';
+import { SlotTakenError, StartNotBookableError, toIso } from './_lib/booking/claims.ts';
 import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
 import { callEvent } from './_lib/booking/call-event.ts';
@@ -66,7 +66,7 @@ export function POST(request: Request): Promise<Response> {
         return Response.json(body, { status: 409, headers: NO_STORE });
       }
       // Not a conflict: no alternatives, and the page shows the message as it shows a refused field.
-      if (error instanceof StartNotBookableError) throw new HttpError(422, error.reason === 'passed' ? 'start_passed' : 'start_not_offered', error.message, { start: error.message });
+      if (error instanceof StartNotBookableError) throw new HttpError(422, error.code, error.message, { start: error.message });
       if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);
       if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, 'idempotency_key_reused', 'This request was already used to book with other details. Reload the page and book again.');
       if (error instanceof BookingCancelledError) throw new HttpError(409, 'booking_cancelled', 'That booking has been cancelled. Pick a time to book again.');

@@ -8,10 +8,11 @@ import { operatorBusy } from '../calendar/busy-copy.ts';
 import type { BusyFeed } from '../calendar/feed-list.ts';
 import { GRID_MINUTES, type BookingRules } from '../../../src/config/booking.ts';
 import { mergeSpans, type Span } from '../../../src/lib/booking/busy-times.ts';
-import type { Interval } from '../../../src/lib/booking/slots.ts';
+import { neverBookable, type Interval, type NeverBookable } from '../../../src/lib/booking/slots.ts';
 import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
-import { SLOT_NOT_FREE } from '../../../src/lib/booking/request.ts';
+import { SLOT_NOT_FREE, START_NOT_OFFERED, START_PASSED } from '../../../src/lib/booking/request.ts';
 
+/** The time is one the hours offer, but a call, a hold, the operator's calendar or the rules (notice, horizon, daily cap) keep it: 409 with the next free times. */
 export class SlotTakenError extends Error {
   override readonly name = 'SlotTakenError';
   constructor() {
@@ -19,7 +20,26 @@ export class SlotTakenError extends Error {
   }
 }
 
+/** The start can never be booked (it has passed, or the hours never offer it): the visitor's request is wrong, nobody took the time. */
+export class StartNotBookableError extends Error {
+  override readonly name = 'StartNotBookableError';
+  readonly reason: NeverBookable;
+  /** The API's error code for it, with the message on `start` and no alternatives. */
+  readonly code: 'start_passed' | 'start_not_offered';
+  constructor(reason: NeverBookable) {
+    super(reason === 'passed' ? START_PASSED : START_NOT_OFFERED);
+    this.reason = reason;
+    this.code = reason === 'passed' ? 'start_passed' : 'start_not_offered';
+  }
+}
+
 export const toIso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** Throws StartNotBookableError for a start no calendar could make bookable (a booking, a hold and a move check it first). */
+export function assertStartOffered(rules: BookingRules, start: string, now: Date): void {
+  const never = neverBookable(rules, start, toIso(now.getTime()));
+  if (never) throw new StartNotBookableError(never);
+}
 
 /** The claims owner of a hold (a booking's is its id). */
 export const holdOwner = (holdId: string) => `hold:${holdId}`;

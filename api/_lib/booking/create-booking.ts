@@ -8,15 +8,14 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { Booking } from './record.ts';
 import type { ApiContext } from '../runtime/context.ts';
-import { SlotTakenError, claim, toIso } from './claims.ts';
+import { SlotTakenError, assertStartOffered, claim, toIso } from './claims.ts';
 import { rowToBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { queueEmails } from './queue-emails.ts';
 import { releaseHold } from './slot-holds.ts';
 import { hitRateLimit } from '../http/rate-limit.ts';
 import { emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
-import { BOOKING_CONSENT_VERSION, START_NOT_OFFERED, START_PASSED, type BookingRequest } from '../../../src/lib/booking/request.ts';
-import { neverBookable, type NeverBookable } from '../../../src/lib/booking/slots.ts';
+import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../../src/lib/booking/request.ts';
 import { parseStoredAnswers } from '../../../src/lib/readiness/stored.ts';
 import { UTM_KEYS, parseLeadSource } from '../../../src/lib/leads/source.ts';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
@@ -38,16 +37,6 @@ export class AddressBookingLimitError extends Error {
   constructor(retryAfterSeconds: number) {
     super('Too many calls booked with this address.');
     this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
-
-/** The start can never be booked (it has passed, or the hours never offer it): the visitor's request is wrong, nobody took the time. */
-export class StartNotBookableError extends Error {
-  override readonly name = 'StartNotBookableError';
-  readonly reason: NeverBookable;
-  constructor(reason: NeverBookable) {
-    super(reason === 'passed' ? START_PASSED : START_NOT_OFFERED);
-    this.reason = reason;
   }
 }
 
@@ -93,8 +82,7 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   // The visitor's own hold (on this time, or one they picked before) gives way to the call; rolled back with it.
   if (request.holdId) await releaseHold(tx, request.holdId);
   // Still before the address: what the time alone decides answers the same for any address.
-  const never = neverBookable(rules, start, toIso(now.getTime()));
-  if (never) throw new StartNotBookableError(never);
+  assertStartOffered(rules, start, now);
   if (!(await stillBookable(ctx, tx, start, end, now))) throw new SlotTakenError();
   // A call with an outcome is over, even before its end: after a no-show the visitor is emailed to book
   // again, and must be able to at once.
