@@ -2,7 +2,9 @@
 // see nor book a held time and its holder books it (its claims handed over); a visitor who already has
 // a call gets the held time back at once; 50 simultaneous holds of one time give one 201; a hold placed
 // on a fixed clock 9 minutes ago still blocks and one 10.5 minutes ago does not; `replaces` and one
-// hold per client; bad holds answered with the field named and nothing held.
+// hold per client; bad holds answered with the field named and nothing held; a start that has passed or
+// that the hours never offer refused with 422 and its own message (as a booking is), the visitor's
+// earlier hold kept.
 import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
 import { BOOKINGS_SERVER, bookingsOver, isoDate } from '../fixtures/bookings-http.ts';
@@ -119,12 +121,39 @@ describe('slot holds', () => {
     }
     const plain = await server.send('/api/slots/hold', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: slot.start });
     expect(plain.status).toBe(415);
-    // A time outside the rules (in the past) is not free, so it cannot be held.
-    const past = await hold('2020-01-06T09:00:00Z', freshAddress());
-    expect(past.status).toBe(409);
     expect(await holds()).toBe(before);
     const badQuery = await server.send(`/api/slots?from=${isoDate(Date.now())}&to=${isoDate(Date.now())}&tz=UTC&hold=nope`);
     expect(badQuery.status).toBe(400);
     expect(JSON.parse(badQuery.body).error.fields).toHaveProperty('hold');
+  });
+
+  it('refuses a start that has passed, or is not one of the offered times, with 422 and its own message, as a booking; the earlier hold stays; a taken time is still 409', async () => {
+    const [slot, mine] = [await slotAfter(204), await slotAfter(206)];
+    const visitor = freshAddress();
+    const held = heldId(await hold(mine.start, visitor));
+    const holds = () => count(`SELECT COUNT(*) AS n FROM booking_holds`);
+    const before = await holds();
+    // The booking's own answers (bookings-slots-and-bad-input.test.ts): the message on `start`, no alternatives.
+    const cases: [string, string, string][] = [
+      ['2020-01-06T09:00:00Z', 'start_passed', 'That time has already passed. Pick another one.'],
+      [new Date(Date.parse(slot.start) + 7 * 60_000).toISOString(), 'start_not_offered', 'That is not one of the times we offer. Pick one from the list.'],
+      [slot.start.replace(':00Z', ':30Z'), 'start_not_offered', 'That is not one of the times we offer. Pick one from the list.'],
+    ];
+    for (const [start, code, message] of cases) {
+      const reply = await hold(start, visitor, held);
+      expect(reply.status, start).toBe(422);
+      expect(JSON.parse(reply.body), start).toEqual({ error: { code, message, fields: { start: message } } });
+    }
+    // Nothing was given back with `replaces`, nothing new held: the visitor's time is still theirs.
+    expect(await holds()).toBe(before);
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_holds WHERE id = ?`, [held])).toBe(1);
+    expect(await freeStarts()).not.toContain(mine.start);
+
+    // Someone else's hold on an offered time: still the conflict, with the next free times.
+    const taken = await hold(mine.start, freshAddress());
+    expect(taken.status).toBe(409);
+    const body = JSON.parse(taken.body);
+    expect(body.error).toEqual({ code: 'slot_taken', message: 'That time is no longer free. Pick another one.', fields: { start: 'That time is no longer free.' } });
+    expect(body.alternatives.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@
 // unheld, and the booking's own re-check still guards the time.
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
-import { SlotTakenError, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './claims.ts';
+import { SlotTakenError, assertStartOffered, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './claims.ts';
 import { enqueue } from '../mail/outbox.ts';
 import { queueWebhook } from '../webhook/events.ts';
 import { addressBucket } from '../http/rate-limit.ts';
@@ -46,11 +46,13 @@ export interface HoldRequest {
 }
 
 /**
- * Holds a free time for the visitor; throws SlotTakenError when a call, another visitor's hold or the
+ * Holds a free time for the visitor; throws StartNotBookableError for a start that has passed or the
+ * hours never offer (nothing released), SlotTakenError when a call, another visitor's hold or the
  * operator's calendar has it, HoldRefusedError when its day already shows HOLDS_PER_DAY held times.
  */
 export async function placeHold(ctx: ApiContext, tx: Transaction, request: HoldRequest, now: Date): Promise<SlotHeld['hold']> {
   const rules = ctx.config.booking;
+  assertStartOffered(rules, request.start, now);
   if (request.replaces) await releaseHold(tx, request.replaces);
   const addressHash = keyedHash(ctx.secret, 'address', addressBucket(request.clientAddress) ?? 'none');
   const mine = await tx.execute({ sql: 'SELECT id FROM booking_holds WHERE address_hash = ? AND expires_at > ? ORDER BY created_at DESC, rowid DESC', args: [addressHash, now.toISOString()] });
