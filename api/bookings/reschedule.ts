@@ -1,18 +1,20 @@
 // POST /api/bookings/reschedule (form or JSON, with the reschedule token the manage page signs and the
 // new `start`): moves the same booking (same calendar UID, higher SEQUENCE), freeing the old time in
 // the same transaction. A form post lands back on the manage page, which shows the new time (or says
-// the time went meanwhile; /book-audit/rescheduled without a way back); JSON gets the booking, or 409
-// with alternatives.
+// the time went meanwhile; /book-audit/rescheduled without a way back); JSON gets the booking, 409
+// with alternatives, or 422 start_passed / start_not_offered (as a booking answers them, without waiting
+// on a calendar feed first), each with its message on `start`.
 import { HttpError } from '../_lib/http/request-guards.ts';
 import { BOOKING_CHANGE_LIMIT } from '../_lib/booking/change-limits.ts';
 import { MOVES_PER_DAY } from '../../src/config/booking.ts';
 import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
 import { rescheduleBooking } from '../_lib/booking/reschedule-booking.ts';
-import { SlotTakenError } from '../_lib/booking/claims.ts';
+import { SlotTakenError, StartNotBookableError, toIso } from '../_lib/booking/claims.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
-import { SLOT_NOT_FREE_PICK_ANOTHER, isIsoInstant } from '../../src/lib/booking/request.ts';
+import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, isIsoInstant } from '../../src/lib/booking/request.ts';
+import { neverBookable } from '../../src/lib/booking/slots.ts';
 
 /** Only a manage-page URL of this site may be the way back (never an open redirect); otherwise `fallback`. */
 const backTo = (back: unknown, notice: string, fallback: string = routes.bookingLinkExpired) =>
@@ -30,10 +32,12 @@ export const { GET, POST } = signedActionRoute({
   async act(ctx, id, fields) {
     const start = typeof fields.start === 'string' ? fields.start : '';
     if (!isIsoInstant(start)) throw new HttpError(422, 'invalid_input', 'Pick a new time from the list.', { start: 'Pick a new time from the list.' });
-    // As a booking does: the operator's calendar as of the last minute, fetched before the write.
-    await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always' });
+    const now = new Date();
+    // As a booking does: the operator's calendar as of the last minute, fetched before the write, except
+    // for a start no calendar could make bookable (the move refuses it without waiting on a feed).
+    if (!neverBookable(ctx.config.booking, start, toIso(now.getTime()))) await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
     try {
-      const { outcome, queued, retryAfterSeconds } = await rescheduleBooking(ctx, id, start);
+      const { outcome, queued, retryAfterSeconds } = await rescheduleBooking(ctx, id, start, now);
       // Back on the manage page, which shows the new time with the forms to move or cancel again.
       if (outcome === 'moved') return { ok: true, redirect: backTo(fields.back, 'moved', routes.bookingRescheduled), message: 'The call has moved.', queued };
       if (outcome === 'same') return { ok: true, redirect: backTo(fields.back, 'same_time'), message: 'The call already has that time.', queued };
@@ -43,9 +47,13 @@ export const { GET, POST } = signedActionRoute({
       }
       return { ok: false, redirect: routes.bookingLinkExpired, message: outcome === 'past' ? 'This call has already taken place.' : 'This link is not valid any more.', queued };
     } catch (error) {
+      // Not a conflict: no alternatives; the manage page says why under its own notice name.
+      if (error instanceof StartNotBookableError) {
+        return { ok: false, status: 422, code: error.code, fields: { start: error.message }, redirect: backTo(fields.back, error.code), message: error.message, queued: 0 };
+      }
       if (!(error instanceof SlotTakenError)) throw error;
-      const alternatives = await nextFreeSlots(ctx, new Date(), start, 5, 14, { bookingId: id });
-      return { ok: false, status: 409, code: 'slot_taken', alternatives, redirect: backTo(fields.back, 'slot_taken'), message: SLOT_NOT_FREE_PICK_ANOTHER, queued: 0 };
+      const alternatives = await nextFreeSlots(ctx, now, start, 5, 14, { bookingId: id });
+      return { ok: false, status: 409, code: 'slot_taken', fields: { start: SLOT_NOT_FREE }, alternatives, redirect: backTo(fields.back, 'slot_taken'), message: SLOT_NOT_FREE_PICK_ANOTHER, queued: 0 };
     }
   },
 });

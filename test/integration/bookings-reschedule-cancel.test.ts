@@ -1,7 +1,9 @@
 // Moving and cancelling a call from the emailed link, through HTTP on the real local server with a
 // database file and the file outbox: a reschedule keeps the booking (same UID, higher SEQUENCE, METHOD
 // REQUEST at the new UTC start), frees the old time and moves the reminder; a time taken meanwhile
-// sends the visitor back to the manage page with a notice (a forged way back refused); a cancel sends
+// sends the visitor back to the manage page with a notice (a forged way back refused), and so does a
+// time that has passed or that the hours never offer (JSON: 422 with the booking's own message on
+// `start`, no alternatives); a cancel sends
 // METHOD:CANCEL with the same UID, frees the time, drops the reminder, is harmless pressed twice, and
 // lets the address book again.
 import { describe, expect, it } from 'vitest';
@@ -73,6 +75,41 @@ describe('the manage link, reschedule and cancel', () => {
     expect((await server.send(reply.headers.location as string)).body).toContain('stopped being free');
     // A forged way back is refused rather than followed.
     expect((await form('/api/bookings/reschedule', { ...fields, back: 'https://evil.example/', start: theirs.start })).headers.location).toBe('/book-audit/link-expired');
+  });
+
+  it('refuses a move to a start that has passed or is not offered as a booking is: 422 to JSON, the manage page with its message to a person; a taken time is still 409', async () => {
+    const [mine, theirs] = [await slotAfter(130), await slotAfter(133)];
+    const payload = request(mine.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    await settle();
+    const link = manageLink(mails(payload.email)[0]!);
+    const fields = formOn((await server.send(link)).body, '/api/bookings/reschedule');
+    const cases: [string, string, string][] = [
+      ['2020-01-06T09:00:00Z', 'start_passed', 'That time has already passed. Pick another one.'],
+      [new Date(Date.parse(theirs.start) + 7 * 60_000).toISOString(), 'start_not_offered', 'That is not one of the times we offer. Pick one from the list.'],
+    ];
+    for (const [start, code, message] of cases) {
+      const json = await post('/api/bookings/reschedule', { ...fields, start });
+      expect(json.status, start).toBe(422);
+      // The booking's answer (bookings-slots-and-bad-input.test.ts): the message on `start`, and no alternatives to offer.
+      expect(JSON.parse(json.body), start).toEqual({ error: { code, message, fields: { start: message } }, next: `${link}&notice=${code}` });
+      const person = await form('/api/bookings/reschedule', { ...fields, start });
+      expect(person.status, start).toBe(303);
+      expect(person.headers.location, start).toBe(`${link}&notice=${code}`);
+      expect((await server.send(person.headers.location as string)).body, start).toContain(`<p class="notice" role="status">${message}</p>`);
+    }
+    // The call kept its time, and nobody was emailed about a move.
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND start_at = ? AND sequence = 0`, [booking.id, mine.start])).toBe(1);
+    await settle();
+    expect(mails(payload.email)).toHaveLength(1);
+
+    // Someone else's call: the conflict keeps its 409 with the next free times, its message on `start` as a booking's.
+    expect((await post('/api/bookings', request(theirs.start))).status).toBe(201);
+    const taken = await post('/api/bookings/reschedule', { ...fields, start: theirs.start });
+    expect(taken.status).toBe(409);
+    const body = JSON.parse(taken.body);
+    expect(body.error).toEqual({ code: 'slot_taken', message: 'That time is no longer free. Pick another one.', fields: { start: 'That time is no longer free.' } });
+    expect(body.alternatives.length).toBeGreaterThan(0);
   });
 
   it('cancels from the emailed link: METHOD:CANCEL with the same UID, the slot free again, the reminder dropped', async () => {

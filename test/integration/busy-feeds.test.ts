@@ -61,6 +61,7 @@ async function slotStarts(days: number): Promise<Set<string>> {
 const db = async () => (await apiContext()).db;
 const feedRow = async (id: string) => (await (await db()).execute({ sql: 'SELECT * FROM busy_feeds WHERE id = ?', args: [id] })).rows[0];
 const { forgetRecentStates } = await import('../../api/_lib/calendar/busy-copy.ts');
+const { createToken } = await import('../../api/_lib/signing/tokens.ts');
 /** Makes every stored copy old, as if the TTL had passed (and the second an instance may reuse its last read of them). */
 async function ageCopies() {
   await (await db()).execute(`UPDATE busy_feeds SET checked_at = '2000-01-01T00:00:00.000Z'`);
@@ -139,7 +140,7 @@ describe('busy times block every way to a time', () => {
 });
 
 describe('a start no calendar could make bookable', () => {
-  it('is refused with its 422 without fetching a stale feed first; a start the hours offer still fetches it', async () => {
+  it('is refused with its 422 (a booking, a hold, a move) without fetching a stale feed first; a start the hours offer still fetches it', async () => {
     await ageCopies();
     const before = feeds.hits('/work.ics');
     const offGrid = await post('/api/bookings', booking(berlin(4, '10:07')));
@@ -158,6 +159,15 @@ describe('a start no calendar could make bookable', () => {
 
     const offered = await post('/api/bookings', booking(berlin(6, '09:00')));
     expect(offered.status).toBe(201);
+    expect(feeds.hits('/work.ics')).toBe(before + 1);
+
+    // Moving that call to such a start: the same answers, and the move (which waits for a refresh) does not.
+    await ageCopies();
+    const token = createToken((await apiContext()).secret, 'booking-reschedule', JSON.parse(offered.body).booking.id, 3600);
+    const movedOffGrid = await post('/api/bookings/reschedule', { token, start: iso(berlin(6, '10:07')) });
+    expect([movedOffGrid.status, JSON.parse(movedOffGrid.body).error.code]).toEqual([422, 'start_not_offered']);
+    const movedPassed = await post('/api/bookings/reschedule', { token, start: iso(berlin(-1, '10:00')) });
+    expect([movedPassed.status, JSON.parse(movedPassed.body).error.code]).toEqual([422, 'start_passed']);
     expect(feeds.hits('/work.ics')).toBe(before + 1);
   });
 });

@@ -9,6 +9,7 @@ import { createToken } from '../signing/tokens.ts';
 import { freshenFeeds } from '../calendar/refresh.ts';
 import { routes } from '../../../src/config/site.ts';
 import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../../src/lib/booking/format.ts';
+import { START_NOT_OFFERED, START_PASSED } from '../../../src/lib/booking/request.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
 
 /**
@@ -24,6 +25,9 @@ const FORM_TOKEN_SECONDS = 2 * 3600;
 
 const NOTICES: Record<string, string> = {
   slot_taken: 'That time stopped being free a moment ago. Pick another one.',
+  // A move to a time no calendar could make bookable: the API's own messages (POST /api/bookings/reschedule).
+  start_passed: START_PASSED,
+  start_not_offered: START_NOT_OFFERED,
   same_time: 'That is the time the call already has.',
   moved: 'Done: your call has moved to the time below. An updated invite is on its way to your inbox and moves the call in your calendar.',
 };

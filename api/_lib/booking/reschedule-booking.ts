@@ -3,7 +3,7 @@
 import type { Booking } from './record.ts';
 import type { ApiContext } from '../runtime/context.ts';
 import { MOVES_PER_DAY } from '../../../src/config/booking.ts';
-import { SlotTakenError, claim, releaseClaims, toIso } from './claims.ts';
+import { SlotTakenError, assertStartOffered, claim, releaseClaims, toIso } from './claims.ts';
 import { findBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { dropReminders, queueEmails } from './queue-emails.ts';
@@ -15,7 +15,9 @@ const REPEATED_PRESS_MS = 2 * MINUTE_MS;
 
 /**
  * Moves a call to `newStart`: the same booking and calendar UID, a higher SEQUENCE. The old time is
- * freed and the new one claimed in one transaction, so a failure leaves the call where it was.
+ * freed and the new one claimed in one transaction, so a failure leaves the call where it was. Throws
+ * StartNotBookableError for a new start that has passed or the hours never offer, SlotTakenError for
+ * one that is not free.
  */
 export async function rescheduleBooking(
   ctx: ApiContext, id: string, newStart: string, now = new Date(),
@@ -34,6 +36,7 @@ export async function rescheduleBooking(
       const justMoved = booking.sequence > 0 && now.getTime() - Date.parse(String(row?.updated_at)) < REPEATED_PRESS_MS;
       return { outcome: justMoved ? 'moved' : 'same', booking, queued: 0 };
     }
+    assertStartOffered(rules, start, now);
     const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
     if (!(await stillBookable(ctx, tx, start, end, now, { bookingId: id }))) throw new SlotTakenError();
     // Each move emails both sides: alternating two times must not flood two inboxes.

@@ -27,6 +27,8 @@ export interface ActionOutcome {
   /** For a JSON caller when not ok: the status (400 by default) and error code, and more to answer with. */
   status?: number;
   code?: string;
+  /** For a JSON caller when not ok: the message per field it concerns (a reschedule's `start`). */
+  fields?: Record<string, string>;
   alternatives?: unknown[];
   /** With status 429: when to try again (sent as Retry-After). */
   retryAfterSeconds?: number;
@@ -102,7 +104,7 @@ export function signedActionRoute(action: SignedAction): { GET(request: Request)
         if (body && wantsJson(request, body.format)) {
           const answer = outcome.ok
             ? { ok: true, message: outcome.message, next: outcome.redirect }
-            : { error: { code: outcome.code ?? 'invalid_link', message: outcome.message, fields: {} }, next: outcome.redirect, ...(outcome.alternatives ? { alternatives: outcome.alternatives } : {}) };
+            : { error: { code: outcome.code ?? 'invalid_link', message: outcome.message, fields: outcome.fields ?? {} }, next: outcome.redirect, ...(outcome.alternatives ? { alternatives: outcome.alternatives } : {}) };
           return Response.json(answer, { status, headers: { 'Cache-Control': 'no-store', ...retryAfter } });
         }
         // The page's button (a person): on to the page that says what happened.
