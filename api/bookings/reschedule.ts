@@ -4,11 +4,11 @@
 // the time went meanwhile; /book-audit/rescheduled without a way back); JSON gets the booking, 409
 // with alternatives, or 422 start_passed / start_not_offered (as a booking answers them, without waiting
 // on a calendar feed first), each with its message on `start`.
-import { HttpError } from '../_lib/http/request-guards.ts';
 import { BOOKING_CHANGE_LIMIT } from '../_lib/booking/change-limits.ts';
 import { MOVES_PER_DAY } from '../../src/config/booking.ts';
 import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
 import { rescheduleBooking } from '../_lib/booking/reschedule-booking.ts';
+import { PICK_A_NEW_TIME } from '../_lib/booking/manage-page.ts';
 import { SlotTakenError, StartNotBookableError, toIso } from '../_lib/booking/claims.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { signedActionRoute } from '../_lib/http/signed-action.ts';
@@ -31,7 +31,8 @@ export const { GET, POST } = signedActionRoute({
   },
   async act(ctx, id, fields) {
     const start = typeof fields.start === 'string' ? fields.start : '';
-    if (!isIsoInstant(start)) throw new HttpError(422, 'invalid_input', 'Pick a new time from the list.', { start: 'Pick a new time from the list.' });
+    // An answer, not a throw: a person's form post lands back on the manage page like every other refusal.
+    if (!isIsoInstant(start)) return { ok: false, status: 422, code: 'invalid_input', fields: { start: PICK_A_NEW_TIME }, redirect: backTo(fields.back, 'invalid_start'), message: PICK_A_NEW_TIME, queued: 0 };
     const now = new Date();
     // As a booking does: the operator's calendar as of the last minute, fetched before the write, except
     // for a start no calendar could make bookable (the move refuses it without waiting on a feed).

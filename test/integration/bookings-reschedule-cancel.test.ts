@@ -3,7 +3,8 @@
 // REQUEST at the new UTC start), frees the old time and moves the reminder; a time taken meanwhile
 // sends the visitor back to the manage page with a notice (a forged way back refused), and so does a
 // time that has passed or that the hours never offer (JSON: 422 with the booking's own message on
-// `start`, no alternatives); a cancel sends
+// `start`, no alternatives), and so does a start that is no time at all (a page, never raw JSON, for a
+// form post); a cancel sends
 // METHOD:CANCEL with the same UID, frees the time, drops the reminder, is harmless pressed twice, and
 // lets the address book again.
 import { describe, expect, it } from 'vitest';
@@ -110,6 +111,29 @@ describe('the manage link, reschedule and cancel', () => {
     const body = JSON.parse(taken.body);
     expect(body.error).toEqual({ code: 'slot_taken', message: 'That time is no longer free. Pick another one.', fields: { start: 'That time is no longer free.' } });
     expect(body.alternatives.length).toBeGreaterThan(0);
+  });
+
+  it('sends a form post whose start is no time at all back to the manage page with a notice, never raw JSON; JSON gets its 422', async () => {
+    const slot = await slotAfter(136);
+    const payload = request(slot.start);
+    const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
+    await settle();
+    const link = manageLink(mails(payload.email)[0]!);
+    const fields = formOn((await server.send(link)).body, '/api/bookings/reschedule');
+    for (const start of ['nope', '']) {
+      const person = await form('/api/bookings/reschedule', { ...fields, start });
+      expect(person.status, start).toBe(303);
+      expect(person.headers.location, start).toBe(`${link}&notice=invalid_start`);
+      expect(person.body, start).toBe('');
+    }
+    // No start at all (the page's select left out).
+    expect((await form('/api/bookings/reschedule', fields)).headers.location).toBe(`${link}&notice=invalid_start`);
+    expect((await server.send(`${link}&notice=invalid_start`)).body).toContain('<p class="notice" role="status">Pick a new time from the list.</p>');
+    // A JSON client (or a form asking for JSON) still gets JSON, the field named.
+    const json = await post('/api/bookings/reschedule', { ...fields, start: 'nope' });
+    expect(json.status).toBe(422);
+    expect(JSON.parse(json.body).error).toEqual({ code: 'invalid_input', message: 'Pick a new time from the list.', fields: { start: 'Pick a new time from the list.' } });
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND start_at = ? AND sequence = 0`, [booking.id, slot.start])).toBe(1);
   });
 
   it('cancels from the emailed link: METHOD:CANCEL with the same UID, the slot free again, the reminder dropped', async () => {

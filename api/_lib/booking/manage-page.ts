@@ -23,11 +23,15 @@ const MAX_OPTIONS = 1000;
 /** Signed forms on the page stay valid this long: enough to read, decide and press. */
 const FORM_TOKEN_SECONDS = 2 * 3600;
 
+/** What a move without a time the page offers is told (POST /api/bookings/reschedule), as JSON and as the page's notice. */
+export const PICK_A_NEW_TIME = 'Pick a new time from the list.';
+
 const NOTICES: Record<string, string> = {
   slot_taken: 'That time stopped being free a moment ago. Pick another one.',
   // A move to a time no calendar could make bookable: the API's own messages (POST /api/bookings/reschedule).
   start_passed: START_PASSED,
   start_not_offered: START_NOT_OFFERED,
+  invalid_start: PICK_A_NEW_TIME,
   same_time: 'That is the time the call already has.',
   moved: 'Done: your call has moved to the time below. An updated invite is on its way to your inbox and moves the call in your calendar.',
 };
