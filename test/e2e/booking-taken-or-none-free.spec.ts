@@ -2,11 +2,12 @@
 // in Berlin; desktop only, as a flow through the server: the steps' layout at 390 px is booking-keyboard's
 // and booking-rendering's): a time someone books before it is picked leaves the list with a
 // notice; a time taken while the visitor types (no hold, its service unreachable) offers the next free
-// ones and keeps everything typed; with nothing free this month the grid jumps to the first month with
+// ones and keeps everything typed; a time that passed before its hold, or before its booking, is refused
+// with the server's message, the times fetched again, nothing typed lost; with nothing free this month the grid jumps to the first month with
 // a time and names it, and with nothing free at all it offers email. Axe on every state.
 //
 // Tests that book take different days (by project and test), so parallel runs never want one time:
-// these the 3rd to 10th free day, booking-keyboard.spec.ts the 1st or 2nd (the 11th only holds a time).
+// these the 3rd to 10th free day, booking-keyboard.spec.ts the 1st or 2nd (the 11th and 12th only hold a time).
 import { expect, test, type Page } from '@playwright/test';
 import { OPERATOR_ZONE, PATH, VISITOR_ZONE, card, clock, expectAxeClean, form, freeDays, localDay, openBooking, storedBooking, waitForFillTime } from './_booking-page.ts';
 
@@ -124,6 +125,40 @@ test.describe('booking page', () => {
     await expectAxeClean(page, 'a time that passed');
     await page.getByRole('button', { name: 'Change time' }).click();
     await expect(page.getByRole('heading', { name: 'Pick a date and time' })).toBeVisible();
+  });
+
+  test('a time that has passed when the visitor picks it is refused on the times with the hold\'s message, the times are fetched again, and nothing typed is lost', async ({ page }) => {
+    // The hold service's answer for a start gone by (test/integration/bookings-holds.test.ts checks the
+    // server gives it): a listed time cannot be made to pass while the page is open.
+    const message = 'That time has already passed. Pick another one.';
+    let gone = false;
+    await page.route('**/api/slots/hold', (route) => (gone ? route.fulfill({ status: 422, json: { error: { code: 'start_passed', message, fields: { start: message } } } }) : route.fallback()));
+    await openBooking(page);
+    await clickFreeDay(page, 12);
+    const times = card(page).locator('[data-start]');
+    await times.first().click();
+    await expect(page.getByRole('heading', { name: 'Your details' })).toBeFocused();
+    const typed = { 'Your name': 'Pat Early', 'Work email': 'early-gone-desktop@example.com', Company: 'Early Ltd', 'What do you want to fix?': 'Returns are logged by hand in two systems.' };
+    for (const [label, value] of Object.entries(typed)) await form(page).getByLabel(label, { exact: true }).fill(value);
+    await form(page).getByLabel('Workflow area').selectOption('customer-success');
+    await page.getByRole('button', { name: 'Change time' }).click();
+    await expect(page.getByRole('heading', { name: 'Pick a date and time' })).toBeVisible();
+
+    gone = true;
+    const refetched = page.waitForRequest((r) => r.url().includes('/api/slots?') && r.method() === 'GET');
+    await times.nth(1).click();
+    const notice = card(page).getByRole('alert');
+    await expect(notice).toHaveText(message);
+    await expect(notice).toBeFocused();
+    await refetched;
+    await expect(page.getByRole('heading', { name: 'Pick a date and time' })).toBeVisible();
+    await expectAxeClean(page, 'a time that passed before its hold');
+
+    gone = false;
+    await times.first().click();
+    await expect(page.getByRole('heading', { name: 'Your details' })).toBeFocused();
+    for (const [label, value] of Object.entries(typed)) await expect(form(page).getByLabel(label, { exact: true })).toHaveValue(value);
+    await expect(form(page).getByLabel('Workflow area')).toHaveValue('customer-success');
   });
 
   test('a held time taken over from another tab on the same network: the promise to keep it goes with it', async ({ page, request }, testInfo) => {

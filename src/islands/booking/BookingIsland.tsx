@@ -117,7 +117,10 @@ export default function BookingIsland({ slotsPath, holdPath, bookingsPath, priva
     focus.request('times');
   }
 
-  /** Holds the picked time, then asks for details; a time someone took meanwhile leaves the list instead. */
+  /**
+   * Holds the picked time, then asks for details; a time someone took meanwhile, or one that has passed
+   * while the page was open, leaves the list instead (the notice says which).
+   */
   async function choose(next: Slot) {
     if (slotHold.holding || !timeZone) return;
     if (!(await slotHold.place(next, `${formatTime(next.start, timeZone, locale)} is no longer free. Pick another time.`))) return reload();
