@@ -1,6 +1,6 @@
 // GET /book-audit/manage?token=… (vercel.json rewrites it here): the page behind the link in every
-// booking email. It shows the call and offers to move or cancel it; it changes nothing itself, so a
-// mail scanner that opens the link does no harm.
+// booking email. It shows the call and offers to move or cancel it (&step=cancel asks before a cancel);
+// it changes nothing itself, so a mail scanner that opens the link does no harm.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { renderActionPage } from '../_lib/http/action-page.ts';
 import { managePage } from '../_lib/booking/manage-page.ts';
@@ -19,6 +19,7 @@ export function GET(request: Request): Promise<Response> {
     if (!check.ok) return redirect(routes.bookingLinkExpired);
     const booking = await findBooking(ctx.db, check.subject);
     if (!booking) return redirect(routes.bookingLinkExpired);
-    return new Response(renderActionPage(await managePage(ctx, booking, token, params.get('notice'))), { headers: PAGE_HEADERS });
+    const step = params.get('step') === 'cancel' ? 'cancel' : 'manage';
+    return new Response(renderActionPage(await managePage(ctx, booking, token, params.get('notice'), new Date(), step)), { headers: PAGE_HEADERS });
   });
 }

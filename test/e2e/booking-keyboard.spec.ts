@@ -181,6 +181,12 @@ test.describe('booking page', () => {
     await page.goto(manage);
     await expect(page.getByRole('heading', { level: 1, name: 'Your workflow audit' })).toBeVisible();
     const choice = page.getByLabel(/New time/);
+    // It opens on no time at all: the browser asks for one before anything is posted.
+    await expect(choice).toHaveValue('');
+    await expect(choice.locator('option').first()).toHaveText('Choose a new time');
+    await page.getByRole('button', { name: 'Move the call to this time' }).click();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(manage);
+    expect(await choice.evaluate((select) => (select as HTMLSelectElement).validity.valueMissing)).toBe(true);
     const sameDay = await choice.locator('option').evaluateAll((options, day) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v.startsWith(day as string)), start.slice(0, 10));
     const moved = sameDay.filter((value) => value !== start).at(-1)!;
     expect(moved).toBeTruthy();
@@ -200,6 +206,11 @@ test.describe('booking page', () => {
     // 8. Cancel through the same link: the time is offered again, on the page too.
     await page.goto(manage);
     await page.getByRole('button', { name: 'Cancel the call' }).click();
+    // First the question, with a way back; nothing is cancelled until it is answered.
+    await expect(page.getByRole('heading', { level: 1, name: 'Cancel this call?' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'No, keep the call' })).toHaveAttribute('href', manage);
+    expect(await storedBooking(email)).toMatchObject({ status: 'confirmed', start_at: moved });
+    await page.getByRole('button', { name: 'Yes, cancel the call' }).click();
     await expect(page).toHaveURL(/\/book-audit\/cancelled$/);
     expect(await storedBooking(email)).toMatchObject({ status: 'cancelled' });
     expect(inviteOf(await mailTo(email, 'Cancelled:'))).toContain('METHOD:CANCEL');

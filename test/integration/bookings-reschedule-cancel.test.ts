@@ -141,7 +141,17 @@ describe('the manage link, reschedule and cancel', () => {
     const payload = request(slot.start);
     const booking = JSON.parse((await post('/api/bookings', payload)).body).booking;
     await settle();
-    const page = (await server.send(manageLink(mails(payload.email)[0]!))).body;
+    const manage = manageLink(mails(payload.email)[0]!);
+    // The manage page's Cancel only asks (a GET to the same page): one press there cancelled the call, with no undo.
+    const managePage = (await server.send(manage)).body;
+    expect(managePage).not.toContain('action="/api/bookings/cancel"');
+    const ask = formOn(managePage, '/book-audit/manage', 'get');
+    expect(ask.step).toBe('cancel');
+    const question = await server.send(`/book-audit/manage?${new URLSearchParams(ask)}`);
+    expect(question.body).toContain('<h1>Cancel this call?</h1>');
+    expect(question.body).toContain(`<a href="${manage.replace(/&/g, '&amp;')}">No, keep the call</a>`);
+    expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed'`, [booking.id])).toBe(1);
+    const page = question.body;
     const cancelled = await form('/api/bookings/cancel', formOn(page, '/api/bookings/cancel'));
     expect(cancelled.headers.location).toBe('/book-audit/cancelled');
     await settle();

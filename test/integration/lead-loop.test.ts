@@ -134,7 +134,7 @@ describe('reminders a day and an hour before', () => {
     const call = await book(50);
     await settle();
     const manage = linkIn(mails(call.email, 'Booked: your 20-minute workflow audit')[0]!, '/book-audit/manage');
-    const page = await server.send(manage);
+    const page = await server.send(`${manage}&step=cancel`);
     const cancel = formOn(page.body, '/api/bookings/cancel').token!;
     expect((await postJson('/api/bookings/cancel', { token: cancel })).status).toBe(200);
     expect((await reminders(call.id)).map((r) => `${r.key} ${r.status}`)).toEqual(['0-reminder cancelled', '0-reminder-hour cancelled']);

@@ -38,7 +38,11 @@ const NOTICES: Record<string, string> = {
 /** Notices that report a change that worked, shown as such. */
 const DONE_NOTICES = new Set(['moved']);
 
-export async function managePage(ctx: ApiContext, booking: Booking, manageToken: string, notice: string | null, now = new Date()): Promise<Omit<ActionPage, never>> {
+/**
+ * The page behind the emailed link. `step: 'cancel'` is the question before a cancel: one press on the
+ * manage page cancelled the call, with no undo, and a mail scanner never presses (the cancel is a POST).
+ */
+export async function managePage(ctx: ApiContext, booking: Booking, manageToken: string, notice: string | null, now = new Date(), step: 'manage' | 'cancel' = 'manage'): Promise<Omit<ActionPage, never>> {
   const { timeZone: operatorZone } = ctx.config.booking;
   const when = formatCall(booking.start, booking.end, booking.timeZone);
   const details: [string, string][] = [['When', when]];
@@ -51,6 +55,18 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
   }
   if (Date.parse(booking.start) <= now.getTime()) {
     return { title: "This call's time has passed", paragraphs: ['It can no longer be moved or cancelled. To talk again, book a new call.'], details, forms: [], secondary: { href: routes.bookAudit, label: 'Book a new time' } };
+  }
+
+  const sign = (purpose: 'booking-cancel' | 'booking-reschedule') => createToken(ctx.secret, purpose, booking.id, FORM_TOKEN_SECONDS, now.getTime());
+  const back = `${routes.bookingManage}?token=${manageToken}`;
+  if (step === 'cancel') {
+    return {
+      title: 'Cancel this call?',
+      paragraphs: ['Both of us get an update that removes the call from the calendar. Its time is offered to others at once, so it may not be free if you change your mind.'],
+      details,
+      forms: [{ action: routes.bookingCancelApi, fields: { token: sign('booking-cancel') }, button: 'Yes, cancel the call' }],
+      secondary: { href: back, label: 'No, keep the call' },
+    };
   }
 
   await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
@@ -66,19 +82,18 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
     // The day in each option too: a closed select shows only the chosen option, not its group.
     groups.get(day)!.options.push({ value: slot.start, label: `${formatShortDay(slot.start, booking.timeZone)}, ${formatTime(slot.start, booking.timeZone)} ${zoneName(slot.start, booking.timeZone)}` });
   }
-  const sign = (purpose: 'booking-cancel' | 'booking-reschedule') => createToken(ctx.secret, purpose, booking.id, FORM_TOKEN_SECONDS, now.getTime());
-  const back = `${routes.bookingManage}?token=${manageToken}`;
   const forms: ActionPage['forms'] = [];
   if (groups.size > 0) {
     forms.push({
       heading: 'Move the call',
       action: routes.bookingRescheduleApi,
       fields: { token: sign('booking-reschedule'), back },
-      choice: { name: 'start', label: `New time (${booking.timeZone.replace(/_/g, ' ')})`, groups: [...groups.values()] },
+      choice: { name: 'start', label: `New time (${booking.timeZone.replace(/_/g, ' ')})`, placeholder: 'Choose a new time', groups: [...groups.values()] },
       button: 'Move the call to this time',
     });
   }
-  forms.push({ heading: 'Cancel the call', action: routes.bookingCancelApi, fields: { token: sign('booking-cancel') }, button: 'Cancel the call', quiet: true });
+  // Opens the question first (a GET that changes nothing): the cancel itself is the next page's button.
+  forms.push({ heading: 'Cancel the call', action: routes.bookingManage, method: 'get', fields: { token: manageToken, step: 'cancel' }, button: 'Cancel the call', quiet: true });
   return {
     title: 'Your workflow audit',
     // The notice name comes from the query string: only the table's own keys, never Object.prototype's.

@@ -10,8 +10,13 @@ export interface ActionForm {
   action: string;
   /** Fields posted with the button, the token among them. */
   fields: Record<string, string>;
-  /** A choice the person makes before pressing the button: a select with option groups. */
-  choice?: { name: string; label: string; groups: { label: string; options: { value: string; label: string }[] }[] };
+  /**
+   * A choice the person makes before pressing the button: a select with option groups, opening on its
+   * placeholder (nothing chosen: the browser asks for a choice before it posts).
+   */
+  choice?: { name: string; label: string; placeholder: string; groups: { label: string; options: { value: string; label: string }[] }[] };
+  /** 'get' for a form that only opens another page (a step before an action); a POST otherwise. */
+  method?: 'get';
   /** The button's label, a verb: "Confirm my subscription". */
   button: string;
   /** A quieter button for the action that undoes something (cancel). */
@@ -60,12 +65,12 @@ function renderForm(form: ActionForm, index: number): string {
     .join('');
   const id = `choice-${index}`;
   const choice = form.choice
-    ? `<label for="${id}">${escapeHtml(form.choice.label)}</label><select id="${id}" name="${escapeHtml(form.choice.name)}" required>${form.choice.groups
+    ? `<label for="${id}">${escapeHtml(form.choice.label)}</label><select id="${id}" name="${escapeHtml(form.choice.name)}" required><option value="">${escapeHtml(form.choice.placeholder)}</option>${form.choice.groups
         .map((group) => `<optgroup label="${escapeHtml(group.label)}">${group.options.map((o) => `<option value="${escapeHtml(o.value)}">${escapeHtml(o.label)}</option>`).join('')}</optgroup>`)
         .join('')}</select>`
     : '';
   const heading = form.heading ? `<h2>${escapeHtml(form.heading)}</h2>` : '';
-  return `${heading}<form method="post" action="${escapeHtml(form.action)}">${hidden}${choice}<button type="submit"${form.quiet ? ' class="quiet"' : ''}>${escapeHtml(form.button)}</button></form>`;
+  return `${heading}<form method="${form.method ?? 'post'}" action="${escapeHtml(form.action)}">${hidden}${choice}<button type="submit"${form.quiet ? ' class="quiet"' : ''}>${escapeHtml(form.button)}</button></form>`;
 }
 
 export function renderActionPage(page: ActionPage): string {
