@@ -24,6 +24,9 @@ describe('the manage link, reschedule and cancel', () => {
     const link = manageLink(mails(payload.email)[0]!);
     const page = (await server.send(link)).body;
     const fields = formOn(page, '/api/bookings/reschedule');
+    // The list ends before the booking page's horizon, and the page names the day it ends on.
+    const lastDay = [...page.matchAll(/<optgroup label="([^"]+)">/g)].at(-1)![1]!;
+    expect(page).toContain(`Pick another time, up to ${lastDay}, or cancel.`);
     // A new time more than a day away, so the moved call gets a reminder of its own.
     const offered = [...page.slice(page.indexOf('/api/bookings/reschedule')).matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]!);
     const newStart = offered.find((start) => Date.parse(start) > Date.now() + 30 * 3600_000)!;

@@ -100,7 +100,10 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined,
     noticeTone: notice && DONE_NOTICES.has(notice) ? 'done' : undefined,
     paragraphs: [
-      groups.size > 0 ? 'Pick another time or cancel. Both of us get an updated invite that moves or removes the call in the calendar.' : `No other time is free in the next ${windowDays} days; you can still cancel and book again later.`,
+      // The list ends before the booking page's horizon: it says where, so a later date is not a mystery.
+      groups.size > 0
+        ? `Pick another time, up to ${[...groups.values()].at(-1)!.label}, or cancel. Both of us get an updated invite that moves or removes the call in the calendar. For a later date, cancel and book again.`
+        : `No other time is free in the next ${windowDays} days; you can still cancel and book again later.`,
     ],
     details,
     forms,
