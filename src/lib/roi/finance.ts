@@ -24,13 +24,17 @@ export function npv(ratePerPeriod: number, cashFlows: readonly number[]): number
 
 type IrrResult =
   | { ok: true; /** Internal rate of return per period. */ rate: number }
-  | { ok: false; /** Plain-language reason, fit to show on the page. */ note: string };
+  | { ok: false; /** Plain-language reason, fit to show on the page. */ note: string }
+  | { ok: false; /** The rate is higher than this, the highest rate per period irr() looks at (IRR_MAX_RATE). */ above: number };
+
+/** The highest rate per period irr() looks at: 1e6 is 100,000,000% a period. */
+export const IRR_MAX_RATE = 1e6;
 
 // Where to look for a sign change of NPV(rate). Dense near 0, where real business cases sit; the ends are
 // far enough out that a conventional series (one sign change, so exactly one root) is always bracketed.
 const RATE_GRID: readonly number[] = [
   -1 + 1e-12, -1 + 1e-9, -0.999999, -0.9999, -0.999, -0.99, -0.95, -0.9, -0.8, -0.6, -0.4, -0.25, -0.15, -0.1, -0.06, -0.03, -0.015, -0.005,
-  0, 0.005, 0.01, 0.02, 0.035, 0.05, 0.075, 0.1, 0.15, 0.25, 0.4, 0.6, 1, 2, 5, 10, 30, 100, 1e3, 1e4, 1e5, 1e6,
+  0, 0.005, 0.01, 0.02, 0.035, 0.05, 0.075, 0.1, 0.15, 0.25, 0.4, 0.6, 1, 2, 5, 10, 30, 100, 1e3, 1e4, 1e5, IRR_MAX_RATE,
 ];
 
 /**
@@ -48,7 +52,9 @@ function npvSign(rate: number, flows: readonly number[]): number {
 /**
  * Internal rate of return per period: the rate at which npv() is 0. Brackets a sign change on a fixed grid,
  * then bisects to full double precision, so it cannot diverge the way plain Newton can. With several sign
- * changes in the flows more than one rate may fit; the one nearest 0 is returned.
+ * changes in the flows more than one rate may fit; the one nearest 0 is returned. A rate above IRR_MAX_RATE
+ * is reported as `above`, not as no rate: NPV still has the sign of the last flows there, and as the rate
+ * grows it takes the sign of the first flow, so a root lies beyond (a tiny cost earned back at once).
  */
 export function irr(cashFlows: readonly number[]): IrrResult {
   if (cashFlows.some((flow) => !Number.isFinite(flow))) {
@@ -85,6 +91,8 @@ export function irr(cashFlows: readonly number[]): IrrResult {
     previousSign = sign;
   }
   if (best === undefined) {
+    // previousSign is NPV's sign at IRR_MAX_RATE; far above it NPV has the first flow's sign.
+    if (previousSign === -Math.sign(flows[0]!)) return { ok: false, above: IRR_MAX_RATE };
     return { ok: false, note: 'No rate of return fits these cash flows: they never break even at any rate.' };
   }
   return { ok: true, rate: best };

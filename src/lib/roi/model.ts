@@ -135,17 +135,16 @@ export function computeScenario(inputs: RoiInputs, adjustment: ScenarioAdjustmen
   return compact(computeCore(adjustInputs(inputs, adjustment), Math.max(0, 1 + adjustment.volumeChange)));
 }
 
-function irrFigures(cashFlows: number[]): Pick<RoiResult, 'irrMonthly' | 'irrAnnual' | 'irrNote'> {
+function irrFigures(cashFlows: number[], payback: Payback): Pick<RoiResult, 'irrMonthly' | 'irrAnnual' | 'irrNote'> {
   const result = irr(cashFlows);
-  if (!result.ok) return { irrMonthly: null, irrAnnual: null, irrNote: { kind: 'no-rate', text: result.note } };
-  const annual = annualRateFromMonthly(result.rate);
-  if (!Number.isFinite(annual)) {
-    return {
-      irrMonthly: null,
-      irrAnnual: null,
-      irrNote: { kind: 'no-rate', text: 'The rate of return is too high to show: the up-front cost is tiny next to the monthly value.' },
-    };
+  if (!result.ok) {
+    const note: IrrNote = 'above' in result
+      ? { kind: 'above', monthlyRate: result.above, paidBackInMonth1: payback.kind === 'month' && payback.month === 1 }
+      : { kind: 'no-rate', text: result.note };
+    return { irrMonthly: null, irrAnnual: null, irrNote: note };
   }
+  // Finite: irr() returns at most IRR_MAX_RATE a month, which compounds to about 1e72 a year.
+  const annual = annualRateFromMonthly(result.rate);
   const note: IrrNote | null = annual > IRR_NOTE_THRESHOLD ? { kind: 'very-high', threshold: IRR_NOTE_THRESHOLD } : null;
   return { irrMonthly: result.rate, irrAnnual: annual, irrNote: note };
 }
@@ -171,7 +170,7 @@ export function computeRoi(inputs: RoiInputs): RoiResult {
     roiAtHorizon: core.roi,
     monthlyDiscountRate: monthlyRateFromAnnual(inputs.annualDiscountRate),
     npv: core.npv,
-    ...irrFigures(core.cashFlows),
+    ...irrFigures(core.cashFlows, core.payback),
     scenarios: {
       low: computeScenario(inputs, SCENARIO_ADJUSTMENTS.low),
       // Expected moves nothing, so it is the main result.

@@ -43,7 +43,11 @@ export function paybackText(payback: Payback, horizonMonths: number, format: Roi
 
 /** The IRR's note. The very-high caveat is read before the figure, so it has to stand on its own. */
 export function irrNoteText(note: IrrNote, format: RoiFormatters): string {
-  return note.kind === 'no-rate'
-    ? note.text
-    : `Read with care: above ${format.percent(note.threshold)} a year, this rate mostly reflects a small up-front cost. It is not a forecast; payback says more.`;
+  if (note.kind === 'no-rate') return note.text;
+  if (note.kind === 'above') {
+    return `Above ${format.percent(note.monthlyRate)} a month, the highest rate this calculator works out: ${
+      note.paidBackInMonth1 ? 'the set-up cost is paid back within the first month' : 'what is spent before the gains start is tiny next to them'
+    }.`;
+  }
+  return `Read with care: above ${format.percent(note.threshold)} a year, this rate mostly reflects a small up-front cost. It is not a forecast; payback says more.`;
 }

@@ -13,8 +13,14 @@ export type Payback =
   | { kind: 'month'; /** First month from which the cumulative cash flow stays at or above 0. */ month: number; withinHorizon: boolean }
   | { kind: 'never'; reason: NeverReason };
 
-/** Why irrAnnual is null (plain words, no figures), or the caveat an IRR above `threshold` a year needs. */
-export type IrrNote = { kind: 'no-rate'; text: string } | { kind: 'very-high'; threshold: number };
+/**
+ * Why irrAnnual is null (plain words, no figures; or 'above': the rate is higher than `monthlyRate` a month,
+ * the most irr() looks at), or the caveat an IRR above `threshold` a year needs.
+ */
+export type IrrNote =
+  | { kind: 'no-rate'; text: string }
+  | { kind: 'above'; monthlyRate: number; /** Payback is month 1: the set-up cost is earned back within the first month. */ paidBackInMonth1: boolean }
+  | { kind: 'very-high'; threshold: number };
 
 interface MonthFlow {
   /** 0 is the implementation month; 1 is the first month the workflow runs. */
@@ -77,7 +83,7 @@ export interface RoiResult {
   irrMonthly: number | null;
   /** irrMonthly compounded over 12 months; null when there is no rate (irrNote says why). */
   irrAnnual: number | null;
-  /** 'no-rate' when irrAnnual is null; 'very-high' when it is over IRR_NOTE_THRESHOLD. */
+  /** 'no-rate' or 'above' when irrAnnual is null; 'very-high' when it is over IRR_NOTE_THRESHOLD. */
   irrNote: IrrNote | null;
   /** The cautious, expected and optimistic variants of the same workflow. */
   scenarios: Record<ScenarioName, ScenarioResult>;

@@ -101,6 +101,17 @@ describe('irr', () => {
     expect(irr([-100, 50, -50])).toEqual({ ok: false, note: expect.stringContaining('No rate of return fits') });
   });
 
+  it('says the rate is above the highest it computes, not that there is none, when a tiny cost is earned back at once', () => {
+    // -1 + 2,000,000 / (1 + r) = 0 => r = 1,999,999 a period, above the 1,000,000 the grid ends at.
+    expect(irr([-1, 2e6])).toEqual({ ok: false, above: 1e6 });
+    // The reported workflow: 1 up front, then 19,999,800 and 39,999,900 a month (10,000 h x $1,000, ramp-up 1).
+    expect(irr([-1, 19_999_800, 39_999_900, 39_999_900])).toEqual({ ok: false, above: 1e6 });
+    // Just inside the grid it is still a rate: -1 + 500,000 / (1 + r) = 0 => r = 499,999.
+    expect(rateOf([-1, 5e5]) / 499_999).toBeCloseTo(1, 12);
+    // The other edge stays as it was: [-100, 50, -50] has no root at any rate (see above).
+    expect(irr([-100, 50, -50])).toEqual({ ok: false, note: 'No rate of return fits these cash flows: they never break even at any rate.' });
+  });
+
   it('brings NPV to 0 for any conventional series', () => {
     fc.assert(
       fc.property(conventionalFlows, (flows) => {

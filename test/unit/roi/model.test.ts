@@ -129,6 +129,14 @@ describe('cash flows, payback and returns', () => {
     expect(result.irrNote).toEqual({ kind: 'no-rate', text: expect.stringMatching(/no up-front cost/) });
   });
 
+  it('says the IRR is above what it computes when a set-up cost of 1 is paid back in month 1', () => {
+    // The review's case: 4 weeks x 10,000 h x $1,000 = $40,000,000 gross a month, less 300 running; a set-up cost of 1.
+    const result = withInputs({ unit: 'week', timeUnit: 'hours', manualTimePerUnit: 10_000, assistedTimePerUnit: 0, costPerHour: 1_000, implementationCost: 1, rampUpMonths: 1, runningCostPerMonth: 300 });
+    expect(result.payback).toEqual({ kind: 'month', month: 1, withinHorizon: true });
+    expect(result.irrAnnual).toBeNull();
+    expect(result.irrNote).toEqual({ kind: 'above', monthlyRate: 1e6, paidBackInMonth1: true });
+  });
+
   it('flags an IRR above 1,000% a year', () => {
     // 3,000 back at 800 a month has a monthly IRR over 20%, so well over 1,000% a year.
     const result = withInputs({ rampUpMonths: 0 });

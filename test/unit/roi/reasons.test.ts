@@ -49,6 +49,14 @@ describe('the IRR note', () => {
     expect(irrNoteText({ kind: 'very-high', threshold: 10 }, german)).toMatch(/^Read with care: above 1\.000\s%/);
   });
 
+  it('says a rate above the highest it computes is above it, in the locale, never that there is none', () => {
+    expect(irrNoteText({ kind: 'above', monthlyRate: 1e6, paidBackInMonth1: true }, american)).toBe(
+      'Above 100,000,000% a month, the highest rate this calculator works out: the set-up cost is paid back within the first month.',
+    );
+    expect(irrNoteText({ kind: 'above', monthlyRate: 1e6, paidBackInMonth1: true }, german)).toMatch(/^Above 100\.000\.000\s% a month/);
+    expect(irrNoteText({ kind: 'above', monthlyRate: 1e6, paidBackInMonth1: false }, american)).not.toMatch(/first month|never/);
+  });
+
   it('passes a figure-free note through', () => {
     expect(irrNoteText({ kind: 'no-rate', text: 'No rate.' }, german)).toBe('No rate.');
   });
