@@ -81,7 +81,7 @@ function computeCore(inputs: RoiInputs, volumeFactor: number) {
     netMonthlyValue: net,
     cashFlows,
     cumulative,
-    payback: paybackOf(paybackMonth, inputs, gross, net),
+    payback: paybackOf(paybackMonth, inputs, gross, net, hoursSavedPerMonth > 0, errorsAvoidedPerMonth > 0),
     totalValue,
     totalCost,
     roi: totalCost > 0 ? (totalValue - totalCost) / totalCost : null,
@@ -89,10 +89,11 @@ function computeCore(inputs: RoiInputs, volumeFactor: number) {
   };
 }
 
-function paybackOf(month: number | null, inputs: RoiInputs, gross: number, net: number): Payback {
+function paybackOf(month: number | null, inputs: RoiInputs, gross: number, net: number, savesTime: boolean, savesErrors: boolean): Payback {
   // A workflow that loses money each month never pays back, even if nothing was spent up front.
   if (net <= 0) {
-    if (gross <= 0) return { kind: 'never', reason: { kind: 'no-value' } };
+    // No value: nothing saved, or what is saved is valued at 0 a unit (a cost per hour or per error of 0).
+    if (gross <= 0) return { kind: 'never', reason: savesTime || savesErrors ? { kind: 'unvalued', time: savesTime, errors: savesErrors } : { kind: 'no-value' } };
     return {
       kind: 'never',
       reason: { kind: net < 0 ? 'running-costs-exceed-value' : 'running-costs-equal-value', monthlyValue: gross, monthlyRunning: inputs.runningCostPerMonth },

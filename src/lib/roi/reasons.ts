@@ -11,6 +11,8 @@ export function neverPaysBackText(reason: NeverReason, format: RoiFormatters): s
   switch (reason.kind) {
     case 'no-value':
       return 'As entered, this workflow saves no time, errors or revenue, so nothing pays back its costs.';
+    case 'unvalued':
+      return `As entered, no value is put on what this workflow saves: the cost per ${reason.time ? (reason.errors ? 'hour and per error are' : 'hour is') : 'error is'} 0, so nothing pays back its costs.`;
     case 'running-costs-exceed-value':
       return `Running costs (${money(reason.monthlyRunning)} a month) are higher than the monthly value (${money(reason.monthlyValue)}): this workflow loses money every month.`;
     case 'running-costs-equal-value':

@@ -5,6 +5,8 @@ import type { ScenarioName } from './presets.ts';
 /** Why a workflow never pays back: a code and its figures; the edge writes the sentence in the reader's locale. */
 export type NeverReason =
   | { kind: 'no-value' }
+  /** Time or errors are saved (`time`, `errors`), but at a cost per hour or per error of 0, and there is no revenue. */
+  | { kind: 'unvalued'; time: boolean; errors: boolean }
   | { kind: 'running-costs-exceed-value' | 'running-costs-equal-value'; monthlyValue: number; monthlyRunning: number }
   | { kind: 'too-slow'; monthlyNet: number; implementationCost: number; maxMonths: number };
 

@@ -188,6 +188,20 @@ describe('cash flows, payback and returns', () => {
     });
     expect(withInputs({ assistedTimePerUnit: 10 }).payback).toEqual({ kind: 'never', reason: { kind: 'no-value' } });
   });
+
+  it('tells time or errors valued at 0 apart from a workflow that saves nothing', () => {
+    // 40 h saved a month at 0 an hour: time is saved, but worth nothing.
+    expect(withInputs({ costPerHour: 0 }).payback).toEqual({ kind: 'never', reason: { kind: 'unvalued', time: true, errors: false } });
+    // The review's case: hours and errors saved (100 units x 10% x 50% = 5 errors a month), both at 0.
+    expect(withInputs({ costPerHour: 0, errorRate: 0.1, errorReduction: 0.5, costPerError: 0 }).payback)
+      .toEqual({ kind: 'never', reason: { kind: 'unvalued', time: true, errors: true } });
+    // No time saved (assisted = manual), errors avoided at 0 each.
+    expect(withInputs({ assistedTimePerUnit: 10, errorRate: 0.1, errorReduction: 0.5, costPerError: 0 }).payback)
+      .toEqual({ kind: 'never', reason: { kind: 'unvalued', time: false, errors: true } });
+    // Errors at a cost, but none avoided, and no time saved: nothing is saved at all.
+    expect(withInputs({ assistedTimePerUnit: 10, errorRate: 0.1, errorReduction: 0, costPerError: 400 }).payback)
+      .toEqual({ kind: 'never', reason: { kind: 'no-value' } });
+  });
 });
 
 describe('scenarios', () => {
@@ -291,7 +305,7 @@ describe('properties', () => {
         const { payback } = result;
         if (payback.kind === 'never') {
           // A known reason whose figures are all finite, so its sentence never reads NaN.
-          expect(['no-value', 'running-costs-exceed-value', 'running-costs-equal-value', 'too-slow']).toContain(payback.reason.kind);
+          expect(['no-value', 'unvalued', 'running-costs-exceed-value', 'running-costs-equal-value', 'too-slow']).toContain(payback.reason.kind);
           for (const value of Object.values(payback.reason)) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
           return;
         }

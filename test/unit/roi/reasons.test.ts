@@ -34,8 +34,20 @@ describe('a workflow that never pays back', () => {
     expect(neverPaysBackText(small, german)).toMatch(/\(0,60\s€ a month\).*\(0,40\s€\)/);
   });
 
+  it('says what is true when time or errors are saved but valued at 0, never that nothing is saved', () => {
+    expect(neverPaysBackText({ kind: 'unvalued', time: true, errors: true }, american)).toBe(
+      'As entered, no value is put on what this workflow saves: the cost per hour and per error are 0, so nothing pays back its costs.',
+    );
+    expect(neverPaysBackText({ kind: 'unvalued', time: true, errors: false }, american)).toBe(
+      'As entered, no value is put on what this workflow saves: the cost per hour is 0, so nothing pays back its costs.',
+    );
+    expect(neverPaysBackText({ kind: 'unvalued', time: false, errors: true }, american)).toBe(
+      'As entered, no value is put on what this workflow saves: the cost per error is 0, so nothing pays back its costs.',
+    );
+  });
+
   it('has a sentence for every reason', () => {
-    expect(neverPaysBackText({ kind: 'no-value' }, german)).toMatch(/saves no time/);
+    expect(neverPaysBackText({ kind: 'no-value' }, german)).toBe('As entered, this workflow saves no time, errors or revenue, so nothing pays back its costs.');
     expect(neverPaysBackText({ kind: 'running-costs-equal-value', monthlyValue: 1_000, monthlyRunning: 1_000 }, german))
       .toMatch(/^Running costs \(1\.000\s€ a month\) take the whole monthly value \(1\.000\s€\)/);
     expect(neverPaysBackText({ kind: 'too-slow', monthlyNet: 100, implementationCost: 30_000, maxMonths: 240 }, german))
