@@ -88,10 +88,10 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
   function setLocale(next: string) {
     const nextMark = decimalMark(next);
     setLocaleState(next);
-    if (nextMark === mark) return;
     // Read again with the new mark: "4,5" typed under a point was an error, and now is four and a half.
+    // Read again with the same mark too: the messages write their figures in the new format (1.000).
     const restyled = restyleDraft(draft, mark, nextMark);
-    const parsed = parseDraft(restyled, nextMark);
+    const parsed = parseDraft(restyled, nextMark, next);
     setDraft(restyled);
     setErrors(parsed.errors);
     if (parsed.inputs) setInputs(parsed.inputs);
@@ -99,7 +99,7 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
 
   function edit(next: Draft) {
     edited.current = true;
-    const parsed = parseDraft(next, mark);
+    const parsed = parseDraft(next, mark, locale);
     setDraft(next);
     setErrors(parsed.errors);
     if (parsed.inputs) setInputs(parsed.inputs);

@@ -6,7 +6,7 @@ import { PRESETS } from './presets.ts';
 import { FIELD_ORDER } from './query.ts';
 import { isPercentField, type PercentField } from './fields.ts';
 import { NUMBER_FIELDS, roiInputsSchema, type FieldName, type PresetId, type RoiInputs } from './schema.ts';
-import { plainNumberText, validateField, type FieldCheck } from './validate.ts';
+import { decimalCommaMessage, plainNumberText, validateField, type FieldCheck } from './validate.ts';
 import type { DecimalMark } from './format.ts';
 
 /** The text of every field, as typed. */
@@ -47,28 +47,31 @@ export function restyleDraft(draft: Draft, from: DecimalMark, to: DecimalMark): 
   return next;
 }
 
-function checkPercent(name: PercentField, raw: string, mark: DecimalMark): FieldCheck<number> {
+function checkPercent(name: PercentField, raw: string, mark: DecimalMark, context: FieldContext = {}): FieldCheck<number> {
   const text = plainNumberText(raw.trim().replace(/\s*%$/, ''), mark);
-  if (text === '' || !PERCENT_TEXT.test(text)) return { ok: false, message: PERCENT_MESSAGES.notAPercentage };
-  const percent = Number(text);
   const { min, max } = NUMBER_FIELDS[name];
-  if (percent < min * 100) return { ok: false, message: PERCENT_MESSAGES.belowMinimum(min * 100) };
-  if (percent > max * 100) return { ok: false, message: PERCENT_MESSAGES.aboveMaximum(max * 100) };
+  // The bounds as the field is typed: percentages (0 to 100), not shares.
+  const bounds = { min: min * 100, max: max * 100 };
+  if (text === '' || !PERCENT_TEXT.test(text)) return { ok: false, message: decimalCommaMessage(text, mark, bounds) ?? PERCENT_MESSAGES.notAPercentage };
+  const percent = Number(text);
+  if (percent < bounds.min) return { ok: false, message: PERCENT_MESSAGES.belowMinimum(bounds.min, context) };
+  if (percent > bounds.max) return { ok: false, message: PERCENT_MESSAGES.aboveMaximum(bounds.max, context) };
   return { ok: true, value: percent / 100 };
 }
 
 /**
  * Parses every field; `inputs` is set only when all fields are valid together (the assisted time may
- * not exceed the time by hand). The form shows `errors` inline and keeps the last good results.
+ * not exceed the time by hand). The form shows `errors` inline and keeps the last good results. `locale`
+ * is the visitor's number format: the messages write their figures in it ("more than 1.000 an hour").
  */
-export function parseDraft(draft: Draft, mark: DecimalMark = '.'): { inputs: RoiInputs | null; errors: FieldErrors } {
+export function parseDraft(draft: Draft, mark: DecimalMark = '.', locale?: string): { inputs: RoiInputs | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const values: Record<string, unknown> = {};
   const unitCheck = validateField('unit', draft.unit);
   const timeUnitCheck = validateField('timeUnit', draft.timeUnit);
-  const context: FieldContext = { unit: unitCheck.ok ? unitCheck.value : undefined, timeUnit: timeUnitCheck.ok ? timeUnitCheck.value : undefined };
+  const context: FieldContext = { unit: unitCheck.ok ? unitCheck.value : undefined, timeUnit: timeUnitCheck.ok ? timeUnitCheck.value : undefined, locale };
   for (const name of FIELD_ORDER) {
-    const check = isPercentField(name) ? checkPercent(name, draft[name], mark) : validateField(name, draft[name], context, mark);
+    const check = isPercentField(name) ? checkPercent(name, draft[name], mark, context) : validateField(name, draft[name], context, mark);
     if (check.ok) values[name] = check.value;
     else errors[name] = check.message;
   }

@@ -3,7 +3,7 @@
 import {
   belowMinimum,
   CHOICE_MESSAGES,
-  DECIMAL_POINT_EXPECTED,
+  decimalPointExpected,
   NOT_A_NUMBER,
   NOT_WHOLE,
   NUMBER_MESSAGES,
@@ -47,17 +47,26 @@ export function plainNumberText(text: string, mark: DecimalMark = '.'): string {
   return compact;
 }
 
+/**
+ * What to say about text that does not read as a number, when it has a decimal comma (4,5) and the number
+ * format writes a point: how to write it, with an example within `bounds` (or "Enter a whole number").
+ * Undefined for any other text. The form's percentages use it too.
+ */
+export function decimalCommaMessage(text: string, mark: DecimalMark, bounds: NumberBounds): string | undefined {
+  if (mark === '.' && COMMA_DECIMAL.test(text)) return bounds.integer ? NOT_WHOLE : decimalPointExpected(bounds);
+}
+
 function parseNumberField(name: NumberFieldName, raw: string, context: FieldContext, mark: DecimalMark): FieldCheck<number> {
   const bounds: NumberBounds = NUMBER_FIELDS[name];
   const messages = NUMBER_MESSAGES[name];
   const text = raw.trim();
   if (text === '') return { ok: false, message: NOT_A_NUMBER };
   const plain = plainNumberText(text, mark);
-  if (!DECIMAL.test(plain)) return { ok: false, message: mark === '.' && COMMA_DECIMAL.test(text) ? DECIMAL_POINT_EXPECTED : NOT_A_NUMBER };
+  if (!DECIMAL.test(plain)) return { ok: false, message: decimalCommaMessage(text, mark, bounds) ?? NOT_A_NUMBER };
   // `+ 0` turns '-0' into 0, so the value prints and round-trips as typed.
   const value = Number(plain) + 0;
   if (bounds.minExclusive ? value <= bounds.min : value < bounds.min) {
-    return { ok: false, message: messages.tooSmall?.(bounds) ?? belowMinimum(bounds.min) };
+    return { ok: false, message: messages.tooSmall?.(bounds, context) ?? belowMinimum(bounds.min, context) };
   }
   // 1e309 parses to Infinity: it is "more than the maximum", which is the useful thing to say.
   if (value > bounds.max) return { ok: false, message: messages.tooLarge(bounds, context) };
@@ -75,7 +84,8 @@ function parseChoice<T extends string | number>(options: readonly T[], raw: stri
  * Checks one field on its own. Number fields get specific messages ("Must be 0 or more", "That is more than
  * 1,000,000 files a month: check the figure"), which `context` makes name the workflow's units; choices
  * accept only the listed values. A query string is always written with a point (`mark` '.'); the form
- * reads what the visitor types with the decimal mark of the number format they chose.
+ * reads what the visitor types with the decimal mark of the number format they chose, and passes its
+ * locale in `context`, so the messages write their figures as the visitor does (1.000 in German).
  */
 export function validateField<K extends FieldName>(name: K, raw: string, context: FieldContext = {}, mark: DecimalMark = '.'): FieldCheck<RoiInputs[K]> {
   return checkField(name, raw, context, mark) as FieldCheck<RoiInputs[K]>;

@@ -4,6 +4,7 @@ import { roiFormatters, currencyForLocale, decimalMark } from '../../../src/lib/
 import { cashFlowCsv } from '../../../src/lib/roi/csv.ts';
 import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/presets.ts';
 import { computeRoi } from '../../../src/lib/roi/model.ts';
+import { NUMBER_FIELDS } from '../../../src/lib/roi/schema.ts';
 
 describe('numbers typed in the number format the visitor chose', () => {
   it('knows which formats write a decimal comma', () => {
@@ -83,6 +84,44 @@ describe('calculator form state', () => {
   it('accepts a trailing percent sign and rejects words', () => {
     expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), coverageShare: '80 %' }).inputs?.coverageShare).toBe(0.8);
     expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), coverageShare: 'most' }).errors.coverageShare).toBe('Enter a percentage, like 25');
+  });
+
+  it('gives a percentage field with a decimal comma the decimal-comma message, not "Enter a percentage"', () => {
+    const draft = { ...draftFromInputs(DEFAULT_INPUTS), coverageShare: '2,5', errorRate: '2,5', errorReduction: '2,5 %', annualDiscountRate: '2,5' };
+    const comma = 'Write decimals with a point, like 4.5, or pick a number format that uses a comma';
+    expect(parseDraft(draft).errors).toEqual({ coverageShare: comma, errorRate: comma, errorReduction: comma, annualDiscountRate: comma });
+  });
+
+  it("quotes an example in the decimal-comma message that the field itself accepts", () => {
+    const { errors } = parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), weeksPerMonth: '4,3', rampUpMonths: '2,5', implementationCost: '4,5' });
+    expect(errors).toEqual({
+      // 4 to 4.35 weeks: 4.5 would be refused; 4.2 is the middle to one decimal.
+      weeksPerMonth: 'Write decimals with a point, like 4.2, or pick a number format that uses a comma',
+      // Whole months: no decimal is accepted, so no decimal example.
+      rampUpMonths: 'Enter a whole number',
+      implementationCost: 'Write decimals with a point, like 4.5, or pick a number format that uses a comma',
+    });
+    // Every field, typed with a decimal comma: the example given is then accepted in that field.
+    const names = Object.keys(NUMBER_FIELDS);
+    expect(names).toHaveLength(14);
+    for (const name of names) {
+      const message = parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), [name]: '1,5' }).errors[name as keyof typeof errors];
+      const example = message?.match(/like ([\d.]+),/)?.[1];
+      if (name === 'rampUpMonths') continue;
+      expect(example, name).toBeDefined();
+      expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), [name]: example! }).errors, `${name}: ${example}`).toEqual({});
+    }
+  });
+
+  it("writes the figures of a message in the visitor's number format", () => {
+    const german = (fields: Partial<Record<string, string>>) => parseDraft({ ...draftFromInputs(DEFAULT_INPUTS, ','), unit: 'file', timeUnit: 'minutes', ...fields }, ',', 'de-DE').errors;
+    expect(german({ costPerHour: '2000' })).toEqual({ costPerHour: 'That is more than 1.000 an hour: check the figure' });
+    expect(german({ unitsPerMonth: '2.000.000' })).toEqual({ unitsPerMonth: 'That is more than 1.000.000 files a month: check the figure' });
+    expect(german({ weeksPerMonth: '5' })).toEqual({ weeksPerMonth: 'That is more than 4,35 weeks a month: the calendar average is 4,33' });
+    expect(german({ manualTimePerUnit: '20.000' })).toEqual({ manualTimePerUnit: 'That is more than 10.000 minutes per file: check the figure' });
+    // Without a locale (and in a link) they stay in en-US.
+    expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), costPerHour: '2000' }).errors).toEqual({ costPerHour: 'That is more than 1,000 an hour: check the figure' });
+    expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), weeksPerMonth: '3.5' }, '.', 'en-US').errors).toEqual({ weeksPerMonth: 'Use at least 4 weeks a month' });
   });
 
   it('puts the cross-field rule on the assisted time', () => {
