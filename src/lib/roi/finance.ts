@@ -24,8 +24,8 @@ export function npv(ratePerPeriod: number, cashFlows: readonly number[]): number
 
 type IrrResult =
   | { ok: true; /** Internal rate of return per period. */ rate: number }
-  | { ok: false; /** Plain-language reason, fit to show on the page. */ note: string }
-  | { ok: false; /** The rate is higher than this, the highest rate per period irr() looks at (IRR_MAX_RATE). */ above: number };
+  | { ok: false; /** Plain-language reason, fit to show on the page. */ note: string; above?: undefined }
+  | { ok: false; /** The rate is higher than IRR_MAX_RATE, the highest rate per period irr() looks at. */ above: true };
 
 /** The highest rate per period irr() looks at: 1e6 is 100,000,000% a period. */
 export const IRR_MAX_RATE = 1e6;
@@ -57,7 +57,7 @@ function npvSign(rate: number, flows: readonly number[]): number {
  * grows it takes the sign of the first flow, so a root lies beyond (a tiny cost earned back at once).
  */
 export function irr(cashFlows: readonly number[]): IrrResult {
-  if (cashFlows.some((flow) => !Number.isFinite(flow))) {
+  if (!cashFlows.every(Number.isFinite)) {
     return { ok: false, note: 'Some cash flows are not finite numbers, so there is no rate of return.' };
   }
   // Leading and trailing zeros only scale NPV by a positive factor, so drop them.
@@ -92,7 +92,7 @@ export function irr(cashFlows: readonly number[]): IrrResult {
   }
   if (best === undefined) {
     // previousSign is NPV's sign at IRR_MAX_RATE; far above it NPV has the first flow's sign.
-    if (previousSign === -Math.sign(flows[0]!)) return { ok: false, above: IRR_MAX_RATE };
+    if (previousSign === -Math.sign(flows[0]!)) return { ok: false, above: true };
     return { ok: false, note: 'No rate of return fits these cash flows: they never break even at any rate.' };
   }
   return { ok: true, rate: best };

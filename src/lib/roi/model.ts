@@ -136,12 +136,10 @@ export function computeScenario(inputs: RoiInputs, adjustment: ScenarioAdjustmen
   return compact(computeCore(adjustInputs(inputs, adjustment), Math.max(0, 1 + adjustment.volumeChange)));
 }
 
-function irrFigures(cashFlows: number[], payback: Payback): Pick<RoiResult, 'irrMonthly' | 'irrAnnual' | 'irrNote'> {
+function irrFigures(cashFlows: number[]): Pick<RoiResult, 'irrMonthly' | 'irrAnnual' | 'irrNote'> {
   const result = irr(cashFlows);
   if (!result.ok) {
-    const note: IrrNote = 'above' in result
-      ? { kind: 'above', monthlyRate: result.above, paidBackInMonth1: payback.kind === 'month' && payback.month === 1 }
-      : { kind: 'no-rate', text: result.note };
+    const note: IrrNote = result.above ? { kind: 'above' } : { kind: 'no-rate', text: result.note };
     return { irrMonthly: null, irrAnnual: null, irrNote: note };
   }
   // Finite: irr() returns at most IRR_MAX_RATE a month, which compounds to about 1e72 a year.
@@ -171,7 +169,7 @@ export function computeRoi(inputs: RoiInputs): RoiResult {
     roiAtHorizon: core.roi,
     monthlyDiscountRate: monthlyRateFromAnnual(inputs.annualDiscountRate),
     npv: core.npv,
-    ...irrFigures(core.cashFlows, core.payback),
+    ...irrFigures(core.cashFlows),
     scenarios: {
       low: computeScenario(inputs, SCENARIO_ADJUSTMENTS.low),
       // Expected moves nothing, so it is the main result.

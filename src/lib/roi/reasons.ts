@@ -3,6 +3,7 @@
 // them call these, so they read the same everywhere.
 import type { IrrNote, NeverReason, Payback } from './result.ts';
 import type { RoiFormatters } from './format.ts';
+import { IRR_MAX_RATE } from './finance.ts';
 
 /** Why a workflow never pays back, e.g. for en-US/USD 'Running costs ($1,200 a month) are higher than …'. */
 export function neverPaysBackText(reason: NeverReason, format: RoiFormatters): string {
@@ -10,9 +11,12 @@ export function neverPaysBackText(reason: NeverReason, format: RoiFormatters): s
   const money = (value: number) => format.money(value, Math.abs(value) < 100 ? 2 : 0);
   switch (reason.kind) {
     case 'no-value':
-      return 'As entered, this workflow saves no time, errors or revenue, so nothing pays back its costs.';
     case 'unvalued':
-      return `As entered, no value is put on what this workflow saves: the cost per ${reason.time ? (reason.errors ? 'hour and per error are' : 'hour is') : 'error is'} 0, so nothing pays back its costs.`;
+      return `As entered, ${
+        reason.kind === 'no-value'
+          ? 'this workflow saves no time, errors or revenue'
+          : `no value is put on what this workflow saves: the cost per ${reason.time ? (reason.errors ? 'hour and per error are' : 'hour is') : 'error is'} 0`
+      }, so nothing pays back its costs.`;
     case 'running-costs-exceed-value':
       return `Running costs (${money(reason.monthlyRunning)} a month) are higher than the monthly value (${money(reason.monthlyValue)}): this workflow loses money every month.`;
     case 'running-costs-equal-value':
@@ -46,10 +50,8 @@ export function paybackText(payback: Payback, horizonMonths: number, format: Roi
 /** The IRR's note. The very-high caveat is read before the figure, so it has to stand on its own. */
 export function irrNoteText(note: IrrNote, format: RoiFormatters): string {
   if (note.kind === 'no-rate') return note.text;
-  if (note.kind === 'above') {
-    return `Above ${format.percent(note.monthlyRate)} a month, the highest rate this calculator works out: ${
-      note.paidBackInMonth1 ? 'the set-up cost is paid back within the first month' : 'what is spent before the gains start is tiny next to them'
-    }.`;
-  }
+  // Always true of a rate that high: NPV is still above 0 at 1,000,000 a month, so the first months' gains
+  // are over a million times what was spent before them.
+  if (note.kind === 'above') return `Above ${format.percent(IRR_MAX_RATE)} a month, the highest rate this calculator works out: the implementation cost is tiny next to the gains.`;
   return `Read with care: above ${format.percent(note.threshold)} a year, this rate mostly reflects a small up-front cost. It is not a forecast; payback says more.`;
 }

@@ -16,12 +16,12 @@ export type Payback =
   | { kind: 'never'; reason: NeverReason };
 
 /**
- * Why irrAnnual is null (plain words, no figures; or 'above': the rate is higher than `monthlyRate` a month,
- * the most irr() looks at), or the caveat an IRR above `threshold` a year needs.
+ * Why irrAnnual is null (plain words, no figures; or 'above': the rate is higher than IRR_MAX_RATE a month,
+ * the most irr() looks at, finance.ts), or the caveat an IRR above `threshold` a year needs.
  */
 export type IrrNote =
   | { kind: 'no-rate'; text: string }
-  | { kind: 'above'; monthlyRate: number; /** Payback is month 1: the set-up cost is earned back within the first month. */ paidBackInMonth1: boolean }
+  | { kind: 'above' }
   | { kind: 'very-high'; threshold: number };
 
 interface MonthFlow {
