@@ -157,6 +157,88 @@ test.describe('ROI calculator', () => {
     expect(caveatBottom).toBeLessThanOrEqual(figureTop);
   });
 
+  // The review's huge workflow: 4 weeks x 10,000 h x $1,000 a month against a set-up cost of 1.
+  async function hugeWorkflow(page: Page) {
+    await page.getByLabel('Time by hand').fill('10000');
+    await page.getByLabel('Time with AI assistance').fill('0');
+    await page.getByLabel('Loaded cost per hour').fill('1000');
+    await page.getByLabel('One-off implementation cost').fill('1');
+    await expect(figure(page, 'Payback')).toHaveText('Month 1');
+  }
+
+  test('an IRR above what the calculator computes says so, beside a payback in month 1', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    await hugeWorkflow(page);
+    const card = page.locator('dl div').filter({ has: page.locator('dt', { hasText: 'IRR, per year' }) });
+    await expect(card).toContainText('Above 100,000,000% a month, the highest rate this calculator works out: the implementation cost is tiny next to the gains.');
+    await expect(card).not.toContainText('never break even');
+  });
+
+  test('time saved at a cost per hour and per error of 0 is not "saves no time"', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Loaded cost per hour').fill('0');
+    await page.getByLabel('Cost per error').fill('0');
+    const payback = page.locator('dl div').filter({ has: page.locator('dt', { hasText: 'Payback' }) });
+    await expect(payback).toContainText('no value is put on what this workflow saves: the cost per hour and per error are 0');
+    await expect(figure(page, 'Hours saved a month')).toHaveText('24 h');
+    // A workflow that really saves nothing keeps the plain reason.
+    await page.getByLabel('Time with AI assistance').fill('8');
+    await page.getByLabel('Errors avoided').fill('0');
+    await expect(payback).toContainText('As entered, this workflow saves no time, errors or revenue');
+  });
+
+  test('a decimal comma gets the same message in a percentage, with an example the field accepts, and figures in the chosen format', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Error rate by hand').fill('2,5');
+    await expect(page.locator('#roi-error-rate-error')).toHaveText('Write decimals with a point, like 4.5, or pick a number format that uses a comma');
+    await page.getByLabel('Weeks per month').fill('4,3');
+    await expect(page.locator('#roi-weeks-error')).toHaveText('Write decimals with a point, like 4.2, or pick a number format that uses a comma');
+    await page.getByLabel('Loaded cost per hour').fill('2000');
+    await expect(page.locator('#roi-cost-hour-error')).toHaveText('That is more than 1,000 an hour: check the figure');
+    // Deutsch: 2,5 and 4,3 now read as decimals; the limit is written the German way.
+    await page.getByLabel('Number format').selectOption('de-DE');
+    await expect(page.locator('#roi-cost-hour-error')).toHaveText('That is more than 1.000 an hour: check the figure');
+    await expect(page.locator('#roi-error-rate-error')).toHaveCount(0);
+    await page.getByLabel('Loaded cost per hour').fill('3000');
+    await expect(page.locator('#roi-cost-hour-error')).toHaveText('That is more than 1.000 an hour: check the figure');
+  });
+
+  test('huge figures stay on one line in their cards', async ({ page }) => {
+    await open(page);
+    await hugeWorkflow(page);
+    await expect(figure(page, 'Net value a month')).toHaveText('$39,999,900');
+    await expect(figure(page, 'ROI at 24 months')).toHaveText('13,053,708%');
+    const values = page.locator('dl > div > dd.font-bold');
+    await expect(values).toHaveCount(6);
+    for (const value of await values.all()) {
+      // One line box for the whole figure, and all of it in view: nothing wrapped, nothing cut off.
+      const { lines, fits } = await value.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return { lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, fits: el.scrollWidth <= el.clientWidth };
+      });
+      expect({ text: await value.textContent(), lines, fits }).toEqual({ text: await value.textContent(), lines: 1, fits: true });
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+  });
+
+  test('while a field is invalid, every summary says its figures are the last valid ones, and the typed text stays', async ({ page }) => {
+    await open(page);
+    const manual = page.getByLabel('Time by hand');
+    await manual.fill('8x');
+    await expect(manual).toHaveValue('8x');
+    const phone = page.viewportSize()!.width < 1024;
+    // The phone's sticky bar (hidden from 1024 px, where the results sit beside the form).
+    const bar = page.locator('form p', { hasText: 'a month · payback' });
+    await expect(bar).toHaveText(/^Last valid numbers: 24 h a month · payback month 5$/);
+    if (phone) await expect(bar).toBeVisible();
+    else await expect(bar).toBeHidden();
+    await expect(page.getByText('1 field needs a fix. The results show your last valid numbers.')).toBeVisible();
+    await manual.fill('8');
+    await expect(bar).toHaveText(/^24 h a month · payback month 5$/);
+    await expect(page.getByText('1 field needs a fix.')).toHaveCount(0);
+  });
+
   test('works with the keyboard alone', async ({ page }) => {
     await open(page);
     await page.getByLabel('Lead routing and first reply').focus();

@@ -23,6 +23,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
   const result = useMemo(() => computeRoi(inputs), [inputs]);
   const format = useMemo(() => roiFormatters(locale, inputs.currency), [locale, inputs.currency]);
   const payback = paybackText(result.payback, inputs.horizonMonths, format);
+  const errorCount = Object.keys(errors).length;
 
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.05fr)] lg:items-start">
@@ -34,14 +35,14 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
         onLocale={scenario.setLocale}
         onEdit={(name, raw) => scenario.edit(editDraft(draft, name, raw))}
         onPreset={(id) => scenario.edit(presetDraft(draft, inputs, id, scenario.mark))}
-        summary={{ hours: format.number(result.hoursSavedPerMonth, 1), payback: payback.value }}
+        summary={{ hours: format.number(result.hoursSavedPerMonth, 1), payback: payback.value, stale: errorCount > 0 }}
       />
       <RoiResults
         inputs={inputs}
         result={result}
         format={format}
         payback={payback}
-        errorCount={Object.keys(errors).length}
+        errorCount={errorCount}
         notices={scenario.notices}
         query={scenario.bookingQuery}
         bookingPath={bookingPath}

@@ -30,8 +30,8 @@ interface RoiFormProps {
   /** One field retyped. */
   onEdit: (name: FieldName, raw: string) => void;
   onPreset: (id: PresetId) => void;
-  /** For the phone's sticky bar: hours saved ('24') and the payback figure ('Month 7'). */
-  summary: { hours: string; payback: string };
+  /** For the phone's sticky bar: hours saved ('24') and the payback figure ('Month 7'), and whether a field needs a fix (they are then the last valid input's). */
+  summary: { hours: string; payback: string; stale: boolean };
 }
 
 const PRESET_ENTRIES = Object.entries(PRESETS) as [Exclude<PresetId, 'custom'>, (typeof PRESETS)[keyof typeof PRESETS]][];
@@ -106,6 +106,7 @@ export function RoiForm({ draft, errors, currency, locale, onLocale, onEdit, onP
       {/* Phones: the results sit below the form, so a summary follows the visitor while they type. */}
       <div className="sticky bottom-0 z-10 -mx-gutter flex items-center justify-between gap-3 border-t border-line bg-white/95 px-gutter py-3 backdrop-blur lg:hidden">
         <p className="text-sm text-body">
+          {summary.stale && 'Last valid numbers: '}
           <strong className="text-ink">{summary.hours} h</strong> a month · payback <strong className="text-ink">{summary.payback.toLowerCase()}</strong>
         </p>
         <a href="#roi-results-heading" className="text-sm font-semibold whitespace-nowrap text-accent-700 underline underline-offset-2">See results</a>

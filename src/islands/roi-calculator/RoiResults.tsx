@@ -108,11 +108,13 @@ export function RoiResults({ inputs, result, format, payback, errorCount, notice
 /** `caveat` is read before the value (DOM order, not only visually); `detail` after it. */
 function Figure({ term, value, detail, caveat, accent = false }: { term: string; value: string; detail: string; caveat?: string; accent?: boolean }) {
   return (
-    <div className={`flex flex-col rounded-card border p-4 print:p-2 ${accent ? 'border-accent-100 bg-accent-50' : 'border-line bg-white'}`}>
+    // A long figure takes the whole row; min-w-0 lets one wider than that scroll in its card.
+    <div className={`flex min-w-0 flex-col rounded-card border p-4 print:p-2 ${value.length > 8 ? 'col-span-2' : ''} ${accent ? 'border-accent-100 bg-accent-50' : 'border-line bg-white'}`}>
       <dt className="text-sm text-muted">{term}</dt>
       {caveat && <dd className="mt-1 text-xs text-warn-800 print:text-[11px] print:leading-snug">{caveat}</dd>}
-      {/* Long figures ("6,638,893%", "$1,234,567") step down a size so they fit a phone's half-width card. */}
-      <dd className={`mt-1 font-bold text-ink tabular-nums print:text-lg ${value.length > 8 ? 'text-xl wrap-anywhere' : 'text-2xl'}`}>{value}</dd>
+      {/* A figure never breaks ("$39,999,90" over "0"): long ones ("13,053,708%") step down a size and take
+          the row; one wider than that (an IRR of 1e72%) scrolls in its card. */}
+      <dd className={`mt-1 overflow-x-auto font-bold whitespace-nowrap text-ink tabular-nums print:text-lg ${value.length > 8 ? 'text-xl' : 'text-2xl'}`}>{value}</dd>
       {detail && <dd className="mt-1 text-xs text-body print:text-[11px] print:leading-snug">{detail}</dd>}
     </div>
   );

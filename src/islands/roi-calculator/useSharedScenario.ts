@@ -85,24 +85,25 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
     return () => window.clearTimeout(timer);
   }, [query]);
 
+  // Parses the whole draft: valid inputs replace the shown ones; the messages are written in `nextLocale`.
+  function apply(next: Draft, nextMark: DecimalMark, nextLocale: string) {
+    const parsed = parseDraft(next, nextMark, nextLocale);
+    setDraft(next);
+    setErrors(parsed.errors);
+    if (parsed.inputs) setInputs(parsed.inputs);
+  }
+
   function setLocale(next: string) {
     const nextMark = decimalMark(next);
     setLocaleState(next);
     // Read again with the new mark: "4,5" typed under a point was an error, and now is four and a half.
     // Read again with the same mark too: the messages write their figures in the new format (1.000).
-    const restyled = restyleDraft(draft, mark, nextMark);
-    const parsed = parseDraft(restyled, nextMark, next);
-    setDraft(restyled);
-    setErrors(parsed.errors);
-    if (parsed.inputs) setInputs(parsed.inputs);
+    apply(restyleDraft(draft, mark, nextMark), nextMark, next);
   }
 
   function edit(next: Draft) {
     edited.current = true;
-    const parsed = parseDraft(next, mark, locale);
-    setDraft(next);
-    setErrors(parsed.errors);
-    if (parsed.inputs) setInputs(parsed.inputs);
+    apply(next, mark, locale);
   }
 
   async function copyLink() {
