@@ -73,7 +73,8 @@ describe('booking events on the operator webhook', () => {
     const page = await server.send(new URL(manageUrl).pathname + new URL(manageUrl).search);
     const reschedule = formOn(page.body, '/api/bookings/reschedule').token!;
     expect((await postJson('/api/bookings/reschedule', { token: reschedule, start: later.start })).status).toBe(200);
-    const cancel = formOn(page.body, '/api/bookings/cancel').token!;
+    const asked = await server.send(`${new URL(manageUrl).pathname}${new URL(manageUrl).search}&step=cancel`);
+    const cancel = formOn(asked.body, '/api/bookings/cancel').token!;
     expect((await postJson('/api/bookings/cancel', { token: cancel })).status).toBe(200);
     await settle();
 
