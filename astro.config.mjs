@@ -53,10 +53,12 @@ export default defineConfig({
     islandRuntimeFileIntegration(),
     prunePageCssIntegration(),
     {
-      name: 'ai-operator:after-paint',
+      name: 'ai-operator:client-directives',
       hooks: {
-        'astro:config:setup': ({ addClientDirective }) =>
-          addClientDirective({ name: 'after-paint', entrypoint: './src/islands/after-paint-directive.ts' }),
+        'astro:config:setup': ({ addClientDirective }) => {
+          addClientDirective({ name: 'after-paint', entrypoint: './src/islands/after-paint-directive.ts' });
+          addClientDirective({ name: 'first-input', entrypoint: './src/islands/first-input-directive.ts' });
+        },
       },
     },
   ],
