@@ -24,18 +24,18 @@ const BLOCKED = ['09:40', '10:00', '10:20', '10:40', '11:00'];
 const NEIGHBOURS = ['09:20', '11:20'];
 
 /**
- * The Tuesday to look at: the first one (Berlin date) at least 11 days ahead.
+ * The Tuesday to look at: the first one (Berlin date) at least 19 days ahead.
  *
- * booking-keyboard.spec.ts and booking-taken-or-none-free.spec.ts book real times in parallel with this test: the first time (09:00 Berlin) of "the
- * nth free day" for n = 1 to 6, then times on those same days (a move to the day's last time, the
- * first alternative after a taken time). A booked 09:00 would take 09:20 with it (their buffered blocks
- * overlap), so this day must not be one of those six. The sixth free weekday is at most 10 calendar
- * days away (asked on a Friday evening: Monday to Friday, then the Monday after, 10 days on), so a
- * Tuesday 11 or more days ahead is never one of them, and at most 17 days ahead it is well within the
- * 45-day horizon. No other spec books.
+ * booking-keyboard.spec.ts and booking-taken-or-none-free.spec.ts hold and book real times in parallel with
+ * this test: the first time (09:00 Berlin) of "the nth free day" for n up to 12, then times on those same
+ * days (a move to the day's last time, the first alternative after a taken time). A held or booked 09:00
+ * takes 09:20 with it (their buffered blocks overlap), so this day must not be one of those. The twelfth
+ * free weekday is at most 18 calendar days away (12 weekdays and two weekends, counted from a Saturday), so
+ * a Tuesday 19 or more days ahead is never one of them, and at most 25 days ahead it is well within the
+ * 45-day horizon. (At 11 days it was the twelfth free day itself on a Sunday: a hold there left 09:20 off.)
  */
 function tuesdayToCheck(): Temporal.PlainDate {
-  let day = Temporal.Now.plainDateISO(OPERATOR_ZONE).add({ days: 11 });
+  let day = Temporal.Now.plainDateISO(OPERATOR_ZONE).add({ days: 19 });
   while (day.dayOfWeek !== 2) day = day.add({ days: 1 });
   return day;
 }
