@@ -10,7 +10,7 @@ import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, Id
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
 import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
-import { SlotTakenError, StartNotBookableError, toIso } from './_lib/booking/claims.ts';
+import { SlotTakenError, StartNotBookableError, isStartOffered, toIso } from './_lib/booking/claims.ts';
 import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
 import { callEvent } from './_lib/booking/call-event.ts';
@@ -19,7 +19,6 @@ import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPa
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
 import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
-import { neverBookable } from '../src/lib/booking/slots.ts';
 import { MINUTE_MS } from '../src/lib/time/durations.ts';
 
 /** Faster than a person can pick a time and press Book, even with every field pre-filled. */
@@ -55,7 +54,7 @@ export function POST(request: Request): Promise<Response> {
     // The operator's calendar as of the last minute, fetched before the write: a fetch must never hold the write lock.
     // A start no calendar could make bookable (passed, or not a time the hours offer) skips it: the write
     // answers it (a replay of the same request first), without waiting up to 5 s on a slow feed.
-    if (!neverBookable(rules, booking.start, toIso(now.getTime()))) await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
+    if (isStartOffered(rules, booking.start, now)) await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
     let created;
     try {
       created = await ctx.writes.run((tx) => createBooking(ctx, tx, booking, { clientAddress: address, now }));

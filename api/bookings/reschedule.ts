@@ -9,12 +9,11 @@ import { MOVES_PER_DAY } from '../../src/config/booking.ts';
 import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
 import { rescheduleBooking } from '../_lib/booking/reschedule-booking.ts';
 import { PICK_A_NEW_TIME } from '../_lib/booking/manage-page.ts';
-import { SlotTakenError, StartNotBookableError, toIso } from '../_lib/booking/claims.ts';
+import { SlotTakenError, StartNotBookableError, isStartOffered } from '../_lib/booking/claims.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
 import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, isIsoInstant } from '../../src/lib/booking/request.ts';
-import { neverBookable } from '../../src/lib/booking/slots.ts';
 
 /** Only a manage-page URL of this site may be the way back (never an open redirect); otherwise `fallback`. */
 const backTo = (back: unknown, notice: string, fallback: string = routes.bookingLinkExpired) =>
@@ -36,7 +35,7 @@ export const { GET, POST } = signedActionRoute({
     const now = new Date();
     // As a booking does: the operator's calendar as of the last minute, fetched before the write, except
     // for a start no calendar could make bookable (the move refuses it without waiting on a feed).
-    if (!neverBookable(ctx.config.booking, start, toIso(now.getTime()))) await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
+    if (isStartOffered(ctx.config.booking, start, now)) await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
     try {
       const { outcome, queued, retryAfterSeconds } = await rescheduleBooking(ctx, id, start, now);
       // Back on the manage page, which shows the new time with the forms to move or cancel again.

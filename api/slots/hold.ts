@@ -6,14 +6,13 @@
 // without waiting on a calendar feed first); 429 with Retry-After.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
-import { SlotTakenError, StartNotBookableError, toIso } from '../_lib/booking/claims.ts';
+import { SlotTakenError, StartNotBookableError, isStartOffered } from '../_lib/booking/claims.ts';
 import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from '../_lib/http/request-guards.ts';
 import { hitClientRateLimit } from '../_lib/http/rate-limit.ts';
 import { HoldRefusedError, placeHold, queueHoldsSpikeAlert } from '../_lib/booking/slot-holds.ts';
 import { deliverInBackground } from '../_lib/mail/deliver.ts';
 import { freshenFeeds } from '../_lib/calendar/refresh.ts';
 import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, slotHoldRequestSchema, type SlotHeld, type SlotTaken } from '../../src/lib/booking/request.ts';
-import { neverBookable } from '../../src/lib/booking/slots.ts';
 
 const MAX_HOLD_BYTES = 1024;
 /** A visitor may change their mind a few times per booking: holds are allowed this many times the booking limit. */
@@ -36,7 +35,7 @@ export function POST(request: Request): Promise<Response> {
       throw new HttpError(429, 'rate_limited', `Too many times picked. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s), or write to us.`, {}, { 'Retry-After': String(limit.retryAfterSeconds) });
     }
     // A start no calendar could make bookable is refused by placeHold without waiting on a feed (as a booking's is).
-    if (!neverBookable(ctx.config.booking, parsed.data.start, toIso(now.getTime()))) await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
+    if (isStartOffered(ctx.config.booking, parsed.data.start, now)) await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
     try {
       const hold = await ctx.writes.run((tx) => placeHold(ctx, tx, { ...parsed.data, clientAddress: address }, now));
       const body: SlotHeld = { hold };

@@ -41,6 +41,9 @@ export function assertStartOffered(rules: BookingRules, start: string, now: Date
   if (never) throw new StartNotBookableError(never);
 }
 
+/** Whether the hours offer `start` at all (not passed, on the grid): the routes fetch a calendar feed only for such a start. */
+export const isStartOffered = (rules: BookingRules, start: string, now: Date): boolean => neverBookable(rules, start, toIso(now.getTime())) === null;
+
 /** The claims owner of a hold (a booking's is its id). */
 export const holdOwner = (holdId: string) => `hold:${holdId}`;
 
