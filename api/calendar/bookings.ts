@@ -18,6 +18,24 @@ const FEED_HEADERS = {
   'X-Robots-Tag': 'noindex',
 };
 
+/**
+ * The `key` parameter as written in the address. URLSearchParams reads a '+' as a space, and a key made as
+ * base64 (`openssl rand -base64 32`) often has one: a calendar app given the address with the key pasted
+ * as is must still get the feed. Percent-escapes are decoded; a malformed one matches nothing.
+ */
+function keyParameter(search: string): string | null {
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    const equals = pair.indexOf('=');
+    if (equals === -1 || pair.slice(0, equals) !== 'key') continue;
+    try {
+      return decodeURIComponent(pair.slice(equals + 1));
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 /** True when `key` unlocks the feed: a key is configured and this is it. */
 function feedKeyMatches(key: string | null, configured: string | undefined): boolean {
   if (configured === undefined || configured === '') return false;
@@ -28,7 +46,7 @@ export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const ctx = await apiContext();
     const url = new URL(request.url);
-    if (!feedKeyMatches(url.searchParams.get('key'), ctx.config.operatorFeedKey)) {
+    if (!feedKeyMatches(keyParameter(url.search), ctx.config.operatorFeedKey)) {
       // Worded as the router's answer for an address with no route.
       throw new HttpError(404, 'not_found', `No API route at ${url.pathname}.`);
     }

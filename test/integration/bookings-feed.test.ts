@@ -9,7 +9,9 @@ import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
 import { bookingPayload } from '../fixtures/booking-request.ts';
 import { fileOutbox, settleOutbox } from '../fixtures/file-outbox.ts';
 
-const KEY = 'feed-key-Zq8vW3nR5tY7uI9oP1aS2dF4gH6jK8lX';
+// A key made by `openssl rand -base64 32` (the README once said so, and it still works): a '+', a '/' and
+// padding, which the address carries as pasted (`direct` below) or percent-encoded (feedPath).
+const KEY = 'r86FI0nz+Zq8vW3nR5tY/uI9oP1aS2dF4gH6jK8lX0=';
 
 const { server, apiContext, deliverDue, dataDir } = await startApiServer('bookings-feed', {
   SITE_URL: 'https://site.test',
@@ -140,7 +142,7 @@ describe('GET /api/calendar/bookings.ics', () => {
     expect(unknownRoute.status).toBe(404);
     const altered = `${KEY.slice(0, 20)}${KEY[20] === 'x' ? 'y' : 'x'}${KEY.slice(21)}`;
     expect(altered).toHaveLength(KEY.length);
-    for (const path of [feedPath('wrong'), feedPath(altered), feedPath(KEY.slice(0, -1)), feedPath(`${KEY}x`), feedPath(KEY.toUpperCase()), feedPath(''), feedPath(), `/api/calendar/bookings.ics?Key=${KEY}`]) {
+    for (const path of [feedPath('wrong'), feedPath(altered), feedPath(KEY.slice(0, -1)), feedPath(`${KEY}x`), feedPath(KEY.toUpperCase()), feedPath(KEY.replace('+', ' ')), `/api/calendar/bookings.ics?key=${KEY.replace('+', '%2')}`, feedPath(''), feedPath(), `/api/calendar/bookings.ics?Key=${KEY}`]) {
       const reply = await server.send(path);
       expect(reply.status, path).toBe(404);
       expect(reply.headers['content-type'], path).toMatch(/^application\/json/);

@@ -132,7 +132,7 @@ const envSchema = z
     BOOKING_DAILY_CAP: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100')),
     BOOKING_BUSY_FEEDS: optional(parsedBy(parseBusyFeeds)),
     BOOKING_BUSY_TTL_SECONDS: integer(1, 86_400, 300),
-    OPERATOR_FEED_KEY: optional(z.string().min(32, 'must be at least 32 characters (for example `openssl rand -base64 32`)')),
+    OPERATOR_FEED_KEY: optional(z.string().min(32, 'must be at least 32 characters (for example `openssl rand -hex 32`)')),
     // A secret URL: the messages (../webhook/target.ts) name the variable and never repeat the value.
     OPERATOR_WEBHOOK_URL: optional(parsedBy(parseWebhookUrl)),
     OPERATOR_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters (for example `openssl rand -hex 32`)')),
