@@ -2,30 +2,84 @@
 //   subscribers [--status pending|confirmed|unsubscribed] [--csv]   list or export subscribers
 //   messages [--status pending|sending|sent|dead] [--csv]            list queued and sent email
 //   failed                                                          messages that were dead-lettered, with their last error
-//   retry                                                           deliver every due message now
+//   retry                                                           deliver every due message now (against a hosted database only
+//                                                                   with RESEND_API_KEY set here)
 //   bookings [--from YYYY-MM-DD] [--csv]                             booked calls from that date on (in BOOKING_TIMEZONE), with their context, source and outcome
 //   funnel [--since YYYY-MM-DD] [--csv]                             views, sign-ups and bookings by page, utm_source, preset, readiness
 //                                                                   band and referring site, and the calls' outcomes (default: the last 7 days)
 //   calendar [--csv]                                                each calendar feed (BOOKING_BUSY_FEEDS): state, last refresh, age, counts, last error
 // Reads DATA_DIR / DATABASE_URL like the server, so it works on the embedded file and a hosted database.
+// A command takes only its own options; a mistyped command or option is refused before the database opens.
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../src/lib/readiness/dates.ts';
-import { apiContext } from '../api/_lib/runtime/context.ts';
-import { deliverDue } from '../api/_lib/mail/outbox.ts';
+import { ConfigError, serverConfig } from '../api/_lib/runtime/config.ts';
 import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, bookings, calendarReport, funnelCsv, funnelReport, funnelText, messages, parseSince, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { status: { type: 'string' }, from: { type: 'string' }, since: { type: 'string' }, csv: { type: 'boolean', default: false } } });
-const command = positionals[0] ?? 'help';
+const OPTIONS = { status: { type: 'string' }, from: { type: 'string' }, since: { type: 'string' }, csv: { type: 'boolean' } } as const;
+type Option = keyof typeof OPTIONS;
+/** Each command and the options it reads: any other option is refused, not silently ignored. */
+const COMMANDS: Record<string, Option[]> = {
+  subscribers: ['status', 'csv'],
+  messages: ['status', 'csv'],
+  failed: ['csv'],
+  retry: [],
+  bookings: ['from', 'csv'],
+  funnel: ['since', 'csv'],
+  calendar: ['csv'],
+};
 const usage = 'usage: npm run leads -- subscribers|messages|failed|retry|bookings|calendar|funnel [--status S] [--from YYYY-MM-DD] [--since YYYY-MM-DD] [--csv]';
 
-function checkStatus(allowed: readonly string[]): string | undefined {
-  if (values.status && !allowed.includes(values.status)) {
-    console.error(`--status must be one of: ${allowed.join(', ')}`);
-    process.exit(2);
+function refuse(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+// The command line is checked before anything opens the database: a typo creates no data folder and runs no migration.
+let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
+} catch (error) {
+  refuse(`${(error as Error).message}\n${usage}`);
+}
+const { positionals, values } = parsed;
+const command = positionals[0] ?? 'help';
+if (command === 'help') {
+  console.log(usage);
+  process.exit(0);
+}
+const allowed = COMMANDS[command];
+if (!allowed) refuse(`"${command}" is not a command.\n${usage}`);
+if (positionals.length > 1) refuse(`${command} takes no argument "${positionals[1]}".\n${usage}`);
+for (const option of Object.keys(values) as Option[]) {
+  if (!allowed.includes(option)) {
+    const takes = allowed.length ? `it takes ${allowed.map((o) => `--${o}`).join(', ')}` : 'it takes none';
+    refuse(`${command} has no --${option} option: ${takes}.`);
   }
+}
+
+let config: ReturnType<typeof serverConfig>;
+try {
+  config = serverConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  refuse(error.message, 1);
+}
+// Against the shared database, a run without the deployment's mail key would write due email to this
+// machine's outbox folder and mark it sent for everyone: the visitor would never get it.
+if (command === 'retry' && !config.databaseUrl.startsWith('file:') && !config.resendApiKey) {
+  refuse(
+    'retry refused: DATABASE_URL is a hosted database but RESEND_API_KEY is not set here, so due email would only be written to this machine and marked sent. Set the same RESEND_API_KEY and MAIL_FROM as the deployment, or let its retry job deliver (every 5 minutes).',
+  );
+}
+
+function checkStatus(statuses: readonly string[]): string | undefined {
+  if (values.status && !statuses.includes(values.status)) refuse(`--status must be one of: ${statuses.join(', ')}`);
   return values.status;
 }
 
+// Loaded after the checks: the context module checks the settings as it loads, and throws.
+const { apiContext } = await import('../api/_lib/runtime/context.ts');
+const { deliverDue } = await import('../api/_lib/mail/outbox.ts');
 const ctx = await apiContext();
 const print = (rows: Awaited<ReturnType<typeof subscribers>>) => process.stdout.write(values.csv ? toCsv(rows) : toTable(rows));
 
@@ -33,25 +87,18 @@ if (command === 'subscribers') print(await subscribers(ctx.db, checkStatus(SUBSC
 else if (command === 'messages') print(await messages(ctx.db, checkStatus(MESSAGE_STATUSES)));
 else if (command === 'failed') print(await messages(ctx.db, 'dead'));
 else if (command === 'bookings') {
-  if (values.from && !isCalendarDate(values.from)) {
-    console.error(`--from must be a real date written YYYY-MM-DD (got "${values.from}")`);
-    process.exit(2);
-  }
+  if (values.from && !isCalendarDate(values.from)) refuse(`--from must be a real date written YYYY-MM-DD (got "${values.from}")`);
   print(await bookings(ctx.db, values.from, ctx.config.booking.timeZone));
 } else if (command === 'funnel') {
   const now = new Date();
   const period = parseSince(values.since, now);
-  if ('error' in period) {
-    console.error(period.error);
-    process.exit(2);
-  }
+  if ('error' in period) refuse(period.error);
   const report = await funnelReport(ctx.db, period.since, now);
   process.stdout.write(values.csv ? funnelCsv(report) : funnelText(report));
 } else if (command === 'calendar') {
   if (ctx.config.busyFeeds.length === 0) console.log('No calendar feeds: set BOOKING_BUSY_FEEDS to block the times your own calendar is busy.');
   else print(await calendarReport(ctx.db, ctx.config.busyFeeds, new Date()));
-} else if (command === 'retry') console.log(await deliverDue(ctx.db, ctx.mailer, { limit: 500, webhook: ctx.webhook }));
-else {
-  console.error(usage);
-  process.exit(command === 'help' ? 0 : 2);
+} else if (command === 'retry') {
+  // Without OPERATOR_WEBHOOK_URL here, webhook messages wait for a run that has it (the deployment's), not cancelled.
+  console.log(await deliverDue(ctx.db, ctx.mailer, { limit: 500, webhook: ctx.config.operatorWebhook ? ctx.webhook : undefined }));
 }

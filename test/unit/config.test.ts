@@ -1,5 +1,7 @@
 // The server's settings: production refuses missing or malformed ones by name, numbers are checked at
 // start, and the origins a form may come from are the configured ones, never the request's Host.
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../api/_lib/runtime/config.ts';
 import { assertSameOrigin, HttpError } from '../../api/_lib/http/request-guards.ts';
@@ -139,6 +141,16 @@ describe('server settings', () => {
     expect(readConfig({}).onVercel).toBe(false);
     // The retry job refuses every call there instead (api/outbox/retry.ts): the rest of a preview works.
     expect(readConfig({ VERCEL_ENV: 'preview' }).cronSecret).toBeUndefined();
+  });
+
+  it('keep a Vercel preview without DATABASE_URL or DATA_DIR in the writable /tmp, not the read-only function folder', () => {
+    const preview = readConfig({ VERCEL_ENV: 'preview' });
+    expect(preview.dataDir).toBe(join(tmpdir(), 'ai-operator-data'));
+    expect(preview.databaseUrl).toBe(`file:${join(tmpdir(), 'ai-operator-data', 'site.db')}`);
+    // Set ones still win; off Vercel the default stays the project's .data folder.
+    expect(readConfig({ VERCEL_ENV: 'preview', DATA_DIR: '/mnt/data' }).dataDir).toBe('/mnt/data');
+    expect(readConfig({ VERCEL_ENV: 'preview', DATABASE_URL: 'libsql://preview-db.turso.io' }).databaseUrl).toBe('libsql://preview-db.turso.io');
+    expect(readConfig({}).dataDir).toBe(resolve('.data'));
   });
 });
 

@@ -2,7 +2,8 @@
 // stops the process (or the Vercel function) with a message naming the variable, instead of
 // surfacing later as NaN, a silent 401 or a link built for the wrong host. Every variable is
 // documented in .env.example.
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import * as z from 'zod';
 import { defaultBookingRules, type BookingRules } from '../../../src/config/booking.ts';
 import { company } from '../../../src/config/company.ts';
@@ -182,9 +183,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`The server's settings are not valid:\n${[...new Set(problems)].sort().join('\n')}\nSee .env.example for what each variable means.`);
   }
   const e = parsed.data;
-  const dataDir = resolve(e.DATA_DIR ?? '.data');
   const preview = e.VERCEL_ENV === 'preview' ? [e.VERCEL_URL, e.VERCEL_BRANCH_URL].filter((h): h is string => Boolean(h)).map((h) => `https://${h}`) : [];
   const onVercel = e.VERCEL_ENV !== undefined;
+  // A function's own folder is read-only on Vercel: a preview with no DATABASE_URL keeps its file (and
+  // its generated secret) in /tmp, one per instance, instead of failing every API call.
+  const dataDir = resolve(e.DATA_DIR ?? (onVercel ? join(tmpdir(), 'ai-operator-data') : '.data'));
   // Off Vercel and out of production, the local server (or astro dev) is the site, under any of its names.
   const localServer = !production && !onVercel;
   const localOrigins = localServer ? LOOPBACK_HOSTS.map((h) => `http://${h.includes(':') ? `[${h}]` : h}:${e.PORT}`) : [];

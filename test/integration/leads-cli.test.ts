@@ -1,0 +1,117 @@
+// `npm run leads`: what it refuses, and that a refusal touches nothing. A typo in a command or option
+// must not open (or create and migrate) the database; a bad setting is named in one message, not a
+// stack trace; `retry` against a hosted database without the deployment's mail key would mark every
+// due email sent while writing it only to this machine's outbox folder, so it is refused.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+
+function leads(args: string[], env: Record<string, string> = {}) {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'leads-cli-')), 'data');
+  const run = spawnSync(process.execPath, ['scripts/leads.ts', ...args], { cwd: root, env: { PATH: process.env.PATH, DATA_DIR: dataDir, ...env }, encoding: 'utf8', timeout: 30_000 });
+  return { ...run, dataDir };
+}
+
+describe('npm run leads refuses before it opens the database', () => {
+  it('answers help with the usage line and exit 0, creating no data folder', () => {
+    const run = leads(['help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^usage: npm run leads -- subscribers\|messages\|failed\|retry\|bookings\|calendar\|funnel/);
+    expect(existsSync(run.dataDir)).toBe(false);
+  });
+
+  it('refuses a mistyped command, naming it, with exit 2 and no data folder', () => {
+    const run = leads(['subscriber']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('"subscriber" is not a command.');
+    expect(run.stderr).toContain('usage: npm run leads');
+    expect(existsSync(run.dataDir)).toBe(false);
+  });
+
+  it("refuses another command's option instead of ignoring it: --since on bookings, --from on funnel", () => {
+    const bookings = leads(['bookings', '--since', '2026-12-08']);
+    expect(bookings.status).toBe(2);
+    expect(bookings.stderr.trim()).toBe('bookings has no --since option: it takes --from, --csv.');
+    const funnel = leads(['funnel', '--from', '2026-12-06']);
+    expect(funnel.status).toBe(2);
+    expect(funnel.stderr.trim()).toBe('funnel has no --from option: it takes --since, --csv.');
+    const retry = leads(['retry', '--csv']);
+    expect(retry.stderr.trim()).toBe('retry has no --csv option: it takes none.');
+    for (const run of [bookings, funnel, retry]) expect(existsSync(run.dataDir)).toBe(false);
+  });
+
+  it('refuses an unknown option and a stray argument', () => {
+    const unknown = leads(['funnel', '--sinse', '2026-12-01']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--sinse'/);
+    const stray = leads(['failed', 'now']);
+    expect(stray.status).toBe(2);
+    expect(stray.stderr).toContain('failed takes no argument "now".');
+    for (const run of [unknown, stray]) expect(existsSync(run.dataDir)).toBe(false);
+  });
+
+  it('names a bad setting in one message, exit 1, without a stack trace', () => {
+    const run = leads(['bookings'], { BOOKING_HOURS: 'mon 9-5' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("The server's settings are not valid:");
+    expect(run.stderr).toContain('BOOKING_HOURS');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(run.dataDir)).toBe(false);
+  });
+
+  it('refuses retry against a hosted database without RESEND_API_KEY, and writes nothing to the local outbox', () => {
+    // .invalid never resolves: had the command gone on, it would have failed to connect, not refused.
+    const run = leads(['retry'], { DATABASE_URL: 'libsql://leads-cli-test.invalid', DATABASE_AUTH_TOKEN: 'token' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('retry refused: DATABASE_URL is a hosted database but RESEND_API_KEY is not set here');
+    expect(existsSync(run.dataDir) ? readdirSync(run.dataDir) : []).toEqual([]);
+  });
+
+  it('runs retry on the local file database without a mail key, and leaves webhook messages for a run that has the webhook', async () => {
+    const first = leads(['retry']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/claimed: 0/);
+    // A webhook message the deployment queued (its run has OPERATOR_WEBHOOK_URL; this shell does not).
+    const db = createClient({ url: `file:${join(first.dataDir, 'site.db')}` });
+    const due = new Date(Date.now() - 60_000).toISOString();
+    await db.execute({
+      sql: `INSERT INTO messages (id, kind, idempotency_key, payload, status, attempts, next_attempt_at, created_at, updated_at)
+            VALUES ('m1', 'webhook', 'webhook-m1', '{"kind":"webhook","webhook":{}}', 'pending', 0, ?, ?, ?)`,
+      args: [due, due, due],
+    });
+    const second = spawnSync(process.execPath, ['scripts/leads.ts', 'retry'], { cwd: root, env: { PATH: process.env.PATH, DATA_DIR: first.dataDir }, encoding: 'utf8', timeout: 30_000 });
+    expect(second.status).toBe(0);
+    const row = (await db.execute(`SELECT status, attempts, last_error FROM messages WHERE id = 'm1'`)).rows[0]!;
+    db.close();
+    expect({ status: row.status, attempts: Number(row.attempts), lastError: row.last_error }).toEqual({ status: 'pending', attempts: 0, lastError: null });
+  });
+});
+
+describe('a .env file', () => {
+  it('is read by npm run leads (as by npm start and npm run serve), and a variable set in the shell wins', () => {
+    // The project as a new user has it, with a .env beside package.json: the scripts run from that folder.
+    const project = mkdtempSync(join(tmpdir(), 'leads-env-'));
+    copyFileSync(join(root, 'package.json'), join(project, 'package.json'));
+    for (const dir of ['scripts', 'api', 'src', 'node_modules']) symlinkSync(join(root, dir), join(project, dir));
+    writeFileSync(join(project, '.env'), `DATA_DIR=${join(project, 'data')}\nBOOKING_BUSY_FEEDS=work=https://calendar.example.invalid/busy.ics\n`);
+    const npm = (env: Record<string, string> = {}) =>
+      spawnSync('npm', ['run', '--silent', 'leads', '--', 'calendar'], { cwd: project, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 60_000 });
+
+    const fromFile = npm();
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.status).toBe(0);
+    expect(fromFile.stdout).toContain('work');
+    expect(fromFile.stdout).not.toContain('No calendar feeds');
+    expect(existsSync(join(project, 'data', 'site.db'))).toBe(true);
+
+    const fromShell = npm({ BOOKING_BUSY_FEEDS: '' });
+    expect(fromShell.status).toBe(0);
+    expect(fromShell.stdout).toContain('No calendar feeds');
+  });
+});
