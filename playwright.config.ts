@@ -38,7 +38,7 @@ export default defineConfig({
     // flows that follow data through the server (emails, sign-ups, page views, the calendar feed, a taken
     // time, the readiness answers, a lead's source) do not depend on the viewport: desktop runs them once,
     // whole files by testIgnore, single tests by the tag @flow (the calculator's model, the wizard's history).
-    { name: 'mobile', grepInvert: /@flow/, testIgnore: /(routes|links|email-actions|newsletter|page-views|busy-calendar|booking-readiness-answers|booking-taken-or-none-free|lead-source|page-width-steady)\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: false } },
+    { name: 'mobile', grepInvert: /@flow/, testIgnore: /(axe-scan|routes|links|email-actions|newsletter|page-views|busy-calendar|booking-readiness-answers|booking-taken-or-none-free|lead-source|page-width-steady)\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: false } },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
   ],
   // The calendar feed starts first, so the site reads a real busy feed (every Tuesday 10:00-11:00

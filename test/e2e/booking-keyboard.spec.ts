@@ -10,6 +10,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { OPERATOR_ZONE, VISITOR_ZONE, card, clock, expectAxeClean, form, freeDays, localDay, openBooking, storedBooking, waitForFillTime } from './_booking-page.ts';
 import { attachmentText, mailTo, type Mail } from './_served-data.ts';
+import { tabTo } from './_keyboard.ts';
 
 test.use({
   timezoneId: 'America/Los_Angeles',
@@ -26,15 +27,6 @@ const focusedDay = (page: Page) => page.locator('[data-date]:focus');
 
 /** '2026-12-02T08:00:00Z' -> '20261202T080000Z', as iCalendar writes a UTC time. */
 const icsStamp = (instant: string) => new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
-
-/** Presses Tab until `target` has focus: how a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, limit = 120) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 const inviteOf = (mail: Mail) => attachmentText(mail, '.ics');
 
@@ -62,10 +54,10 @@ test.describe('booking page', () => {
     await page.goto(CALCULATOR);
     for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
     await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-    await tabTo(page, page.getByLabel('Time by hand'));
+    await tabTo(page, page.getByLabel('Time by hand'), 120);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('9');
-    await tabTo(page, page.getByRole('link', { name: 'Book an audit with these numbers' }));
+    await tabTo(page, page.getByRole('link', { name: 'Book an audit with these numbers' }), 120);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/book-audit\?.*\btm=9\b/);
 
@@ -76,7 +68,7 @@ test.describe('booking page', () => {
     await expectAxeClean(page, 'the month grid');
     const rovingDay = page.locator('[data-date][tabindex="0"]');
     await expect(rovingDay).toHaveCount(1);
-    await tabTo(page, rovingDay);
+    await tabTo(page, rovingDay, 120);
     await expect(focusedDay(page)).not.toHaveAttribute('aria-disabled');
     await expect(focusedDay(page)).toHaveAttribute('aria-label', /^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d+ times? free$/);
     const first = (await focusedDay(page).getAttribute('data-date'))!;
@@ -125,7 +117,7 @@ test.describe('booking page', () => {
     await expect(card(page)).toContainText(/We are keeping this time for you until \d{1,2}:\d{2}\s[AP]M( today| on \w{3}, \w{3} \d{1,2})?\./);
     expect(await isFree(request, start)).toBe(false);
     await expect(card(page)).toContainText('Your numbers from the ROI calculator');
-    await tabTo(page, page.getByRole('button', { name: 'Book the call' }));
+    await tabTo(page, page.getByRole('button', { name: 'Book the call' }), 120);
     await page.keyboard.press('Enter');
     const summary = form(page).getByText(/things to fix before booking/).locator('..');
     await expect(summary).toContainText('things to fix before booking');

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { islandRoutes, pageRoutes } from './_site.ts';
+import { tabTo } from './_keyboard.ts';
 import { mainNav } from '../../src/config/site.ts';
 
 // An article, found in the build: content pages ship no JavaScript, so the header must do its job in HTML.
@@ -19,17 +20,6 @@ function contrast(a: string, b: string): number {
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi! + 0.05) / (lo! + 0.05);
-}
-
-/** Presses Tab until `target` has focus; returns what had focus on the way (skip link, header, ...). */
-async function tabTo(page: Page, target: Locator, limit: number): Promise<string[]> {
-  const passed: string[] = [];
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return passed;
-    passed.push(await page.evaluate(() => `${document.activeElement?.closest('main') ? 'main ' : ''}${document.activeElement?.tagName.toLowerCase()} "${document.activeElement?.textContent?.trim().replace(/\s+/g, ' ')}"`));
-  }
-  throw new Error(`${limit} presses of Tab never reached ${target}; passed ${passed.join(', ')}`);
 }
 
 test('the mobile menu opens and is usable with the keyboard alone', async ({ page }, testInfo) => {

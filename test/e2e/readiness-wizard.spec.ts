@@ -1,6 +1,7 @@
 // The readiness wizard as a visitor uses it: keyboard only, back and forward, resume after a reload,
 // the spec download and the pre-filled calculator; axe on every step.
 import { axeViolations } from './_axe.ts';
+import { tabTo } from './_keyboard.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const PATH = '/blog/ai-automation-audit-checklist';
@@ -13,15 +14,6 @@ async function open(page: Page) {
 }
 
 const stepHeading = (page: Page) => page.locator('#readiness-step-heading');
-
-/** Presses Tab until `target` has focus: how a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, limit = 40) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 function isoInDays(days: number) {
   const date = new Date(Date.now() + days * 86_400_000);
