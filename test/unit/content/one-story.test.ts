@@ -151,6 +151,20 @@ function mergesWithoutAPerson(text: string): string[] {
   );
 }
 
+/**
+ * Sentences that end our part at the review ("we maintain it until its review", "any upkeep after that is
+ * agreed at the review"): the brief keeps the operator accountable after launch, and the review 30 days
+ * after launch is the first checkpoint, not the end.
+ */
+function upkeepEndsAtReview(text: string): string[] {
+  return sentences(text).filter(
+    (s) =>
+      /\buntil\s+(?:its|the|that)\s+review\b/i.test(s) ||
+      /\bagreed\s+at\s+(?:its|the|that)\s+review\b/i.test(s) ||
+      /\b(?:upkeep|looking\s+after|maintain\w*)\b[^.]*\bafter\s+(?:it|that|the\s+review)\b[^.]*\bagreed\b/i.test(s),
+  );
+}
+
 /** Promises and claims the company has not made: open-ended upkeep, a track record, prices, "prove". */
 const NOT_OURS: [RegExp, string][] = [
   [/prove[sd]?\s+(?:its|their|the)\s+(?:roi|return)/i, 'say "measure", not "prove its ROI"'],
@@ -279,12 +293,12 @@ describe('one story across pages', () => {
     expect(findings(pages(), mergesWithoutAPerson)).toEqual([]);
   });
 
-  it('states one commitment after launch: upkeep until the review, then as agreed there', () => {
-    const commitment = /until its review,? 30 days after launch/i;
-    for (const file of ['content/services/ai-automation-for-smbs.mdx', 'content/blog/ai-operator-vs-ai-agent.mdx']) {
+  it('states one commitment after launch: accountable after it, with the review as the first checkpoint, never the end', () => {
+    expect(findings(pages(), upkeepEndsAtReview)).toEqual([]);
+    for (const file of ['content/services/ai-automation-for-smbs.mdx', 'content/blog/ai-operator-vs-ai-agent.mdx', 'src/pages/about.astro']) {
       const text = readFileSync(join(root, file), 'utf8');
-      expect(text, file).toMatch(commitment);
-      expect(text, file).toMatch(/agreed at (?:that|the) review/i);
+      expect(text, file).toMatch(/\baccountable\b/i);
+      expect(text, file).toMatch(/first checkpoint/i);
     }
   });
 
@@ -317,6 +331,7 @@ describe('the rules catch drift', () => {
     ['typed figures', typedFigures, 'about 30 renewals, 45 minutes each; Thirty minutes saved is 15 hours; 120 leads a week.', ['30 renewals', '45 minutes', 'Thirty minutes', '15 hours', '120 leads']],
     ['a looser decision', otherDecisions, 'Then we decide together: fix what falls short, extend the workflow, or switch it off.', ['Then we decide together: fix what falls short, extend the workflow, or switch it off.']],
     ['merges by rule', mergesWithoutAPerson, 'Safe merges follow rules you sign off on.', ['Safe merges follow rules you sign off on.']],
+    ['upkeep that ends at the review', upkeepEndsAtReview, 'Ours: we maintain a workflow until its review. Any upkeep by us after that is agreed at the review, in writing.', ['Ours: we maintain a workflow until its review.', 'Any upkeep by us after that is agreed at the review, in writing.']],
     ['undefined SOP', undefinedTerms, 'Then the SOP is rewritten.', ['"SOP" is not explained where it is first used']],
   ] as const)('%s', (_label, rule, drifted, expected) => {
     expect((rule as (t: string) => string[])(drifted)).toEqual(expected);
