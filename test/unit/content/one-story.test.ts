@@ -219,6 +219,16 @@ function boundFigures(body: string): Map<string, keyof typeof EXAMPLE_FIGURES> {
   return bound;
 }
 
+/**
+ * Figures that rest on a volume the brief's model does not give (it gives time per unit, and 4 weeks a month):
+ * files and accounts a month and the totals worked out from them, and the lead example's baseline.
+ */
+const VOLUME_FIGURES: Partial<Record<keyof typeof EXAMPLE_FIGURES, string[]>> = {
+  documentIntake: ['unitsPerMonth', 'minutesSavedPerMonth', 'hoursSavedPerMonth'],
+  renewalPrep: ['unitsPerMonth', 'minutesSavedPerMonth', 'hoursSavedPerMonth'],
+  leadBaseline: ['itemsPerMonth', 'errorRatePercent', 'cycleTimeHours'],
+};
+
 /** Problems with the example figures an MDX body quotes: unbound or unknown names, unlabelled paragraphs. */
 function figureQuoteProblems(body: string): string[] {
   const problems: string[] = [];
@@ -236,6 +246,10 @@ function figureQuoteProblems(body: string): string[] {
       if (!(m[2]! in EXAMPLE_FIGURES[key])) problems.push(`{${m[1]}.${m[2]}} is not a figure of ${key}`);
       const context = block.trimStart().startsWith('|') ? `${blocks[i - 1] ?? ''}\n${block}` : block;
       if (!/\bexample/i.test(context)) problems.push(`{${m[1]}.${m[2]}} is quoted in a paragraph that does not say it is an example`);
+      // The brief's model gives times per unit; a volume (or a total that depends on one) is ours and says so.
+      if (VOLUME_FIGURES[key]?.includes(m[2]!) && !/\billustrative\b/i.test(context)) {
+        problems.push(`{${m[1]}.${m[2]}} is a volume the brief does not give, quoted in a paragraph that does not call it illustrative`);
+      }
     }
   });
   return [...new Set(problems)];
@@ -364,5 +378,7 @@ describe('the rules catch drift', () => {
       '{renewalPrep.weekly} is not a figure of renewalPrep',
     ]);
     expect(figureQuoteProblems(body.split('\n').slice(1).join('\n'))[0]).toMatch(/without importing EXAMPLE_FIGURES/);
+    const volumes = "import { EXAMPLE_FIGURES } from '../../src/lib/roi/examples.ts';\nexport const { documentIntake } = EXAMPLE_FIGURES;\n\nIn our example model, {documentIntake.unitsPerMonth} files at {documentIntake.manual} minutes.\n\nAn example at an illustrative {documentIntake.unitsPerMonth} files a month.";
+    expect(figureQuoteProblems(volumes)).toEqual(['{documentIntake.unitsPerMonth} is a volume the brief does not give, quoted in a paragraph that does not call it illustrative']);
   });
 });
