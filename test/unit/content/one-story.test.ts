@@ -165,6 +165,18 @@ function upkeepEndsAtReview(text: string): string[] {
   );
 }
 
+/**
+ * Who counts the baseline, as the baseline guide has it: the people who do the work tally it, and we set
+ * up the sheet and add it up. A sentence where we (or nobody in particular) count it says it otherwise.
+ */
+function otherBaselineCounters(text: string): string[] {
+  return sentences(text).filter(
+    (s) =>
+      /\bbaseline\b|\bfirst week of (?:the|a) build\b|\bweek 1\b/i.test(s) &&
+      (/\bwe(?:'ll| will)?\s+count\b|\bsomeone\s+(?:counts|tallies)\b|\bbaseline\s+is\s+counted\b|\bis counted in the first week\b|\bbuild counts\b/i.test(s)),
+  );
+}
+
 /** Promises and claims the company has not made: open-ended upkeep, a track record, prices, "prove". */
 const NOT_OURS: [RegExp, string][] = [
   [/prove[sd]?\s+(?:its|their|the)\s+(?:roi|return)/i, 'say "measure", not "prove its ROI"'],
@@ -316,6 +328,10 @@ describe('one story across pages', () => {
     }
   });
 
+  it('says one way who counts the baseline: the team tallies, we set up the sheet and add it up', () => {
+    expect(findings(pages(), otherBaselineCounters)).toEqual([]);
+  });
+
   it('makes no claim beyond the brief: no "prove its ROI", no track record, no prices, no open-ended promise', () => {
     expect(findings(pages(), claimsNotOurs)).toEqual([]);
   });
@@ -346,6 +362,7 @@ describe('the rules catch drift', () => {
     ['a looser decision', otherDecisions, 'Then we decide together: fix what falls short, extend the workflow, or switch it off.', ['Then we decide together: fix what falls short, extend the workflow, or switch it off.']],
     ['merges by rule', mergesWithoutAPerson, 'Safe merges follow rules you sign off on.', ['Safe merges follow rules you sign off on.']],
     ['upkeep that ends at the review', upkeepEndsAtReview, 'Ours: we maintain a workflow until its review. Any upkeep by us after that is agreed at the review, in writing.', ['Ours: we maintain a workflow until its review.', 'Any upkeep by us after that is agreed at the review, in writing.']],
+    ['we count the baseline', otherBaselineCounters, 'In the first week of the build we count its real baseline. Then someone tallies the real work, and the first week of the build counts the baseline.', ['In the first week of the build we count its real baseline.', 'Then someone tallies the real work, and the first week of the build counts the baseline.']],
     ['undefined SOP', undefinedTerms, 'Then the SOP is rewritten.', ['"SOP" is not explained where it is first used']],
   ] as const)('%s', (_label, rule, drifted, expected) => {
     expect((rule as (t: string) => string[])(drifted)).toEqual(expected);
