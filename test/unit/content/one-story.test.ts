@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { AREA_LABELS, OFFERED_AREAS } from '../../../src/lib/readiness/areas.ts';
 import { sampleAudit } from '../../../src/lib/readiness/sample-audit.ts';
 import { EXAMPLE_FIGURES } from '../../../src/lib/roi/examples.ts';
+import { faqPage } from '../../../src/lib/seo/structured-data.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -273,6 +274,15 @@ describe('one story across pages', () => {
   it('reads the pages it checks', () => {
     expect(mdxSources().length).toBeGreaterThanOrEqual(10);
     expect(astroSources().length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("asks the brief's five FAQ topics on the hub, and sends each in its FAQPage", () => {
+    const raw = readFileSync(join(root, 'content/pages/ai-operator.mdx'), 'utf8');
+    const { faq } = parse(/^---\n([\s\S]*?)\n---\n/.exec(raw)![1]!) as { faq: { question: string; answer: string }[] };
+    const questions = (faqPage(faq).mainEntity as { name: string }[]).map((q) => q.name);
+    for (const topic of [/what does a business ai operator do/i, /person or a piece of software/i, /which workflows? .*first/i, /consultant/i, /when .*bring one in/i]) {
+      expect(questions.filter((q) => topic.test(q)), String(topic)).toHaveLength(1);
+    }
   });
 
   describe('the service areas', () => {
