@@ -174,7 +174,7 @@ function otherBaselineCounters(text: string): string[] {
   return sentences(text).filter(
     (s) =>
       /\bbaseline\b|\bfirst week of (?:the|a) build\b|\bweek 1\b/i.test(s) &&
-      (/\bwe(?:'ll| will)?\s+count\b|\bsomeone\s+(?:counts|tallies)\b|\bbaseline\s+is\s+counted\b|\bis counted in the first week\b|\bbuild counts\b/i.test(s)),
+      (/\bwe(?:'ll| will)?\s+count\b|\bsomeone\s+(?:counts|tallies)\b|\bbaseline\s+is\s+counted\b|\bis counted in the first week\b|\b(?:build|week) counts\b/i.test(s)),
   );
 }
 
@@ -208,6 +208,8 @@ const TERMS: [RegExp, RegExp][] = [
   [/loaded cost/i, /overheads?|benefits/i],
   [/system of record/i, /whose (?:data|values) counts?|the one (?:place|system)|official (?:version|record)/i],
   [/operator gap/i, /missing owner|nobody (?:owns|responsible)/i],
+  [/\bRevOps\b/, /revenue operations/i],
+  [/\bFTE\b/, /full-time equivalent/i],
 ];
 function undefinedTerms(text: string): string[] {
   return TERMS.flatMap(([term, meaning]) => {
@@ -354,7 +356,7 @@ describe('one story across pages', () => {
     expect(spans.at(-1)![1]).toBe(FACTS.auditMinutes);
   });
 
-  it('explains SOP, SLA, NPV, IRR, loaded cost, system of record and the operator gap where a page first uses them', () => {
+  it('explains SOP, SLA, NPV, IRR, loaded cost, system of record, the operator gap, RevOps and FTE where a page first uses them', () => {
     // A component's first use is on the page that includes it, which explains the term (SixConnections on the hub).
     expect(findings(pages().filter((p) => !p.file.startsWith('src/components/')), undefinedTerms)).toEqual([]);
   });
