@@ -59,7 +59,7 @@ export const site = {
   name: 'AI Operator',
   /** Used as the default page description and in the Organization JSON-LD. */
   description:
-    'AI Operator is the business AI operator for small teams: we pick the workflow worth automating, design it with human approval rules, ship it and measure its return.',
+    'AI Operator is the business AI operator for small teams: we pick the workflow worth automating, design it with approval rules, ship it and measure its return.',
   tagline: 'The business AI operator for small teams',
   locale: 'en_US',
   lang: 'en',

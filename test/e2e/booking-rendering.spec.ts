@@ -164,6 +164,14 @@ test.describe('booking page', () => {
     await expect(page.getByRole('columnheader').first()).toHaveAttribute('abbr', 'Sunday');
   });
 
+  test('says what arrives after booking before the form: the email with the video link, the invite, the link to move or cancel', async ({ page }) => {
+    await openBooking(page);
+    const line = page.getByText('Once you book, an email brings the video-call link, a calendar invite and a link to move or cancel.');
+    await expect(line).toBeVisible();
+    const box = (await line.boundingBox())!;
+    expect(box.y).toBeLessThan((await page.getByText('Your time zone').boundingBox())!.y);
+  });
+
   test('without JavaScript the page offers email instead', async ({ browser }, testInfo) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: testInfo.project.use.viewport ?? undefined });
     const page = await context.newPage();
@@ -177,6 +185,11 @@ test.describe('booking page', () => {
     await expect(links.first()).toHaveAttribute('href', /^mailto:hello@aioperator\.example\?subject=/);
     await expect(page.getByRole('heading', { name: 'How the 20 minutes go' })).toBeVisible();
     await expect(page.getByText('within one working day')).toHaveCount(0);
+    // The island's placeholders, which only its script replaces, are not left under the notice.
+    await expect(page.getByText('Finding your time zone')).toBeHidden();
+    await expect(page.getByText('Loading dates')).toBeHidden();
+    await expect(page.locator('#booking astro-island')).toBeHidden();
+    await expect(page.getByText('Once you book, an email brings')).toBeHidden();
     await context.close();
   });
 });

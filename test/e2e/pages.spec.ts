@@ -136,7 +136,7 @@ for (const route of [...pageRoutes, '/no-such-page']) {
 // (scripts/_lib/table-region-names.ts), so the guide's four example tables are four different regions.
 test('an article’s tables are regions named after their headings', async ({ page }) => {
   await page.goto('/blog/approval-rules-for-ai-workflows');
-  for (const heading of ['The template: one line per action', 'Sales: replies to new inquiries', 'CRM and RevOps: cleaning duplicate records', 'Documents: supplier invoice intake', 'Customer success: renewal preparation']) {
+  for (const heading of ['The template: one line per action', 'Sales: replies to new inquiries', 'CRM and revenue operations (RevOps): cleaning duplicate records', 'Documents: supplier invoice intake', 'Customer success: renewal preparation']) {
     await expect(page.getByRole('region', { name: heading, exact: true }).getByRole('table')).toHaveCount(1);
   }
 });

@@ -22,14 +22,24 @@ export interface SampleDates {
 }
 
 /**
+ * Whether the seven days from `weekStart` touch the year-end holidays (December 24 to January 1), when
+ * no week of work is ordinary: the baseline guide says to count a normal week and avoid holidays.
+ */
+export function touchesYearEndHolidays(weekStart: string): boolean {
+  return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i).slice(5)).some((monthDay) => monthDay >= '12-24' || monthDay <= '01-01');
+}
+
+/**
  * The example's calendar, from the day the site is built, so the sample never reads as past: the build
- * starts on the first Monday at least two weeks out, go-live falls in week 4 of the 30-day build (day
- * 22), and the review comes 30 days after go-live (not at the end of the build). The answers are scored
- * on the build's first day.
+ * starts on the first Monday at least two weeks out whose week, the one week 1 counts, misses the
+ * year-end holidays (a week later each time it does not), go-live falls in week 4 of the 30-day build
+ * (day 22), and the review comes 30 days after go-live (not at the end of the build). The answers are
+ * scored on the build's first day.
  */
 export function sampleDates(today: string): SampleDates {
   const twoWeeksOut = addDays(today, 14);
-  const buildStart = addDays(twoWeeksOut, (8 - weekdayOf(twoWeeksOut)) % 7);
+  let buildStart = addDays(twoWeeksOut, (8 - weekdayOf(twoWeeksOut)) % 7);
+  while (touchesYearEndHolidays(buildStart)) buildStart = addDays(buildStart, 7);
   const goLive = addDays(buildStart, 21);
   return { buildStart, goLive, review: addDays(goLive, 30) };
 }

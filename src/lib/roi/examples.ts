@@ -19,7 +19,7 @@ export interface ExampleWorkflow {
   per: string;
   /** Hours given back a month at the preset's volume (the model's figure, unrounded). */
   hoursSavedPerMonth: number;
-  /** The volume behind that figure when it is counted in items: " (300 files a month)"; else "". */
+  /** The volume behind that figure when it is counted in items, labelled as ours (the brief gives no volume): " (at an illustrative 300 files a month)"; else "". */
   volumeNote: string;
 }
 
@@ -34,7 +34,7 @@ export function exampleWorkflow(preset: ExampleWorkflow['preset']): ExampleWorkf
     assisted: `${formatNumber(inputs.assistedTimePerUnit)} ${time}`,
     per: inputs.unit,
     hoursSavedPerMonth: computeRoi(inputs).hoursSavedPerMonth,
-    volumeNote: countsItems(inputs.unit) ? ` (${formatNumber(inputs.unitsPerMonth)} ${itemNoun(inputs.unit)} a month)` : '',
+    volumeNote: countsItems(inputs.unit) ? ` (at an illustrative ${formatNumber(inputs.unitsPerMonth)} ${itemNoun(inputs.unit)} a month)` : '',
   };
 }
 

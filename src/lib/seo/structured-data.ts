@@ -100,7 +100,6 @@ export function service(input: ServiceInput): JsonLd {
     description: input.description,
     url: input.url,
     serviceType: input.serviceType,
-    areaServed: 'Worldwide',
     audience: { '@type': 'BusinessAudience', name: 'Small and mid-sized businesses' },
     provider: { '@type': 'Organization', name: input.providerName, url: input.providerUrl },
     hasOfferCatalog: {

@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { AREA_LABELS, OFFERED_AREAS } from '../../../src/lib/readiness/areas.ts';
 import { sampleAudit } from '../../../src/lib/readiness/sample-audit.ts';
 import { EXAMPLE_FIGURES } from '../../../src/lib/roi/examples.ts';
+import { faqPage } from '../../../src/lib/seo/structured-data.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -151,6 +152,32 @@ function mergesWithoutAPerson(text: string): string[] {
   );
 }
 
+/**
+ * Sentences that end our part at the review ("we maintain it until its review", "any upkeep after that is
+ * agreed at the review"): the brief keeps the operator accountable after launch, and the review 30 days
+ * after launch is the first checkpoint, not the end.
+ */
+function upkeepEndsAtReview(text: string): string[] {
+  return sentences(text).filter(
+    (s) =>
+      /\buntil\s+(?:its|the|that)\s+review\b/i.test(s) ||
+      /\bagreed\s+at\s+(?:its|the|that)\s+review\b/i.test(s) ||
+      /\b(?:upkeep|looking\s+after|maintain\w*)\b[^.]*\bafter\s+(?:it|that|the\s+review)\b[^.]*\bagreed\b/i.test(s),
+  );
+}
+
+/**
+ * Who counts the baseline, as the baseline guide has it: the people who do the work tally it, and we set
+ * up the sheet and add it up. A sentence where we (or nobody in particular) count it says it otherwise.
+ */
+function otherBaselineCounters(text: string): string[] {
+  return sentences(text).filter(
+    (s) =>
+      /\bbaseline\b|\bfirst week of (?:the|a) build\b|\bweek 1\b/i.test(s) &&
+      (/\bwe(?:'ll| will)?\s+count\b|\bsomeone\s+(?:counts|tallies)\b|\bbaseline\s+is\s+counted\b|\bis counted in the first week\b|\b(?:build|week) counts\b/i.test(s)),
+  );
+}
+
 /** Promises and claims the company has not made: open-ended upkeep, a track record, prices, "prove". */
 const NOT_OURS: [RegExp, string][] = [
   [/prove[sd]?\s+(?:its|their|the)\s+(?:roi|return)/i, 'say "measure", not "prove its ROI"'],
@@ -181,6 +208,8 @@ const TERMS: [RegExp, RegExp][] = [
   [/loaded cost/i, /overheads?|benefits/i],
   [/system of record/i, /whose (?:data|values) counts?|the one (?:place|system)|official (?:version|record)/i],
   [/operator gap/i, /missing owner|nobody (?:owns|responsible)/i],
+  [/\bRevOps\b/, /revenue operations/i],
+  [/\bFTE\b/, /full-time equivalent/i],
 ];
 function undefinedTerms(text: string): string[] {
   return TERMS.flatMap(([term, meaning]) => {
@@ -205,6 +234,16 @@ function boundFigures(body: string): Map<string, keyof typeof EXAMPLE_FIGURES> {
   return bound;
 }
 
+/**
+ * Figures that rest on a volume the brief's model does not give (it gives time per unit, and 4 weeks a month):
+ * files and accounts a month and the totals worked out from them, and the lead example's baseline.
+ */
+const VOLUME_FIGURES: Partial<Record<keyof typeof EXAMPLE_FIGURES, string[]>> = {
+  documentIntake: ['unitsPerMonth', 'minutesSavedPerMonth', 'hoursSavedPerMonth'],
+  renewalPrep: ['unitsPerMonth', 'minutesSavedPerMonth', 'hoursSavedPerMonth'],
+  leadBaseline: ['itemsPerMonth', 'errorRatePercent', 'cycleTimeHours'],
+};
+
 /** Problems with the example figures an MDX body quotes: unbound or unknown names, unlabelled paragraphs. */
 function figureQuoteProblems(body: string): string[] {
   const problems: string[] = [];
@@ -222,6 +261,10 @@ function figureQuoteProblems(body: string): string[] {
       if (!(m[2]! in EXAMPLE_FIGURES[key])) problems.push(`{${m[1]}.${m[2]}} is not a figure of ${key}`);
       const context = block.trimStart().startsWith('|') ? `${blocks[i - 1] ?? ''}\n${block}` : block;
       if (!/\bexample/i.test(context)) problems.push(`{${m[1]}.${m[2]}} is quoted in a paragraph that does not say it is an example`);
+      // The brief's model gives times per unit; a volume (or a total that depends on one) is ours and says so.
+      if (VOLUME_FIGURES[key]?.includes(m[2]!) && !/\billustrative\b/i.test(context)) {
+        problems.push(`{${m[1]}.${m[2]}} is a volume the brief does not give, quoted in a paragraph that does not call it illustrative`);
+      }
     }
   });
   return [...new Set(problems)];
@@ -233,6 +276,15 @@ describe('one story across pages', () => {
   it('reads the pages it checks', () => {
     expect(mdxSources().length).toBeGreaterThanOrEqual(10);
     expect(astroSources().length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("asks the brief's five FAQ topics on the hub, and sends each in its FAQPage", () => {
+    const raw = readFileSync(join(root, 'content/pages/ai-operator.mdx'), 'utf8');
+    const { faq } = parse(/^---\n([\s\S]*?)\n---\n/.exec(raw)![1]!) as { faq: { question: string; answer: string }[] };
+    const questions = (faqPage(faq).mainEntity as { name: string }[]).map((q) => q.name);
+    for (const topic of [/what does a business ai operator do/i, /person or a piece of software/i, /which workflows? .*first/i, /consultant/i, /when .*bring one in/i]) {
+      expect(questions.filter((q) => topic.test(q)), String(topic)).toHaveLength(1);
+    }
   });
 
   describe('the service areas', () => {
@@ -279,13 +331,17 @@ describe('one story across pages', () => {
     expect(findings(pages(), mergesWithoutAPerson)).toEqual([]);
   });
 
-  it('states one commitment after launch: upkeep until the review, then as agreed there', () => {
-    const commitment = /until its review,? 30 days after launch/i;
-    for (const file of ['content/services/ai-automation-for-smbs.mdx', 'content/blog/ai-operator-vs-ai-agent.mdx']) {
+  it('states one commitment after launch: accountable after it, with the review as the first checkpoint, never the end', () => {
+    expect(findings(pages(), upkeepEndsAtReview)).toEqual([]);
+    for (const file of ['content/services/ai-automation-for-smbs.mdx', 'content/blog/ai-operator-vs-ai-agent.mdx', 'src/pages/about.astro']) {
       const text = readFileSync(join(root, file), 'utf8');
-      expect(text, file).toMatch(commitment);
-      expect(text, file).toMatch(/agreed at (?:that|the) review/i);
+      expect(text, file).toMatch(/\baccountable\b/i);
+      expect(text, file).toMatch(/first checkpoint/i);
     }
+  });
+
+  it('says one way who counts the baseline: the team tallies, we set up the sheet and add it up', () => {
+    expect(findings(pages(), otherBaselineCounters)).toEqual([]);
   });
 
   it('makes no claim beyond the brief: no "prove its ROI", no track record, no prices, no open-ended promise', () => {
@@ -300,7 +356,7 @@ describe('one story across pages', () => {
     expect(spans.at(-1)![1]).toBe(FACTS.auditMinutes);
   });
 
-  it('explains SOP, SLA, NPV, IRR, loaded cost, system of record and the operator gap where a page first uses them', () => {
+  it('explains SOP, SLA, NPV, IRR, loaded cost, system of record, the operator gap, RevOps and FTE where a page first uses them', () => {
     // A component's first use is on the page that includes it, which explains the term (SixConnections on the hub).
     expect(findings(pages().filter((p) => !p.file.startsWith('src/components/')), undefinedTerms)).toEqual([]);
   });
@@ -317,6 +373,8 @@ describe('the rules catch drift', () => {
     ['typed figures', typedFigures, 'about 30 renewals, 45 minutes each; Thirty minutes saved is 15 hours; 120 leads a week.', ['30 renewals', '45 minutes', 'Thirty minutes', '15 hours', '120 leads']],
     ['a looser decision', otherDecisions, 'Then we decide together: fix what falls short, extend the workflow, or switch it off.', ['Then we decide together: fix what falls short, extend the workflow, or switch it off.']],
     ['merges by rule', mergesWithoutAPerson, 'Safe merges follow rules you sign off on.', ['Safe merges follow rules you sign off on.']],
+    ['upkeep that ends at the review', upkeepEndsAtReview, 'Ours: we maintain a workflow until its review. Any upkeep by us after that is agreed at the review, in writing.', ['Ours: we maintain a workflow until its review.', 'Any upkeep by us after that is agreed at the review, in writing.']],
+    ['we count the baseline', otherBaselineCounters, 'In the first week of the build we count its real baseline. Then someone tallies the real work, and the first week of the build counts the baseline.', ['In the first week of the build we count its real baseline.', 'Then someone tallies the real work, and the first week of the build counts the baseline.']],
     ['undefined SOP', undefinedTerms, 'Then the SOP is rewritten.', ['"SOP" is not explained where it is first used']],
   ] as const)('%s', (_label, rule, drifted, expected) => {
     expect((rule as (t: string) => string[])(drifted)).toEqual(expected);
@@ -349,5 +407,7 @@ describe('the rules catch drift', () => {
       '{renewalPrep.weekly} is not a figure of renewalPrep',
     ]);
     expect(figureQuoteProblems(body.split('\n').slice(1).join('\n'))[0]).toMatch(/without importing EXAMPLE_FIGURES/);
+    const volumes = "import { EXAMPLE_FIGURES } from '../../src/lib/roi/examples.ts';\nexport const { documentIntake } = EXAMPLE_FIGURES;\n\nIn our example model, {documentIntake.unitsPerMonth} files at {documentIntake.manual} minutes.\n\nAn example at an illustrative {documentIntake.unitsPerMonth} files a month.";
+    expect(figureQuoteProblems(volumes)).toEqual(['{documentIntake.unitsPerMonth} is a volume the brief does not give, quoted in a paragraph that does not call it illustrative']);
   });
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { sampleAnswers, sampleAudit, sampleAuditMarkdown, sampleDates } from '../../../src/lib/readiness/sample-audit.ts';
+import { sampleAnswers, sampleAudit, sampleAuditMarkdown, sampleDates, touchesYearEndHolidays } from '../../../src/lib/readiness/sample-audit.ts';
 import { BUILD_DAY } from '../../../src/config/build-day.ts';
 import { scoreReadiness } from '../../../src/lib/readiness/score.ts';
 import { specToMarkdown } from '../../../src/lib/readiness/markdown.ts';
 import { buildWorkflowSpec } from '../../../src/lib/readiness/spec.ts';
 import { GET } from '../../../src/pages/resources/sample-workflow-audit.md.ts';
 
-// A Sunday: the build starts on the Monday two weeks and a day later (worked out by hand in the dates test).
+// A Sunday: the Monday two weeks and a day later (December 21) starts Christmas week, so the build starts on
+// January 4 (worked out by hand in the dates tests).
 const TODAY = '2026-12-06';
+const addDaysIso = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const markdown = sampleAuditMarkdown(sampleAudit(TODAY));
 const lines = markdown.split('\n');
 const headings = lines.filter((line) => /^#{1,3} /.test(line));
@@ -61,16 +63,16 @@ describe('the sample audit', () => {
   });
 
   it('puts the review 30 days after go-live, after the four build weeks', () => {
-    // Sunday, December 6 + 14 days is Sunday the 20th; the first Monday from there is the 21st. Go-live is
-    // day 22 of the build (21 days on), and the review 30 days after that.
-    expect(sampleDates(TODAY)).toEqual({ buildStart: '2026-12-21', goLive: '2027-01-11', review: '2027-02-10' });
-    expect(sampleAudit(TODAY).answers.reviewDate).toBe('2027-02-10');
+    // The build starts on January 4 (see the holiday test below). Go-live is day 22 of the build (21 days
+    // on), and the review 30 days after that.
+    expect(sampleDates(TODAY)).toEqual({ buildStart: '2027-01-04', goLive: '2027-01-25', review: '2027-02-24' });
+    expect(sampleAudit(TODAY).answers.reviewDate).toBe('2027-02-24');
     expect(sampleAudit(TODAY).dates.daysFromGoLiveToReview).toBe(30);
     expect(headings.indexOf('### 30 days after launch: Review')).toBe(headings.indexOf('### Week 4: Go live with approvals on') + 1);
     expect(markdown).toContain(
-      '- On February 10, 2027, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 hours).',
+      '- On February 24, 2027, compare median hours from quote request to first reply over the first 30 days live with the baseline and the target (under 4 hours).',
     );
-    expect(markdown).toContain('Fill this in on February 10, 2027, 30 days after go-live on January 11, 2027.');
+    expect(markdown).toContain('Fill this in on February 24, 2027, 30 days after go-live on January 25, 2027.');
     expect(markdown).not.toMatch(/day 30/i);
   });
 
@@ -89,8 +91,8 @@ describe('the sample audit', () => {
   });
 
   it('never dates the example in the past: the build starts on a Monday at least two weeks after the day it is built', () => {
-    // A Monday stays a Monday (the 7th + 14 is the 21st); a Saturday waits two more days.
-    expect(sampleDates('2026-12-07').buildStart).toBe('2026-12-21');
+    // A Monday stays a Monday (June 7 + 14 is the 21st); a Saturday waits two more days.
+    expect(sampleDates('2027-06-07').buildStart).toBe('2027-06-21');
     expect(sampleDates('2027-03-06').buildStart).toBe('2027-03-22');
     // Across a year and a leap day, every build day gives the same shape.
     for (let day = 0; day < 500; day++) {
@@ -99,8 +101,21 @@ describe('the sample audit', () => {
       expect(new Date(`${buildStart}T00:00:00Z`).getUTCDay(), today).toBe(1);
       const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
       expect(days(today, buildStart), today).toBeGreaterThanOrEqual(14);
-      expect(days(today, buildStart), today).toBeLessThan(21);
+      // At most three weeks later when the year-end holidays are skipped (a first Monday of December 18).
+      expect(days(today, buildStart), today).toBeLessThan(touchesYearEndHolidays(addDaysIso(buildStart, -7)) ? 42 : 21);
       expect([days(buildStart, goLive), days(goLive, review)], today).toEqual([21, 30]);
+      expect(touchesYearEndHolidays(buildStart), `${today}: week 1 counts ordinary work`).toBe(false);
     }
+  });
+
+  it('counts week 1 in an ordinary week: never in the year-end holidays, December 24 to January 1', () => {
+    // Built on Sunday, December 6, 2026: the first Monday two weeks out is December 21, whose week holds
+    // Christmas; December 28 holds New Year's Day; January 4 is the first ordinary week.
+    expect(sampleDates('2026-12-06')).toEqual({ buildStart: '2027-01-04', goLive: '2027-01-25', review: '2027-02-24' });
+    // Built on Friday, November 27, 2026: the week of December 14 ends on the 20th, before the holidays.
+    expect(sampleDates('2026-11-27')).toEqual({ buildStart: '2026-12-14', goLive: '2027-01-04', review: '2027-02-03' });
+    expect(sampleAuditMarkdown(sampleAudit('2026-12-06'))).toContain('Count one ordinary week of live work');
+    // The stretch's edges: a week ending on the 23rd is ordinary, one starting on January 2 too.
+    expect([touchesYearEndHolidays('2027-12-17'), touchesYearEndHolidays('2027-12-18'), touchesYearEndHolidays('2027-01-01'), touchesYearEndHolidays('2027-01-02')]).toEqual([false, true, true, false]);
   });
 });

@@ -29,8 +29,8 @@ describe('exampleWorkflows', () => {
   it('names the volume behind the hours only where it is counted in items', () => {
     expect(rows['lead-routing']!.volumeNote).toBe('');
     expect(rows['crm-cleanup']!.volumeNote).toBe('');
-    expect(rows['document-intake']!.volumeNote).toBe(' (300 files a month)');
-    expect(rows['renewal-prep']!.volumeNote).toBe(' (40 accounts a month)');
+    expect(rows['document-intake']!.volumeNote).toBe(' (at an illustrative 300 files a month)');
+    expect(rows['renewal-prep']!.volumeNote).toBe(' (at an illustrative 40 accounts a month)');
   });
 
   it('gives prose the same figures, formatted, and the per-unit saving and volume behind them', () => {

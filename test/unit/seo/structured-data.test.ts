@@ -46,6 +46,11 @@ describe('JSON-LD builders', () => {
     });
   });
 
+  it('Service states no area served: the company has not named one', () => {
+    const svc = service({ name: 'S', description: 'D', url: 'u', serviceType: 'T', providerName: 'P', providerUrl: 'pu', offers: ['One'] });
+    expect(svc).not.toHaveProperty('areaServed');
+  });
+
   it('Service lists what it covers as offers', () => {
     const svc = service({ name: 'S', description: 'D', url: 'u', serviceType: 'T', providerName: 'P', providerUrl: 'pu', offers: ['One', 'Two'] });
     const catalog = svc.hasOfferCatalog as { itemListElement: { itemOffered: { name: string } }[] };
