@@ -146,7 +146,7 @@ export async function deliverDue(db: Client, mailer: Mailer, options: DeliveryOp
     const attempts = Number(row.attempts);
     const outcome = attempts > MAX_ATTEMPTS
       ? { id, status: 'dead' as const, attempts: MAX_ATTEMPTS, error: `the worker stopped during attempt ${MAX_ATTEMPTS} (a crash or a timeout); no attempts left` }
-      : decide(id, attempts, await attempt(db, mailer, options.webhook, String(row.payload), String(row.idempotency_key)), now);
+      : decide(id, attempts, await attempt(db, mailer, options.webhook, String(row.payload), String(row.idempotency_key), now), now);
     // Awaited before this runner takes its next message: a kill can only ever catch the messages in flight unrecorded.
     if (!(await outcomes.write(outcome))) {
       stats.superseded++;
@@ -247,7 +247,7 @@ const describeError = (error: unknown) => (error instanceof Error ? `${error.nam
  * does not render will not get better on a retry, so it is a permanent failure (dead at once, with its
  * error) and never takes its batch down; a provider call that throws (network) is retried.
  */
-async function attempt(db: Client, mailer: Mailer, webhook: WebhookSender | undefined, rawPayload: string, idempotencyKey: string): Promise<Attempt> {
+async function attempt(db: Client, mailer: Mailer, webhook: WebhookSender | undefined, rawPayload: string, idempotencyKey: string, now: Date): Promise<Attempt> {
   let payload: MessagePayload;
   let email: OutgoingEmail | undefined;
   try {
@@ -258,8 +258,8 @@ async function attempt(db: Client, mailer: Mailer, webhook: WebhookSender | unde
     return { ok: false, retryable: false, error: `cannot be sent: ${describeError(error)}` };
   }
   try {
-    // Read just before sending (a database hiccup here is retried like a provider one).
-    const blocked = payload.guard ? await guardBlocks(db, payload.guard) : null;
+    // Read just before sending, on the run's clock (a database hiccup here is retried like a provider one).
+    const blocked = payload.guard ? await guardBlocks(db, payload.guard, now) : null;
     if (blocked) return { ok: false, cancelled: blocked };
     if (payload.kind === 'email') return await mailer.sendEmail(email!, idempotencyKey);
     if (payload.kind === 'webhook') {
