@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../src/lib/readiness/dates.ts';
 import { apiContext } from '../api/_lib/runtime/context.ts';
 import { deliverDue } from '../api/_lib/mail/outbox.ts';
+import { deliveryOptions } from '../api/_lib/mail/deliver.ts';
 import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, bookings, calendarReport, funnelCsv, funnelReport, funnelText, messages, parseSince, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { status: { type: 'string' }, from: { type: 'string' }, since: { type: 'string' }, csv: { type: 'boolean', default: false } } });
@@ -50,7 +51,7 @@ else if (command === 'bookings') {
 } else if (command === 'calendar') {
   if (ctx.config.busyFeeds.length === 0) console.log('No calendar feeds: set BOOKING_BUSY_FEEDS to block the times your own calendar is busy.');
   else print(await calendarReport(ctx.db, ctx.config.busyFeeds, new Date()));
-} else if (command === 'retry') console.log(await deliverDue(ctx.db, ctx.mailer, { limit: 500, webhook: ctx.webhook }));
+} else if (command === 'retry') console.log(await deliverDue(ctx.db, ctx.mailer, deliveryOptions(ctx, 500)));
 else {
   console.error(usage);
   process.exit(command === 'help' ? 0 : 2);
