@@ -80,6 +80,7 @@ function checkStatus(statuses: readonly string[]): string | undefined {
 // Loaded after the checks: the context module checks the settings as it loads, and throws.
 const { apiContext } = await import('../api/_lib/runtime/context.ts');
 const { deliverDue } = await import('../api/_lib/mail/outbox.ts');
+const { deliveryOptions } = await import('../api/_lib/mail/deliver.ts');
 const ctx = await apiContext();
 const print = (rows: Awaited<ReturnType<typeof subscribers>>) => process.stdout.write(values.csv ? toCsv(rows) : toTable(rows));
 
@@ -100,5 +101,6 @@ else if (command === 'bookings') {
   else print(await calendarReport(ctx.db, ctx.config.busyFeeds, new Date()));
 } else if (command === 'retry') {
   // Without OPERATOR_WEBHOOK_URL here, webhook messages wait for a run that has it (the deployment's), not cancelled.
-  console.log(await deliverDue(ctx.db, ctx.mailer, { limit: 500, webhook: ctx.config.operatorWebhook ? ctx.webhook : undefined }));
+  const { webhook, ...options } = deliveryOptions(ctx, 500);
+  console.log(await deliverDue(ctx.db, ctx.mailer, { ...options, ...(ctx.config.operatorWebhook ? { webhook } : {}) }));
 }

@@ -27,6 +27,7 @@ server.listen(config.port, config.host, () => {
 // The retry job (Vercel Cron in production) runs here on a timer: stale calendar feeds, delivery, then the sweeps.
 const { apiContext } = await import('../api/_lib/runtime/context.ts');
 const { deliverDue } = await import('../api/_lib/mail/outbox.ts');
+const { deliveryOptions } = await import('../api/_lib/mail/deliver.ts');
 const { sweepRateLimits } = await import('../api/_lib/http/rate-limit.ts');
 const { deleteExpiredRecords } = await import('../api/_lib/store/retention.ts');
 const { refreshStaleFeeds } = await import('../api/_lib/calendar/refresh.ts');
@@ -34,7 +35,7 @@ const retry = setInterval(async () => {
   try {
     const ctx = await apiContext();
     await refreshStaleFeeds(ctx, { maxAgeMs: config.busyFeedTtlSeconds * 1000 });
-    const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200, webhook: ctx.webhook });
+    const stats = await deliverDue(ctx.db, ctx.mailer, deliveryOptions(ctx, 200));
     await sweepRateLimits(ctx.db, 24 * 3600);
     await deleteExpiredRecords(ctx.db);
     if (stats.sent || stats.retried || stats.dead) console.log(`[outbox] sent ${stats.sent}, retrying ${stats.retried}, dead ${stats.dead}`);

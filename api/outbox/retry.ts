@@ -4,6 +4,7 @@ import { apiContext } from '../_lib/runtime/context.ts';
 import { serverConfig, type ServerConfig } from '../_lib/runtime/config.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { deliverDue } from '../_lib/mail/outbox.ts';
+import { deliveryOptions } from '../_lib/mail/deliver.ts';
 import { refreshStaleFeeds } from '../_lib/calendar/refresh.ts';
 import { sweepRateLimits } from '../_lib/http/rate-limit.ts';
 import { deleteExpiredRecords } from '../_lib/store/retention.ts';
@@ -32,7 +33,7 @@ export function GET(request: Request): Promise<Response> {
     const ctx = await apiContext();
     // A quiet site still notices a calendar feed that stopped loading (and tells the operator).
     await refreshStaleFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000 });
-    const stats = await deliverDue(ctx.db, ctx.mailer, { limit: 200, webhook: ctx.webhook });
+    const stats = await deliverDue(ctx.db, ctx.mailer, deliveryOptions(ctx, 200));
     await sweepRateLimits(ctx.db, 24 * 3600);
     const deleted = await deleteExpiredRecords(ctx.db);
     return Response.json({ ok: true, ...stats, deleted }, { headers: { 'Cache-Control': 'no-store' } });

@@ -217,7 +217,7 @@ describe("the operator's Held and No-show links", () => {
     // Called directly, so no delivery runs between the presses (the routes start one after answering).
     const stopped = await book(80);
     await happenedAgo(stopped.id, 30);
-    expect(await recordOutcome(await apiContext(), stopped.id, 'no-show')).toEqual({ result: 'recorded', queued: 1 });
+    expect(await recordOutcome(await apiContext(), stopped.id, 'no-show')).toEqual({ result: 'recorded', queued: 1, email: 'queued' });
     expect(await recordOutcome(await apiContext(), stopped.id, 'held')).toEqual({ result: 'recorded', queued: 0 });
     await settle();
     expect(mails(stopped.email, subject)).toHaveLength(0);
@@ -226,11 +226,58 @@ describe("the operator's Held and No-show links", () => {
     await happenedAgo(corrected.id, 30);
     await recordOutcome(await apiContext(), corrected.id, 'no-show');
     await recordOutcome(await apiContext(), corrected.id, 'held');
-    expect(await recordOutcome(await apiContext(), corrected.id, 'no-show')).toEqual({ result: 'recorded', queued: 1 });
-    expect(await recordOutcome(await apiContext(), corrected.id, 'no-show')).toEqual({ result: 'recorded', queued: 0 });
+    expect(await recordOutcome(await apiContext(), corrected.id, 'no-show')).toEqual({ result: 'recorded', queued: 1, email: 'queued' });
+    expect(await recordOutcome(await apiContext(), corrected.id, 'no-show')).toEqual({ result: 'recorded', queued: 0, email: 'on-its-way' });
     await settle();
     expect(mails(corrected.email, subject)).toHaveLength(1);
     expect(await row('SELECT outcome FROM bookings WHERE id = ?', [corrected.id])).toMatchObject({ outcome: 'no-show' });
+  });
+
+  it('a No-show press says what became of their email: being sent, on its way or already sent from an earlier press, or could not be sent', async () => {
+    const { recordOutcome } = await import('../../api/_lib/booking/record-outcome.ts');
+    const QUEUED = 'They are being emailed a link to book again (if it cannot be sent, you will get an alert).';
+    const ON_ITS_WAY = 'The email with a link to book again, from an earlier press, is on its way to them; nothing more is sent.';
+    const SENT = 'They were already emailed a link to book again, after an earlier press; it is not sent twice.';
+    const FAILED = 'The email with a link to book again could not be sent, and it is not tried again: run `npm run leads -- failed` to see why, and write to them yourself.';
+    const call = await book(88);
+    await settle();
+    const noShow = linkIn(noticeFor(call.email), '/api/bookings/no-show');
+    await happenedAgo(call.id, 30);
+
+    // A person's press lands back on the link's page, which says so, with no button to press again.
+    const pressed = await postForm('/api/bookings/no-show', { token: tokenOf(noShow) });
+    expect(pressed.status).toBe(303);
+    expect(pressed.headers.location).toBe(`/api/bookings/no-show?token=${encodeURIComponent(tokenOf(noShow))}&recorded=queued`);
+    const landed = await server.send(String(pressed.headers.location));
+    expect(landed.body).toContain('Recorded: a no-show');
+    expect(landed.body).toContain(QUEUED.replace(/'/g, '&#39;'));
+    expect(landed.body).not.toContain('<form');
+    await settle();
+    // Pressed again once it has gone: nothing is queued, and the answer says it went earlier.
+    const again = await postJson('/api/bookings/no-show', { token: tokenOf(noShow) });
+    expect(JSON.parse(again.body).message).toBe(`Recorded: a no-show. ${SENT}`);
+    expect(mails(call.email, 'We missed you: book another time for your workflow audit')).toHaveLength(1);
+
+    // Still in the queue from an earlier press (no delivery between these direct calls).
+    const waiting = await book(92);
+    await happenedAgo(waiting.id, 30);
+    expect(await recordOutcome(await apiContext(), waiting.id, 'no-show')).toEqual({ result: 'recorded', queued: 1, email: 'queued' });
+    expect(await recordOutcome(await apiContext(), waiting.id, 'no-show')).toEqual({ result: 'recorded', queued: 0, email: 'on-its-way' });
+    const { outcomeAction } = await import('../../api/_lib/booking/outcome-action.ts');
+    expect(await outcomeAction('no-show').act(await apiContext(), waiting.id, {})).toMatchObject({ ok: true, message: `Recorded: a no-show. ${ON_ITS_WAY}`, queued: 0 });
+
+    // The provider refused it for good (dead): pressing again queues nothing and says it could not be sent.
+    await (await db()).execute({ sql: `UPDATE messages SET status = 'dead', last_error = '403 validation_error: domain is not verified' WHERE idempotency_key = ?`, args: [`booking-${waiting.id}-no-show`] });
+    expect(await recordOutcome(await apiContext(), waiting.id, 'no-show')).toEqual({ result: 'recorded', queued: 0, email: 'failed' });
+    await settle();
+    const waitingNoShow = tokenOf(linkIn(noticeFor(waiting.email), '/api/bookings/no-show'));
+    const refused = await postForm('/api/bookings/no-show', { token: waitingNoShow });
+    expect(refused.headers.location).toMatch(/&recorded=failed$/);
+    const page = (await server.send(String(refused.headers.location))).body;
+    expect(page).toContain(FAILED);
+    expect(page).toContain(waiting.email);
+    expect(page).not.toContain('They are being emailed');
+    expect(JSON.parse((await postJson('/api/bookings/no-show', { token: waitingNoShow })).body).message).toBe(`Recorded: a no-show. ${FAILED}`);
   });
 
   it('after a no-show, the visitor can book again at once, while the missed call would still be running', async () => {

@@ -12,11 +12,25 @@ import { manageLinks, outcomeLinks } from './signed-links.ts';
 import { summarizeReadiness, summarizeScenario } from '../../../src/lib/booking/context.ts';
 import { localDate } from '../../../src/lib/booking/format.ts';
 import { queueWebhook } from '../webhook/events.ts';
-import { HOUR_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
+import { MINUTE_MS, HOUR_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
 
 /** The reminders go out this long before the call (elapsed time, so a clock change in between does not move them). */
 const REMINDER_BEFORE_MS = DAY_MS;
 const HOUR_REMINDER_BEFORE_MS = HOUR_MS;
+
+/**
+ * How long before the call each reminder may still go out; once the call is closer, its delivery guard
+ * cancels it (a provider outage retries for about three hours, and a paused cron for as long as it is
+ * paused). The day-before one, which says "tomorrow" and asks the visitor to prepare, until 12 hours
+ * before: the outbox's ten attempts (backoff up to an hour, about three hours in all) fit well inside
+ * that, and it can never arrive together with, or after, the hour-before one (11 hours apart at the
+ * least). The hour-before one, which carries the join and manage links, until 10 minutes before: mail
+ * takes a minute or two to land and a visitor a few more to join, so inside that it would mostly be read
+ * after the start, with "in an hour" in its subject; before it, the link and the time in the email
+ * still get them to the call. Migration 10 gives reminders queued before these existed the same limits.
+ */
+export const REMINDER_UNTIL_BEFORE_MS = 12 * HOUR_MS;
+export const HOUR_REMINDER_UNTIL_BEFORE_MS = 10 * MINUTE_MS;
 
 interface EmailPlan {
   /** What happened: the visitor's and the operator's email say so. */
@@ -63,12 +77,15 @@ export async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Boo
   // ahead. Not counted as queued: they are not due now. A move or a cancel drops both (dropReminders).
   if (plan.event !== 'cancelled') {
     const reminders = [
-      { suffix: 'reminder', event: 'reminder', at: Date.parse(booking.start) - REMINDER_BEFORE_MS },
-      { suffix: 'reminder-hour', event: 'reminder-hour', at: Date.parse(booking.start) - HOUR_REMINDER_BEFORE_MS },
+      { suffix: 'reminder', event: 'reminder', at: Date.parse(booking.start) - REMINDER_BEFORE_MS, untilBeforeStartMs: REMINDER_UNTIL_BEFORE_MS },
+      { suffix: 'reminder-hour', event: 'reminder-hour', at: Date.parse(booking.start) - HOUR_REMINDER_BEFORE_MS, untilBeforeStartMs: HOUR_REMINDER_UNTIL_BEFORE_MS },
     ] as const;
     for (const reminder of reminders) {
       if (reminder.at <= now.getTime()) continue;
-      await enqueue(tx, { idempotencyKey: `${key}-${reminder.suffix}`, bookingId: booking.id, notBefore: new Date(reminder.at), payload: message(reminder.event, 'visitor', booking.email) }, now);
+      // The call's guard, and a limit: a reminder that can no longer arrive in time is cancelled, not sent late.
+      const reminderGuard = { subject: 'booking', id: booking.id, status: ['confirmed'], sequence: booking.sequence, untilBeforeStartMs: reminder.untilBeforeStartMs } as const;
+      const payload = { ...message(reminder.event, 'visitor', booking.email), guard: reminderGuard };
+      await enqueue(tx, { idempotencyKey: `${key}-${reminder.suffix}`, bookingId: booking.id, notBefore: new Date(reminder.at), payload }, now);
     }
   }
   return queued;

@@ -40,8 +40,11 @@ export interface SignedAction {
   path: string;
   /** Where a link that is expired, tampered with or meant for another action lands. */
   invalidRedirect: string;
-  /** What the GET shows for a valid token. Reads only: scanners call it. */
-  view(ctx: ApiContext, subject: string): Promise<ActionView>;
+  /**
+   * What the GET shows for a valid token. Reads only: scanners call it. `params` is the link's query
+   * (a page an action lands back on may name what just happened, from a fixed list of its own).
+   */
+  view(ctx: ApiContext, subject: string, params: URLSearchParams): Promise<ActionView>;
   /**
    * Does the action for a valid token, idempotently: a second press lands where the first did.
    * `fields` are the other posted fields (a reschedule's new time), empty for a one-click POST.
@@ -70,10 +73,11 @@ export function signedActionRoute(action: SignedAction): { GET(request: Request)
     GET: (request) =>
       handle(async () => {
         const ctx = await apiContext();
-        const token = new URL(request.url).searchParams.get('token') ?? '';
+        const params = new URL(request.url).searchParams;
+        const token = params.get('token') ?? '';
         const check = verifyToken(ctx.secret, action.purpose, token);
         if (!check.ok) return redirect(action.invalidRedirect);
-        const view = await action.view(ctx, check.subject);
+        const view = await action.view(ctx, check.subject, params);
         if ('redirect' in view) return redirect(view.redirect);
         const { button, ...page } = view.page;
         const html = renderActionPage({ ...page, forms: button ? [{ action: action.path, fields: { token }, button }] : [] });

@@ -5,11 +5,21 @@
 // that fails.
 import { keepAlive } from '../runtime/background.ts';
 import type { ApiContext } from '../runtime/context.ts';
-import { deliverDue } from './outbox.ts';
+import { deliverDue, type DeliveryOptions } from './outbox.ts';
+import { failureAlerts } from './failure-alerts.ts';
 
 const BATCH = 50;
 let active: Promise<void> | undefined;
 let passRequested = false;
+
+/**
+ * What every delivery run of the site passes (after a request, the retry job, the local server's timer,
+ * `npm run leads -- retry`): the webhook sender, and the operator's alert when an email to a visitor
+ * goes dead. An alert queued during a run goes out with the next one.
+ */
+export function deliveryOptions(ctx: ApiContext, limit?: number): DeliveryOptions {
+  return { ...(limit ? { limit } : {}), webhook: ctx.webhook, failureAlerts: failureAlerts(ctx) };
+}
 
 export function deliverInBackground(ctx: ApiContext, queuedMessages: number): void {
   if (queuedMessages === 0) return;
@@ -24,7 +34,7 @@ function requestDelivery(ctx: ApiContext): Promise<void> {
       while (passRequested) {
         passRequested = false;
         // A full batch may have left more due behind it: go again.
-        while ((await deliverDue(ctx.db, ctx.mailer, { limit: BATCH, webhook: ctx.webhook })).claimed === BATCH);
+        while ((await deliverDue(ctx.db, ctx.mailer, deliveryOptions(ctx, BATCH))).claimed === BATCH);
       }
     } catch (error) {
       console.error('[outbox] background delivery failed; the retry job will try again:', error);

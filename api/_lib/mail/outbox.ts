@@ -84,6 +84,24 @@ export interface DeliveryStats {
 
 type Attempt = SendResult | { ok: false; cancelled: string };
 
+/** A message that has just gone dead, as the operator's alert (DeliveryOptions.failureAlerts) is told of it. */
+export interface DeadMessage {
+  id: string;
+  idempotencyKey: string;
+  bookingId: string | null;
+  subscriberId: string | null;
+  /** Null when the stored payload does not parse (nothing can be said about it). */
+  payload: MessagePayload | null;
+  error: string;
+  attempts: number;
+}
+
+/**
+ * Queues the operator's alert about a message that has just gone dead (./failure-alerts.ts), inside the
+ * transaction that records it; returns how many messages it queued.
+ */
+export type FailureAlerts = (tx: Transaction, message: DeadMessage, now: Date) => Promise<number>;
+
 export interface DeliveryOptions {
   /** The clock (tests pass a fixed one); now by default. */
   now?: Date;
@@ -94,6 +112,11 @@ export interface DeliveryOptions {
    * stay pending, unclaimed, for a run that has it. With a sender whose URL is unset, they are cancelled.
    */
   webhook?: WebhookSender;
+  /**
+   * Tells the operator of a message that goes dead (every run of the site passes it: deliveryOptions in
+   * ./deliver.ts). Without it a death is only logged.
+   */
+  failureAlerts?: FailureAlerts;
 }
 
 /** What one message's attempt leaves in its row. */
@@ -131,7 +154,7 @@ export async function deliverDue(db: Client, mailer: Mailer, options: DeliveryOp
                            WHERE earlier.ordering_key = m.ordering_key AND earlier.rowid < m.rowid
                              AND earlier.status IN ('pending', 'sending')))
                        ORDER BY m.next_attempt_at LIMIT ?3)
-          RETURNING id, kind, idempotency_key, payload, attempts`,
+          RETURNING id, kind, idempotency_key, booking_id, subscriber_id, payload, attempts`,
     args: [nowIso, staleIso, options.limit ?? 50, claimId, options.webhook ? 1 : 0],
   });
   // Before any send starts: loading the templates holds the event loop (0.3-0.5 s in a cold function),
@@ -146,9 +169,12 @@ export async function deliverDue(db: Client, mailer: Mailer, options: DeliveryOp
     const attempts = Number(row.attempts);
     const outcome = attempts > MAX_ATTEMPTS
       ? { id, status: 'dead' as const, attempts: MAX_ATTEMPTS, error: `the worker stopped during attempt ${MAX_ATTEMPTS} (a crash or a timeout); no attempts left` }
-      : decide(id, attempts, await attempt(db, mailer, options.webhook, String(row.payload), String(row.idempotency_key)), now);
+      : decide(id, attempts, await attempt(db, mailer, options.webhook, String(row.payload), String(row.idempotency_key), now), now);
     // Awaited before this runner takes its next message: a kill can only ever catch the messages in flight unrecorded.
-    if (!(await outcomes.write(outcome))) {
+    const recorded = outcome.status === 'dead' && options.failureAlerts
+      ? await recordDeath(db, claimId, outcome, row, options.failureAlerts, now, outcomes)
+      : await outcomes.write(outcome);
+    if (!recorded) {
       stats.superseded++;
       console.warn(`[outbox] message ${id}: outcome ${outcome.status} not recorded, its claim lapsed and another worker owns it`);
       return;
@@ -171,6 +197,47 @@ function decide(id: string, attempts: number, result: Attempt, now: Date): Outco
     return { id, status: 'pending', error: result.error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, result.retryAfterSeconds)).toISOString() };
   }
   return { id, status: 'dead', error: result.error };
+}
+
+/**
+ * Records a message's death and queues the operator's alert about it in one transaction: both or
+ * neither, so a crash cannot lose the alert, and only the worker whose claim the row still carries
+ * writes either (with the alert's own key, the database refuses a second alert in any case). An alert
+ * that cannot be queued (a bug) must not keep the message from being recorded: its death is then
+ * written alone, and the failure logged.
+ */
+async function recordDeath(
+  db: Client, claimId: string, outcome: Outcome, row: Record<string, unknown>, alerts: FailureAlerts, now: Date, outcomes: ReturnType<typeof outcomeWriter>,
+): Promise<boolean> {
+  let payload: MessagePayload | null = null;
+  try {
+    payload = JSON.parse(String(row.payload)) as MessagePayload;
+  } catch {
+    // Poison: dead, and nothing to tell about it.
+  }
+  const dead: DeadMessage = {
+    id: outcome.id,
+    idempotencyKey: String(row.idempotency_key),
+    bookingId: row.booking_id == null ? null : String(row.booking_id),
+    subscriberId: row.subscriber_id == null ? null : String(row.subscriber_id),
+    payload,
+    error: outcome.error ?? 'no error recorded',
+    attempts: outcome.attempts ?? Number(row.attempts),
+  };
+  let tx: Transaction | undefined;
+  try {
+    tx = await db.transaction('write');
+    const recorded = (await writeOutcomes(tx, claimId, [outcome])).has(outcome.id);
+    if (recorded) await alerts(tx, dead, now);
+    await tx.commit();
+    return recorded;
+  } catch (error) {
+    await tx?.rollback().catch(() => {});
+    console.error(`[outbox] message ${outcome.id}: the operator's alert about its failure could not be queued; recording the failure alone:`, error);
+    return outcomes.write(outcome);
+  } finally {
+    tx?.close();
+  }
 }
 
 /**
@@ -215,7 +282,7 @@ function outcomeWriter(db: Client, claimId: string) {
  * the ids it recorded. The count answers the usual case (all of them) without reading rows back (a
  * RETURNING here showed up in the CPU profile); only a short count asks which ones went through.
  */
-async function writeOutcomes(db: Client, claimId: string, outcomes: Outcome[]): Promise<Set<string>> {
+async function writeOutcomes(db: Client | Transaction, claimId: string, outcomes: Outcome[]): Promise<Set<string>> {
   const result = await db.execute({
     sql: `UPDATE messages SET
             status = o.value ->> 'status',
@@ -247,7 +314,7 @@ const describeError = (error: unknown) => (error instanceof Error ? `${error.nam
  * does not render will not get better on a retry, so it is a permanent failure (dead at once, with its
  * error) and never takes its batch down; a provider call that throws (network) is retried.
  */
-async function attempt(db: Client, mailer: Mailer, webhook: WebhookSender | undefined, rawPayload: string, idempotencyKey: string): Promise<Attempt> {
+async function attempt(db: Client, mailer: Mailer, webhook: WebhookSender | undefined, rawPayload: string, idempotencyKey: string, now: Date): Promise<Attempt> {
   let payload: MessagePayload;
   let email: OutgoingEmail | undefined;
   try {
@@ -258,8 +325,8 @@ async function attempt(db: Client, mailer: Mailer, webhook: WebhookSender | unde
     return { ok: false, retryable: false, error: `cannot be sent: ${describeError(error)}` };
   }
   try {
-    // Read just before sending (a database hiccup here is retried like a provider one).
-    const blocked = payload.guard ? await guardBlocks(db, payload.guard) : null;
+    // Read just before sending, on the run's clock (a database hiccup here is retried like a provider one).
+    const blocked = payload.guard ? await guardBlocks(db, payload.guard, now) : null;
     if (blocked) return { ok: false, cancelled: blocked };
     if (payload.kind === 'email') return await mailer.sendEmail(email!, idempotencyKey);
     if (payload.kind === 'webhook') {

@@ -251,4 +251,19 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE subscribers ADD COLUMN pending_signup TEXT`,
     ],
   },
+  {
+    version: 10,
+    name: 'reminders queued before they had a deadline: the same limit as new ones',
+    // Reminders now carry how long before the call they may still go out (untilBeforeStartMs in their
+    // delivery guard, set by queue-emails.ts); those queued by earlier code get the same values here,
+    // written as numbers because a migration never changes: a day-before reminder until 12 hours
+    // before the call, an hour-before one until 10 minutes before. Rows already done are left alone.
+    statements: [
+      ...([['reminder', 12 * 3_600_000], ['reminder-hour', 10 * 60_000]] as const).map(([event, untilBeforeStartMs]) =>
+        `UPDATE messages SET payload = json_set(payload, '$.guard.untilBeforeStartMs', ${untilBeforeStartMs})
+         WHERE status IN ('pending', 'sending') AND kind = 'email'
+           AND payload ->> '$.email.template' = 'booking' AND payload ->> '$.email.props.event' = '${event}'
+           AND payload ->> '$.guard.subject' = 'booking' AND payload ->> '$.guard.untilBeforeStartMs' IS NULL`),
+    ],
+  },
 ];

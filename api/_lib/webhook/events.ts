@@ -13,7 +13,7 @@ export type { BookingFacts, OperatorEvent, OperatorEventType, StoredWebhook } fr
 
 /** Messages about one subject reach the receiver in the order they happened (booked before cancelled). */
 function orderingKey(event: OperatorEvent): string | undefined {
-  if ('booking' in event) return `webhook-booking:${event.booking.id}`;
+  if ('booking' in event && event.booking) return `webhook-booking:${event.booking.id}`;
   if ('feed' in event) return `webhook-feed:${event.feed.label}`;
   return undefined;
 }
@@ -23,14 +23,14 @@ function orderingKey(event: OperatorEvent): string | undefined {
  * no URL is set, or the key was already queued). `key` names the event once and for all (a retried
  * request passes the same key, so the receiver hears of it once).
  */
-export async function queueWebhook(ctx: ApiContext, tx: Transaction, key: string, event: OperatorEvent, now: Date): Promise<number> {
+export async function queueWebhook(ctx: Pick<ApiContext, 'config'>, tx: Transaction, key: string, event: OperatorEvent, now: Date): Promise<number> {
   if (!ctx.config.operatorWebhook) return 0;
   const id = `webhook:${key}`;
   const webhook: StoredWebhook = { id, occurredAt: now.toISOString(), timeZone: ctx.config.booking.timeZone, event };
   const queued = await enqueue(tx, {
     idempotencyKey: id,
     // Tied to its booking, so the retention sweep deletes it (name, email) with the booking.
-    bookingId: 'booking' in event ? event.booking.id : undefined,
+    bookingId: 'booking' in event ? event.booking?.id : undefined,
     orderingKey: orderingKey(event),
     payload: { kind: 'webhook', webhook },
   }, now);

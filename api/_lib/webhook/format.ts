@@ -50,6 +50,7 @@ const TITLES: Record<OperatorEvent['type'], string> = {
   'calendar.feed-failing': 'Calendar feed not loading',
   'calendar.feed-recovered': 'Calendar feed loads again',
   'holds.spike': 'Many visitors are holding times',
+  'delivery.failed': 'An email to a visitor could not be sent',
 };
 
 /** The message as a person reads it, times in the operator's zone (`timeZone`). */
@@ -115,6 +116,22 @@ export function summarize(event: OperatorEvent, timeZone: string): Summary {
         ],
         note: 'Nobody was turned away: a visitor whose hold is refused can still book. A burst like this is often a script trying to make the calendar look full. At most one message a day.',
       };
+    case 'delivery.failed': {
+      const { message, booking } = event;
+      const facts: Fact[] = [
+        { label: 'Email', value: message.description },
+        { label: 'To', value: message.to },
+        { label: 'Why', value: message.error },
+        { label: 'Attempts', value: String(message.attempts) },
+      ];
+      if (booking) facts.push({ label: 'Call', value: `${formatCall(booking.start, booking.end, timeZone)} with ${booking.name}, ${booking.company}` });
+      return {
+        title,
+        facts,
+        note: `They have not received it, and it will not be tried again. Check the sending domain (MAIL_FROM must be on a domain verified in Resend: a 403 "domain is not verified" means it is not) and RESEND_API_KEY; run \`npm run leads -- failed\` for every email that could not be sent. ${booking ? "Then write to them yourself, with the call's page below: it is their link to move or cancel the call." : 'Once it is fixed, they can sign up again.'}`,
+        ...(event.manageUrl ? { link: { label: "The call's page", url: event.manageUrl } } : {}),
+      };
+    }
   }
 }
 

@@ -43,7 +43,30 @@ export type OperatorEvent =
       clients: number;
       /** Held times a day may show. */
       perDay: number;
+    }
+  | {
+      type: 'delivery.failed';
+      /** An email to a visitor that could not be delivered (../mail/failure-alerts.ts): one message per failed email. */
+      message: FailedMessageFacts;
+      /** The call it was about, when it was about one (a newsletter confirmation is not). */
+      booking?: BookingFacts;
+      /** That call's page, where it can be moved or cancelled: the link the visitor may not have got. */
+      manageUrl?: string;
     };
+
+/** An email that went dead, as the operator is told of it. */
+export interface FailedMessageFacts {
+  /** Its outbox key, as `npm run leads -- failed` lists it. */
+  key: string;
+  /** Which email: `booking.confirmed`, `booking.rescheduled`, `booking.cancelled`, `booking.reminder`, `booking.reminder-hour`, `booking.no-show`, `booking.manage-link` or `newsletter.confirm`. */
+  email: string;
+  /** The same, worded for a person ("the booking confirmation"). */
+  description: string;
+  to: string;
+  /** The provider's last answer (or why it could not be sent at all). */
+  error: string;
+  attempts: number;
+}
 
 export type OperatorEventType = OperatorEvent['type'];
 

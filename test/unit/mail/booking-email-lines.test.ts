@@ -3,22 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { bookingEmail } from '../../../api/_lib/mail/templates/booking.ts';
 
-const operatorNotice = () =>
-  bookingEmail({
-    event: 'confirmed',
-    audience: 'operator',
-    siteUrl: 'https://example.com',
-    booking: {
-      id: 'b1', uid: 'u1', start: '2030-01-07T10:00:00.000Z', end: '2030-01-07T10:20:00.000Z', sequence: 0,
-      name: 'Ada', email: 'ada@example.com', company: 'Acme', companySize: '10-49', area: 'documents',
-      goal: 'Invoices are typed twice.\nThe second line says why.', timeZone: 'America/Los_Angeles',
-    },
-    operator: { email: 'ops@example.com', timeZone: 'Europe/Berlin' },
-    manageUrl: 'https://example.com/manage',
-    icsUrl: 'https://example.com/ics',
-    context: { scenario: null, readiness: null },
-    stamp: '2030-01-01T00:00:00.000Z',
-  });
+const noticeProps: Parameters<typeof bookingEmail>[0] = {
+  event: 'confirmed',
+  audience: 'operator',
+  siteUrl: 'https://example.com',
+  booking: {
+    id: 'b1', uid: 'u1', start: '2030-01-07T10:00:00.000Z', end: '2030-01-07T10:20:00.000Z', sequence: 0,
+    name: 'Ada', email: 'ada@example.com', company: 'Acme', companySize: '10-49', area: 'documents',
+    goal: 'Invoices are typed twice.\nThe second line says why.', timeZone: 'America/Los_Angeles',
+  },
+  operator: { email: 'ops@example.com', timeZone: 'Europe/Berlin' },
+  manageUrl: 'https://example.com/manage',
+  icsUrl: 'https://example.com/ics',
+  context: { scenario: null, readiness: null },
+  stamp: '2030-01-01T00:00:00.000Z',
+};
+const operatorNotice = () => bookingEmail(noticeProps);
 
 describe('booking email details', () => {
   it('keep a multi-line goal on its lines in the text part', async () => {
@@ -37,5 +37,17 @@ describe('booking email details', () => {
     expect(html).not.toContain('pre-wrap');
     expect(html).toContain('Invoices are typed twice.<br/>The second line says why.');
     expect(html).toContain('overflow-wrap:anywhere');
+  });
+});
+
+describe("the operator's notice of a change", () => {
+  // The call's page in the notice is the visitor's own (the same token): a change made there may be
+  // the operator's, so the notice does not say the visitor made it.
+  it('says the call was moved or cancelled, not who did it; a booking is still theirs', async () => {
+    const intro = async (event: 'confirmed' | 'rescheduled' | 'cancelled') => (await bookingEmail({ ...noticeProps, event })).text;
+    expect(await intro('rescheduled')).toContain('The workflow audit with Ada of Acme was moved.');
+    expect(await intro('cancelled')).toContain('The workflow audit with Ada of Acme was cancelled.');
+    expect(await intro('rescheduled')).not.toContain('Ada of Acme moved');
+    expect(await intro('confirmed')).toContain('Ada of Acme booked a workflow audit.');
   });
 });

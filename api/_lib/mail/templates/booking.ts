@@ -87,8 +87,10 @@ function whenLines(p: BookingProps): string[] {
 function intro(p: BookingProps, attached: boolean): string {
   const name = p.booking.name;
   if (p.audience === 'operator' && isOperatorEvent(p.event)) {
-    const verb = { confirmed: 'booked', rescheduled: 'moved', cancelled: 'cancelled' }[p.event];
-    return `${name} of ${p.booking.company} ${verb} a workflow audit.`;
+    // Only the visitor books, but a move or a cancel may be the operator's own, made on the call's page
+    // linked from this notice: it is the visitor's page, with the same token, so who pressed is unknown.
+    if (p.event === 'confirmed') return `${name} of ${p.booking.company} booked a workflow audit.`;
+    return `The workflow audit with ${name} of ${p.booking.company} was ${p.event === 'rescheduled' ? 'moved' : 'cancelled'}.`;
   }
   const invite = (sentence: string) => (attached ? ` ${sentence}` : '');
   return {

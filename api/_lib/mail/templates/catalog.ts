@@ -5,6 +5,7 @@ import type { OutgoingEmail } from '../mailer.ts';
 import { bookingEmail, type BookingEmailProps } from './booking.ts';
 import { busyFeedAlertEmail, type BusyFeedAlertProps } from './busy-feed.ts';
 import { holdsSpikeEmail, type HoldsSpikeProps } from './holds-spike.ts';
+import { deliveryFailedEmail, type DeliveryFailedProps } from './delivery-failed.ts';
 import { confirmSubscriptionEmail, type ConfirmSubscriptionProps } from './confirm-subscription.ts';
 import { welcomeEmail, type WelcomeProps } from './welcome.ts';
 
@@ -13,7 +14,8 @@ export type TemplatedEmail =
   | { template: 'welcome'; to: string; props: WelcomeProps }
   | { template: 'booking'; to: string; props: BookingEmailProps }
   | { template: 'busy-feed'; to: string; props: BusyFeedAlertProps }
-  | { template: 'holds-spike'; to: string; props: HoldsSpikeProps };
+  | { template: 'holds-spike'; to: string; props: HoldsSpikeProps }
+  | { template: 'delivery-failed'; to: string; props: DeliveryFailedProps };
 
 export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail> {
   switch (email.template) {
@@ -27,6 +29,8 @@ export async function renderEmail(email: TemplatedEmail): Promise<OutgoingEmail>
       return { to: email.to, ...(await busyFeedAlertEmail(email.props)) };
     case 'holds-spike':
       return { to: email.to, ...(await holdsSpikeEmail(email.props)) };
+    case 'delivery-failed':
+      return { to: email.to, ...(await deliveryFailedEmail(email.props)) };
     default:
       throw new Error(`Unknown email template: ${(email as { template: string }).template}`);
   }
