@@ -30,7 +30,12 @@ export default defineConfig({
   use: {
     baseURL,
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-    trace: 'retain-on-failure',
+    // No trace while the suite runs: recording one for every test (kept only on failure) made it about a
+    // quarter slower (the calculator, navigation and page specs: 206 s against 154 s, DOM snapshots being
+    // the cost, not screenshots). A failure keeps its screenshot and error context; to see a failing
+    // test's trace, run it again with `npx playwright test <file> --trace on`.
+    trace: 'off',
+    screenshot: 'only-on-failure',
   },
   projects: [
     // 390 px runs what a phone's layout can break: every template's page (pages.spec samples one of each),
