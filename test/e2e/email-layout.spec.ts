@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { bookingEmail } from '../../api/_lib/mail/templates/booking.ts';
 import { confirmSubscriptionEmail } from '../../api/_lib/mail/templates/confirm-subscription.ts';
 import { welcomeEmail } from '../../api/_lib/mail/templates/welcome.ts';
+import { deliveryFailedEmail } from '../../api/_lib/mail/templates/delivery-failed.ts';
 
 const siteUrl = 'https://aioperator.example';
 const booking = {
@@ -22,6 +23,19 @@ const emails = {
   'booking confirmation': async () => (await bookingEmail(bookingProps('visitor'))).html,
   "operator's booking notice": async () => (await bookingEmail(bookingProps('operator'))).html,
   'newsletter confirmation': async () => (await confirmSubscriptionEmail({ confirmUrl: `${siteUrl}/api/newsletter/confirm?token=${'z'.repeat(200)}`, siteUrl, privacyUrl: `${siteUrl}/privacy` })).html,
+  "operator's alert of an email not delivered": async () =>
+    (
+      await deliveryFailedEmail({
+        siteUrl,
+        timeZone: 'Europe/Berlin',
+        message: {
+          key: `booking-${'k'.repeat(60)}-confirmed-visitor`, email: 'booking.confirmed', description: 'the booking confirmation', to: booking.email, attempts: 1,
+          error: 'validation_error (403): The aioperator-example-company-with-a-long-name.com domain is not verified. Please, add and verify your domain on https://resend.com/domains',
+        },
+        booking: { id: booking.id, name: booking.name, company: booking.company, companySize: booking.companySize, email: booking.email, area: booking.area, start: booking.start, end: booking.end, timeZone: booking.timeZone },
+        manageUrl: `${siteUrl}/book-audit/manage?token=${'x'.repeat(180)}`,
+      } as Parameters<typeof deliveryFailedEmail>[0])
+    ).html,
   welcome: async () => (await welcomeEmail({ siteUrl, checklistUrl: `${siteUrl}/blog/ai-automation-audit-checklist`, unsubscribeUrl: `${siteUrl}/api/newsletter/unsubscribe?token=${'u'.repeat(200)}` })).html,
 };
 
