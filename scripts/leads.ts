@@ -98,7 +98,7 @@ else if (command === 'bookings') {
   process.stdout.write(values.csv ? funnelCsv(report) : funnelText(report));
 } else if (command === 'calendar') {
   if (ctx.config.busyFeeds.length === 0) console.log('No calendar feeds: set BOOKING_BUSY_FEEDS to block the times your own calendar is busy.');
-  else print(await calendarReport(ctx.db, ctx.config.busyFeeds, new Date()));
+  else print(await calendarReport(ctx.db, ctx.config.busyFeeds, new Date(), ctx.config.booking.timeZone));
 } else if (command === 'retry') {
   // Without OPERATOR_WEBHOOK_URL here, webhook messages wait for a run that has it (the deployment's), not cancelled.
   const { webhook, ...options } = deliveryOptions(ctx, 500);

@@ -86,18 +86,21 @@ function age(fromIso: string | null, now: Date): string {
 
 /**
  * Each configured calendar feed by its label and host (never its URL): whether it loads, when it last
- * did, how old the copy the booking page uses is, what it holds, and what went wrong last.
+ * did (in `timeZone`, the operator's), how old the copy the booking page uses is, what it holds, and
+ * what went wrong last.
  */
-export async function calendarReport(db: Client, feeds: readonly BusyFeed[], now: Date): Promise<Row[]> {
+export async function calendarReport(db: Client, feeds: readonly BusyFeed[], now: Date, timeZone = 'UTC'): Promise<Row[]> {
+  // In the operator's zone, as the bookings list shows its calls.
+  const local = (iso: string) => `${formatShortDay(iso, timeZone)}, ${formatTime(iso, timeZone)} ${zoneName(iso, timeZone)}`;
   const rows = await feedRows(db, feeds);
   return feeds.map((feed) => {
     const row = rows.get(feed.label);
-    const state = !row?.loadedAt ? (row?.lastError ? 'never loaded' : 'not fetched yet') : row.failingSince ? `failing since ${row.failingSince}` : 'ok';
+    const state = !row?.loadedAt ? (row?.lastError ? 'never loaded' : 'not fetched yet') : row.failingSince ? `failing since ${local(row.failingSince)}` : 'ok';
     return {
       feed: feed.label,
       host: feed.host,
       state,
-      last_refresh: row?.okAt ?? '',
+      last_refresh: row?.okAt ? local(row.okAt) : '',
       age: age(row?.okAt ?? null, now),
       events: row?.eventCount ?? '',
       busy_times: row?.spanCount ?? '',

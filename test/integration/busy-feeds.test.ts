@@ -302,8 +302,10 @@ describe('the stored copy', () => {
   it('the operator\'s report names each feed by label and host, with its counts and state, never the secret URL', async () => {
     const { calendarReport } = await import('../../scripts/_lib/leads-report.ts');
     const ctx = await apiContext();
-    const rows = await calendarReport(ctx.db, ctx.config.busyFeeds, new Date());
+    const rows = await calendarReport(ctx.db, ctx.config.busyFeeds, new Date(), 'Europe/Berlin');
     expect(rows.map((r) => r.feed)).toEqual(['work', 'home']);
+    // The last refresh in the operator's zone, as the bookings list shows its calls, not a UTC timestamp.
+    expect(rows[0]!.last_refresh).toMatch(/^\w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M GMT\+[12]$/);
     expect(rows[0]).toMatchObject({ host: feeds.origin.replace('http://', ''), events: 1, busy_times: 1, last_error: '' });
     expect(JSON.stringify(rows)).not.toContain('.ics');
   });
