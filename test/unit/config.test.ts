@@ -114,6 +114,8 @@ describe('server settings', () => {
     expect(errorOf({ NEWSLETTER_RATE_LIMIT: '0' })).toMatch(/- NEWSLETTER_RATE_LIMIT must be at least 1/);
     expect(errorOf({ OUTBOX_RETRY_MS: '30s' })).toMatch(/- OUTBOX_RETRY_MS must be a whole number/);
     expect(errorOf({ PORT: '99999' })).toMatch(/- PORT must be at most 65535/);
+    // 0 would let the system pick a port, and the server would print and link to :0.
+    expect(errorOf({ PORT: '0' })).toMatch(/- PORT must be at least 1/);
     expect(readConfig({ NEWSLETTER_RATE_LIMIT: ' 25 ', OUTBOX_RETRY_MS: '' }).newsletterRateLimit).toBe(25);
   });
 

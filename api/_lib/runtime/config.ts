@@ -116,7 +116,7 @@ const envSchema = z
     RESEND_SEGMENT_ID: optional(z.string()),
     CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
     DATA_DIR: optional(z.string()),
-    PORT: integer(0, 65_535, 4321),
+    PORT: integer(1, 65_535, 4321),
     HOST: optional(z.string()),
     TRUST_PROXY: optional(z.enum(['0', '1'], { error: 'must be 1 (behind a reverse proxy that sets X-Forwarded-For) or 0' })),
     NEWSLETTER_RATE_LIMIT: integer(1, 1_000_000_000, 10),
