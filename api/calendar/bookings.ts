@@ -21,20 +21,9 @@ const FEED_HEADERS = {
 /**
  * The `key` parameter as written in the address. URLSearchParams reads a '+' as a space, and a key made as
  * base64 (`openssl rand -base64 32`) often has one: a calendar app given the address with the key pasted
- * as is must still get the feed. Percent-escapes are decoded; a malformed one matches nothing.
+ * as is must still get the feed, so a '+' is read as itself.
  */
-function keyParameter(search: string): string | null {
-  for (const pair of search.replace(/^\?/, '').split('&')) {
-    const equals = pair.indexOf('=');
-    if (equals === -1 || pair.slice(0, equals) !== 'key') continue;
-    try {
-      return decodeURIComponent(pair.slice(equals + 1));
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
+const keyParameter = (search: string): string | null => new URLSearchParams(search.replaceAll('+', '%2B')).get('key');
 
 /** True when `key` unlocks the feed: a key is configured and this is it. */
 function feedKeyMatches(key: string | null, configured: string | undefined): boolean {
