@@ -29,17 +29,22 @@ export function touchesYearEndHolidays(weekStart: string): boolean {
   return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i).slice(5)).some((monthDay) => monthDay >= '12-24' || monthDay <= '01-01');
 }
 
+/** The four weeks of the 30-day build, go-live in the last: the example's plan (plan.ts) gives each a job. */
+const BUILD_WEEKS = 4;
+
 /**
  * The example's calendar, from the day the site is built, so the sample never reads as past: the build
- * starts on the first Monday at least two weeks out whose week, the one week 1 counts, misses the
- * year-end holidays (a week later each time it does not), go-live falls in week 4 of the 30-day build
- * (day 22), and the review comes 30 days after go-live (not at the end of the build). The answers are
- * scored on the build's first day.
+ * starts on the first Monday at least two weeks out whose four weeks all miss the year-end holidays (a
+ * week later each time one does not): week 1 counts the baseline, week 3 runs beside the current
+ * process and week 4 goes live, and none of that means anything in Christmas week. Go-live falls in
+ * week 4 (day 22), and the review comes 30 days after go-live (not at the end of the build). The
+ * answers are scored on the build's first day.
  */
 export function sampleDates(today: string): SampleDates {
   const twoWeeksOut = addDays(today, 14);
   let buildStart = addDays(twoWeeksOut, (8 - weekdayOf(twoWeeksOut)) % 7);
-  while (touchesYearEndHolidays(buildStart)) buildStart = addDays(buildStart, 7);
+  const buildTouchesHolidays = (start: string) => Array.from({ length: BUILD_WEEKS }, (_, week) => addDays(start, 7 * week)).some(touchesYearEndHolidays);
+  while (buildTouchesHolidays(buildStart)) buildStart = addDays(buildStart, 7);
   const goLive = addDays(buildStart, 21);
   return { buildStart, goLive, review: addDays(goLive, 30) };
 }

@@ -101,19 +101,23 @@ describe('the sample audit', () => {
       expect(new Date(`${buildStart}T00:00:00Z`).getUTCDay(), today).toBe(1);
       const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
       expect(days(today, buildStart), today).toBeGreaterThanOrEqual(14);
-      // At most three weeks later when the year-end holidays are skipped (a first Monday of December 18).
-      expect(days(today, buildStart), today).toBeLessThan(touchesYearEndHolidays(addDaysIso(buildStart, -7)) ? 42 : 21);
+      // Within a week of the two weeks, unless the year-end holidays are skipped: then the build starts
+      // on the first Monday of January after New Year's Day (January 2 to 8).
+      if (days(today, buildStart) >= 21) expect([buildStart.slice(5, 7), Number(buildStart.slice(8))], today).toSatisfy(([month, day]) => month === '01' && day >= 2 && day <= 8);
       expect([days(buildStart, goLive), days(goLive, review)], today).toEqual([21, 30]);
-      expect(touchesYearEndHolidays(buildStart), `${today}: week 1 counts ordinary work`).toBe(false);
+      for (const week of [0, 7, 14, 21]) expect(touchesYearEndHolidays(addDaysIso(buildStart, week)), `${today}: build week starting ${addDaysIso(buildStart, week)}`).toBe(false);
     }
   });
 
-  it('counts week 1 in an ordinary week: never in the year-end holidays, December 24 to January 1', () => {
+  it('keeps all four build weeks out of the year-end holidays, December 24 to January 1', () => {
     // Built on Sunday, December 6, 2026: the first Monday two weeks out is December 21, whose week holds
     // Christmas; December 28 holds New Year's Day; January 4 is the first ordinary week.
     expect(sampleDates('2026-12-06')).toEqual({ buildStart: '2027-01-04', goLive: '2027-01-25', review: '2027-02-24' });
-    // Built on Friday, November 27, 2026: the week of December 14 ends on the 20th, before the holidays.
-    expect(sampleDates('2026-11-27')).toEqual({ buildStart: '2026-12-14', goLive: '2027-01-04', review: '2027-02-03' });
+    // Built on Friday, November 27, 2026: a build from December 14 would count week 1 before the
+    // holidays but run beside the current process (week 3) in Christmas week and go live on January 4.
+    expect(sampleDates('2026-11-27')).toEqual({ buildStart: '2027-01-04', goLive: '2027-01-25', review: '2027-02-24' });
+    // Built on Friday, October 30, 2026: a build from November 16 ends on December 13, before them.
+    expect(sampleDates('2026-10-30')).toEqual({ buildStart: '2026-11-16', goLive: '2026-12-07', review: '2027-01-06' });
     expect(sampleAuditMarkdown(sampleAudit('2026-12-06'))).toContain('Count one ordinary week of live work');
     // The stretch's edges: a week ending on the 23rd is ordinary, one starting on January 2 too.
     expect([touchesYearEndHolidays('2027-12-17'), touchesYearEndHolidays('2027-12-18'), touchesYearEndHolidays('2027-01-01'), touchesYearEndHolidays('2027-01-02')]).toEqual([false, true, true, false]);
