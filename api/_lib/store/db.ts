@@ -8,23 +8,38 @@ import { serializeWrites } from './serialize-writes.ts';
 
 const clients = new Map<string, Promise<Client>>();
 
+/**
+ * Each HTTP request to a hosted database: the client's `timeout` is SQLite's busy wait, read only by
+ * the embedded driver, so without this a database that stops answering held every route, the cron
+ * job and the background delivery until the platform killed the function.
+ */
+export const HOSTED_DB_TIMEOUT_MS = 8_000;
+
 /** One migrated client per database URL for the life of the process. */
 export function getDb(config: ServerConfig): Promise<Client> {
   let client = clients.get(config.databaseUrl);
   if (!client) {
-    client = open(config);
+    client = openDb(config);
     clients.set(config.databaseUrl, client);
     client.catch(() => clients.delete(config.databaseUrl));
   }
   return client;
 }
 
-async function open(config: ServerConfig): Promise<Client> {
-  if (config.databaseUrl.startsWith('file:')) mkdirSync(config.dataDir, { recursive: true });
+/** A migrated client (getDb keeps one per URL); `hostedTimeoutMs` bounds each request to a hosted database. */
+export async function openDb(config: Pick<ServerConfig, 'databaseUrl' | 'databaseAuthToken' | 'dataDir'>, { hostedTimeoutMs = HOSTED_DB_TIMEOUT_MS } = {}): Promise<Client> {
   const embedded = config.databaseUrl.startsWith('file:');
+  if (embedded) mkdirSync(config.dataDir, { recursive: true });
   // Embedded: statements take turns anyway (serializeWrites), so one pooled connection, and the
   // PRAGMAs below hold for every statement. `timeout`: another process on the file means wait, not fail.
-  const raw = createClient({ url: config.databaseUrl, authToken: config.databaseAuthToken, timeout: 10_000, ...(embedded ? { concurrency: 1 } : {}) });
+  const raw = createClient({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+    timeout: 10_000,
+    ...(embedded
+      ? { concurrency: 1 }
+      : { fetch: (request: Request) => fetch(request, { signal: AbortSignal.any([request.signal, AbortSignal.timeout(hostedTimeoutMs)]) }) }),
+  });
   const client = embedded ? serializeWrites(raw) : raw;
   if (embedded) {
     // WAL with synchronous=NORMAL, SQLite's recommended pairing: a commit survives a process crash
