@@ -14,10 +14,8 @@ import { startFakeResend } from '../fixtures/fake-resend.ts';
 const resend = await startFakeResend();
 afterAll(() => resend.close());
 
-const config = readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'mailer-timeout-')), RESEND_API_KEY: 're_test_key' });
-process.env.RESEND_BASE_URL = resend.url; // read by the SDK when the mailer is made
+const config = readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'mailer-timeout-')), RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: resend.url });
 const mailer = createMailer(config, { timeoutMs: 300 });
-delete process.env.RESEND_BASE_URL;
 
 const email = (to: string) => ({ to, subject: 'Your call', html: '<p>Booked.</p>', text: 'Booked.' });
 

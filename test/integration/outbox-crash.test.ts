@@ -118,9 +118,7 @@ describe('outbox under a crash', () => {
     expect(afterKill[midSend]).toMatchObject({ status: 'sending', attempts: 1 });
 
     // Another worker after the lease (the clock jumped, not slept): it sends the rest.
-    process.env.RESEND_BASE_URL = resend.url; // read by the SDK when the mailer is made
-    const mailer = createMailer(config);
-    delete process.env.RESEND_BASE_URL;
+    const mailer = createMailer({ ...config, resendBaseUrl: resend.url });
     expect(await deliverDue(db, mailer, { now: afterLease })).toMatchObject({ claimed: 3, sent: 3, superseded: 0 });
 
     const final = await rows(db);

@@ -69,6 +69,16 @@ describe('server settings', () => {
     expect(errorOf({ ...PRODUCTION, OPERATOR_EMAIL: 'ops@a-.com' })).toMatch(/- OPERATOR_EMAIL must be an email address/);
   });
 
+  it('accept RESEND_BASE_URL only for a local stand-in, since the SDK sends it the API key', () => {
+    for (const url of ['https://api.resend.example', 'https://api.resend.com', 'http://10.0.0.5:4010', 'http://user:pw@127.0.0.1:4010', 'not a url']) {
+      expect(errorOf({ ...PRODUCTION, RESEND_BASE_URL: url }), url).toMatch(/- RESEND_BASE_URL is only for tests: it must be the address of a local stand-in/);
+      expect(errorOf({ RESEND_BASE_URL: url }), url).toMatch(/- RESEND_BASE_URL is only for tests/);
+    }
+    expect(readConfig({ ...PRODUCTION, RESEND_BASE_URL: 'http://127.0.0.1:4010/' }).resendBaseUrl).toBe('http://127.0.0.1:4010');
+    expect(readConfig({ RESEND_BASE_URL: 'http://localhost:4010' }).resendBaseUrl).toBe('http://localhost:4010');
+    expect(readConfig(PRODUCTION).resendBaseUrl).toBeUndefined();
+  });
+
   it('refuse a placeholder sender in production by name, and accept one locally', () => {
     expect(errorOf({ ...PRODUCTION, MAIL_FROM: 'AI Operator <hello@aioperator.example>' })).toBe(
       "The server's settings are not valid:\n  - MAIL_FROM must be a real sender in production: \"hello@aioperator.example\" is on a reserved .example domain, which receives no mail (use an address on the domain verified in Resend)\nSee .env.example for what each variable means.",

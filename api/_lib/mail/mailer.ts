@@ -52,6 +52,8 @@ export function createMailer(config: ServerConfig, options: { timeoutMs?: number
 }
 
 /** Provider errors worth retrying: network failures, rate limits and the provider's own faults. */
+const RESEND_API = 'https://api.resend.com';
+
 const RETRYABLE = new Set(['rate_limit_exceeded', 'application_error', 'internal_server_error', 'concurrent_idempotent_requests']);
 
 class ResendMailer implements Mailer {
@@ -65,8 +67,9 @@ class ResendMailer implements Mailer {
   constructor(config: ServerConfig, timeoutMs: number) {
     this.config = config;
     this.timeoutMs = timeoutMs;
-    // The SDK reads RESEND_BASE_URL itself: tests point it at a local server that answers like Resend.
-    this.resend = new Resend(config.resendApiKey);
+    // Given, so the SDK never reads RESEND_BASE_URL from the environment unchecked (config.ts allows
+    // only a local stand-in, for tests).
+    this.resend = new Resend(config.resendApiKey, { baseUrl: config.resendBaseUrl ?? RESEND_API });
   }
 
   /** One call's deadline. The SDK answers a timed-out call as a failed fetch rather than throwing. */

@@ -10,7 +10,7 @@ import { company } from '../../../src/config/company.ts';
 import { isEmailAddress, isTimeZone } from '../../../src/lib/booking/request.ts';
 import { emailPlaceholderReason, mailboxAddress } from '../../../src/lib/company/placeholders.ts';
 import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../../src/lib/booking/hours.ts';
-import { parseBusyFeeds, type BusyFeed } from '../calendar/feed-list.ts';
+import { isLoopbackHost, parseBusyFeeds, type BusyFeed } from '../calendar/feed-list.ts';
 import { parseWebhookUrl, webhookFlavour, type WebhookSettings } from '../webhook/target.ts';
 
 export class ConfigError extends Error {
@@ -24,6 +24,8 @@ export interface ServerConfig {
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   resendApiKey: string | undefined;
+  /** RESEND_BASE_URL, for tests only: a server on this machine that answers like Resend's API. */
+  resendBaseUrl: string | undefined;
   /** Sender of every email, e.g. `AI Operator <hello@example.com>`. */
   mailFrom: string;
   resendSegmentId: string | undefined;
@@ -96,6 +98,14 @@ const parsedBy = <T>(parse: (text: string) => T) =>
       return z.NEVER;
     }
   });
+/**
+ * Where Resend's SDK sends the API key and every email: only ever a stand-in on this machine. Any
+ * other host would receive the key in its Authorization header.
+ */
+const testResendUrl = z.string().trim().refine((text) => {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname) && !url.username && !url.password;
+}, 'is only for tests: it must be the address of a local stand-in for Resend such as http://127.0.0.1:4010 (unset it to send through Resend)');
 const hostname = z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as my-app-git-branch.vercel.app');
 const databaseUrl = z.string().trim().regex(/^(libsql|https?|wss?|file):/, 'must be a libSQL URL: libsql://…, https://…, wss://… or file:…');
 
@@ -112,6 +122,7 @@ const envSchema = z
     DATABASE_URL: optional(databaseUrl),
     DATABASE_AUTH_TOKEN: optional(z.string()),
     RESEND_API_KEY: optional(z.string()),
+    RESEND_BASE_URL: optional(testResendUrl),
     MAIL_FROM: optional(z.string().regex(MAIL_FROM_FORMAT, 'must be an address or "Name <address>"')),
     RESEND_SEGMENT_ID: optional(z.string()),
     CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
@@ -198,6 +209,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL ?? `file:${resolve(dataDir, 'site.db')}`,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     resendApiKey: e.RESEND_API_KEY,
+    resendBaseUrl: e.RESEND_BASE_URL?.replace(/\/+$/, ''),
     mailFrom: e.MAIL_FROM ?? 'AI Operator <hello@aioperator.example>',
     resendSegmentId: e.RESEND_SEGMENT_ID,
     siteUrl,
