@@ -1,5 +1,5 @@
-// One mechanism for every link in an email that changes something (confirm, unsubscribe, and the
-// booking's cancel): mail scanners and link previews fetch every link, so a GET (or HEAD) only shows
+// One mechanism for every link in an email that changes something (the newsletter's confirm and
+// unsubscribe; the booking's cancel and move, and the operator's held and no-show): mail scanners and link previews fetch every link, so a GET (or HEAD) only shows
 // a page with the one button that acts, and the button POSTs the token. Nothing changes until a
 // person presses it. RFC 8058's one-click unsubscribe is that same POST, sent by the mail client to
 // the link itself with the token in its query: it acts at once and needs no cookie or origin.

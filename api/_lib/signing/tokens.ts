@@ -18,7 +18,7 @@ export type TokenPurpose =
 interface TokenPayload {
   /** Purpose: a confirm token cannot unsubscribe, and the reverse. */
   p: TokenPurpose;
-  /** Subject: the subscriber id. */
+  /** Subject: the subscriber id, or the booking id for the booking's purposes. */
   s: string;
   /** Expiry, seconds since the epoch. */
   e: number;
