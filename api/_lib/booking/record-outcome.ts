@@ -25,9 +25,12 @@ export function outcomeWindow(booking: Pick<Booking, 'status' | 'start' | 'end'>
   return 'open';
 }
 
+/** The visitor's "we missed you" email's outbox key: one per call, queued again under the same key. */
+const noShowEmailKey = (bookingId: string) => `booking-${bookingId}-no-show`;
+
 /** Whether the "we missed you" email of a no-show has gone out (or is going): recording "held" then no longer stops it. */
 export async function noShowEmailSent(db: ApiContext['db'], id: string): Promise<boolean> {
-  const row = (await db.execute({ sql: `SELECT 1 FROM messages WHERE idempotency_key = ? AND status IN ('sent', 'sending')`, args: [`booking-${id}-no-show`] })).rows[0];
+  const row = (await db.execute({ sql: `SELECT 1 FROM messages WHERE idempotency_key = ? AND status IN ('sent', 'sending')`, args: [noShowEmailKey(id)] })).rows[0];
   return row !== undefined;
 }
 
@@ -46,7 +49,7 @@ export async function recordOutcome(ctx: ApiContext, id: string, outcome: CallOu
     const window = outcomeWindow(booking, now);
     if (window !== 'open') return { result: window, queued: 0 };
     await tx.execute({ sql: 'UPDATE bookings SET outcome = ?, outcome_at = ?, updated_at = ? WHERE id = ?', args: [outcome, now.toISOString(), now.toISOString(), id] });
-    const key = `booking-${id}-no-show`;
+    const key = noShowEmailKey(id);
     if (outcome === 'held') {
       await tx.execute({
         sql: `UPDATE messages SET status = 'cancelled', last_error = ?, updated_at = ? WHERE idempotency_key = ? AND status = 'pending'`,

@@ -9,7 +9,11 @@ import { createToken, emailKey, keyedHash, normalizeEmail } from '../signing/tok
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../../src/lib/newsletter/request.ts';
 import { CONFIRM_LINK_DAYS, CONFIRM_RESEND_MINUTES, CONFIRMATIONS_PER_DAY } from '../../../src/config/newsletter.ts';
 import { UTM_KEYS, type LeadSource } from '../../../src/lib/leads/source.ts';
+import { routes } from '../../../src/config/site.ts';
 import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
+
+/** Every confirmation email's outbox key starts so: the daily cap counts them by it. */
+const CONFIRM_KEY_PREFIX = 'newsletter-confirm-';
 
 const CONFIRM_TOKEN_TTL_SECONDS = CONFIRM_LINK_DAYS * 24 * 3600;
 /** Unsubscribe links in old emails keep working. */
@@ -79,17 +83,17 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
   const pauseFrom = new Date(now.getTime() - CONFIRM_RESEND_WINDOW_MS).toISOString();
   const sent = await tx.execute({
     sql: `SELECT COUNT(*) AS today, COALESCE(SUM(created_at > ?), 0) AS recent FROM messages
-          WHERE subscriber_id = ? AND idempotency_key LIKE 'newsletter-confirm-%' AND created_at > ?`,
+          WHERE subscriber_id = ? AND idempotency_key LIKE '${CONFIRM_KEY_PREFIX}%' AND created_at > ?`,
     args: [unsubscribedAt && unsubscribedAt > pauseFrom ? unsubscribedAt : pauseFrom, id, new Date(now.getTime() - DAY_MS).toISOString()],
   });
   if (Number(sent.rows[0]?.today ?? 0) >= CONFIRMATIONS_PER_DAY || Number(sent.rows[0]?.recent ?? 0) > 0) return 0;
   const token = createToken(secret, 'newsletter-confirm', id, CONFIRM_TOKEN_TTL_SECONDS, now.getTime());
-  const props = { confirmUrl: `${meta.siteUrl}/api/newsletter/confirm?token=${token}`, siteUrl: meta.siteUrl, privacyUrl: `${meta.siteUrl}/privacy` };
+  const props = { confirmUrl: `${meta.siteUrl}${routes.newsletterConfirmApi}?token=${token}`, siteUrl: meta.siteUrl, privacyUrl: `${meta.siteUrl}${routes.privacy}` };
   // The window in the key still makes racing identical sign-ups one email, whatever the transaction isolation.
   const window = Math.floor(now.getTime() / CONFIRM_RESEND_WINDOW_MS);
   const afresh = unsubscribedAt ? `-after-${Date.parse(unsubscribedAt)}` : '';
   const queued = await enqueue(tx, {
-    idempotencyKey: `newsletter-confirm-${id}-${window}${afresh}`,
+    idempotencyKey: `${CONFIRM_KEY_PREFIX}${id}-${window}${afresh}`,
     subscriberId: id,
     // An unsubscribed address stays unsubscribed until the link is pressed.
     payload: { kind: 'email', email: { template: 'confirm-subscription', to: email, props }, guard: { subject: 'subscriber', id, status: [rejoin ? 'unsubscribed' : 'pending'] } },
@@ -125,8 +129,8 @@ export async function confirmSubscriber(ctx: ApiContext, id: string, now = new D
     const unsubscribeToken = createToken(ctx.secret, 'newsletter-unsubscribe', id, UNSUBSCRIBE_TOKEN_TTL_SECONDS, now.getTime());
     const props = {
       siteUrl,
-      checklistUrl: `${siteUrl}/blog/ai-automation-audit-checklist#readiness-check`,
-      unsubscribeUrl: `${siteUrl}/api/newsletter/unsubscribe?token=${unsubscribeToken}`,
+      checklistUrl: `${siteUrl}${routes.readinessCheck}`,
+      unsubscribeUrl: `${siteUrl}${routes.newsletterUnsubscribeApi}?token=${unsubscribeToken}`,
     };
     const guard = { subject: 'subscriber', id, status: ['confirmed'] } as const;
     const welcome = { kind: 'email', email: { template: 'welcome', to: email, props }, guard } as const;
