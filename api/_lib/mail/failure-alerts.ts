@@ -57,6 +57,8 @@ export function failureAlerts(ctx: Pick<ApiContext, 'config'>): FailureAlerts {
       subscriberId: dead.subscriberId ?? undefined,
       payload: { kind: 'email', email: { template: 'delivery-failed', to: operatorEmail, props } },
     }, now);
-    return Number(emailed) + (await queueWebhook(ctx, tx, key, { type: 'delivery.failed', message, ...(booking ? { booking, manageUrl } : {}) }, now));
+    // The webhook copy names the address too: tied to the same record, deleted with it.
+    const webhooked = await queueWebhook(ctx, tx, key, { type: 'delivery.failed', message, ...(booking ? { booking, manageUrl } : {}) }, now, { subscriberId: dead.subscriberId ?? undefined });
+    return Number(emailed) + webhooked;
   };
 }
