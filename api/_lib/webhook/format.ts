@@ -9,7 +9,7 @@
 //  - Anything else: plain JSON { id, type, occurredAt, text, data }, signed by send.ts.
 // The facts are written by this site; the values are not, so each is cut to one line of bounded length.
 import { HIDDEN_CHARACTERS } from '../../../src/lib/text/hidden-characters.ts';
-import { formatCall, formatDay, formatTime, zoneName } from '../../../src/lib/booking/format.ts';
+import { formatCall, formatDay, formatWhen } from '../../../src/lib/booking/format.ts';
 import { describeSource } from '../../../src/lib/leads/source.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
 import type { OperatorEvent, StoredWebhook } from './operator-events.ts';
@@ -39,8 +39,6 @@ export function oneLine(value: string): string {
   const text = value.replace(HIDDEN_GLOBAL, ' ').replace(/\s+/g, ' ').trim();
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
-
-const when = (instant: string, timeZone: string) => `${formatDay(instant, timeZone)}, ${formatTime(instant, timeZone)} ${zoneName(instant, timeZone)}`;
 
 const TITLES: Record<OperatorEvent['type'], string> = {
   'booking.created': 'Call booked',
@@ -89,8 +87,8 @@ export function summarize(event: OperatorEvent, timeZone: string): Summary {
         title,
         facts: [
           { label: 'Feed', value: `${event.feed.label} (${event.feed.host})` },
-          { label: neverLoaded ? 'First tried' : 'Failing since', value: when(event.since, timeZone) },
-          ...(event.lastLoadedAt ? [{ label: 'Last good copy', value: when(event.lastLoadedAt, timeZone) }] : []),
+          { label: neverLoaded ? 'First tried' : 'Failing since', value: formatWhen(event.since, timeZone) },
+          ...(event.lastLoadedAt ? [{ label: 'Last good copy', value: formatWhen(event.lastLoadedAt, timeZone) }] : []),
           { label: 'Reason', value: event.reason ?? 'no reason given' },
         ],
         note: neverLoaded
@@ -103,7 +101,7 @@ export function summarize(event: OperatorEvent, timeZone: string): Summary {
         title,
         facts: [
           { label: 'Feed', value: `${event.feed.label} (${event.feed.host})` },
-          { label: 'Had been failing since', value: when(event.since, timeZone) },
+          { label: 'Had been failing since', value: formatWhen(event.since, timeZone) },
         ],
       };
     case 'holds.spike':

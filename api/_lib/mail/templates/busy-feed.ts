@@ -4,7 +4,7 @@ import { createElement as h } from 'react';
 import { Section, Text } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
 import { EmailLayout, paragraph } from './layout.ts';
-import { formatDay, formatTime, zoneName } from '../../../../src/lib/booking/format.ts';
+import { formatWhen } from '../../../../src/lib/booking/format.ts';
 
 export interface BusyFeedAlertProps {
   event: 'failing' | 'recovered';
@@ -19,22 +19,20 @@ export interface BusyFeedAlertProps {
   timeZone: string;
 }
 
-const when = (instant: string, timeZone: string) => `${formatDay(instant, timeZone)}, ${formatTime(instant, timeZone)} ${zoneName(instant, timeZone)}`;
-
 function lines(p: BusyFeedAlertProps): string[] {
   const name = `"${p.feed.label}" (${p.feed.host})`;
   if (p.event === 'recovered') {
     return [
       `Your calendar feed ${name} loads again. The booking page reads your events from it again, so times you are busy are no longer offered.`,
-      `It had been failing since ${when(p.failingSince, p.timeZone)}.`,
+      `It had been failing since ${formatWhen(p.failingSince, p.timeZone)}.`,
     ];
   }
   return [
     p.loadedAt
-      ? `Your calendar feed ${name} has not loaded since ${when(p.failingSince, p.timeZone)}. The last attempt said: ${p.reason ?? 'no reason given'}.`
-      : `Your calendar feed ${name} could not be loaded (first tried ${when(p.failingSince, p.timeZone)}). The server said: ${p.reason ?? 'no reason given'}.`,
+      ? `Your calendar feed ${name} has not loaded since ${formatWhen(p.failingSince, p.timeZone)}. The last attempt said: ${p.reason ?? 'no reason given'}.`
+      : `Your calendar feed ${name} could not be loaded (first tried ${formatWhen(p.failingSince, p.timeZone)}). The server said: ${p.reason ?? 'no reason given'}.`,
     p.loadedAt
-      ? `Until it loads again, the booking page blocks the busy times from its last good copy, taken ${when(p.loadedAt, p.timeZone)}. Events you added or moved since then are not seen: a visitor may book a time you have just filled.`
+      ? `Until it loads again, the booking page blocks the busy times from its last good copy, taken ${formatWhen(p.loadedAt, p.timeZone)}. Events you added or moved since then are not seen: a visitor may book a time you have just filled.`
       : 'It has never loaded, so the booking page offers times without it: a visitor may book a time your calendar shows as busy.',
     'What to check: is the secret address in BOOKING_BUSY_FEEDS still the one your calendar shows (it changes when you reset it)? Does it open in a browser? Run `npm run leads -- calendar` for every feed\'s state.',
     'You will get one more email when it loads again.',
