@@ -25,9 +25,9 @@ import { routes, site } from '../../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show';
 /** What the operator is told about by email: the visitor-only messages (reminders among them: the operator has the invite) change nothing for them. */
-type OperatorEvent = Exclude<BookingEvent, 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show'>;
-const OPERATOR_EVENTS: readonly BookingEvent[] = ['confirmed', 'rescheduled', 'cancelled'] satisfies OperatorEvent[];
-const isOperatorEvent = (event: BookingEvent): event is OperatorEvent => OPERATOR_EVENTS.includes(event);
+type OperatorBookingEvent = Exclude<BookingEvent, 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show'>;
+const OPERATOR_BOOKING_EVENTS: readonly BookingEvent[] = ['confirmed', 'rescheduled', 'cancelled'] satisfies OperatorBookingEvent[];
+const isOperatorBookingEvent = (event: BookingEvent): event is OperatorBookingEvent => OPERATOR_BOOKING_EVENTS.includes(event);
 
 export interface BookingEmailProps {
   event: BookingEvent;
@@ -50,7 +50,7 @@ export interface BookingEmailProps {
   outcomeUrls?: { held: string; noShow: string };
 }
 
-const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; operator: Record<OperatorEvent, (p: BookingProps) => string> } = {
+const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; operator: Record<OperatorBookingEvent, (p: BookingProps) => string> } = {
   visitor: {
     confirmed: () => `Booked: your 20-minute workflow audit`,
     rescheduled: () => `Moved: your workflow audit has a new time`,
@@ -71,7 +71,7 @@ const oneLine = (text: string) => sanitizeText(text, true);
 const who = (p: BookingProps) => `${oneLine(p.booking.company)} (${oneLine(p.booking.name)})`;
 type BookingProps = BookingEmailProps;
 
-const subjectOf = (p: BookingProps) => (p.audience === 'operator' && isOperatorEvent(p.event) ? SUBJECTS.operator[p.event](p) : SUBJECTS.visitor[p.event](p));
+const subjectOf = (p: BookingProps) => (p.audience === 'operator' && isOperatorBookingEvent(p.event) ? SUBJECTS.operator[p.event](p) : SUBJECTS.visitor[p.event](p));
 
 /** The call in the reader's zone, and in the other party's when it differs. */
 function whenLines(p: BookingProps): string[] {
@@ -86,7 +86,7 @@ function whenLines(p: BookingProps): string[] {
 /** `attached`: whether the invite goes with this email (the visitor's text mentions it only then). */
 function intro(p: BookingProps, attached: boolean): string {
   const name = p.booking.name;
-  if (p.audience === 'operator' && isOperatorEvent(p.event)) {
+  if (p.audience === 'operator' && isOperatorBookingEvent(p.event)) {
     // Only the visitor books, but a move or a cancel may be the operator's own, made on the call's page
     // linked from this notice: it is the visitor's page, with the same token, so who pressed is unknown.
     if (p.event === 'confirmed') return `${name} of ${p.booking.company} booked a workflow audit.`;
