@@ -3,7 +3,8 @@
 // The expected texts are written out by hand for fixed instants and zones.
 import { describe, expect, it } from 'vitest';
 import type { OperatorEvent, StoredWebhook } from '../../../api/_lib/webhook/events.ts';
-import { escapeSlack, jsonBody, plainText, slackBody, summarize, teamsBody, webhookBody } from '../../../api/_lib/webhook/format.ts';
+import { escapeSlack, jsonBody, plainText, slackBody, teamsBody, webhookBody } from '../../../api/_lib/webhook/format.ts';
+import { summarize } from '../../../api/_lib/operator/summary.ts';
 
 const MANAGE = 'https://site.test/api/bookings/manage?token=abc.DEF-123_x';
 const booking: OperatorEvent = {
