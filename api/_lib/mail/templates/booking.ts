@@ -9,7 +9,7 @@
 import { createElement as h, type ReactNode } from 'react';
 import { Button, Link, Section, Text } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
-import { EmailLayout, link, paragraph } from './layout.ts';
+import { EmailLayout, button, link, paragraph } from './layout.ts';
 import type { EmailAttachment } from '../mailer.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../../../src/lib/booking/calendar-links.ts';
 import type { ReadinessSummary, ScenarioSummary } from '../../../../src/lib/booking/context.ts';
@@ -140,8 +140,6 @@ const table = (rows: [string, string][]) =>
       h(Text, { key: i, style: { ...paragraph, margin: '0 0 10px', overflowWrap: 'anywhere', wordBreak: 'break-word' } }, h('strong', null, `${label}: `), ...lines(value))),
   );
 
-const BUTTON = { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' };
-
 function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: string | null }) {
   const children: ReactNode[] = [h(Text, { key: 'intro', style: paragraph }, intro(p, inviteProblem === null)), h('div', { key: 'details' }, table(details(p, inviteProblem)))];
   // A missed call is over: its email offers a new time, like a cancelled one.
@@ -159,12 +157,12 @@ function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: s
         // The download is built as the attachment is: no link to a file that cannot be made.
         ...(inviteProblem === null ? [' · ', h(Link, { href: p.icsUrl, style: link }, 'Download .ics')] : [])),
       h(Section, { key: 'manage', style: { margin: '24px 0' } },
-        h(Button, { href: p.manageUrl, style: BUTTON }, 'Move or cancel the call')),
+        h(Button, { href: p.manageUrl, style: button }, 'Move or cancel the call')),
       h(Text, { key: 'link', style: { ...paragraph, fontSize: '14px' } }, 'The link opens a page where you can pick another time or cancel; nothing changes until you press a button there.'),
     );
   }
   if (p.audience === 'visitor' && p.event === 'no-show') {
-    children.push(h(Section, { key: 'again', style: { margin: '24px 0' } }, h(Button, { href: `${p.siteUrl}${routes.bookAudit}`, style: BUTTON }, 'Pick another time')));
+    children.push(h(Section, { key: 'again', style: { margin: '24px 0' } }, h(Button, { href: `${p.siteUrl}${routes.bookAudit}`, style: button }, 'Pick another time')));
   } else if (p.audience === 'visitor' && !live) {
     children.push(h(Text, { key: 'again', style: paragraph }, 'Book another time: ', h(Link, { href: `${p.siteUrl}${routes.bookAudit}`, style: link }, `${p.siteUrl.replace(/^https?:\/\//, '')}${routes.bookAudit}`)));
   }
