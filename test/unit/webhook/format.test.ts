@@ -70,6 +70,18 @@ describe('summary', () => {
     ]);
   });
 
+  it("gives the alerts' advice, as the alert emails do (they render the same summary)", () => {
+    const failing = plainText(summarize({ type: 'calendar.feed-failing', feed: { label: 'work', host: 'calendar.google.com' }, since: '2026-07-01T06:30:00Z', reason: 'HTTP 404', lastLoadedAt: null }, 'Europe/Berlin'));
+    expect(failing).toContain('What to check: is the secret address in BOOKING_BUSY_FEEDS still the one your calendar shows');
+    expect(failing).toContain('Run `npm run leads -- calendar` for every feed\'s state.');
+    expect(failing).toContain('You will get one more message when it loads again.');
+    const recovered = plainText(summarize({ type: 'calendar.feed-recovered', feed: { label: 'work', host: 'calendar.google.com' }, since: '2026-07-01T06:30:00Z' }, 'Europe/Berlin'));
+    expect(recovered).toContain('The booking page reads your events from it again');
+    const spike = plainText(summarize({ type: 'holds.spike', day: '2026-03-12', holds: 14, clients: 9, perDay: 3 }, 'Europe/Berlin'));
+    expect(spike).toContain('Holds run out after a few minutes on their own.');
+    expect(spike).toContain('then tell whoever runs the site.');
+  });
+
   it('keeps a value on one line, without hidden characters, and bounded', () => {
     const long = summarize({ type: 'subscriber.confirmed', subscriber: { email: 'a@b.co', page: null, utm: { utm_source: `x\u202Ey\n${'z'.repeat(1000)}` } } }, 'UTC');
     const text = plainText(long);
