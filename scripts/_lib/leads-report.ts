@@ -6,7 +6,7 @@ import type { BusyFeed } from '../../api/_lib/calendar/feed-list.ts';
 import { isCalendarDate } from '../../src/lib/readiness/dates.ts';
 import { bookingContextLabels, computeFunnel, defaultSince, type BookingRow, type Funnel, type PageViewRow, type SignUpRow, type SourceLine } from '../../src/lib/leads/funnel.ts';
 import { MINUTE_MS, DAY_MS } from '../../src/lib/time/durations.ts';
-import { formatShortDay, formatTime, zoneName } from '../../src/lib/booking/format.ts';
+import { formatWhen } from '../../src/lib/booking/format.ts';
 import { startOfLocalDate } from '../../src/lib/booking/slots.ts';
 import { parseStoredContext, summarizeReadiness, summarizeScenario } from '../../src/lib/booking/context.ts';
 import { readinessLines, scenarioLines, scenarioPath } from '../../src/lib/booking/context-text.ts';
@@ -54,7 +54,7 @@ export async function bookings(db: Client, fromDate?: string, timeZone = 'UTC'):
   });
   return result.rows.map((row) => {
     const start = String(row.start_at);
-    const line: Row = { when: `${formatShortDay(start, timeZone)}, ${formatTime(start, timeZone)} ${zoneName(start, timeZone)}` };
+    const line: Row = { when: formatWhen(start, timeZone, { day: 'short' }) };
     for (const [column, value] of Object.entries(row)) {
       if (column === 'context') Object.assign(line, contextColumns(value === null ? null : String(value), String(row.created_at)));
       else line[column] = value as Row[string];
@@ -91,7 +91,7 @@ function age(fromIso: string | null, now: Date): string {
  */
 export async function calendarReport(db: Client, feeds: readonly BusyFeed[], now: Date, timeZone = 'UTC'): Promise<Row[]> {
   // In the operator's zone, as the bookings list shows its calls.
-  const local = (iso: string) => `${formatShortDay(iso, timeZone)}, ${formatTime(iso, timeZone)} ${zoneName(iso, timeZone)}`;
+  const local = (iso: string) => formatWhen(iso, timeZone, { day: 'short' });
   const rows = await feedRows(db, feeds);
   return feeds.map((feed) => {
     const row = rows.get(feed.label);

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { bookingEmail } from '../../api/_lib/mail/templates/booking.ts';
 import { confirmSubscriptionEmail } from '../../api/_lib/mail/templates/confirm-subscription.ts';
 import { welcomeEmail } from '../../api/_lib/mail/templates/welcome.ts';
-import { deliveryFailedEmail } from '../../api/_lib/mail/templates/delivery-failed.ts';
+import { operatorAlertEmail } from '../../api/_lib/mail/templates/operator-alert.ts';
 
 const siteUrl = 'https://aioperator.example';
 const booking = {
@@ -25,16 +25,19 @@ const emails = {
   'newsletter confirmation': async () => (await confirmSubscriptionEmail({ confirmUrl: `${siteUrl}/api/newsletter/confirm?token=${'z'.repeat(200)}`, siteUrl, privacyUrl: `${siteUrl}/privacy` })).html,
   "operator's alert of an email not delivered": async () =>
     (
-      await deliveryFailedEmail({
+      await operatorAlertEmail({
         siteUrl,
         timeZone: 'Europe/Berlin',
-        message: {
-          key: `booking-${'k'.repeat(60)}-confirmed-visitor`, email: 'booking.confirmed', description: 'the booking confirmation', to: booking.email, attempts: 1,
-          error: 'validation_error (403): The aioperator-example-company-with-a-long-name.com domain is not verified. Please, add and verify your domain on https://resend.com/domains',
+        event: {
+          type: 'delivery.failed',
+          message: {
+            key: `booking-${'k'.repeat(60)}-confirmed-visitor`, email: 'booking.confirmed', description: 'the booking confirmation', to: booking.email, attempts: 1,
+            error: 'validation_error (403): The aioperator-example-company-with-a-long-name.com domain is not verified. Please, add and verify your domain on https://resend.com/domains',
+          },
+          booking: { id: booking.id, name: booking.name, company: booking.company, companySize: booking.companySize, email: booking.email, area: booking.area, start: booking.start, end: booking.end, timeZone: booking.timeZone },
+          manageUrl: `${siteUrl}/book-audit/manage?token=${'x'.repeat(180)}`,
         },
-        booking: { id: booking.id, name: booking.name, company: booking.company, companySize: booking.companySize, email: booking.email, area: booking.area, start: booking.start, end: booking.end, timeZone: booking.timeZone },
-        manageUrl: `${siteUrl}/book-audit/manage?token=${'x'.repeat(180)}`,
-      } as Parameters<typeof deliveryFailedEmail>[0])
+      } as Parameters<typeof operatorAlertEmail>[0])
     ).html,
   welcome: async () => (await welcomeEmail({ siteUrl, checklistUrl: `${siteUrl}/blog/ai-automation-audit-checklist`, unsubscribeUrl: `${siteUrl}/api/newsletter/unsubscribe?token=${'u'.repeat(200)}` })).html,
 };

@@ -77,8 +77,12 @@ describe("the operator's alert when an email to a visitor cannot be delivered", 
       { key: `delivery-failed:${confirmation}`, kind: 'email', status: 'dead', attempts: 1, last_error: expect.stringContaining('403') },
       { key: `webhook:delivery-failed:${confirmation}`, kind: 'webhook', status: 'sent', attempts: 1, last_error: null },
     ]);
+    // The email stores the event the webhook posts (one source for both), not props of its own.
+    const stored = (await (await apiContext()).db.execute({ sql: `SELECT payload ->> '$.email.template' AS template, payload -> '$.email.props.event' AS event FROM messages WHERE idempotency_key = ?`, args: [`delivery-failed:${confirmation}`] })).rows[0]!;
+    expect(stored.template).toBe('operator-alert');
     const alerts = received.filter((r) => r.type === 'delivery.failed');
     expect(alerts).toHaveLength(1);
+    expect(JSON.parse(String(stored.event))).toEqual({ type: 'delivery.failed', ...alerts[0]!.data });
     expect(alerts[0]!.data).toMatchObject({
       message: { key: confirmation, email: 'booking.confirmed', description: 'the booking confirmation', to: 'dana@example.com', attempts: 1, error: expect.stringContaining('domain is not verified') },
       booking: { id, name: 'Dana Reyes', company: 'Reyes Logistics', start: slot.start },

@@ -1,9 +1,11 @@
 // The deletions the privacy page promises: unconfirmed sign-ups after 30 days, bookings 24 months
-// after the call, each with the emails about it; nothing younger, nothing confirmed.
+// after the call, each with the messages about it (the operator's alerts and their webhook copies
+// included); nothing younger, nothing confirmed.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { failureAlerts } from '../../api/_lib/mail/failure-alerts.ts';
 import { readConfig } from '../../api/_lib/runtime/config.ts';
 import { getDb } from '../../api/_lib/store/db.ts';
 import { deleteExpiredRecords } from '../../api/_lib/store/retention.ts';
@@ -46,5 +48,27 @@ describe('retention', () => {
     expect(await ids('SELECT id FROM bookings')).toEqual(['recent-call']);
     expect(await ids('SELECT id FROM messages')).toEqual(['m-confirmed']);
     expect(await ids('SELECT booking_id FROM booking_claims')).toEqual(['recent-call']);
+  });
+
+  it("deletes the operator's alert about an expired sign-up's dead confirmation, its webhook copy too (both name the address)", async () => {
+    // A webhook URL set, so the alert goes out both ways. Nothing is delivered here.
+    const config = readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'retention-')), OPERATOR_WEBHOOK_URL: 'http://127.0.0.1:9/hooks/alerts', OPERATOR_WEBHOOK_SECRET: 'retention-receiver-secret' });
+    const db = await getDb(config);
+    const now = new Date('2026-12-01T12:00:00Z');
+    const consentAt = '2026-10-31T11:59:00Z'; // 30 days and 1 minute ago
+    await db.execute({ sql: `INSERT INTO subscribers (id, email, email_key, status, source, consent_text_version, consent_at, consent_address_hash, created_at) VALUES ('gone', 'gone@x.test', 'gone', 'pending', 'footer', 'v1', ?, 'h', ?)`, args: [consentAt, consentAt] });
+    const confirmation = { kind: 'email' as const, email: { template: 'confirm-subscription' as const, to: 'gone@x.test', props: { confirmUrl: 'https://x.test/c', siteUrl: 'https://x.test', privacyUrl: 'https://x.test/privacy' } } };
+    await db.execute({ sql: `INSERT INTO messages (id, kind, idempotency_key, subscriber_id, payload, status, next_attempt_at, created_at, updated_at) VALUES ('m-confirm', 'email', 'confirm-gone', 'gone', ?, 'dead', ?, ?, ?)`, args: [JSON.stringify(confirmation), consentAt, consentAt, consentAt] });
+    // The confirmation went dead: the outbox queues the alert in the transaction that records it.
+    const tx = await db.transaction('write');
+    const queued = await failureAlerts({ config })(tx, { id: 'm-confirm', idempotencyKey: 'confirm-gone', bookingId: null, subscriberId: 'gone', payload: confirmation, error: '500 internal_server_error', attempts: 10 }, new Date(consentAt));
+    await tx.commit();
+    expect(queued).toBe(2);
+    const naming = async () => (await db.execute(`SELECT idempotency_key FROM messages WHERE payload LIKE '%gone@x.test%' ORDER BY idempotency_key`)).rows.map((r) => String(r.idempotency_key));
+    expect(await naming()).toEqual(['confirm-gone', 'delivery-failed:confirm-gone', 'webhook:delivery-failed:confirm-gone']);
+
+    expect(await deleteExpiredRecords(db, now)).toEqual({ subscribers: 1, bookings: 0 });
+    expect(await naming()).toEqual([]);
+    expect((await db.execute('SELECT COUNT(*) AS n FROM messages')).rows[0]!.n).toBe(0);
   });
 });

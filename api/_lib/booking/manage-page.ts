@@ -8,7 +8,7 @@ import { nextFreeSlots } from './free-slots.ts';
 import { createToken } from '../signing/tokens.ts';
 import { freshenFeeds } from '../calendar/refresh.ts';
 import { routes } from '../../../src/config/site.ts';
-import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../../src/lib/booking/format.ts';
+import { formatCall, formatDay, formatWhen, localDate } from '../../../src/lib/booking/format.ts';
 import { START_NOT_OFFERED, START_PASSED } from '../../../src/lib/booking/request.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
 
@@ -80,7 +80,7 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
     const day = localDate(slot.start, booking.timeZone);
     if (!groups.has(day)) groups.set(day, { label: formatDay(slot.start, booking.timeZone), options: [] });
     // The day in each option too: a closed select shows only the chosen option, not its group.
-    groups.get(day)!.options.push({ value: slot.start, label: `${formatShortDay(slot.start, booking.timeZone)}, ${formatTime(slot.start, booking.timeZone)} ${zoneName(slot.start, booking.timeZone)}` });
+    groups.get(day)!.options.push({ value: slot.start, label: formatWhen(slot.start, booking.timeZone, { day: 'short' }) });
   }
   const forms: ActionPage['forms'] = [];
   if (groups.size > 0) {

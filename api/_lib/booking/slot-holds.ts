@@ -8,8 +8,7 @@
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import { SlotTakenError, assertStartOffered, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './claims.ts';
-import { enqueue } from '../mail/outbox.ts';
-import { queueWebhook } from '../webhook/events.ts';
+import { queueOperatorAlert } from '../mail/queue-operator-alert.ts';
 import { addressBucket } from '../http/rate-limit.ts';
 import { keyedHash } from '../signing/tokens.ts';
 import type { SlotHeld } from '../../../src/lib/booking/request.ts';
@@ -80,10 +79,6 @@ export async function placeHold(ctx: ApiContext, tx: Transaction, request: HoldR
 /** Tells the operator that holds were refused for a full day: at most one email (and webhook message) a day (the outbox key). Returns how many it queued. */
 export async function queueHoldsSpikeAlert(ctx: ApiContext, tx: Transaction, day: string, now: Date): Promise<number> {
   const counts = await tx.execute({ sql: 'SELECT COUNT(*) AS holds, COUNT(DISTINCT address_hash) AS clients FROM booking_holds WHERE expires_at > ?', args: [now.toISOString()] });
-  const props = {
-    siteUrl: ctx.config.siteUrl, day, holds: Number(counts.rows[0]?.holds ?? 0), clients: Number(counts.rows[0]?.clients ?? 0), perDay: HOLDS_PER_DAY, timeZone: ctx.config.booking.timeZone,
-  };
-  const key = `holds-spike-${now.toISOString().slice(0, 10)}`;
-  const emailed = Number(await enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { template: 'holds-spike', to: ctx.config.operatorEmail, props } } }, now));
-  return emailed + (await queueWebhook(ctx, tx, key, { type: 'holds.spike', day, holds: props.holds, clients: props.clients, perDay: HOLDS_PER_DAY }, now));
+  const event = { type: 'holds.spike' as const, day, holds: Number(counts.rows[0]?.holds ?? 0), clients: Number(counts.rows[0]?.clients ?? 0), perDay: HOLDS_PER_DAY };
+  return queueOperatorAlert(ctx, tx, `holds-spike-${now.toISOString().slice(0, 10)}`, event, now);
 }

@@ -10,9 +10,8 @@ import type { Transaction } from '@libsql/client';
 import { keepAlive } from '../runtime/background.ts';
 import type { ApiContext } from '../runtime/context.ts';
 import { deliverInBackground } from '../mail/deliver.ts';
-import { enqueue } from '../mail/outbox.ts';
+import { queueOperatorAlert } from '../mail/queue-operator-alert.ts';
 import { keyedHash } from '../signing/tokens.ts';
-import { queueWebhook } from '../webhook/events.ts';
 import { busyFromIcs } from './busy-from-ics.ts';
 import { feedRows, feedStates, forgetRecentStates, markAlerted, markFailed, markUnchanged, storeCopy, takeLease, type FeedRow, type FeedState, type StoredCopy } from './busy-copy.ts';
 import { FEED_TIMEOUT_MS, MAX_FEED_BYTES, fetchFeed } from './fetch-feed.ts';
@@ -165,25 +164,19 @@ async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | 
 async function alertIfDue(ctx: ApiContext, tx: Transaction, feed: BusyFeed, before: FeedRow | undefined, now: Date): Promise<number> {
   const row = (await feedRows(tx, [feed])).get(feed.label);
   if (!row) return 0;
-  const base = { siteUrl: ctx.config.siteUrl, feed: { label: feed.label, host: feed.host }, timeZone: ctx.config.booking.timeZone, loadedAt: row.loadedAt };
-  const send = async (event: 'failing' | 'recovered', failingSince: string, key: string) => {
-    const emailed = Number(await enqueue(tx, { idempotencyKey: key, payload: { kind: 'email', email: { template: 'busy-feed', to: ctx.config.operatorEmail, props: { ...base, event, failingSince, reason: row.lastError } } } }, now));
-    const feedEvent = event === 'failing'
-      ? { type: 'calendar.feed-failing' as const, feed: base.feed, since: failingSince, reason: row.lastError, lastLoadedAt: row.loadedAt }
-      : { type: 'calendar.feed-recovered' as const, feed: base.feed, since: failingSince };
-    return emailed + (await queueWebhook(ctx, tx, key, feedEvent, now));
-  };
+  const named = { label: feed.label, host: feed.host };
 
   if (row.failingSince && !row.alertedAt) {
     const longEnough = now.getTime() - Date.parse(row.failingSince) >= ALERT_AFTER_MS;
     if (!longEnough && row.loadedAt) return 0;
     await markAlerted(tx, feed.label, now.toISOString());
-    return send('failing', row.failingSince, `busy-feed-${feed.label}-failing-${row.failingSince}`);
+    const event = { type: 'calendar.feed-failing' as const, feed: named, since: row.failingSince, reason: row.lastError, lastLoadedAt: row.loadedAt };
+    return queueOperatorAlert(ctx, tx, `busy-feed-${feed.label}-failing-${row.failingSince}`, event, now);
   }
   if (!row.failingSince && row.alertedAt) {
     await markAlerted(tx, feed.label, null);
     const since = before?.failingSince ?? row.alertedAt;
-    return send('recovered', since, `busy-feed-${feed.label}-recovered-${since}`);
+    return queueOperatorAlert(ctx, tx, `busy-feed-${feed.label}-recovered-${since}`, { type: 'calendar.feed-recovered', feed: named, since }, now);
   }
   return 0;
 }

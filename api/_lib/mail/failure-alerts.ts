@@ -11,8 +11,8 @@
 //    failure (email or webhook) alerts nobody.
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
-import { enqueue, type DeadMessage, type FailureAlerts, type MessagePayload } from './outbox.ts';
-import { queueWebhook } from '../webhook/events.ts';
+import type { DeadMessage, FailureAlerts, MessagePayload } from './outbox.ts';
+import { queueOperatorAlert } from './queue-operator-alert.ts';
 import type { BookingFacts, FailedMessageFacts } from '../webhook/operator-events.ts';
 import type { BookingEmailProps, BookingEvent } from './templates/booking.ts';
 
@@ -47,16 +47,8 @@ export function failureAlerts(ctx: Pick<ApiContext, 'config'>): FailureAlerts {
     if (!failed) return 0;
     const { booking, manageUrl, ...about } = failed;
     const message: FailedMessageFacts = { key: dead.idempotencyKey, ...about, error: dead.error, attempts: dead.attempts };
-    const key = `delivery-failed:${dead.idempotencyKey}`;
-    const { siteUrl, operatorEmail, booking: rules } = ctx.config;
-    const props = { siteUrl, timeZone: rules.timeZone, message, ...(booking ? { booking, manageUrl } : {}) };
-    const emailed = await enqueue(tx, {
-      idempotencyKey: key,
-      // Tied to the visitor's record like the failed email, so the retention sweep deletes it (it names them) with it.
-      bookingId: dead.bookingId ?? undefined,
-      subscriberId: dead.subscriberId ?? undefined,
-      payload: { kind: 'email', email: { template: 'delivery-failed', to: operatorEmail, props } },
-    }, now);
-    return Number(emailed) + (await queueWebhook(ctx, tx, key, { type: 'delivery.failed', message, ...(booking ? { booking, manageUrl } : {}) }, now));
+    const event = { type: 'delivery.failed' as const, message, ...(booking ? { booking, manageUrl } : {}) };
+    // Both copies name the visitor: tied to their record like the failed email, so the retention sweep deletes them with it.
+    return queueOperatorAlert(ctx, tx, `delivery-failed:${dead.idempotencyKey}`, event, now, { bookingId: dead.bookingId ?? undefined, subscriberId: dead.subscriberId ?? undefined });
   };
 }

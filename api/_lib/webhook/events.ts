@@ -21,16 +21,18 @@ function orderingKey(event: OperatorEvent): string | undefined {
 /**
  * Queues the event for OPERATOR_WEBHOOK_URL inside `tx`; returns how many messages it queued (0 when
  * no URL is set, or the key was already queued). `key` names the event once and for all (a retried
- * request passes the same key, so the receiver hears of it once).
+ * request passes the same key, so the receiver hears of it once). `owner.subscriberId` ties a message
+ * about a subscriber (a newsletter confirmation that went dead names the address) to their record.
  */
-export async function queueWebhook(ctx: Pick<ApiContext, 'config'>, tx: Transaction, key: string, event: OperatorEvent, now: Date): Promise<number> {
+export async function queueWebhook(ctx: Pick<ApiContext, 'config'>, tx: Transaction, key: string, event: OperatorEvent, now: Date, owner: { subscriberId?: string } = {}): Promise<number> {
   if (!ctx.config.operatorWebhook) return 0;
   const id = `webhook:${key}`;
   const webhook: StoredWebhook = { id, occurredAt: now.toISOString(), timeZone: ctx.config.booking.timeZone, event };
   const queued = await enqueue(tx, {
     idempotencyKey: id,
-    // Tied to its booking, so the retention sweep deletes it (name, email) with the booking.
+    // Tied to its booking or subscriber, so the retention sweep deletes it (name, email) with them.
     bookingId: 'booking' in event ? event.booking?.id : undefined,
+    subscriberId: owner.subscriberId,
     orderingKey: orderingKey(event),
     payload: { kind: 'webhook', webhook },
   }, now);

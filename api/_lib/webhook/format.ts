@@ -1,5 +1,6 @@
 // The bodies posted to OPERATOR_WEBHOOK_URL, built from a stored event at delivery (pure: no I/O).
-// One readable summary (a title, facts, an optional note and link) rendered three ways:
+// The event's readable summary (a title, facts, an optional note and link: ../operator/summary.ts, which
+// the operator's alert emails render too) written three ways:
 //  - Slack incoming webhooks: `text` (the notification and fallback) plus Block Kit `blocks`, both
 //    mrkdwn; every value escaped (&, <, >), so a name like `<!here>` or `<https://x|y>` is shown, not
 //    turned into a mention or a link.
@@ -8,132 +9,9 @@
 //    a visitor or another server sits in a RichTextBlock TextRun, which renders no Markdown at all.
 //  - Anything else: plain JSON { id, type, occurredAt, text, data }, signed by send.ts.
 // The facts are written by this site; the values are not, so each is cut to one line of bounded length.
-import { HIDDEN_CHARACTERS } from '../../../src/lib/text/hidden-characters.ts';
-import { formatCall, formatDay, formatTime, zoneName } from '../../../src/lib/booking/format.ts';
-import { describeSource } from '../../../src/lib/leads/source.ts';
-import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
+import { oneLine, summarize, type Summary } from '../operator/summary.ts';
 import type { OperatorEvent, StoredWebhook } from './operator-events.ts';
 import type { WebhookFlavour } from './target.ts';
-
-/** One line of the message: a label written here and a value that may come from anyone. */
-export interface Fact {
-  label: string;
-  value: string;
-}
-
-export interface Summary {
-  /** Written here, never holds a value. */
-  title: string;
-  facts: Fact[];
-  /** A sentence written here. */
-  note?: string;
-  link?: { label: string; url: string };
-}
-
-/** Longest value shown; the rest of a runaway string is cut (the data is in the JSON flavour whole). */
-const MAX_VALUE = 300;
-const HIDDEN_GLOBAL = new RegExp(HIDDEN_CHARACTERS.source, 'gu');
-
-/** One line, no hidden characters, at most MAX_VALUE characters. */
-export function oneLine(value: string): string {
-  const text = value.replace(HIDDEN_GLOBAL, ' ').replace(/\s+/g, ' ').trim();
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
-}
-
-const when = (instant: string, timeZone: string) => `${formatDay(instant, timeZone)}, ${formatTime(instant, timeZone)} ${zoneName(instant, timeZone)}`;
-
-const TITLES: Record<OperatorEvent['type'], string> = {
-  'booking.created': 'Call booked',
-  'booking.moved': 'Call moved',
-  'booking.cancelled': 'Call cancelled',
-  'subscriber.confirmed': 'Newsletter subscriber confirmed',
-  'calendar.feed-failing': 'Calendar feed not loading',
-  'calendar.feed-recovered': 'Calendar feed loads again',
-  'holds.spike': 'Many visitors are holding times',
-  'delivery.failed': 'An email to a visitor could not be sent',
-};
-
-/** The message as a person reads it, times in the operator's zone (`timeZone`). */
-export function summarize(event: OperatorEvent, timeZone: string): Summary {
-  const title = TITLES[event.type];
-  switch (event.type) {
-    case 'booking.created':
-    case 'booking.moved':
-    case 'booking.cancelled': {
-      const b = event.booking;
-      const facts: Fact[] = [
-        { label: 'Name', value: b.name },
-        { label: 'Company', value: `${b.company} (${b.companySize} people)` },
-        { label: 'Email', value: b.email },
-        { label: event.type === 'booking.cancelled' ? 'Was booked for' : 'When', value: formatCall(b.start, b.end, timeZone) },
-      ];
-      if (event.type === 'booking.moved' && b.previousStart) {
-        const previousEnd = new Date(Date.parse(b.previousStart) + Date.parse(b.end) - Date.parse(b.start)).toISOString();
-        facts.push({ label: 'Moved from', value: formatCall(b.previousStart, previousEnd, timeZone) });
-      }
-      if (b.timeZone !== timeZone) facts.push({ label: 'Their time', value: formatCall(b.start, b.end, b.timeZone) });
-      facts.push({ label: 'Area', value: AREA_LABELS[b.area] ?? b.area }, { label: 'Source', value: describeSource(event.source) });
-      return { title, facts, link: { label: 'Manage the booking', url: event.manageUrl } };
-    }
-    case 'subscriber.confirmed':
-      return {
-        title,
-        facts: [
-          { label: 'Email', value: event.subscriber.email },
-          { label: 'Source', value: describeSource({ page: event.subscriber.page, referrerHost: null, utm: event.subscriber.utm }) },
-        ],
-      };
-    case 'calendar.feed-failing': {
-      const neverLoaded = event.lastLoadedAt === null;
-      return {
-        title,
-        facts: [
-          { label: 'Feed', value: `${event.feed.label} (${event.feed.host})` },
-          { label: neverLoaded ? 'First tried' : 'Failing since', value: when(event.since, timeZone) },
-          ...(event.lastLoadedAt ? [{ label: 'Last good copy', value: when(event.lastLoadedAt, timeZone) }] : []),
-          { label: 'Reason', value: event.reason ?? 'no reason given' },
-        ],
-        note: neverLoaded
-          ? 'It has never loaded, so the booking page offers times without this calendar.'
-          : 'Until it loads again, the booking page blocks the times from its last good copy; events added since are not seen.',
-      };
-    }
-    case 'calendar.feed-recovered':
-      return {
-        title,
-        facts: [
-          { label: 'Feed', value: `${event.feed.label} (${event.feed.host})` },
-          { label: 'Had been failing since', value: when(event.since, timeZone) },
-        ],
-      };
-    case 'holds.spike':
-      return {
-        title,
-        facts: [
-          { label: 'Day that was full', value: formatDay(`${event.day}T12:00:00Z`, 'UTC') },
-          { label: 'Held right now', value: `${event.holds} times, by ${event.clients} client addresses` },
-          { label: 'Limit', value: `${event.perDay} held times a day` },
-        ],
-        note: 'Nobody was turned away: a visitor whose hold is refused can still book. A burst like this is often a script trying to make the calendar look full. At most one message a day.',
-      };
-    case 'delivery.failed': {
-      const { message, booking } = event;
-      const facts: Fact[] = [
-        { label: 'Email', value: message.description },
-        { label: 'To', value: message.to },
-        { label: 'Why', value: message.error },
-        { label: 'Attempts', value: String(message.attempts) },
-      ];
-      if (booking) facts.push({ label: 'Call', value: `${formatCall(booking.start, booking.end, timeZone)} with ${booking.name}, ${booking.company}` });
-      return {
-        title,
-        facts,
-        note: `They have not received it, and it will not be tried again. Check the sending domain (MAIL_FROM must be on a domain verified in Resend: a 403 "domain is not verified" means it is not) and RESEND_API_KEY; run \`npm run leads -- failed\` for every email that could not be sent. ${booking ? "Then write to them yourself, with the call's page below: it is their link to move or cancel the call." : 'Once it is fixed, they can sign up again.'}`,
-        ...(event.manageUrl ? { link: { label: "The call's page", url: event.manageUrl } } : {}),
-      };
-    }
-  }
-}
 
 /** The summary as plain text, one fact a line: the JSON flavour's `text`. */
 export function plainText(summary: Summary): string {

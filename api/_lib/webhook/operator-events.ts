@@ -70,6 +70,12 @@ export interface FailedMessageFacts {
 
 export type OperatorEventType = OperatorEvent['type'];
 
+/**
+ * The alerts: events the operator is emailed about too (../mail/queue-operator-alert.ts), each email
+ * storing the event itself (template `operator-alert`). Bookings and subscribers are emailed otherwise.
+ */
+export type OperatorAlertEvent = Extract<OperatorEvent, { type: 'calendar.feed-failing' | 'calendar.feed-recovered' | 'holds.spike' | 'delivery.failed' }>;
+
 /** What the outbox stores for one message: enough to build any flavour's body at delivery. */
 export interface StoredWebhook {
   /** The message's idempotency key: the body's `id` and the Idempotency-Key header, the same on every retry. */

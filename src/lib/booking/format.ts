@@ -36,6 +36,15 @@ export function zoneName(instant: string, timeZone: string, locale = 'en-US'): s
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
+/**
+ * "Tuesday, March 10, 2026, 3:20 PM GMT+1": one moment with its day, time and zone, in `timeZone`. With
+ * `day: 'short'`, "Tue, Mar 10, 3:20 PM GMT+1", short enough for a list or a select's option.
+ */
+export function formatWhen(instant: string, timeZone: string, { day = 'long', locale = 'en-US' }: { day?: 'long' | 'short'; locale?: string } = {}): string {
+  const dayText = day === 'short' ? formatShortDay(instant, timeZone, locale) : formatDay(instant, timeZone, locale);
+  return `${dayText}, ${formatTime(instant, timeZone, locale)} ${zoneName(instant, timeZone, locale)}`;
+}
+
 /** "Tuesday, March 10, 2026, 3:20 PM – 3:40 PM GMT+1": a call as one line, in one zone. */
 export function formatCall(start: string, end: string, timeZone: string, locale = 'en-US'): string {
   return `${formatDay(start, timeZone, locale)}, ${formatTime(start, timeZone, locale)} – ${formatTime(end, timeZone, locale)} ${zoneName(start, timeZone, locale)}`;

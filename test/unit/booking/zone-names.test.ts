@@ -2,7 +2,7 @@
 // visitor's line and the operator's never read "EST" beside "GMT+1" (Intl's short names in en-US
 // abbreviate only some zones). The emails, the operator's messages and the leads report use it too.
 import { describe, expect, it } from 'vitest';
-import { formatCall, zoneName } from '../../../src/lib/booking/format.ts';
+import { formatCall, formatWhen, zoneName } from '../../../src/lib/booking/format.ts';
 
 // 22:00 UTC on Wednesday, December 9, 2026 (winter both sides) and on Thursday, July 9 (summer).
 const WINTER = '2026-12-09T22:00:00Z';
@@ -26,5 +26,13 @@ describe('zoneName', () => {
     const end = '2026-12-09T22:20:00Z';
     expect(formatCall(WINTER, end, 'America/New_York')).toBe('Wednesday, December 9, 2026, 5:00 PM – 5:20 PM GMT-5');
     expect(formatCall(WINTER, end, 'Europe/Berlin')).toBe('Wednesday, December 9, 2026, 11:00 PM – 11:20 PM GMT+1');
+  });
+});
+
+describe('formatWhen', () => {
+  it('writes one moment with its day, time and zone, the day long or short', () => {
+    expect(formatWhen(WINTER, 'Europe/Berlin')).toBe('Wednesday, December 9, 2026, 11:00 PM GMT+1');
+    expect(formatWhen(SUMMER, 'America/New_York')).toBe('Thursday, July 9, 2026, 6:00 PM GMT-4');
+    expect(formatWhen(WINTER, 'Asia/Kathmandu', { day: 'short' })).toBe('Thu, Dec 10, 3:45 AM GMT+5:45');
   });
 });

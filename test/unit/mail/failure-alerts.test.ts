@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { failedVisitorEmail } from '../../../api/_lib/mail/failure-alerts.ts';
 import type { MessagePayload } from '../../../api/_lib/mail/outbox.ts';
 import type { BookingEmailProps, BookingEvent } from '../../../api/_lib/mail/templates/booking.ts';
-import { deliveryFailedEmail, type DeliveryFailedProps } from '../../../api/_lib/mail/templates/delivery-failed.ts';
+import { operatorAlertEmail } from '../../../api/_lib/mail/templates/operator-alert.ts';
 import { slackBody, teamsBody } from '../../../api/_lib/webhook/format.ts';
 
 const booking = {
@@ -42,9 +42,11 @@ describe('which failed messages the operator hears of', () => {
 
   it("nothing else: the operator's own emails (the alert among them), webhooks, contacts, a payload that does not parse", () => {
     const facts = { key: 'k', email: 'booking.confirmed', description: 'the booking confirmation', to: 'a@b.c', error: '403', attempts: 1 };
-    const alert: MessagePayload = { kind: 'email', email: { template: 'delivery-failed', to: 'ops@example.com', props: { siteUrl: 'https://x.test', timeZone: 'UTC', message: facts } } };
+    const alert: MessagePayload = { kind: 'email', email: { template: 'operator-alert', to: 'ops@example.com', props: { siteUrl: 'https://x.test', timeZone: 'UTC', event: { type: 'delivery.failed', message: facts } } } };
+    // The same alert as a row queued before the `operator-alert` template stores it.
+    const legacyAlert: MessagePayload = { kind: 'email', email: { template: 'delivery-failed', to: 'ops@example.com', props: { siteUrl: 'https://x.test', timeZone: 'UTC', message: facts } } };
     for (const payload of [
-      bookingEmail('confirmed', 'operator'), alert,
+      bookingEmail('confirmed', 'operator'), alert, legacyAlert,
       { kind: 'email', email: { template: 'welcome', to: 'r@example.com', props: {} } } as unknown as MessagePayload,
       { kind: 'email', email: { template: 'holds-spike', to: 'ops@example.com', props: {} } } as unknown as MessagePayload,
       { kind: 'webhook', webhook: { id: 'webhook:delivery-failed:k', occurredAt: '', timeZone: 'UTC', event: { type: 'delivery.failed', message: facts } } } as MessagePayload,
@@ -59,8 +61,8 @@ describe("the alert's values stay inert", () => {
   const message = { key: 'booking-b1-0-confirmed-visitor', email: failed.email, description: failed.description, to: failed.to, error: '403 validation_error: <b>The</b> domain & co is not verified', attempts: 1 };
 
   it('in the email, with what failed, why and what to do', async () => {
-    const props: DeliveryFailedProps = { siteUrl: 'https://example.com', timeZone: 'Europe/Berlin', message, booking: failed.booking, manageUrl: failed.manageUrl };
-    const { subject, html, text } = await deliveryFailedEmail(props);
+    const event = { type: 'delivery.failed' as const, message, booking: failed.booking!, manageUrl: failed.manageUrl! };
+    const { subject, html, text } = await operatorAlertEmail({ siteUrl: 'https://example.com', timeZone: 'Europe/Berlin', event });
     expect(subject).toBe('Not delivered: the booking confirmation to ada@example.com');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>The</b>');

@@ -3,7 +3,8 @@
 // The expected texts are written out by hand for fixed instants and zones.
 import { describe, expect, it } from 'vitest';
 import type { OperatorEvent, StoredWebhook } from '../../../api/_lib/webhook/events.ts';
-import { escapeSlack, jsonBody, plainText, slackBody, summarize, teamsBody, webhookBody } from '../../../api/_lib/webhook/format.ts';
+import { escapeSlack, jsonBody, plainText, slackBody, teamsBody, webhookBody } from '../../../api/_lib/webhook/format.ts';
+import { summarize } from '../../../api/_lib/operator/summary.ts';
 
 const MANAGE = 'https://site.test/api/bookings/manage?token=abc.DEF-123_x';
 const booking: OperatorEvent = {
@@ -67,6 +68,18 @@ describe('summary', () => {
       ['Held right now', '14 times, by 9 client addresses'],
       ['Limit', '3 held times a day'],
     ]);
+  });
+
+  it("gives the alerts' advice, as the alert emails do (they render the same summary)", () => {
+    const failing = plainText(summarize({ type: 'calendar.feed-failing', feed: { label: 'work', host: 'calendar.google.com' }, since: '2026-07-01T06:30:00Z', reason: 'HTTP 404', lastLoadedAt: null }, 'Europe/Berlin'));
+    expect(failing).toContain('What to check: is the secret address in BOOKING_BUSY_FEEDS still the one your calendar shows');
+    expect(failing).toContain('Run `npm run leads -- calendar` for every feed\'s state.');
+    expect(failing).toContain('You will get one more message when it loads again.');
+    const recovered = plainText(summarize({ type: 'calendar.feed-recovered', feed: { label: 'work', host: 'calendar.google.com' }, since: '2026-07-01T06:30:00Z' }, 'Europe/Berlin'));
+    expect(recovered).toContain('The booking page reads your events from it again');
+    const spike = plainText(summarize({ type: 'holds.spike', day: '2026-03-12', holds: 14, clients: 9, perDay: 3 }, 'Europe/Berlin'));
+    expect(spike).toContain('Holds run out after a few minutes on their own.');
+    expect(spike).toContain('then tell whoever runs the site.');
   });
 
   it('keeps a value on one line, without hidden characters, and bounded', () => {

@@ -9,7 +9,7 @@
 import { createElement as h, type ReactNode } from 'react';
 import { Button, Link, Section, Text } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
-import { EmailLayout, link, paragraph } from './layout.ts';
+import { EmailLayout, button, link, paragraph } from './layout.ts';
 import type { EmailAttachment } from '../mailer.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../../../src/lib/booking/calendar-links.ts';
 import type { ReadinessSummary, ScenarioSummary } from '../../../../src/lib/booking/context.ts';
@@ -25,9 +25,9 @@ import { routes, site } from '../../../../src/config/site.ts';
 
 export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show';
 /** What the operator is told about by email: the visitor-only messages (reminders among them: the operator has the invite) change nothing for them. */
-type OperatorEvent = Exclude<BookingEvent, 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show'>;
-const OPERATOR_EVENTS: readonly BookingEvent[] = ['confirmed', 'rescheduled', 'cancelled'] satisfies OperatorEvent[];
-const isOperatorEvent = (event: BookingEvent): event is OperatorEvent => OPERATOR_EVENTS.includes(event);
+type OperatorBookingEvent = Exclude<BookingEvent, 'reminder' | 'reminder-hour' | 'manage-link' | 'no-show'>;
+const OPERATOR_BOOKING_EVENTS: readonly BookingEvent[] = ['confirmed', 'rescheduled', 'cancelled'] satisfies OperatorBookingEvent[];
+const isOperatorBookingEvent = (event: BookingEvent): event is OperatorBookingEvent => OPERATOR_BOOKING_EVENTS.includes(event);
 
 export interface BookingEmailProps {
   event: BookingEvent;
@@ -50,7 +50,7 @@ export interface BookingEmailProps {
   outcomeUrls?: { held: string; noShow: string };
 }
 
-const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; operator: Record<OperatorEvent, (p: BookingProps) => string> } = {
+const SUBJECTS: { visitor: Record<BookingEvent, (p: BookingProps) => string>; operator: Record<OperatorBookingEvent, (p: BookingProps) => string> } = {
   visitor: {
     confirmed: () => `Booked: your 20-minute workflow audit`,
     rescheduled: () => `Moved: your workflow audit has a new time`,
@@ -71,7 +71,7 @@ const oneLine = (text: string) => sanitizeText(text, true);
 const who = (p: BookingProps) => `${oneLine(p.booking.company)} (${oneLine(p.booking.name)})`;
 type BookingProps = BookingEmailProps;
 
-const subjectOf = (p: BookingProps) => (p.audience === 'operator' && isOperatorEvent(p.event) ? SUBJECTS.operator[p.event](p) : SUBJECTS.visitor[p.event](p));
+const subjectOf = (p: BookingProps) => (p.audience === 'operator' && isOperatorBookingEvent(p.event) ? SUBJECTS.operator[p.event](p) : SUBJECTS.visitor[p.event](p));
 
 /** The call in the reader's zone, and in the other party's when it differs. */
 function whenLines(p: BookingProps): string[] {
@@ -86,7 +86,7 @@ function whenLines(p: BookingProps): string[] {
 /** `attached`: whether the invite goes with this email (the visitor's text mentions it only then). */
 function intro(p: BookingProps, attached: boolean): string {
   const name = p.booking.name;
-  if (p.audience === 'operator' && isOperatorEvent(p.event)) {
+  if (p.audience === 'operator' && isOperatorBookingEvent(p.event)) {
     // Only the visitor books, but a move or a cancel may be the operator's own, made on the call's page
     // linked from this notice: it is the visitor's page, with the same token, so who pressed is unknown.
     if (p.event === 'confirmed') return `${name} of ${p.booking.company} booked a workflow audit.`;
@@ -140,8 +140,6 @@ const table = (rows: [string, string][]) =>
       h(Text, { key: i, style: { ...paragraph, margin: '0 0 10px', overflowWrap: 'anywhere', wordBreak: 'break-word' } }, h('strong', null, `${label}: `), ...lines(value))),
   );
 
-const BUTTON = { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' };
-
 function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: string | null }) {
   const children: ReactNode[] = [h(Text, { key: 'intro', style: paragraph }, intro(p, inviteProblem === null)), h('div', { key: 'details' }, table(details(p, inviteProblem)))];
   // A missed call is over: its email offers a new time, like a cancelled one.
@@ -159,12 +157,12 @@ function BookingEmail({ inviteProblem, ...p }: BookingProps & { inviteProblem: s
         // The download is built as the attachment is: no link to a file that cannot be made.
         ...(inviteProblem === null ? [' · ', h(Link, { href: p.icsUrl, style: link }, 'Download .ics')] : [])),
       h(Section, { key: 'manage', style: { margin: '24px 0' } },
-        h(Button, { href: p.manageUrl, style: BUTTON }, 'Move or cancel the call')),
+        h(Button, { href: p.manageUrl, style: button }, 'Move or cancel the call')),
       h(Text, { key: 'link', style: { ...paragraph, fontSize: '14px' } }, 'The link opens a page where you can pick another time or cancel; nothing changes until you press a button there.'),
     );
   }
   if (p.audience === 'visitor' && p.event === 'no-show') {
-    children.push(h(Section, { key: 'again', style: { margin: '24px 0' } }, h(Button, { href: `${p.siteUrl}${routes.bookAudit}`, style: BUTTON }, 'Pick another time')));
+    children.push(h(Section, { key: 'again', style: { margin: '24px 0' } }, h(Button, { href: `${p.siteUrl}${routes.bookAudit}`, style: button }, 'Pick another time')));
   } else if (p.audience === 'visitor' && !live) {
     children.push(h(Text, { key: 'again', style: paragraph }, 'Book another time: ', h(Link, { href: `${p.siteUrl}${routes.bookAudit}`, style: link }, `${p.siteUrl.replace(/^https?:\/\//, '')}${routes.bookAudit}`)));
   }

@@ -3,7 +3,7 @@
 // escapes it like any other text.
 import { createElement as h } from 'react';
 import { Button, Section, Text } from '@react-email/components';
-import { EmailLayout, paragraph } from './layout.ts';
+import { EmailLayout, button, paragraph } from './layout.ts';
 import { CONFIRM_LINK_DAYS, newsletterPitch } from '../../../../src/config/newsletter.ts';
 import { render, toPlainText } from '@react-email/render';
 
@@ -22,7 +22,7 @@ function ConfirmSubscription({ confirmUrl, siteUrl, privacyUrl }: ConfirmSubscri
   },
     h(Text, { style: paragraph }, 'Someone, hopefully you, asked to receive the AI Operator newsletter at this address. ' + newsletterPitch),
     h(Section, { style: { margin: '24px 0' } },
-      h(Button, { href: confirmUrl, style: { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' } }, 'Confirm my subscription'),
+      h(Button, { href: confirmUrl, style: button }, 'Confirm my subscription'),
     ),
     h(Text, { style: paragraph }, `The link works for ${CONFIRM_LINK_DAYS} days. If you did not ask for this, ignore this email and nothing happens.`),
   );

@@ -5,6 +5,8 @@ import { Body, Container, Head, Hr, Html, Link, Preview, Text } from '@react-ema
 
 export const paragraph = { color: '#334155', fontSize: '16px', lineHeight: '26px' } as const;
 export const link = { color: '#0b6b62' } as const;
+/** A call to action: the email's one button. */
+export const button = { backgroundColor: '#0b6b62', borderRadius: '8px', color: '#ffffff', fontSize: '16px', fontWeight: 600, padding: '12px 20px' } as const;
 
 interface EmailLayoutProps {
   preview: string;
