@@ -41,6 +41,9 @@ function expectPixel(reply: Reply) {
   expect(reply.body.startsWith('GIF89a')).toBe(true);
 }
 
+/** A web address with a path and a query: fc.webUrl itself takes 10-14 s to build here. */
+const webUrl = fc.tuple(fc.constantFrom('https://', 'http://'), fc.domain(), fc.webPath(), fc.webQueryParameters()).map(([scheme, host, path, query]) => `${scheme}${host}${path}?${query}`);
+
 describe('GET /api/views', () => {
   it('answers the transparent GIF, byte for byte, with no-store and no cookie', async () => {
     const { GET } = await import('../../api/views.ts');
@@ -106,7 +109,7 @@ describe('GET /api/views', () => {
 
   it('never answers anything but the image, whatever the page and Referer', { timeout: 60_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('/', '/blog/x', '%00', '%E0%A4%A', '/\u202e', 'x'.repeat(5000))), fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true })), async (page, referer) => {
+      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('/', '/blog/x', '%00', '%E0%A4%A', '/\u202e', 'x'.repeat(5000))), fc.oneof(fc.string(), webUrl), async (page, referer) => {
         const reply = await server.send(`/api/views?page=${page.replace(/[^\x21-\x7e]/g, encodeURIComponent).replace(/#/g, '%23')}`, { headers: { referer: referer.replace(/[^\x20-\x7e]/g, '') } });
         expect(reply.status).toBe(200);
         expect(reply.headers['content-type']).toBe('image/gif');
