@@ -2,9 +2,12 @@
 // allowed age is refreshed by the one request that takes the feed's lease (busy-copy.ts); every other
 // request, on any instance, reads the last good copy meanwhile. A refresh fetches (conditional GET, 5 s,
 // 20 MB), parses (only here, never per slots request), drops our own calls that came back through the
-// operator's calendar, and stores the spans in one write. A failure keeps the last good copy, records
-// the error, and tells the operator once it has lasted an hour (at once for a feed that never loaded:
-// then the booking page cannot see that calendar at all), and once when it loads again.
+// operator's calendar, and stores the spans in one write. The spans reach only as far as the horizon
+// did at that parse, so the validators are left out (a full fetch) once they no longer reach past
+// today's horizon: a 304 says the file is unchanged, not that the copy covers the days now bookable.
+// A failure keeps the last good copy, records the error, and tells the operator once it has lasted an
+// hour (at once for a feed that never loaded: then the booking page cannot see that calendar at all),
+// and once when it loads again.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@libsql/client';
 import { keepAlive } from '../runtime/background.ts';
@@ -28,6 +31,13 @@ const LEASE_MS = MINUTE_MS;
 export const ALERT_AFTER_MS = HOUR_MS;
 /** Spans kept per feed: a real calendar has a few hundred in the horizon. */
 const MAX_SPANS_PER_FEED = 10_000;
+/** A copy's spans are expanded this far past the booking horizon. */
+const WINDOW_MARGIN_DAYS = 2;
+/**
+ * A 304 keeps a copy only while its window reaches at least this far past the horizon (the last
+ * offered call and its buffers end within a day of it): an unchanged feed is parsed again about daily.
+ */
+const REFETCH_MARGIN_DAYS = 1;
 
 /** The feed's URL as stored: a keyed hash, so a changed URL is noticed without keeping the secret (remembered: every slots request asks). */
 const hashes = new Map<string, string>();
@@ -138,12 +148,16 @@ async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | un
 async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | undefined, hash: string, now: Date): Promise<Outcome> {
   try {
     const sameUrl = before?.urlHash === hash;
-    const fetched = await fetchFeed(feed.url, sameUrl ? { etag: before.etag, lastModified: before.lastModified } : {});
+    const { horizonDays } = ctx.config.booking;
+    // A copy from before its window was recorded (null) or one running short is read again in full.
+    const covers = before?.coveredUntil != null && Date.parse(before.coveredUntil) >= now.getTime() + (horizonDays + REFETCH_MARGIN_DAYS) * DAY_MS;
+    const fetched = await fetchFeed(feed.url, sameUrl && covers ? { etag: before.etag, lastModified: before.lastModified } : {});
     // 304, or a 304-like answer to a copy that never loaded (nothing to keep): nothing new to store.
     if (!fetched.changed) return before?.loadedAt ? { ok: true } : { ok: false, error: 'the server answered 304 Not Modified, but no copy was ever stored' };
+    const to = now.getTime() + (horizonDays + WINDOW_MARGIN_DAYS) * DAY_MS;
     const parsed = busyFromIcs(fetched.text, {
       from: now.getTime(),
-      to: now.getTime() + (ctx.config.booking.horizonDays + 2) * DAY_MS,
+      to,
       timeZone: ctx.config.booking.timeZone,
       maxSpans: MAX_SPANS_PER_FEED,
     });
@@ -154,7 +168,7 @@ async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | 
     const warnings = [...(fetched.truncated ? [`the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB; only its first ${MAX_FEED_BYTES / 1024 / 1024} MB were read`] : []), ...parsed.warnings];
     return {
       ok: true,
-      copy: { urlHash: hash, etag: fetched.etag, lastModified: fetched.lastModified, eventCount: parsed.events, spans: mergeSpans(parsed.spans.filter((s) => !ours.has(s.uid))), warnings },
+      copy: { urlHash: hash, etag: fetched.etag, lastModified: fetched.lastModified, coveredUntil: new Date(to).toISOString(), eventCount: parsed.events, spans: mergeSpans(parsed.spans.filter((s) => !ours.has(s.uid))), warnings },
     };
   } catch (error) {
     return { ok: false, error: (error as Error).message.slice(0, 300) };
