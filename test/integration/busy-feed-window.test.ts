@@ -21,6 +21,7 @@ const { apiContext } = await startApiServer('busy-feed-window', {
 });
 const { refreshStaleFeeds } = await import('../../api/_lib/calendar/refresh.ts');
 const { operatorBusy, forgetRecentStates } = await import('../../api/_lib/calendar/busy-copy.ts');
+const { MAX_FEED_BYTES } = await import('../../api/_lib/calendar/fetch-feed.ts');
 const { availableSlots } = await import('../../src/lib/booking/slots.ts');
 
 const DAY = 86_400_000;
@@ -52,6 +53,16 @@ async function slotsAt(ctx: Awaited<ReturnType<typeof onlyFeed>>['ctx'], now: Da
 }
 const row = async (ctx: Awaited<ReturnType<typeof onlyFeed>>['ctx'], id: string) =>
   (await ctx.db.execute({ sql: 'SELECT * FROM busy_feeds WHERE id = ?', args: [id] })).rows[0]!;
+/** The operator's calendar-feed emails queued so far for `label`: their event and reason. */
+async function feedAlerts(ctx: Awaited<ReturnType<typeof onlyFeed>>['ctx'], label: string) {
+  const rows = await ctx.db.execute({
+    sql: `SELECT payload ->> '$.email.props.event' AS event, payload ->> '$.email.props.reason' AS reason FROM messages
+          WHERE payload ->> '$.email.template' = 'busy-feed' AND payload ->> '$.email.props.feed.label' = ? ORDER BY rowid`,
+    args: [label],
+  });
+  return rows.rows.map((r) => ({ event: String(r.event), reason: r.reason === null ? null : String(r.reason) }));
+}
+
 describe('a feed that answers 304 for weeks', () => {
   // A trip on days 50-53 (past the 45-day horizon on day 0) and a weekly meeting from day 1, both in the
   // feed from the start; the operator's calendar then does not change, so the server answers 304.
@@ -102,5 +113,44 @@ describe('a feed that answers 304 for weeks', () => {
     // ...and from then on the ETag is sent again.
     await refreshAt(ctx, at(30, 2));
     expect(feeds.notModified('/trip.ics') - notModified).toBe(1);
+  });
+});
+
+describe('a feed over the 20 MB cap', () => {
+  // Google's feed carries every past event first: ~21 MB of them, then an upcoming meeting the cut loses.
+  // One upcoming meeting comes before the padding, so the cut copy still has something to block.
+  const early = T0 + 2 * DAY + 3 * HOUR;
+  const lost = T0 + 3 * DAY + 3 * HOUR;
+  const padding = 'x'.repeat(9_000);
+  const past = Array.from({ length: 2_400 }, (_, i) => [`DTSTART:${icsUtc(Date.UTC(2015, 0, 1) + i * DAY)}`, `DTEND:${icsUtc(Date.UTC(2015, 0, 1) + i * DAY + HOUR)}`, `DESCRIPTION:${padding}`]);
+  const huge = icsFeed([[`DTSTART:${icsUtc(early)}`, `DTEND:${icsUtc(early + HOUR)}`], ...past, [`DTSTART:${icsUtc(lost)}`, `DTEND:${icsUtc(lost + HOUR)}`]]);
+
+  it('counts as a failing feed at once, through the operator\'s feed alert; what was read still blocks; a smaller feed recovers it', async () => {
+    expect(Buffer.byteLength(huge)).toBeGreaterThan(MAX_FEED_BYTES);
+    feeds.set('/big.ics', { body: huge, etag: '"big-1"' });
+    const { ctx } = await onlyFeed('big');
+    await refreshAt(ctx, at(0));
+    const cut = await row(ctx, 'big');
+    expect(cut.loaded_at).toBe(at(0).toISOString());
+    expect(cut.failing_since).toBe(at(0).toISOString());
+    expect(String(cut.last_error)).toMatch(/larger than 20 MB/);
+    expect(await feedAlerts(ctx, 'big')).toEqual([{ event: 'failing', reason: cut.last_error }]);
+    expect(await slotsAt(ctx, at(0), early, early + HOUR)).toEqual([]);
+    // The meeting after the cut is not seen: why the operator must hear of it.
+    expect((await slotsAt(ctx, at(0), lost, lost + HOUR)).length).toBeGreaterThan(0);
+
+    // Unchanged, it is read in full again (a 304 must not end the failure), and the operator is not told twice.
+    const notModified = feeds.notModified('/big.ics');
+    await refreshAt(ctx, at(0, 1));
+    expect(feeds.notModified('/big.ics') - notModified).toBe(0);
+    expect((await row(ctx, 'big')).failing_since).toBe(at(0).toISOString());
+    expect(await feedAlerts(ctx, 'big')).toHaveLength(1);
+
+    // The operator trims the calendar: the feed loads whole, the lost meeting blocks, and they hear so once.
+    feeds.set('/big.ics', { body: icsFeed([[`DTSTART:${icsUtc(early)}`, `DTEND:${icsUtc(early + HOUR)}`], [`DTSTART:${icsUtc(lost)}`, `DTEND:${icsUtc(lost + HOUR)}`]]), etag: '"big-2"' });
+    await refreshAt(ctx, at(0, 2));
+    expect((await row(ctx, 'big')).failing_since).toBeNull();
+    expect((await feedAlerts(ctx, 'big')).map((a) => a.event)).toEqual(['failing', 'recovered']);
+    expect(await slotsAt(ctx, at(0, 2), lost, lost + HOUR)).toEqual([]);
   });
 });

@@ -125,21 +125,28 @@ export interface StoredCopy {
   urlHash: string;
   etag: string | null;
   lastModified: string | null;
-  /** The end of the window the spans were expanded for. */
-  coveredUntil: string;
+  /** The end of the window the spans were expanded for; null when it is not known to be whole (cut at the size cap). */
+  coveredUntil: string | null;
   eventCount: number;
   spans: Span[];
   warnings: string[];
+  /**
+   * Why this copy, stored and blocking its times, still counts as a failed load (it was cut): recorded as
+   * the error, and the feed stays failing, so the operator is told as for a feed that does not load.
+   */
+  problem: string | null;
 }
 
-/** Replaces a feed's spans with a new copy, if this refresh still holds the lease; false if it lost it. */
+/** Replaces a feed's spans with a new copy, if this refresh still holds the lease; false if it lost it. A copy with a problem leaves the feed failing. */
 export async function storeCopy(tx: Transaction, feedId: string, token: string, copy: StoredCopy, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const updated = await tx.execute({
     sql: `UPDATE busy_feeds SET version = version + 1, url_hash = ?, etag = ?, last_modified = ?, loaded_at = ?4, ok_at = ?4, checked_at = ?4,
-            event_count = ?, span_count = ?, warnings = ?, covered_until = ?, last_error = NULL, failing_since = NULL, lease_token = NULL, lease_until = NULL
+            event_count = ?, span_count = ?, warnings = ?, covered_until = ?, last_error = ?9,
+            last_error_at = CASE WHEN ?9 IS NULL THEN last_error_at ELSE ?4 END, failing_since = CASE WHEN ?9 IS NULL THEN NULL ELSE COALESCE(failing_since, ?4) END,
+            lease_token = NULL, lease_until = NULL
           WHERE id = ? AND lease_token = ?`,
-    args: [copy.urlHash, copy.etag, copy.lastModified, at, copy.eventCount, copy.spans.length, JSON.stringify(copy.warnings), copy.coveredUntil, feedId, token],
+    args: [copy.urlHash, copy.etag, copy.lastModified, at, copy.eventCount, copy.spans.length, JSON.stringify(copy.warnings), copy.coveredUntil, copy.problem, feedId, token],
   });
   if (updated.rowsAffected !== 1) return false;
   await tx.execute({ sql: 'DELETE FROM busy_spans WHERE feed_id = ?', args: [feedId] });

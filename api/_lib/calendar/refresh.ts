@@ -7,7 +7,9 @@
 // today's horizon: a 304 says the file is unchanged, not that the copy covers the days now bookable.
 // A failure keeps the last good copy, records the error, and tells the operator once it has lasted an
 // hour (at once for a feed that never loaded: then the booking page cannot see that calendar at all),
-// and once when it loads again.
+// and once when it loads again. A feed cut at the size cap is stored (what was read blocks) but counts
+// as failing, and the operator is told at once: the cut follows the file's order, not the dates, so
+// upcoming events after it read as free, and waiting does not mend a feed that is too large.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@libsql/client';
 import { keepAlive } from '../runtime/background.ts';
@@ -130,6 +132,8 @@ type Outcome = { ok: true; copy?: StoredCopy } | { ok: false; error: string };
 
 async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | undefined, hash: string, token: string, now: Date): Promise<void> {
   const outcome = await fetchAndParse(ctx, feed, before, hash, now);
+  const problem = outcome.ok ? (outcome.copy?.problem ?? null) : null;
+  if (problem) console.warn(`[calendar] feed "${feed.label}" (${feed.host}) was stored cut short: ${problem}`);
   if (!outcome.ok) console.warn(`[calendar] feed "${feed.label}" (${feed.host}) could not be refreshed: ${outcome.error}. ${before?.loadedAt ? 'The last good copy stays.' : 'It has never loaded: times are offered without it.'}`);
   let queued = 0;
   await ctx.writes.run(async (tx) => {
@@ -139,7 +143,7 @@ async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | un
         ? await storeCopy(tx, feed.label, token, outcome.copy, now)
         : await markUnchanged(tx, feed.label, token, hash, now);
     // A refresh that outlived its lease leaves the row to the one that took it over.
-    if (recorded) queued = await alertIfDue(ctx, tx, feed, before, now);
+    if (recorded) queued = await alertIfDue(ctx, tx, feed, before, now, problem !== null);
   });
   forgetRecentStates();
   deliverInBackground(ctx, queued);
@@ -165,18 +169,31 @@ async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | 
     // must not block themselves (a move, or the time freed by a cancel).
     const uids = [...new Set(parsed.spans.map((s) => s.uid).filter((uid) => uid !== ''))];
     const ours = new Set((await ctx.db.execute({ sql: 'SELECT uid FROM bookings WHERE uid IN (SELECT value FROM json_each(?))', args: [JSON.stringify(uids)] })).rows.map((row) => String(row.uid)));
-    const warnings = [...(fetched.truncated ? [`the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB; only its first ${MAX_FEED_BYTES / 1024 / 1024} MB were read`] : []), ...parsed.warnings];
+    const mb = MAX_FEED_BYTES / 1024 / 1024;
+    const warnings = [...(fetched.truncated ? [`the feed is larger than ${mb} MB; only its first ${mb} MB were read`] : []), ...parsed.warnings];
+    // A cut copy covers no window for sure, so the next refresh reads the feed in full again rather
+    // than take a 304 as the end of the failure.
+    const problem = fetched.truncated
+      ? `the feed is larger than ${mb} MB, so only its first ${mb} MB were read: events after the cut (in the file's order, not by date) are not seen, and their times may be offered; delete old events or move them to another calendar to bring it under ${mb} MB`
+      : null;
     return {
       ok: true,
-      copy: { urlHash: hash, etag: fetched.etag, lastModified: fetched.lastModified, coveredUntil: new Date(to).toISOString(), eventCount: parsed.events, spans: mergeSpans(parsed.spans.filter((s) => !ours.has(s.uid))), warnings },
+      copy: {
+        urlHash: hash, etag: fetched.etag, lastModified: fetched.lastModified, coveredUntil: problem ? null : new Date(to).toISOString(), eventCount: parsed.events,
+        spans: mergeSpans(parsed.spans.filter((s) => !ours.has(s.uid))), warnings, problem,
+      },
     };
   } catch (error) {
     return { ok: false, error: (error as Error).message.slice(0, 300) };
   }
 }
 
-/** Queues the operator's email (and webhook message) when a failure is due one, or a recovery after one; returns how many. */
-async function alertIfDue(ctx: ApiContext, tx: Transaction, feed: BusyFeed, before: FeedRow | undefined, now: Date): Promise<number> {
+/**
+ * Queues the operator's email (and webhook message) when a failure is due one, or a recovery after one;
+ * returns how many. `atOnce`: no hour of grace for a failure that waiting does not mend (a feed cut at
+ * the size cap).
+ */
+async function alertIfDue(ctx: ApiContext, tx: Transaction, feed: BusyFeed, before: FeedRow | undefined, now: Date, atOnce: boolean): Promise<number> {
   const row = (await feedRows(tx, [feed])).get(feed.label);
   if (!row) return 0;
   const base = { siteUrl: ctx.config.siteUrl, feed: { label: feed.label, host: feed.host }, timeZone: ctx.config.booking.timeZone, loadedAt: row.loadedAt };
@@ -190,7 +207,7 @@ async function alertIfDue(ctx: ApiContext, tx: Transaction, feed: BusyFeed, befo
 
   if (row.failingSince && !row.alertedAt) {
     const longEnough = now.getTime() - Date.parse(row.failingSince) >= ALERT_AFTER_MS;
-    if (!longEnough && row.loadedAt) return 0;
+    if (!longEnough && row.loadedAt && !atOnce) return 0;
     await markAlerted(tx, feed.label, now.toISOString());
     return send('failing', row.failingSince, `busy-feed-${feed.label}-failing-${row.failingSince}`);
   }
