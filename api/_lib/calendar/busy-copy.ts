@@ -17,6 +17,8 @@ export interface FeedRow {
   version: number;
   etag: string | null;
   lastModified: string | null;
+  /** Until when the stored spans were expanded (null: unknown, so the next refresh reads the whole feed). */
+  coveredUntil: string | null;
   loadedAt: string | null;
   okAt: string | null;
   checkedAt: string | null;
@@ -41,7 +43,7 @@ function rowToFeed(row: Record<string, unknown>): FeedRow {
     // A copy written by hand or by a future version: the report shows no warnings rather than failing.
   }
   return {
-    id: String(row.id), urlHash: String(row.url_hash), version: Number(row.version), etag: text(row.etag), lastModified: text(row.last_modified),
+    id: String(row.id), urlHash: String(row.url_hash), version: Number(row.version), etag: text(row.etag), lastModified: text(row.last_modified), coveredUntil: text(row.covered_until),
     loadedAt: text(row.loaded_at), okAt: text(row.ok_at), checkedAt: text(row.checked_at), eventCount: count(row.event_count), spanCount: count(row.span_count),
     warnings, lastError: text(row.last_error), lastErrorAt: text(row.last_error_at), failingSince: text(row.failing_since), alertedAt: text(row.alerted_at), leaseUntil: text(row.lease_until),
   };
@@ -123,19 +125,28 @@ export interface StoredCopy {
   urlHash: string;
   etag: string | null;
   lastModified: string | null;
+  /** The end of the window the spans were expanded for; null when it is not known to be whole (cut at the size cap). */
+  coveredUntil: string | null;
   eventCount: number;
   spans: Span[];
   warnings: string[];
+  /**
+   * Why this copy, stored and blocking its times, still counts as a failed load (it was cut): recorded as
+   * the error, and the feed stays failing, so the operator is told as for a feed that does not load.
+   */
+  problem: string | null;
 }
 
-/** Replaces a feed's spans with a new copy, if this refresh still holds the lease; false if it lost it. */
+/** Replaces a feed's spans with a new copy, if this refresh still holds the lease; false if it lost it. A copy with a problem leaves the feed failing. */
 export async function storeCopy(tx: Transaction, feedId: string, token: string, copy: StoredCopy, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const updated = await tx.execute({
     sql: `UPDATE busy_feeds SET version = version + 1, url_hash = ?, etag = ?, last_modified = ?, loaded_at = ?4, ok_at = ?4, checked_at = ?4,
-            event_count = ?, span_count = ?, warnings = ?, last_error = NULL, failing_since = NULL, lease_token = NULL, lease_until = NULL
+            event_count = ?, span_count = ?, warnings = ?, covered_until = ?, last_error = ?9,
+            last_error_at = CASE WHEN ?9 IS NULL THEN last_error_at ELSE ?4 END, failing_since = CASE WHEN ?9 IS NULL THEN NULL ELSE COALESCE(failing_since, ?4) END,
+            lease_token = NULL, lease_until = NULL
           WHERE id = ? AND lease_token = ?`,
-    args: [copy.urlHash, copy.etag, copy.lastModified, at, copy.eventCount, copy.spans.length, JSON.stringify(copy.warnings), feedId, token],
+    args: [copy.urlHash, copy.etag, copy.lastModified, at, copy.eventCount, copy.spans.length, JSON.stringify(copy.warnings), copy.coveredUntil, copy.problem, feedId, token],
   });
   if (updated.rowsAffected !== 1) return false;
   await tx.execute({ sql: 'DELETE FROM busy_spans WHERE feed_id = ?', args: [feedId] });
@@ -147,7 +158,7 @@ export async function storeCopy(tx: Transaction, feedId: string, token: string, 
   return true;
 }
 
-/** The feed answered 304: the copy stands, and it is fresh again. */
+/** The feed answered 304: the copy stands (its window too: refresh.ts asks without validators once that runs short), and it is fresh again. */
 export async function markUnchanged(tx: Transaction, feedId: string, token: string, urlHash: string, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const updated = await tx.execute({

@@ -2,9 +2,14 @@
 // allowed age is refreshed by the one request that takes the feed's lease (busy-copy.ts); every other
 // request, on any instance, reads the last good copy meanwhile. A refresh fetches (conditional GET, 5 s,
 // 20 MB), parses (only here, never per slots request), drops our own calls that came back through the
-// operator's calendar, and stores the spans in one write. A failure keeps the last good copy, records
-// the error, and tells the operator once it has lasted an hour (at once for a feed that never loaded:
-// then the booking page cannot see that calendar at all), and once when it loads again.
+// operator's calendar, and stores the spans in one write. The spans reach only as far as the horizon
+// did at that parse, so the validators are left out (a full fetch) once they no longer reach past
+// today's horizon: a 304 says the file is unchanged, not that the copy covers the days now bookable.
+// A failure keeps the last good copy, records the error, and tells the operator once it has lasted an
+// hour (at once for a feed that never loaded: then the booking page cannot see that calendar at all),
+// and once when it loads again. A feed cut at the size cap is stored (what was read blocks) but counts
+// as failing, and the operator is told at once: the cut follows the file's order, not the dates, so
+// upcoming events after it read as free, and waiting does not mend a feed that is too large.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@libsql/client';
 import { keepAlive } from '../runtime/background.ts';
@@ -27,6 +32,13 @@ const LEASE_MS = MINUTE_MS;
 export const ALERT_AFTER_MS = HOUR_MS;
 /** Spans kept per feed: a real calendar has a few hundred in the horizon. */
 const MAX_SPANS_PER_FEED = 10_000;
+/** A copy's spans are expanded this far past the booking horizon. */
+const WINDOW_MARGIN_DAYS = 2;
+/**
+ * A 304 keeps a copy only while its window reaches at least this far past the horizon (the last
+ * offered call and its buffers end within a day of it): an unchanged feed is parsed again about daily.
+ */
+const REFETCH_MARGIN_DAYS = 1;
 
 /** The feed's URL as stored: a keyed hash, so a changed URL is noticed without keeping the secret (remembered: every slots request asks). */
 const hashes = new Map<string, string>();
@@ -119,6 +131,8 @@ type Outcome = { ok: true; copy?: StoredCopy } | { ok: false; error: string };
 
 async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | undefined, hash: string, token: string, now: Date): Promise<void> {
   const outcome = await fetchAndParse(ctx, feed, before, hash, now);
+  const problem = outcome.ok ? (outcome.copy?.problem ?? null) : null;
+  if (problem) console.warn(`[calendar] feed "${feed.label}" (${feed.host}) was stored cut short: ${problem}`);
   if (!outcome.ok) console.warn(`[calendar] feed "${feed.label}" (${feed.host}) could not be refreshed: ${outcome.error}. ${before?.loadedAt ? 'The last good copy stays.' : 'It has never loaded: times are offered without it.'}`);
   let queued = 0;
   await ctx.writes.run(async (tx) => {
@@ -128,7 +142,7 @@ async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | un
         ? await storeCopy(tx, feed.label, token, outcome.copy, now)
         : await markUnchanged(tx, feed.label, token, hash, now);
     // A refresh that outlived its lease leaves the row to the one that took it over.
-    if (recorded) queued = await alertIfDue(ctx, tx, feed, before, now);
+    if (recorded) queued = await alertIfDue(ctx, tx, feed, before, now, problem !== null);
   });
   forgetRecentStates();
   deliverInBackground(ctx, queued);
@@ -137,12 +151,16 @@ async function refreshFeed(ctx: ApiContext, feed: BusyFeed, before: FeedRow | un
 async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | undefined, hash: string, now: Date): Promise<Outcome> {
   try {
     const sameUrl = before?.urlHash === hash;
-    const fetched = await fetchFeed(feed.url, sameUrl ? { etag: before.etag, lastModified: before.lastModified } : {});
+    const { horizonDays } = ctx.config.booking;
+    // A copy from before its window was recorded (null) or one running short is read again in full.
+    const covers = before?.coveredUntil != null && Date.parse(before.coveredUntil) >= now.getTime() + (horizonDays + REFETCH_MARGIN_DAYS) * DAY_MS;
+    const fetched = await fetchFeed(feed.url, sameUrl && covers ? { etag: before.etag, lastModified: before.lastModified } : {});
     // 304, or a 304-like answer to a copy that never loaded (nothing to keep): nothing new to store.
     if (!fetched.changed) return before?.loadedAt ? { ok: true } : { ok: false, error: 'the server answered 304 Not Modified, but no copy was ever stored' };
+    const to = now.getTime() + (horizonDays + WINDOW_MARGIN_DAYS) * DAY_MS;
     const parsed = busyFromIcs(fetched.text, {
       from: now.getTime(),
-      to: now.getTime() + (ctx.config.booking.horizonDays + 2) * DAY_MS,
+      to,
       timeZone: ctx.config.booking.timeZone,
       maxSpans: MAX_SPANS_PER_FEED,
     });
@@ -150,25 +168,38 @@ async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | 
     // must not block themselves (a move, or the time freed by a cancel).
     const uids = [...new Set(parsed.spans.map((s) => s.uid).filter((uid) => uid !== ''))];
     const ours = new Set((await ctx.db.execute({ sql: 'SELECT uid FROM bookings WHERE uid IN (SELECT value FROM json_each(?))', args: [JSON.stringify(uids)] })).rows.map((row) => String(row.uid)));
-    const warnings = [...(fetched.truncated ? [`the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB; only its first ${MAX_FEED_BYTES / 1024 / 1024} MB were read`] : []), ...parsed.warnings];
+    const mb = MAX_FEED_BYTES / 1024 / 1024;
+    const warnings = [...(fetched.truncated ? [`the feed is larger than ${mb} MB; only its first ${mb} MB were read`] : []), ...parsed.warnings];
+    // A cut copy covers no window for sure, so the next refresh reads the feed in full again rather
+    // than take a 304 as the end of the failure.
+    const problem = fetched.truncated
+      ? `the feed is larger than ${mb} MB, so only its first ${mb} MB were read: events after the cut (in the file's order, not by date) are not seen, and their times may be offered; delete old events or move them to another calendar to bring it under ${mb} MB`
+      : null;
     return {
       ok: true,
-      copy: { urlHash: hash, etag: fetched.etag, lastModified: fetched.lastModified, eventCount: parsed.events, spans: mergeSpans(parsed.spans.filter((s) => !ours.has(s.uid))), warnings },
+      copy: {
+        urlHash: hash, etag: fetched.etag, lastModified: fetched.lastModified, coveredUntil: problem ? null : new Date(to).toISOString(), eventCount: parsed.events,
+        spans: mergeSpans(parsed.spans.filter((s) => !ours.has(s.uid))), warnings, problem,
+      },
     };
   } catch (error) {
     return { ok: false, error: (error as Error).message.slice(0, 300) };
   }
 }
 
-/** Queues the operator's email (and webhook message) when a failure is due one, or a recovery after one; returns how many. */
-async function alertIfDue(ctx: ApiContext, tx: Transaction, feed: BusyFeed, before: FeedRow | undefined, now: Date): Promise<number> {
+/**
+ * Queues the operator's email (and webhook message) when a failure is due one, or a recovery after one;
+ * returns how many. `atOnce`: no hour of grace for a failure that waiting does not mend (a feed cut at
+ * the size cap).
+ */
+async function alertIfDue(ctx: ApiContext, tx: Transaction, feed: BusyFeed, before: FeedRow | undefined, now: Date, atOnce: boolean): Promise<number> {
   const row = (await feedRows(tx, [feed])).get(feed.label);
   if (!row) return 0;
   const named = { label: feed.label, host: feed.host };
 
   if (row.failingSince && !row.alertedAt) {
     const longEnough = now.getTime() - Date.parse(row.failingSince) >= ALERT_AFTER_MS;
-    if (!longEnough && row.loadedAt) return 0;
+    if (!longEnough && row.loadedAt && !atOnce) return 0;
     await markAlerted(tx, feed.label, now.toISOString());
     const event = { type: 'calendar.feed-failing' as const, feed: named, since: row.failingSince, reason: row.lastError, lastLoadedAt: row.loadedAt };
     return queueOperatorAlert(ctx, tx, `busy-feed-${feed.label}-failing-${row.failingSince}`, event, now);

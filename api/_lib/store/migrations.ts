@@ -266,4 +266,14 @@ export const MIGRATIONS: Migration[] = [
            AND payload ->> '$.guard.subject' = 'booking' AND payload ->> '$.guard.untilBeforeStartMs' IS NULL`),
     ],
   },
+  {
+    version: 11,
+    name: "busy feeds: the end of the window a stored copy's spans were expanded for",
+    statements: [
+      // A copy holds the busy times from its parse to the booking horizon (+2 days) then, and a 304 keeps
+      // it: once this no longer reaches past the horizon, the next refresh fetches and parses the whole
+      // feed. NULL (every copy stored before this version) asks for that at once.
+      `ALTER TABLE busy_feeds ADD COLUMN covered_until TEXT`,
+    ],
+  },
 ];
