@@ -56,11 +56,11 @@ const row = async (ctx: Awaited<ReturnType<typeof onlyFeed>>['ctx'], id: string)
 /** The operator's calendar-feed emails queued so far for `label`: their event and reason. */
 async function feedAlerts(ctx: Awaited<ReturnType<typeof onlyFeed>>['ctx'], label: string) {
   const rows = await ctx.db.execute({
-    sql: `SELECT payload ->> '$.email.props.event' AS event, payload ->> '$.email.props.reason' AS reason FROM messages
-          WHERE payload ->> '$.email.template' = 'busy-feed' AND payload ->> '$.email.props.feed.label' = ? ORDER BY rowid`,
+    sql: `SELECT payload ->> '$.email.props.event.type' AS type, payload ->> '$.email.props.event.reason' AS reason FROM messages
+          WHERE payload ->> '$.email.template' = 'operator-alert' AND payload ->> '$.email.props.event.feed.label' = ? ORDER BY rowid`,
     args: [label],
   });
-  return rows.rows.map((r) => ({ event: String(r.event), reason: r.reason === null ? null : String(r.reason) }));
+  return rows.rows.map((r) => ({ event: String(r.type).replace('calendar.feed-', ''), reason: r.reason === null ? null : String(r.reason) }));
 }
 
 describe('a feed that answers 304 for weeks', () => {
