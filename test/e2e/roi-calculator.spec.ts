@@ -253,6 +253,29 @@ test.describe('ROI calculator', () => {
     await expect(figure(page, 'Hours saved a month')).toHaveText('9 h');
   });
 
+  test('an arrow key in the example workflows loses none of the visitor\'s own figures', async ({ page }) => {
+    await open(page);
+    const manual = page.getByLabel('Time by hand');
+    const cost = page.getByLabel('Loaded cost per hour');
+    await manual.fill('30');
+    await cost.fill('90');
+    const own = page.getByRole('radio', { name: 'Your own workflow' });
+    await expect(own).toBeChecked();
+    const hours = await figure(page, 'Hours saved a month').textContent();
+    // Back to the radio group the way a keyboard gets there, then one arrow press away and one back.
+    await page.getByLabel('Unit of work').focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(own).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('radio', { name: 'Renewal prep' })).toBeChecked();
+    await expect(manual).toHaveValue('45');
+    await page.keyboard.press('ArrowRight');
+    await expect(own).toBeChecked();
+    await expect(manual).toHaveValue('30');
+    await expect(cost).toHaveValue('90');
+    await expect(figure(page, 'Hours saved a month')).toHaveText(hours!);
+  });
+
   test('CSV download carries the monthly series', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);

@@ -97,11 +97,24 @@ export function editDraft(draft: Draft, name: FieldName, raw: string): Draft {
 
 /**
  * The draft after picking a preset: its workflow figures, with the visitor's conventions (currency, month,
- * horizon and discount rate, from `current`, the last valid inputs) kept. Picking 'custom' changes nothing
- * but the choice.
+ * horizon and discount rate, from `current`, the last valid inputs) kept. Picking 'custom' brings back
+ * `own`, the visitor's own figures as they were left (keptOwn), with today's conventions; without them it
+ * changes nothing but the choice. Arrow keys pick as they move through the radio group, so a keyboard
+ * user passes a preset on the way back: nothing typed may be lost there.
  */
-export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId, mark: DecimalMark = '.'): Draft {
-  if (id === 'custom') return { ...draft, preset: 'custom' };
+export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId, mark: DecimalMark = '.', own?: Draft): Draft {
+  if (id === 'custom') {
+    if (!own) return { ...draft, preset: 'custom' };
+    const next = restyleDraft(own, '.', mark);
+    return { ...next, ...Object.fromEntries(CONVENTIONS.map((name) => [name, draft[name]])) };
+  }
   const { currency, weeksPerMonth, horizonMonths, annualDiscountRate } = current;
   return draftFromInputs({ ...PRESETS[id].inputs, currency, weeksPerMonth, horizonMonths, annualDiscountRate }, mark);
 }
+
+/**
+ * What to keep of the visitor's own workflow as they pick another option: the draft they leave, if it was
+ * theirs, written with a point (a number format picked meanwhile reads it back: presetDraft); else `own`.
+ */
+export const keptOwn = (draft: Draft, own: Draft | undefined, mark: DecimalMark): Draft | undefined =>
+  draft.preset === 'custom' ? restyleDraft(draft, mark, '.') : own;
