@@ -102,8 +102,9 @@ test.describe('ROI calculator', () => {
     await errorRate.fill('250');
     await expect(errorRate).toHaveAccessibleDescription(/^% Must be at most 100%.* Share of weeks with an error that needs rework\.$/);
     // One live region says it, after typing stops; the box on screen is not a second one.
-    const live = page.locator('[aria-live], [role="status"], [role="alert"]').filter({ hasText: 'needs a fix' });
+    const live = page.locator('[aria-live], [role="status"], [role="alert"]').filter({ hasText: 'Must be at most 100%' });
     await expect(live).toHaveCount(1);
+    await expect(live).toHaveText('Error rate by hand: Must be at most 100%. Results still show your last valid numbers.');
     await expect(live).toHaveAttribute('aria-live', 'polite');
     await expect(page.getByText('1 field needs a fix. The results show your last valid numbers.')).toBeVisible();
   });
@@ -274,6 +275,21 @@ test.describe('ROI calculator', () => {
     await expect(manual).toHaveValue('30');
     await expect(cost).toHaveValue('90');
     await expect(figure(page, 'Hours saved a month')).toHaveText(hours!);
+  });
+
+  test('the spoken error names the field and says what is wrong, and a changed message is spoken again', async ({ page }) => {
+    await open(page);
+    const live = page.getByRole('region', { name: 'Your result' }).locator('[aria-live="polite"]');
+    await page.getByLabel('Time by hand').fill('abc');
+    await expect(live).toHaveText('Time by hand: Enter a number. Results still show your last valid numbers.');
+    const share = page.getByRole('textbox', { name: 'Share of the volume the workflow handles' });
+    await share.fill('150');
+    await expect(live).toHaveText('2 fields need a fix. First, Time by hand: Enter a number. Results still show your last valid numbers.');
+    await page.getByLabel('Time by hand').fill('8');
+    await expect(live).toHaveText('Share of the volume the workflow handles: Must be at most 100%. Results still show your last valid numbers.');
+    // One message replaced by another in the same field: said again.
+    await share.fill('most');
+    await expect(live).toHaveText('Share of the volume the workflow handles: Enter a percentage, like 25. Results still show your last valid numbers.');
   });
 
   test('CSV download carries the monthly series', { tag: '@flow' }, async ({ page }) => {

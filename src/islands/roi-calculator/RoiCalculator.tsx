@@ -2,7 +2,7 @@
 // default scenario, so the first paint already shows real results; after hydration useSharedScenario
 // reads a shared scenario from the URL.
 import { useMemo, useRef } from 'react';
-import { editDraft, keptOwn, presetDraft, type Draft } from '../../lib/roi/form.ts';
+import { editDraft, fixesSpoken, keptOwn, presetDraft, type Draft } from '../../lib/roi/form.ts';
 import { roiFormatters } from '../../lib/roi/format.ts';
 import { computeRoi } from '../../lib/roi/model.ts';
 import { paybackText } from '../../lib/roi/reasons.ts';
@@ -45,6 +45,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
         format={format}
         payback={payback}
         errorCount={errorCount}
+        fixes={fixesSpoken(errors, draft.unit)}
         notices={scenario.notices}
         query={scenario.bookingQuery}
         bookingPath={bookingPath}

@@ -1,6 +1,7 @@
 // The calculator form's text state: what the visitor typed per field, parsed into inputs with one
 // specific message per field. Shares are typed as percentages; the model works in shares (0..1).
 // Numbers are typed with the decimal mark of the visitor's number format: 4,5 and 4.500 in German.
+import { formLabel, itemsPerMonthLabel } from './labels.ts';
 import { PERCENT_MESSAGES, type FieldContext } from './messages.ts';
 import { PRESETS } from './presets.ts';
 import { FIELD_ORDER } from './query.ts';
@@ -118,3 +119,19 @@ export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId, mark
  */
 export const keptOwn = (draft: Draft, own: Draft | undefined, mark: DecimalMark): Draft | undefined =>
   draft.preset === 'custom' ? restyleDraft(draft, mark, '.') : own;
+
+/** How many fields need a fix, as the results say it: "1 field needs a fix." */
+export const needsFix = (count: number) => `${count} field${count === 1 ? ' needs' : 's need'} a fix.`;
+
+/**
+ * The fields that need a fix, as the live region says them: the first as the form labels it and its message
+ * ("Time by hand: Enter a number."), after the count when there are several; '' when none does. `unit` is
+ * the draft's: the item count's label follows it ("Files per month").
+ */
+export function fixesSpoken(errors: FieldErrors, unit: string): string {
+  const all = Object.entries(errors);
+  if (!all[0]) return '';
+  const [name, message] = all[0];
+  const first = `${name === 'unitsPerMonth' ? itemsPerMonthLabel(unit) : formLabel(name as FieldName)}: ${message}.`;
+  return all[1] ? `${needsFix(all.length)} First, ${first}` : first;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromInputs, editDraft, keptOwn, parseDraft, presetDraft, restyleDraft, type Draft } from '../../../src/lib/roi/form.ts';
+import { draftFromInputs, editDraft, fixesSpoken, keptOwn, parseDraft, presetDraft, restyleDraft, type Draft } from '../../../src/lib/roi/form.ts';
 import { roiFormatters, currencyForLocale, decimalMark } from '../../../src/lib/roi/format.ts';
 import { cashFlowCsv } from '../../../src/lib/roi/csv.ts';
 import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/presets.ts';
@@ -162,6 +162,23 @@ describe('calculator form state', () => {
     // Without a locale (and in a link) they stay in en-US.
     expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), costPerHour: '2000' }).errors).toEqual({ costPerHour: 'That is more than 1,000 an hour: check the figure' });
     expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), weeksPerMonth: '3.5' }, '.', 'en-US').errors).toEqual({ weeksPerMonth: 'Use at least 4 weeks a month' });
+  });
+
+  it('says which field needs a fix and what is wrong: the first as the form labels it, after the count when there are several', () => {
+    const spoken = (fields: Partial<Draft>) => {
+      const draft = { ...draftFromInputs(DEFAULT_INPUTS), ...fields };
+      return fixesSpoken(parseDraft(draft).errors, draft.unit);
+    };
+    expect(spoken({})).toBe('');
+    expect(spoken({ manualTimePerUnit: 'abc' })).toBe('Time by hand: Enter a number.');
+    expect(spoken({ coverageShare: '150' })).toBe('Share of the volume the workflow handles: Must be at most 100%.');
+    expect(spoken({ coverageShare: 'most' })).toBe('Share of the volume the workflow handles: Enter a percentage, like 25.');
+    // In the form's order, whatever order they were typed in.
+    expect(spoken({ implementationCost: '-1', manualTimePerUnit: 'abc', costPerHour: 'x' })).toBe('3 fields need a fix. First, Time by hand: Enter a number.');
+    // The item count is named as the form names it for the unit chosen.
+    expect(spoken({ unit: 'file', unitsPerMonth: 'lots' })).toBe('Files per month: Enter a number.');
+    // The cross-field rule is said on the field it is shown on.
+    expect(spoken({ manualTimePerUnit: '2', assistedTimePerUnit: '3' })).toBe('Time with AI assistance: Cannot be more than the time by hand.');
   });
 
   it('puts the cross-field rule on the assisted time', () => {
