@@ -292,6 +292,16 @@ test.describe('ROI calculator', () => {
     await expect(live).toHaveText('Share of the volume the workflow handles: Enter a percentage, like 25. Results still show your last valid numbers.');
   });
 
+  test('each example workflow is named by its short label, its line read as its description', async ({ page }) => {
+    await open(page);
+    const group = page.getByRole('group', { name: '1. Start from an example workflow' });
+    await expect(group.getByRole('radio')).toHaveCount(5);
+    const renewal = group.getByRole('radio', { name: 'Renewal prep', exact: true });
+    await expect(renewal).toHaveAccessibleName('Renewal prep');
+    await expect(renewal).toHaveAccessibleDescription(/^Summarize account history and churn signals before each renewal/);
+    await expect(group.getByRole('radio', { name: 'Your own workflow', exact: true })).toHaveAccessibleDescription('Selected as soon as you change a figure of the workflow below.');
+  });
+
   test('CSV download carries the monthly series', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
