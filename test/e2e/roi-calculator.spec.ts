@@ -292,6 +292,28 @@ test.describe('ROI calculator', () => {
     await expect(live).toHaveText('Share of the volume the workflow handles: Enter a percentage, like 25. Results still show your last valid numbers.');
   });
 
+  test('a slider is named by its label and tells its own value', async ({ page }) => {
+    await open(page);
+    const slider = page.getByRole('slider', { name: 'Share of the volume the workflow handles', exact: true });
+    const box = page.getByRole('textbox', { name: 'Share of the volume the workflow handles' });
+    await expect(slider).toHaveAttribute('aria-valuetext', '100 %');
+    await box.fill('150');
+    await expect(slider).toHaveValue('100');
+    await expect(slider).toHaveAttribute('aria-valuetext', '100 %');
+    await box.fill('');
+    await expect(slider).toHaveValue('0');
+    await expect(slider).toHaveAttribute('aria-valuetext', '0 %');
+    // Between two steps of 5, the slider sits on the nearest and says so.
+    await box.fill('12');
+    await expect(slider).toHaveValue('10');
+    await expect(slider).toHaveAttribute('aria-valuetext', '10 %');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(box).toHaveValue('15');
+    await expect(slider).toHaveAttribute('aria-valuetext', '15 %');
+    await expect(page.getByRole('slider', { name: 'Ramp-up', exact: true })).toHaveAttribute('aria-valuetext', /^\d+ months$/);
+  });
+
   test('each example workflow is named by its short label, its line read as its description', async ({ page }) => {
     await open(page);
     const group = page.getByRole('group', { name: '1. Start from an example workflow' });
