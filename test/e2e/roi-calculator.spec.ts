@@ -324,6 +324,18 @@ test.describe('ROI calculator', () => {
     await expect(group.getByRole('radio', { name: 'Your own workflow', exact: true })).toHaveAccessibleDescription('Selected as soon as you change a figure of the workflow below.');
   });
 
+  test('the summary bar follows the visitor only on a screen tall enough for it (not at 400% zoom)', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page);
+    const bar = page.locator('form > div', { hasText: 'See results' });
+    await expect(bar).toHaveCSS('position', 'sticky');
+    // 320 x 256 CSS px is a 1280 x 1024 screen at 400%: under the sticky header, the bar took half of it.
+    await page.setViewportSize({ width: 320, height: 256 });
+    await expect(bar).toHaveCSS('position', 'static');
+    await page.getByLabel('Loaded cost per hour').focus();
+    await expect(bar).not.toBeInViewport();
+  });
+
   test('CSV download carries the monthly series', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);

@@ -103,8 +103,10 @@ export function RoiForm({ draft, errors, currency, locale, onLocale, onEdit, onP
         </div>
       </fieldset>
 
-      {/* Phones: the results sit below the form, so a summary follows the visitor while they type. */}
-      <div className="sticky bottom-0 z-10 -mx-gutter flex items-center justify-between gap-3 border-t border-line bg-white/95 px-gutter py-3 backdrop-blur lg:hidden">
+      {/* Phones: the results sit below the form, so a summary follows the visitor while they type; on a short
+          screen (a phone held sideways, 400% zoom: 320 x 256) it stays at the form's end, where it would take a
+          quarter of the view under the sticky header. */}
+      <div className="bottom-0 z-10 [@media(min-height:30rem)]:sticky -mx-gutter flex items-center justify-between gap-3 border-t border-line bg-white/95 px-gutter py-3 backdrop-blur lg:hidden">
         <p className="text-sm text-body">
           {summary.stale && 'Last valid numbers: '}
           <strong className="text-ink">{summary.hours} h</strong> a month · payback <strong className="text-ink">{summary.payback.toLowerCase()}</strong>
