@@ -102,8 +102,9 @@ test.describe('ROI calculator', () => {
     await errorRate.fill('250');
     await expect(errorRate).toHaveAccessibleDescription(/^% Must be at most 100%.* Share of weeks with an error that needs rework\.$/);
     // One live region says it, after typing stops; the box on screen is not a second one.
-    const live = page.locator('[aria-live], [role="status"], [role="alert"]').filter({ hasText: 'needs a fix' });
+    const live = page.locator('[aria-live], [role="status"], [role="alert"]').filter({ hasText: 'Must be at most 100%' });
     await expect(live).toHaveCount(1);
+    await expect(live).toHaveText('Error rate by hand: Must be at most 100%. Results still show your last valid numbers.');
     await expect(live).toHaveAttribute('aria-live', 'polite');
     await expect(page.getByText('1 field needs a fix. The results show your last valid numbers.')).toBeVisible();
   });
@@ -251,6 +252,88 @@ test.describe('ROI calculator', () => {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('12');
     await expect(figure(page, 'Hours saved a month')).toHaveText('9 h');
+  });
+
+  test('an arrow key in the example workflows loses none of the visitor\'s own figures', async ({ page }) => {
+    await open(page);
+    const manual = page.getByLabel('Time by hand');
+    const cost = page.getByLabel('Loaded cost per hour');
+    await manual.fill('30');
+    await cost.fill('90');
+    const own = page.getByRole('radio', { name: 'Your own workflow' });
+    await expect(own).toBeChecked();
+    const hours = await figure(page, 'Hours saved a month').textContent();
+    // Back to the radio group the way a keyboard gets there, then one arrow press away and one back.
+    await page.getByLabel('Unit of work').focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(own).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('radio', { name: 'Renewal prep' })).toBeChecked();
+    await expect(manual).toHaveValue('45');
+    await page.keyboard.press('ArrowRight');
+    await expect(own).toBeChecked();
+    await expect(manual).toHaveValue('30');
+    await expect(cost).toHaveValue('90');
+    await expect(figure(page, 'Hours saved a month')).toHaveText(hours!);
+  });
+
+  test('the spoken error names the field and says what is wrong, and a changed message is spoken again', async ({ page }) => {
+    await open(page);
+    const live = page.getByRole('region', { name: 'Your result' }).locator('[aria-live="polite"]');
+    await page.getByLabel('Time by hand').fill('abc');
+    await expect(live).toHaveText('Time by hand: Enter a number. Results still show your last valid numbers.');
+    const share = page.getByRole('textbox', { name: 'Share of the volume the workflow handles' });
+    await share.fill('150');
+    await expect(live).toHaveText('2 fields need a fix. First, Time by hand: Enter a number. Results still show your last valid numbers.');
+    await page.getByLabel('Time by hand').fill('8');
+    await expect(live).toHaveText('Share of the volume the workflow handles: Must be at most 100%. Results still show your last valid numbers.');
+    // One message replaced by another in the same field: said again.
+    await share.fill('most');
+    await expect(live).toHaveText('Share of the volume the workflow handles: Enter a percentage, like 25. Results still show your last valid numbers.');
+  });
+
+  test('a slider is named by its label and tells its own value', async ({ page }) => {
+    await open(page);
+    const slider = page.getByRole('slider', { name: 'Share of the volume the workflow handles', exact: true });
+    const box = page.getByRole('textbox', { name: 'Share of the volume the workflow handles' });
+    await expect(slider).toHaveAttribute('aria-valuetext', '100 %');
+    await box.fill('150');
+    await expect(slider).toHaveValue('100');
+    await expect(slider).toHaveAttribute('aria-valuetext', '100 %');
+    await box.fill('');
+    await expect(slider).toHaveValue('0');
+    await expect(slider).toHaveAttribute('aria-valuetext', '0 %');
+    // Between two steps of 5, the slider sits on the nearest and says so.
+    await box.fill('12');
+    await expect(slider).toHaveValue('10');
+    await expect(slider).toHaveAttribute('aria-valuetext', '10 %');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(box).toHaveValue('15');
+    await expect(slider).toHaveAttribute('aria-valuetext', '15 %');
+    await expect(page.getByRole('slider', { name: 'Ramp-up', exact: true })).toHaveAttribute('aria-valuetext', /^\d+ months$/);
+  });
+
+  test('each example workflow is named by its short label, its line read as its description', async ({ page }) => {
+    await open(page);
+    const group = page.getByRole('group', { name: '1. Start from an example workflow' });
+    await expect(group.getByRole('radio')).toHaveCount(5);
+    const renewal = group.getByRole('radio', { name: 'Renewal prep', exact: true });
+    await expect(renewal).toHaveAccessibleName('Renewal prep');
+    await expect(renewal).toHaveAccessibleDescription(/^Summarize account history and churn signals before each renewal/);
+    await expect(group.getByRole('radio', { name: 'Your own workflow', exact: true })).toHaveAccessibleDescription('Selected as soon as you change a figure of the workflow below.');
+  });
+
+  test('the summary bar follows the visitor only on a screen tall enough for it (not at 400% zoom)', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page);
+    const bar = page.locator('form > div', { hasText: 'See results' });
+    await expect(bar).toHaveCSS('position', 'sticky');
+    // 320 x 256 CSS px is a 1280 x 1024 screen at 400%: under the sticky header, the bar took half of it.
+    await page.setViewportSize({ width: 320, height: 256 });
+    await expect(bar).toHaveCSS('position', 'static');
+    await page.getByLabel('Loaded cost per hour').focus();
+    await expect(bar).not.toBeInViewport();
   });
 
   test('CSV download carries the monthly series', { tag: '@flow' }, async ({ page }) => {

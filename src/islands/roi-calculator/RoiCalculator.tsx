@@ -1,8 +1,8 @@
 // The ROI and payback calculator island: the form beside its results. The server renders it with the
 // default scenario, so the first paint already shows real results; after hydration useSharedScenario
 // reads a shared scenario from the URL.
-import { useMemo } from 'react';
-import { editDraft, presetDraft } from '../../lib/roi/form.ts';
+import { useMemo, useRef } from 'react';
+import { editDraft, fixesSpoken, keptOwn, presetDraft, type Draft } from '../../lib/roi/form.ts';
 import { roiFormatters } from '../../lib/roi/format.ts';
 import { computeRoi } from '../../lib/roi/model.ts';
 import { paybackText } from '../../lib/roi/reasons.ts';
@@ -24,6 +24,8 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
   const format = useMemo(() => roiFormatters(locale, inputs.currency), [locale, inputs.currency]);
   const payback = paybackText(result.payback, inputs.horizonMonths, format);
   const errorCount = Object.keys(errors).length;
+  // The visitor's own figures while an example workflow is shown, brought back when "Your own workflow" is picked again.
+  const own = useRef<Draft>();
 
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.05fr)] lg:items-start">
@@ -34,7 +36,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
         locale={locale}
         onLocale={scenario.setLocale}
         onEdit={(name, raw) => scenario.edit(editDraft(draft, name, raw))}
-        onPreset={(id) => scenario.edit(presetDraft(draft, inputs, id, scenario.mark))}
+        onPreset={(id) => scenario.edit(presetDraft(draft, inputs, id, scenario.mark, (own.current = keptOwn(draft, own.current, scenario.mark))))}
         summary={{ hours: format.number(result.hoursSavedPerMonth, 1), payback: payback.value, stale: errorCount > 0 }}
       />
       <RoiResults
@@ -43,6 +45,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
         format={format}
         payback={payback}
         errorCount={errorCount}
+        fixes={fixesSpoken(errors, draft.unit)}
         notices={scenario.notices}
         query={scenario.bookingQuery}
         bookingPath={bookingPath}

@@ -14,7 +14,6 @@ import {
   timePerUnitLabel,
   UNIT_OPTIONS,
 } from '../../lib/roi/labels.ts';
-import { PRESETS } from '../../lib/roi/presets.ts';
 import { HORIZON_MONTHS, type FieldName, type PresetId } from '../../lib/roi/schema.ts';
 import { NumberField, SelectField, SliderField } from './fields.tsx';
 
@@ -34,7 +33,8 @@ interface RoiFormProps {
   summary: { hours: string; payback: string; stale: boolean };
 }
 
-const PRESET_ENTRIES = Object.entries(PRESETS) as [Exclude<PresetId, 'custom'>, (typeof PRESETS)[keyof typeof PRESETS]][];
+// The example workflows, then the visitor's own ('custom'), in PRESET_TEXT's order.
+const PRESET_IDS = Object.keys(PRESET_TEXT) as PresetId[];
 const HORIZON_OPTIONS = HORIZON_MONTHS.map((m) => ({ value: String(m), label: `${m} months` }));
 
 /** The calculator's form, in five numbered steps. */
@@ -103,8 +103,10 @@ export function RoiForm({ draft, errors, currency, locale, onLocale, onEdit, onP
         </div>
       </fieldset>
 
-      {/* Phones: the results sit below the form, so a summary follows the visitor while they type. */}
-      <div className="sticky bottom-0 z-10 -mx-gutter flex items-center justify-between gap-3 border-t border-line bg-white/95 px-gutter py-3 backdrop-blur lg:hidden">
+      {/* Phones: the results sit below the form, so a summary follows the visitor while they type; on a short
+          screen (a phone held sideways, 400% zoom: 320 x 256) it stays at the form's end, where it would take a
+          quarter of the view under the sticky header. */}
+      <div className="bottom-0 z-10 [@media(min-height:30rem)]:sticky -mx-gutter flex items-center justify-between gap-3 border-t border-line bg-white/95 px-gutter py-3 backdrop-blur lg:hidden">
         <p className="text-sm text-body">
           {summary.stale && 'Last valid numbers: '}
           <strong className="text-ink">{summary.hours} h</strong> a month · payback <strong className="text-ink">{summary.payback.toLowerCase()}</strong>
@@ -121,21 +123,17 @@ function PresetPicker({ selected, onPreset }: { selected: string; onPreset: (id:
     <fieldset className="grid gap-3">
       <legend className="text-lg font-bold text-ink">1. Start from an example workflow</legend>
       <div className="grid gap-3 sm:grid-cols-2">
-        {PRESET_ENTRIES.map(([id, preset]) => (
+        {PRESET_IDS.map((id) => (
           <label
             key={id}
-            className="relative cursor-pointer rounded-card border border-line bg-white p-4 has-checked:border-accent-700 has-checked:bg-accent-50 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-700"
+            className={`relative cursor-pointer rounded-card border bg-white p-4 has-checked:border-accent-700 has-checked:bg-accent-50 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-700 ${id === 'custom' ? 'border-dashed border-slate-400 sm:col-span-2' : 'border-line'}`}
           >
-            <input type="radio" name="preset" value={id} checked={selected === id} onChange={() => onPreset(id)} className="sr-only" />
-            <span className="block font-semibold text-ink">{preset.label}</span>
-            <span className="mt-1 block text-sm text-body">{preset.description}</span>
+            {/* Named by the short label alone; the line below is its description, not a run-on name. */}
+            <input type="radio" name="preset" value={id} checked={selected === id} onChange={() => onPreset(id)} aria-labelledby={`roi-preset-${id}`} aria-describedby={`roi-preset-${id}-detail`} className="sr-only" />
+            <span id={`roi-preset-${id}`} className="block font-semibold text-ink">{PRESET_TEXT[id].label}</span>
+            <span id={`roi-preset-${id}-detail`} className="mt-1 block text-sm text-body">{PRESET_TEXT[id].description}</span>
           </label>
         ))}
-        <label className="relative cursor-pointer rounded-card border border-dashed border-slate-400 bg-white p-4 has-checked:border-accent-700 has-checked:bg-accent-50 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-700 sm:col-span-2">
-          <input type="radio" name="preset" value="custom" checked={selected === 'custom'} onChange={() => onPreset('custom')} className="sr-only" />
-          <span className="block font-semibold text-ink">{PRESET_TEXT.custom.label}</span>
-          <span className="mt-1 block text-sm text-body">{PRESET_TEXT.custom.description}</span>
-        </label>
       </div>
     </fieldset>
   );

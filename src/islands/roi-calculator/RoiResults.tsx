@@ -2,6 +2,7 @@
 // assumptions and the actions (book, copy link, CSV, print). Always the last valid inputs' figures.
 import { useEffect, useState } from 'react';
 import { cashFlowCsv } from '../../lib/roi/csv.ts';
+import { needsFix } from '../../lib/roi/form.ts';
 import type { RoiFormatters } from '../../lib/roi/format.ts';
 import { presetLabel } from '../../lib/roi/labels.ts';
 import { irrNoteText } from '../../lib/roi/reasons.ts';
@@ -21,6 +22,8 @@ interface RoiResultsProps {
   payback: { value: string; detail: string };
   /** How many fields need a fix: the figures are then the last valid ones. */
   errorCount: number;
+  /** The first field to fix and its message, after how many there are (fixesSpoken): what the live region says. */
+  fixes: string;
   /** What a shared link held that could not be used. */
   notices: string[];
   /** The booking link's query string: the scenario and where the visitor came from. */
@@ -31,23 +34,19 @@ interface RoiResultsProps {
   onCopyLink: () => Promise<boolean>;
 }
 
-const needsFix = (count: number) => `${count} field${count === 1 ? ' needs' : 's need'} a fix.`;
-
 /** The results column, labelled by its "Your result" heading. */
-export function RoiResults({ inputs, result, format, payback, errorCount, notices, query, bookingPath, edited, onCopyLink }: RoiResultsProps) {
+export function RoiResults({ inputs, result, format, payback, errorCount, fixes, notices, query, bookingPath, edited, onCopyLink }: RoiResultsProps) {
   const [announcement, setAnnouncement] = useState('');
-  // One calm spoken summary after typing stops, not one per keystroke.
+  // One calm spoken summary after typing stops, not one per keystroke; said again whenever its words change
+  // (one field's message replaced by another's included).
+  const spoken = errorCount
+    ? `${fixes} Results still show your last valid numbers.`
+    : `${format.number(result.hoursSavedPerMonth, 1)} hours saved a month, ${format.money(result.netMonthlyValue)} net a month, payback: ${payback.value}.`;
   useEffect(() => {
     if (!edited.current) return;
-    const timer = window.setTimeout(() => {
-      setAnnouncement(
-        errorCount
-          ? `${needsFix(errorCount)} Results still show your last valid numbers.`
-          : `${format.number(result.hoursSavedPerMonth, 1)} hours saved a month, ${format.money(result.netMonthlyValue)} net a month, payback: ${payback.value}.`,
-      );
-    }, 700);
+    const timer = window.setTimeout(() => setAnnouncement(spoken), 700);
     return () => window.clearTimeout(timer);
-  }, [result, errorCount, format, payback.value, edited]);
+  }, [spoken, edited]);
 
   const paybackMonth = result.payback.kind === 'month' ? result.payback.month : null;
   // A note beside a set IRR is the very-high caveat: it goes before the figure, so nobody meets the figure alone.

@@ -102,7 +102,9 @@ export function SelectField({ id, label, value, options, onChange, hint, error }
   );
 }
 
-interface SliderFieldProps extends Omit<NumberFieldProps, 'inputMode'> {
+interface SliderFieldProps extends Omit<NumberFieldProps, 'inputMode' | 'unit'> {
+  /** Shown inside the text box and said with the slider's value: "%", "months". */
+  unit: string;
   min: number;
   max: number;
   step: number;
@@ -110,7 +112,10 @@ interface SliderFieldProps extends Omit<NumberFieldProps, 'inputMode'> {
 
 /** A number field with a range slider beside it, for shares and months where dragging helps. */
 export function SliderField({ id, label, value, onChange, unit, hint, error, min, max, step }: SliderFieldProps) {
+  // The slider's own value: the typed figure, within its bounds and on a step (the browser rounds it so), or
+  // the minimum when the text is not a number. It is what the slider says (aria-valuetext), not the text box.
   const numeric = Number(value);
+  const own = Number.isFinite(numeric) ? Math.min(max, Math.max(min, Math.round(numeric / step) * step)) : min;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <div className="flex items-center gap-3">
@@ -119,10 +124,10 @@ export function SliderField({ id, label, value, onChange, unit, hint, error, min
           min={min}
           max={max}
           step={step}
-          value={Number.isFinite(numeric) ? Math.min(max, Math.max(min, numeric)) : min}
+          value={own}
           onChange={(event) => onChange(event.target.value)}
-          aria-label={`${label} slider`}
-          aria-valuetext={`${value}${unit ? ` ${unit}` : ''}`}
+          aria-label={label}
+          aria-valuetext={`${own} ${unit}`}
           className="h-11 flex-1 accent-accent-700"
         />
         <div className={`flex min-h-11 w-28 items-center rounded-lg border bg-white focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-accent-700 ${error ? 'border-red-700' : 'border-slate-400'}`}>
@@ -138,7 +143,7 @@ export function SliderField({ id, label, value, onChange, unit, hint, error, min
             aria-describedby={describedBy(id, hint, error, unit)}
             className="w-full min-w-0 bg-transparent px-3 py-2 text-base text-ink tabular-nums outline-none"
           />
-          {unit && <span id={`${id}-unit`} className="pr-3 text-sm text-muted">{unit}</span>}
+          <span id={`${id}-unit`} className="pr-3 text-sm text-muted">{unit}</span>
         </div>
       </div>
     </FieldShell>

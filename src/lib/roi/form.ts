@@ -1,6 +1,7 @@
 // The calculator form's text state: what the visitor typed per field, parsed into inputs with one
 // specific message per field. Shares are typed as percentages; the model works in shares (0..1).
 // Numbers are typed with the decimal mark of the visitor's number format: 4,5 and 4.500 in German.
+import { formLabel, itemsPerMonthLabel } from './labels.ts';
 import { PERCENT_MESSAGES, type FieldContext } from './messages.ts';
 import { PRESETS } from './presets.ts';
 import { FIELD_ORDER } from './query.ts';
@@ -97,11 +98,40 @@ export function editDraft(draft: Draft, name: FieldName, raw: string): Draft {
 
 /**
  * The draft after picking a preset: its workflow figures, with the visitor's conventions (currency, month,
- * horizon and discount rate, from `current`, the last valid inputs) kept. Picking 'custom' changes nothing
- * but the choice.
+ * horizon and discount rate, from `current`, the last valid inputs) kept. Picking 'custom' brings back
+ * `own`, the visitor's own figures as they were left (keptOwn), with today's conventions; without them it
+ * changes nothing but the choice. Arrow keys pick as they move through the radio group, so a keyboard
+ * user passes a preset on the way back: nothing typed may be lost there.
  */
-export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId, mark: DecimalMark = '.'): Draft {
-  if (id === 'custom') return { ...draft, preset: 'custom' };
+export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId, mark: DecimalMark = '.', own?: Draft): Draft {
+  if (id === 'custom') {
+    if (!own) return { ...draft, preset: 'custom' };
+    const next = restyleDraft(own, '.', mark);
+    return { ...next, ...Object.fromEntries(CONVENTIONS.map((name) => [name, draft[name]])) };
+  }
   const { currency, weeksPerMonth, horizonMonths, annualDiscountRate } = current;
   return draftFromInputs({ ...PRESETS[id].inputs, currency, weeksPerMonth, horizonMonths, annualDiscountRate }, mark);
+}
+
+/**
+ * What to keep of the visitor's own workflow as they pick another option: the draft they leave, if it was
+ * theirs, written with a point (a number format picked meanwhile reads it back: presetDraft); else `own`.
+ */
+export const keptOwn = (draft: Draft, own: Draft | undefined, mark: DecimalMark): Draft | undefined =>
+  draft.preset === 'custom' ? restyleDraft(draft, mark, '.') : own;
+
+/** How many fields need a fix, as the results say it: "1 field needs a fix." */
+export const needsFix = (count: number) => `${count} field${count === 1 ? ' needs' : 's need'} a fix.`;
+
+/**
+ * The fields that need a fix, as the live region says them: the first as the form labels it and its message
+ * ("Time by hand: Enter a number."), after the count when there are several; '' when none does. `unit` is
+ * the draft's: the item count's label follows it ("Files per month").
+ */
+export function fixesSpoken(errors: FieldErrors, unit: string): string {
+  const all = Object.entries(errors);
+  if (!all[0]) return '';
+  const [name, message] = all[0];
+  const first = `${name === 'unitsPerMonth' ? itemsPerMonthLabel(unit) : formLabel(name as FieldName)}: ${message}.`;
+  return all[1] ? `${needsFix(all.length)} First, ${first}` : first;
 }

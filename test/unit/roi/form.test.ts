@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromInputs, editDraft, parseDraft, presetDraft, restyleDraft } from '../../../src/lib/roi/form.ts';
+import { draftFromInputs, editDraft, fixesSpoken, keptOwn, parseDraft, presetDraft, restyleDraft, type Draft } from '../../../src/lib/roi/form.ts';
 import { roiFormatters, currencyForLocale, decimalMark } from '../../../src/lib/roi/format.ts';
 import { cashFlowCsv } from '../../../src/lib/roi/csv.ts';
 import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/presets.ts';
@@ -56,6 +56,46 @@ describe('calculator form state', () => {
     expect(picked).toMatchObject({ preset: 'document-intake', horizonMonths: 36, annualDiscountRate: 0.12, currency: 'EUR', weeksPerMonth: 4.33 });
     // The brief's document intake figures: 15 minutes a file by hand, 5 with AI assistance, 300 files.
     expect(picked).toMatchObject({ unit: 'file', unitsPerMonth: 300, manualTimePerUnit: 15, assistedTimePerUnit: 5 });
+  });
+
+  it("brings the visitor's own figures back when they pick their own workflow again after an example", () => {
+    // Pick as the island does: keep what the visitor leaves, then take the option's draft.
+    let own: Draft | undefined;
+    const pick = (draft: Draft, id: Parameters<typeof presetDraft>[2], mark: '.' | ',' = '.') => {
+      own = keptOwn(draft, own, mark);
+      return presetDraft(draft, parseDraft(draft, mark).inputs ?? DEFAULT_INPUTS, id, mark, own);
+    };
+    let draft = editDraft(editDraft(draftFromInputs(DEFAULT_INPUTS), 'manualTimePerUnit', '30'), 'costPerHour', '90');
+    expect(draft.preset).toBe('custom');
+    // An arrow key passes Renewal prep on the way: its figures show, the visitor's are kept.
+    draft = pick(draft, 'renewal-prep');
+    expect([draft.preset, draft.manualTimePerUnit]).toEqual(['renewal-prep', '45']);
+    draft = pick(draft, 'custom');
+    expect(draft).toMatchObject({ preset: 'custom', manualTimePerUnit: '30', costPerHour: '90' });
+    // Through two examples, and text that is not a number yet: all of it comes back as typed.
+    draft = editDraft(draft, 'revenuePerMonth', '12x');
+    draft = pick(pick(draft, 'crm-cleanup'), 'document-intake');
+    expect(pick(draft, 'custom')).toMatchObject({ manualTimePerUnit: '30', costPerHour: '90', revenuePerMonth: '12x' });
+  });
+
+  it("brings them back with the conventions and the number format chosen meanwhile", () => {
+    let own: Draft | undefined;
+    let draft = editDraft(draftFromInputs(DEFAULT_INPUTS), 'implementationCost', '4500.5');
+    own = keptOwn(draft, own, '.');
+    draft = presetDraft(draft, parseDraft(draft).inputs!, 'crm-cleanup', '.', own);
+    // On the example: a German number format, then the visitor's conventions.
+    draft = restyleDraft(draft, '.', ',');
+    for (const [name, raw] of [['currency', 'EUR'], ['weeksPerMonth', '4,33'], ['horizonMonths', '36'], ['annualDiscountRate', '12,5']] as const) draft = editDraft(draft, name, raw);
+    expect(draft.preset).toBe('crm-cleanup');
+    own = keptOwn(draft, own, ',');
+    const back = presetDraft(draft, parseDraft(draft, ',').inputs!, 'custom', ',', own);
+    expect(back).toMatchObject({ preset: 'custom', implementationCost: '4500,5', currency: 'EUR', weeksPerMonth: '4,33', horizonMonths: '36', annualDiscountRate: '12,5' });
+    expect(parseDraft(back, ',').inputs).toMatchObject({ implementationCost: 4500.5, weeksPerMonth: 4.33, annualDiscountRate: 0.125 });
+  });
+
+  it('without figures of their own, picking their own workflow changes only the choice', () => {
+    const draft = draftFromInputs(PRESETS['crm-cleanup'].inputs);
+    expect(presetDraft(draft, PRESETS['crm-cleanup'].inputs, 'custom', '.', keptOwn(draft, undefined, '.'))).toEqual({ ...draft, preset: 'custom' });
   });
 
   it('shows shares as percentages and parses them back exactly', () => {
@@ -122,6 +162,23 @@ describe('calculator form state', () => {
     // Without a locale (and in a link) they stay in en-US.
     expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), costPerHour: '2000' }).errors).toEqual({ costPerHour: 'That is more than 1,000 an hour: check the figure' });
     expect(parseDraft({ ...draftFromInputs(DEFAULT_INPUTS), weeksPerMonth: '3.5' }, '.', 'en-US').errors).toEqual({ weeksPerMonth: 'Use at least 4 weeks a month' });
+  });
+
+  it('says which field needs a fix and what is wrong: the first as the form labels it, after the count when there are several', () => {
+    const spoken = (fields: Partial<Draft>) => {
+      const draft = { ...draftFromInputs(DEFAULT_INPUTS), ...fields };
+      return fixesSpoken(parseDraft(draft).errors, draft.unit);
+    };
+    expect(spoken({})).toBe('');
+    expect(spoken({ manualTimePerUnit: 'abc' })).toBe('Time by hand: Enter a number.');
+    expect(spoken({ coverageShare: '150' })).toBe('Share of the volume the workflow handles: Must be at most 100%.');
+    expect(spoken({ coverageShare: 'most' })).toBe('Share of the volume the workflow handles: Enter a percentage, like 25.');
+    // In the form's order, whatever order they were typed in.
+    expect(spoken({ implementationCost: '-1', manualTimePerUnit: 'abc', costPerHour: 'x' })).toBe('3 fields need a fix. First, Time by hand: Enter a number.');
+    // The item count is named as the form names it for the unit chosen.
+    expect(spoken({ unit: 'file', unitsPerMonth: 'lots' })).toBe('Files per month: Enter a number.');
+    // The cross-field rule is said on the field it is shown on.
+    expect(spoken({ manualTimePerUnit: '2', assistedTimePerUnit: '3' })).toBe('Time with AI assistance: Cannot be more than the time by hand.');
   });
 
   it('puts the cross-field rule on the assisted time', () => {
