@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createToken, keyedHash, verifyToken } from '../../api/_lib/signing/tokens.ts';
 import { getDb, migrate } from '../../api/_lib/store/db.ts';
 import { readConfig } from '../../api/_lib/runtime/config.ts';
-import { backoffMs, deliverDue, enqueue, MAX_ATTEMPTS } from '../../api/_lib/mail/outbox.ts';
+import { backoffMs, deliverDue, enqueue, MAX_ATTEMPTS, requeueDead } from '../../api/_lib/mail/outbox.ts';
 import type { Mailer, SendResult } from '../../api/_lib/mail/mailer.ts';
 
 const SECRET = 'x'.repeat(40);
@@ -249,6 +249,32 @@ describe('outbox', () => {
     await queue(db, 'late', t0);
     expect(await deliverDue(db, scriptedMailer([]), { now: t0, budgetMs: 0 })).toMatchObject({ claimed: 0, sent: 0, handedBack: 0 });
     expect(await status(db, 'late')).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('requeues a dead email about a call still ahead, and leaves dead one about a call that is over', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-12-07T10:00:00Z');
+    const booking = (id: string, end: string) => db.execute({
+      sql: `INSERT INTO bookings (id, uid, status, start_at, end_at, name, email, email_key, company, company_size, area, goal, time_zone, consent_text_version, consent_address_hash, created_at, updated_at)
+            VALUES (?, ?, 'confirmed', ?, ?, 'Ada', 'ada@example.com', 'k', 'Acme', '1-10', 'sales', 'Leads', 'UTC', 'v1', 'h', ?, ?)`,
+      args: [id, `${id}@test`, end, end, t0.toISOString(), t0.toISOString()],
+    });
+    await booking('ahead', '2026-12-09T10:20:00.000Z');
+    await booking('over', '2026-12-07T09:20:00.000Z');
+    for (const id of ['ahead', 'over']) {
+      const tx = await db.transaction('write');
+      await enqueue(tx, { idempotencyKey: `booking-${id}-0-confirmed-visitor`, bookingId: id, payload: { kind: 'email', email: { template: 'confirm-subscription', to: 'ada@example.com', props: { confirmUrl: 'https://x.test/c', siteUrl: 'https://x.test', privacyUrl: 'https://x.test/privacy' } } } }, t0);
+      await tx.commit();
+      tx.close();
+    }
+    await deliverDue(db, scriptedMailer([{ ok: false, retryable: false, error: '422 x' }, { ok: false, retryable: false, error: '422 x' }]), { now: t0 });
+    const lines = await requeueDead(db, { diedSince: '2026-12-01T00:00:00.000Z' }, t0);
+    expect(lines.map((l) => [l.idempotencyKey, l.leftDead])).toEqual([
+      ['booking-ahead-0-confirmed-visitor', null],
+      ['booking-over-0-confirmed-visitor', 'the call it is about is over'],
+    ]);
+    expect(await status(db, 'booking-ahead-0-confirmed-visitor')).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: t0.toISOString() });
+    expect(await status(db, 'booking-over-0-confirmed-visitor')).toMatchObject({ status: 'dead', attempts: 1 });
   });
 
   it('backs off exponentially, capped at an hour', () => {

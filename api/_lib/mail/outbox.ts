@@ -407,3 +407,70 @@ async function eachAtMost<T>(items: readonly T[], size: number, mayStart: () => 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, runner));
   return { unstarted: items.slice(next), ...(failure ? { failure } : {}) };
 }
+
+/** A dead message as `npm run leads -- requeue` lists it. */
+export interface DeadMessageLine {
+  id: string;
+  kind: string;
+  idempotencyKey: string;
+  /** The email's address; null for a webhook or contact message, or a payload that does not parse. */
+  recipient: string | null;
+  /** When it went dead. */
+  diedAt: string;
+  attempts: number;
+  lastError: string | null;
+  /** Why it stays dead; null when it may be requeued. */
+  leftDead: string | null;
+}
+
+/**
+ * Puts dead messages back in the queue once their cause is fixed (a domain verified, a key replaced):
+ * those that went dead from `diedSince` on and/or carry `key`. Each becomes pending with no attempts,
+ * due now, in its own row, so it keeps its idempotency key and the provider never sends it twice. Two
+ * stay dead: one whose ordering key a later message has already taken out (a contact created after
+ * its unsubscribe went through would undo it), and one about a call that is over.
+ */
+export async function requeueDead(db: Client, filter: { diedSince?: string; key?: string }, now = new Date()): Promise<DeadMessageLine[]> {
+  const at = now.toISOString();
+  const tx = await db.transaction('write');
+  try {
+    const found = await tx.execute({
+      // json_valid first: json_extract fails the whole statement on a payload that does not parse.
+      sql: `SELECT m.id, m.kind, m.idempotency_key, m.updated_at, m.attempts, m.last_error,
+                   CASE WHEN json_valid(m.payload) THEN json_extract(m.payload, '$.email.to') END AS recipient,
+                   CASE
+                     WHEN m.ordering_key IS NOT NULL AND EXISTS (
+                       SELECT 1 FROM messages later
+                       WHERE later.ordering_key = m.ordering_key AND later.rowid > m.rowid AND later.status IN ('sent', 'sending'))
+                       THEN 'a later message with its ordering key has gone out, and this one would undo it'
+                     WHEN b.end_at < ?1 THEN 'the call it is about is over'
+                   END AS left_dead
+            FROM messages m LEFT JOIN bookings b ON b.id = m.booking_id
+            WHERE m.status = 'dead' AND (?2 IS NULL OR m.updated_at >= ?2) AND (?3 IS NULL OR m.idempotency_key = ?3)
+            ORDER BY m.rowid`,
+      args: [at, filter.diedSince ?? null, filter.key ?? null],
+    });
+    const lines: DeadMessageLine[] = found.rows.map((row) => ({
+      id: String(row.id),
+      kind: String(row.kind),
+      idempotencyKey: String(row.idempotency_key),
+      recipient: row.recipient == null ? null : String(row.recipient),
+      diedAt: String(row.updated_at),
+      attempts: Number(row.attempts),
+      lastError: row.last_error == null ? null : String(row.last_error),
+      leftDead: row.left_dead == null ? null : String(row.left_dead),
+    }));
+    await tx.execute({
+      sql: `UPDATE messages SET status = 'pending', attempts = 0, next_attempt_at = ?1, updated_at = ?1
+            WHERE id IN (SELECT value FROM json_each(?2)) AND status = 'dead'`,
+      args: [at, JSON.stringify(lines.filter((line) => line.leftDead === null).map((line) => line.id))],
+    });
+    await tx.commit();
+    return lines;
+  } catch (error) {
+    await tx.rollback().catch(() => {});
+    throw error;
+  } finally {
+    tx.close();
+  }
+}
