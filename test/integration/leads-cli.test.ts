@@ -159,6 +159,11 @@ describe('npm run leads -- requeue', () => {
     const state = async () => Object.fromEntries((await db.execute('SELECT id, idempotency_key, status, attempts, next_attempt_at FROM messages ORDER BY rowid')).rows.map((r) => [String(r.idempotency_key), [r.id, r.status, Number(r.attempts), r.next_attempt_at]]));
     const run = (args: string[]) => spawnSync(process.execPath, ['scripts/leads.ts', 'requeue', ...args], { cwd: root, env: { PATH: process.env.PATH, DATA_DIR: first.dataDir }, encoding: 'utf8', timeout: 30_000 });
 
+    // `failed` lists them all, the one that does not parse included (json_extract used to fail the whole list on it).
+    const failed = spawnSync(process.execPath, ['scripts/leads.ts', 'failed'], { cwd: root, env: { PATH: process.env.PATH, DATA_DIR: first.dataDir }, encoding: 'utf8', timeout: 30_000 });
+    expect(failed.stderr).toBe('');
+    expect(failed.stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/).find((cell) => ['dead-before', 'dead-since', 'contact-create', 'not-json'].includes(cell)))).toEqual(['dead-before', 'dead-since', 'contact-create', 'not-json']);
+
     const before = new Date().toISOString();
     const since = run(['--since', '2026-12-01']);
     const after = new Date().toISOString();
