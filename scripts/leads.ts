@@ -2,8 +2,8 @@
 //   subscribers [--status pending|confirmed|unsubscribed] [--csv]   list or export subscribers
 //   messages [--status pending|sending|sent|dead] [--csv]            list queued and sent email
 //   failed                                                          messages that were dead-lettered, with their last error
-//   retry                                                           deliver every due message now (against a hosted database only
-//                                                                   with RESEND_API_KEY set here)
+//   retry                                                           deliver due messages now, for one run's time (DELIVERY_BUDGET_MS; against
+//                                                                   a hosted database only with RESEND_API_KEY set here)
 //   requeue [--since YYYY-MM-DD] [--key KEY]                         put dead messages back in the queue once their cause is fixed: those
 //                                                                   that went dead from that date on (in BOOKING_TIMEZONE) and/or with that key
 //   bookings [--from YYYY-MM-DD] [--csv]                             booked calls from that date on (in BOOKING_TIMEZONE), with their context, source and outcome
