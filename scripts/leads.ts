@@ -2,8 +2,10 @@
 //   subscribers [--status pending|confirmed|unsubscribed] [--csv]   list or export subscribers
 //   messages [--status pending|sending|sent|dead] [--csv]            list queued and sent email
 //   failed                                                          messages that were dead-lettered, with their last error
-//   retry                                                           deliver every due message now (against a hosted database only
-//                                                                   with RESEND_API_KEY set here)
+//   retry                                                           deliver due messages now, for one run's time (DELIVERY_BUDGET_MS; against
+//                                                                   a hosted database only with RESEND_API_KEY set here)
+//   requeue [--since YYYY-MM-DD] [--key KEY]                         put dead messages back in the queue once their cause is fixed: those
+//                                                                   that went dead from that date on (in BOOKING_TIMEZONE) and/or with that key
 //   bookings [--from YYYY-MM-DD] [--csv]                             booked calls from that date on (in BOOKING_TIMEZONE), with their context, source and outcome
 //   funnel [--since YYYY-MM-DD] [--csv]                             views, sign-ups and bookings by page, utm_source, preset, readiness
 //                                                                   band and referring site, and the calls' outcomes (default: the last 7 days)
@@ -12,10 +14,11 @@
 // A command takes only its own options; a mistyped command or option is refused before the database opens.
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../src/lib/readiness/dates.ts';
+import { startOfLocalDate } from '../src/lib/booking/slots.ts';
 import { ConfigError, serverConfig } from '../api/_lib/runtime/config.ts';
 import { MESSAGE_STATUSES, SUBSCRIBER_STATUSES, bookings, calendarReport, funnelCsv, funnelReport, funnelText, messages, parseSince, subscribers, toCsv, toTable } from './_lib/leads-report.ts';
 
-const OPTIONS = { status: { type: 'string' }, from: { type: 'string' }, since: { type: 'string' }, csv: { type: 'boolean' } } as const;
+const OPTIONS = { status: { type: 'string' }, from: { type: 'string' }, since: { type: 'string' }, key: { type: 'string' }, csv: { type: 'boolean' } } as const;
 type Option = keyof typeof OPTIONS;
 /** Each command and the options it reads: any other option is refused, not silently ignored. */
 const COMMANDS: Record<string, Option[]> = {
@@ -23,11 +26,12 @@ const COMMANDS: Record<string, Option[]> = {
   messages: ['status', 'csv'],
   failed: ['csv'],
   retry: [],
+  requeue: ['since', 'key'],
   bookings: ['from', 'csv'],
   funnel: ['since', 'csv'],
   calendar: ['csv'],
 };
-const usage = 'usage: npm run leads -- subscribers|messages|failed|retry|bookings|calendar|funnel [--status S] [--from YYYY-MM-DD] [--since YYYY-MM-DD] [--csv]';
+const usage = 'usage: npm run leads -- subscribers|messages|failed|retry|requeue|bookings|calendar|funnel [--status S] [--from YYYY-MM-DD] [--since YYYY-MM-DD] [--key KEY] [--csv]';
 
 function refuse(message: string, code = 2): never {
   console.error(message);
@@ -56,6 +60,11 @@ for (const option of Object.keys(values) as Option[]) {
     refuse(`${command} has no --${option} option: ${takes}.`);
   }
 }
+// Every dead message at once would also resend the ones that died for good, months ago: name them.
+if (command === 'requeue') {
+  if (values.since === undefined && values.key === undefined) refuse('requeue needs --since YYYY-MM-DD, --key KEY or both: it puts back only the dead messages you name.');
+  if (values.since !== undefined && !isCalendarDate(values.since)) refuse(`--since must be a real date written YYYY-MM-DD (got "${values.since}")`);
+}
 
 let config: ReturnType<typeof serverConfig>;
 try {
@@ -79,7 +88,7 @@ function checkStatus(statuses: readonly string[]): string | undefined {
 
 // Loaded after the checks: the context module checks the settings as it loads, and throws.
 const { apiContext } = await import('../api/_lib/runtime/context.ts');
-const { deliverDue } = await import('../api/_lib/mail/outbox.ts');
+const { deliverDue, requeueDead } = await import('../api/_lib/mail/outbox.ts');
 const { deliveryOptions } = await import('../api/_lib/mail/deliver.ts');
 const ctx = await apiContext();
 const print = (rows: Awaited<ReturnType<typeof subscribers>>) => process.stdout.write(values.csv ? toCsv(rows) : toTable(rows));
@@ -102,5 +111,17 @@ else if (command === 'bookings') {
 } else if (command === 'retry') {
   // Without OPERATOR_WEBHOOK_URL here, webhook messages wait for a run that has it (the deployment's), not cancelled.
   const { webhook, ...options } = deliveryOptions(ctx, 500);
-  console.log(await deliverDue(ctx.db, ctx.mailer, { ...options, ...(ctx.config.operatorWebhook ? { webhook } : {}) }));
+  const stats = await deliverDue(ctx.db, ctx.mailer, { ...options, ...(ctx.config.operatorWebhook ? { webhook } : {}) });
+  console.log(stats);
+  if (stats.handedBack > 0) console.log(`${stats.handedBack} left for the next run: this one's time was up. Run retry again to send them now.`);
+} else if (command === 'requeue') {
+  const since = values.since === undefined ? undefined : startOfLocalDate(values.since, ctx.config.booking.timeZone);
+  const lines = await requeueDead(ctx.db, { diedSince: since, key: values.key });
+  const requeued = lines.filter((line) => line.leftDead === null);
+  if (lines.length === 0) console.log('No dead message matches: nothing requeued.');
+  if (requeued.length > 0) {
+    print(requeued.map((line) => ({ kind: line.kind, recipient: line.recipient, idempotency_key: line.idempotencyKey, died_at: line.diedAt, attempts: line.attempts, last_error: line.lastError })));
+    console.log(`Requeued ${requeued.length} dead message${requeued.length === 1 ? '' : 's'}, each under its own idempotency key: the next delivery run sends them (the retry job, within 5 minutes; or npm run leads -- retry).`);
+  }
+  for (const line of lines) if (line.leftDead !== null) console.log(`Left dead: ${line.idempotencyKey} (${line.leftDead}).`);
 }

@@ -24,21 +24,13 @@ server.listen(config.port, config.host, () => {
   console.log(`AI Operator site on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}  (data in ${config.dataDir})`);
 });
 
-// The retry job (Vercel Cron in production) runs here on a timer: stale calendar feeds, delivery, then the sweeps.
+// The retry job (Vercel Cron in production) runs here on a timer, the same jobs: stale calendar feeds, delivery, then the sweeps.
 const { apiContext } = await import('../api/_lib/runtime/context.ts');
-const { deliverDue } = await import('../api/_lib/mail/outbox.ts');
-const { deliveryOptions } = await import('../api/_lib/mail/deliver.ts');
-const { sweepRateLimits } = await import('../api/_lib/http/rate-limit.ts');
-const { deleteExpiredRecords } = await import('../api/_lib/store/retention.ts');
-const { refreshStaleFeeds } = await import('../api/_lib/calendar/refresh.ts');
+const { runScheduledJobs } = await import('../api/_lib/runtime/scheduled-jobs.ts');
 const retry = setInterval(async () => {
   try {
-    const ctx = await apiContext();
-    await refreshStaleFeeds(ctx, { maxAgeMs: config.busyFeedTtlSeconds * 1000 });
-    const stats = await deliverDue(ctx.db, ctx.mailer, deliveryOptions(ctx, 200));
-    await sweepRateLimits(ctx.db, 24 * 3600);
-    await deleteExpiredRecords(ctx.db);
-    if (stats.sent || stats.retried || stats.dead) console.log(`[outbox] sent ${stats.sent}, retrying ${stats.retried}, dead ${stats.dead}`);
+    const { delivery: stats } = await runScheduledJobs(await apiContext());
+    if (stats.sent || stats.retried || stats.dead || stats.handedBack) console.log(`[outbox] sent ${stats.sent}, retrying ${stats.retried}, dead ${stats.dead}, left for the next run ${stats.handedBack}`);
   } catch (error) {
     console.error('[outbox] retry run failed:', error);
   }

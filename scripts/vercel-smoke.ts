@@ -107,6 +107,10 @@ const built = (function walk(dir: string): string[] {
   });
 })(functionsDir).sort();
 check(JSON.stringify(built) === JSON.stringify(routes), `one function per api/ route: built ${built.join(', ')}; routes ${routes.join(', ')}`);
+// vercel.json's maxDuration reached the retry function: the platform gives it the time a delivery run needs (DELIVERY_BUDGET_MS).
+const retryConfigFile = join(functionsDir, 'api/outbox/retry.func/.vc-config.json');
+const retryMaxDuration = existsSync(retryConfigFile) ? (JSON.parse(readFileSync(retryConfigFile, 'utf8')) as { maxDuration?: number }).maxDuration : undefined;
+check(retryMaxDuration === 60, `the retry function is built with maxDuration 60 from vercel.json (got ${retryMaxDuration})`);
 
 // 5. Each function assembled as it is deployed: its folder plus the files its filePathMap lists.
 const deployed = join(work, 'deployed');

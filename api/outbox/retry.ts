@@ -1,13 +1,10 @@
-// GET /api/outbox/retry: refreshes stale calendar feeds, delivers every due message, and deletes what the privacy page says expires. Vercel Cron calls it (vercel.json) with
-// `Authorization: Bearer $CRON_SECRET`; the local server runs the same delivery on a timer.
+// GET /api/outbox/retry: refreshes stale calendar feeds, delivers every due message, and deletes what the privacy page says expires
+// (runScheduledJobs). Vercel Cron calls it (vercel.json, which gives it a maxDuration that holds a delivery run) with
+// `Authorization: Bearer $CRON_SECRET`; the local server runs the same jobs on a timer.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { serverConfig, type ServerConfig } from '../_lib/runtime/config.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
-import { deliverDue } from '../_lib/mail/outbox.ts';
-import { deliveryOptions } from '../_lib/mail/deliver.ts';
-import { refreshStaleFeeds } from '../_lib/calendar/refresh.ts';
-import { sweepRateLimits } from '../_lib/http/rate-limit.ts';
-import { deleteExpiredRecords } from '../_lib/store/retention.ts';
+import { runScheduledJobs } from '../_lib/runtime/scheduled-jobs.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
 
 /**
@@ -30,12 +27,7 @@ export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     // Before the store is opened: a refused call changes nothing, not even a migration.
     assertScheduler(request, serverConfig());
-    const ctx = await apiContext();
-    // A quiet site still notices a calendar feed that stopped loading (and tells the operator).
-    await refreshStaleFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000 });
-    const stats = await deliverDue(ctx.db, ctx.mailer, deliveryOptions(ctx, 200));
-    await sweepRateLimits(ctx.db, 24 * 3600);
-    const deleted = await deleteExpiredRecords(ctx.db);
-    return Response.json({ ok: true, ...stats, deleted }, { headers: { 'Cache-Control': 'no-store' } });
+    const { delivery, deleted } = await runScheduledJobs(await apiContext());
+    return Response.json({ ok: true, ...delivery, deleted }, { headers: { 'Cache-Control': 'no-store' } });
   });
 }

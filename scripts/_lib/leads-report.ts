@@ -29,7 +29,8 @@ export async function subscribers(db: Client, status?: string): Promise<Row[]> {
 export async function messages(db: Client, status?: string): Promise<Row[]> {
   const result = await db.execute({
     // The recipient from the stored email (a webhook message has none), so a glance says who got what.
-    sql: `SELECT kind, json_extract(payload, '$.email.to') AS recipient, status, attempts, next_attempt_at, last_error, idempotency_key, created_at, sent_at
+    // json_valid first: json_extract fails the whole list on one payload that does not parse (a dead one).
+    sql: `SELECT kind, CASE WHEN json_valid(payload) THEN json_extract(payload, '$.email.to') END AS recipient, status, attempts, next_attempt_at, last_error, idempotency_key, created_at, sent_at
           FROM messages ${status ? 'WHERE status = ?' : ''} ORDER BY created_at`,
     args: status ? [status] : [],
   });

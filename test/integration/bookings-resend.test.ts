@@ -1,9 +1,12 @@
 // A booking through the real resend SDK against a local server that answers like Resend: the
 // provider is down (500s, then 429s) while visitors book. Every booking still gets its 201, nothing
-// reaches the provider while it is down, and afterwards each email (with its invite) arrives once.
+// reaches the provider while it is down, and afterwards each email (with its invite) arrives once. A call
+// moved before the provider took its first notices: the operator still hears of the booking, then of
+// the move, in that order; the visitor gets only the move (their confirmation's time is gone).
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
 import { startFakeResend, type FakeResend } from '../fixtures/fake-resend.ts';
+import { formOn, icsField } from '../fixtures/bookings-http.ts';
 
 const resend: FakeResend = await startFakeResend();
 afterAll(() => resend.close());
@@ -71,5 +74,50 @@ describe('booking through Resend', () => {
     expect(statuses).toEqual(['sent']);
     const waiting = await (await apiContext()).db.execute(`SELECT status, COUNT(*) AS n FROM messages WHERE idempotency_key LIKE '%-reminder-hour' GROUP BY status`);
     expect(waiting.rows.map((r) => [String(r.status), Number(r.n)])).toEqual([['pending', 4]]);
+  });
+
+  it("tells the operator of a call moved before its first notices went out: the booking, then the move, in that order", async () => {
+    const from = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10);
+    const free = JSON.parse((await server.send(`/api/slots?from=${from}&to=${to}&tz=UTC`)).body).slots as { start: string }[];
+    // More than 30 hours ahead: no reminder is due within the hour this test delivers over.
+    const slot = free.find((s) => Date.parse(s.start) > Date.now() + 30 * 3600_000 && Date.parse(s.start) < Date.now() + 60 * 3600_000)!;
+    // The provider refuses the first two sends (the visitor's confirmation and the operator's notice):
+    // both wait out their backoff, as in a backlog.
+    resend.fail(2, 500, 'emails');
+    const booked = await server.send('/api/bookings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ start: slot.start, name: 'Mo Ver', email: 'mover@example.com', company: 'Mover Co', companySize: '1-10', area: 'sales', goal: 'Answer leads the same day.', timeZone: 'UTC', consent: true }),
+    });
+    expect(booked.status).toBe(201);
+    const id = JSON.parse(booked.body).booking.id as string;
+    await drain();
+    const ctx = await apiContext();
+    const manageUrl = new URL(String((await ctx.db.execute({ sql: `SELECT payload ->> '$.email.props.manageUrl' AS url FROM messages WHERE idempotency_key = ?`, args: [`booking-${id}-0-confirmed-visitor`] })).rows[0]!.url));
+
+    // The visitor moves the call before either notice has gone out.
+    const page = (await server.send(manageUrl.pathname + manageUrl.search)).body;
+    const fields = formOn(page, '/api/bookings/reschedule');
+    const offered = [...page.slice(page.indexOf('/api/bookings/reschedule')).matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]!);
+    const newStart = offered.find((start) => start !== slot.start && Date.parse(start) > Date.now() + 30 * 3600_000)!;
+    const moved = await server.send('/api/bookings/reschedule', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...fields, start: newStart }).toString() });
+    expect(moved.status).toBe(303);
+    await drain();
+    await drain(60 * 60_000);
+
+    const toOperator = resend.delivered.filter((m) => m.to === 'operator@site.test' && m.replyTo === 'mover@example.com');
+    expect(toOperator.map((m) => m.subject)).toEqual(['New audit: Mover Co (Mo Ver)', 'Moved audit: Mover Co (Mo Ver)']);
+    // Each as it happened: the booking at its first time, then the move from it; the invites in order.
+    const [first, second] = toOperator.map((m) => m.attachments[0]!.content);
+    expect([icsField(first!, 'SEQUENCE'), icsField(first!, 'DTSTART')]).toEqual(['0', slot.start.replace(/[-:]/g, '')]);
+    expect([icsField(second!, 'SEQUENCE'), icsField(second!, 'DTSTART')]).toEqual(['1', newStart.replace(/[-:]/g, '')]);
+    expect(toOperator[0]!.text).toContain('Mo Ver of Mover Co booked a workflow audit.');
+    expect(toOperator[1]!.text).toContain('was moved');
+    // The visitor gets the move only: a confirmation for a time that is gone would put it in their calendar.
+    expect(resend.delivered.filter((m) => m.to === 'mover@example.com').map((m) => m.subject)).toEqual(['Moved: your workflow audit has a new time']);
+    const visitorConfirmation = (await ctx.db.execute({ sql: `SELECT status FROM messages WHERE idempotency_key = ?`, args: [`booking-${id}-0-confirmed-visitor`] })).rows[0]!;
+    expect(visitorConfirmation.status).toBe('cancelled');
+    for (const mail of [...toOperator]) expect(resend.sendsPerKey.get(mail.idempotencyKey)).toBe(1);
   });
 });

@@ -1,8 +1,10 @@
 // An email to a visitor that can never be delivered is reported to the operator, once: on the real local
 // server, through the resend SDK against test/fixtures/fake-resend.ts and a webhook receiver on
 // 127.0.0.1. A sender domain that is not verified (403) fails the booking confirmation, with its manage
-// link, while the visitor saw "booked": one alert is queued, by webhook and by email, and two delivery
-// runs at once post it once. The alert email fails the same way, and queues nothing (no loops). A
+// link, while the visitor saw "booked". An answer about the account is retried like an outage (the
+// domain may be fixed within the hours the attempts last), so the alert comes when the confirmation dies
+// after its last attempt: one alert, by webhook and by email, and two delivery runs at once post it once.
+// The alert email fails the same way, is retried like any email, and queues nothing (no loops). A
 // newsletter confirmation dead after its last attempt is reported too (README: "Leads and the newsletter").
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -55,26 +57,37 @@ async function deliverTwiceAtOnce(at = () => new Date()) {
 }
 
 describe("the operator's alert when an email to a visitor cannot be delivered", () => {
-  it('a booking confirmation refused for good (403, domain not verified): one alert, by webhook and email, posted once by two runs; the failed alert email alerts nobody', async () => {
-    // Three days ahead: the reminders stay out of the way of the next test's hours.
+  it('a booking confirmation refused until its last attempt (403, domain not verified): one alert, by webhook and email, posted once by two runs; the failed alert email alerts nobody', async () => {
+    // Three days ahead: the reminders stay out of the way of these runs' hours and the next test's.
     const reply = await server.send(`/api/slots?from=${isoDate(Date.now() + 3 * 86_400_000)}&to=${isoDate(Date.now() + 5 * 86_400_000)}&tz=UTC`);
     const slot = (JSON.parse(reply.body).slots as { start: string }[])[0]!;
     resend.fail(1000, 403, 'emails');
     const booked = await server.send('/api/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bookingPayload(slot.start, 'dana@example.com')) });
     expect(booked.status).toBe(201);
     const id = JSON.parse(booked.body).booking.id as string;
-    await deliverTwiceAtOnce();
-
     const confirmation = `booking-${id}-0-confirmed-visitor`;
+
+    // Retried, not dead at once: each run an hour and five minutes after the last, past every backoff.
+    const t0 = Date.now();
+    let run = 0;
+    const at = () => new Date(t0 + run * 65 * 60_000);
+    await deliverTwiceAtOnce(at);
+    expect(await messages('idempotency_key = ?', [confirmation])).toEqual([{ key: confirmation, kind: 'email', status: 'pending', attempts: 1, last_error: expect.stringContaining('domain is not verified') }]);
+    expect(received.filter((r) => r.type === 'delivery.failed')).toHaveLength(0);
+    while ((await messages('idempotency_key = ?', [confirmation]))[0]!.status !== 'dead' && run < 2 * MAX_ATTEMPTS) {
+      run++;
+      await deliverTwiceAtOnce(at);
+    }
+
     expect(await messages('idempotency_key LIKE ?', [`booking-${id}-0-confirmed-%`])).toEqual([
-      { key: confirmation, kind: 'email', status: 'dead', attempts: 1, last_error: expect.stringMatching(/^403 validation_error: The site\.test domain is not verified/) },
+      { key: confirmation, kind: 'email', status: 'dead', attempts: MAX_ATTEMPTS, last_error: expect.stringMatching(/^403 validation_error: The site\.test domain is not verified/) },
       // The operator's own notice failed too: it is not a visitor's email, so no alert of its own.
-      { key: `booking-${id}-0-confirmed-operator`, kind: 'email', status: 'dead', attempts: 1, last_error: expect.stringContaining('403') },
+      { key: `booking-${id}-0-confirmed-operator`, kind: 'email', status: 'dead', attempts: MAX_ATTEMPTS, last_error: expect.stringContaining('403') },
     ]);
-    // One alert for the one visitor's email: the email failed as everything sent from the domain does,
-    // the webhook went through. Nothing about the failed alert.
+    // One alert for the one visitor's email: the email fails as everything sent from the domain does (and
+    // is retried), the webhook went through. Nothing about the failed alert.
     expect(await messages(`idempotency_key LIKE '%delivery-failed:%'`)).toEqual([
-      { key: `delivery-failed:${confirmation}`, kind: 'email', status: 'dead', attempts: 1, last_error: expect.stringContaining('403') },
+      { key: `delivery-failed:${confirmation}`, kind: 'email', status: 'pending', attempts: 1, last_error: expect.stringContaining('403') },
       { key: `webhook:delivery-failed:${confirmation}`, kind: 'webhook', status: 'sent', attempts: 1, last_error: null },
     ]);
     // The email stores the event the webhook posts (one source for both), not props of its own.
@@ -84,7 +97,7 @@ describe("the operator's alert when an email to a visitor cannot be delivered", 
     expect(alerts).toHaveLength(1);
     expect(JSON.parse(String(stored.event))).toEqual({ type: 'delivery.failed', ...alerts[0]!.data });
     expect(alerts[0]!.data).toMatchObject({
-      message: { key: confirmation, email: 'booking.confirmed', description: 'the booking confirmation', to: 'dana@example.com', attempts: 1, error: expect.stringContaining('domain is not verified') },
+      message: { key: confirmation, email: 'booking.confirmed', description: 'the booking confirmation', to: 'dana@example.com', attempts: MAX_ATTEMPTS, error: expect.stringContaining('domain is not verified') },
       booking: { id, name: 'Dana Reyes', company: 'Reyes Logistics', start: slot.start },
       manageUrl: expect.stringMatching(/^https:\/\/site\.test\/book-audit\/manage\?token=/),
     });
@@ -92,18 +105,21 @@ describe("the operator's alert when an email to a visitor cannot be delivered", 
     expect(alerts[0]!.text).toContain('npm run leads -- failed');
     expect(alerts[0]!.text).toContain('MAIL_FROM must be on a domain verified in Resend');
 
-    // Put back in the queue by hand and dead again: the database refuses a second alert (its key).
-    await (await apiContext()).db.execute({ sql: `UPDATE messages SET status = 'pending', attempts = 0 WHERE idempotency_key = ?`, args: [confirmation] });
-    await deliverTwiceAtOnce();
-    expect(await messages('idempotency_key = ?', [confirmation])).toMatchObject([{ status: 'dead', attempts: 1 }]);
+    // Put back in the queue by hand with one attempt left, and dead again: the database refuses a second alert (its key).
+    await (await apiContext()).db.execute({ sql: `UPDATE messages SET status = 'pending', attempts = ?, next_attempt_at = ? WHERE idempotency_key = ?`, args: [MAX_ATTEMPTS - 1, at().toISOString(), confirmation] });
+    run++;
+    await deliverTwiceAtOnce(at);
+    expect(await messages('idempotency_key = ?', [confirmation])).toMatchObject([{ status: 'dead', attempts: MAX_ATTEMPTS }]);
     expect(await messages(`idempotency_key LIKE '%delivery-failed:%'`)).toHaveLength(2);
     expect(received.filter((r) => r.type === 'delivery.failed')).toHaveLength(1);
 
-    // Later runs, the domain fixed, say nothing more about it.
+    // Later runs, the domain fixed, say nothing more about it; the alert email, still retrying, reaches the operator once.
     resend.fail(0, 403);
-    await deliverTwiceAtOnce();
+    run++;
+    await deliverTwiceAtOnce(at);
     expect(received.filter((r) => r.type === 'delivery.failed')).toHaveLength(1);
     expect(await messages(`idempotency_key LIKE '%delivery-failed:%'`)).toHaveLength(2);
+    expect(resend.delivered.filter((m) => m.idempotencyKey === `delivery-failed:${confirmation}`)).toEqual([expect.objectContaining({ to: 'operator@site.test', subject: 'Not delivered: the booking confirmation to dana@example.com' })]);
   });
 
   it('a newsletter confirmation dead after its last attempt is reported, and the alert email reaches the operator once', async () => {

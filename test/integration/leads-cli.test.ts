@@ -1,7 +1,8 @@
 // `npm run leads`: what it refuses, and that a refusal touches nothing. A typo in a command or option
 // must not open (or create and migrate) the database; a bad setting is named in one message, not a
 // stack trace; `retry` against a hosted database without the deployment's mail key would mark every
-// due email sent while writing it only to this machine's outbox folder, so it is refused.
+// due email sent while writing it only to this machine's outbox folder, so it is refused. `requeue` puts
+// the dead messages it is told of back in the queue, under the same idempotency key.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ describe('npm run leads refuses before it opens the database', () => {
   it('answers help with the usage line and exit 0, creating no data folder', () => {
     const run = leads(['help']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^usage: npm run leads -- subscribers\|messages\|failed\|retry\|bookings\|calendar\|funnel/);
+    expect(run.stdout).toMatch(/^usage: npm run leads -- subscribers\|messages\|failed\|retry\|requeue\|bookings\|calendar\|funnel/);
     expect(existsSync(run.dataDir)).toBe(false);
   });
 
@@ -113,5 +114,85 @@ describe('a .env file', () => {
     const fromShell = npm({ BOOKING_BUSY_FEEDS: '' });
     expect(fromShell.status).toBe(0);
     expect(fromShell.stdout).toContain('No calendar feeds');
+  });
+});
+
+describe('npm run leads -- requeue', () => {
+  it('refuses without --since or --key, with a date that is not one, or another option, before it opens the database', () => {
+    const bare = leads(['requeue']);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr.trim()).toBe('requeue needs --since YYYY-MM-DD, --key KEY or both: it puts back only the dead messages you name.');
+    const csv = leads(['requeue', '--csv']);
+    expect(csv.status).toBe(2);
+    expect(csv.stderr.trim()).toBe('requeue has no --csv option: it takes --since, --key.');
+    const date = leads(['requeue', '--since', '2026-02-30']);
+    expect(date.status).toBe(2);
+    expect(date.stderr.trim()).toBe('--since must be a real date written YYYY-MM-DD (got "2026-02-30")');
+    // --key is requeue's alone.
+    expect(leads(['failed', '--key', 'x']).stderr.trim()).toBe('failed has no --key option: it takes --csv.');
+    for (const run of [bare, csv, date]) expect(existsSync(run.dataDir)).toBe(false);
+  });
+
+  it('puts the dead messages named back: pending, no attempts, due now, the same key; prints them, and leaves the rest', async () => {
+    const first = leads(['failed']);
+    expect(first.status).toBe(0);
+    const db = createClient({ url: `file:${join(first.dataDir, 'site.db')}` });
+    const email = (to: string) => JSON.stringify({ kind: 'email', email: { template: 'confirm-subscription', to, props: { confirmUrl: 'https://x.test/c', siteUrl: 'https://x.test', privacyUrl: 'https://x.test/privacy' } } });
+    const rows: [string, string, string, string, string, number, string | null, string][] = [
+      // id, kind, key, payload, status, attempts, ordering key, when it last changed (went dead)
+      ['m1', 'email', 'dead-before', email('old@example.com'), 'dead', 10, null, '2026-11-20T10:00:00.000Z'],
+      ['m2', 'email', 'dead-since', email('ada@example.com'), 'dead', 10, null, '2026-12-05T10:00:00.000Z'],
+      ['m3', 'email', 'sent-since', email('bo@example.com'), 'sent', 1, null, '2026-12-05T10:00:00.000Z'],
+      // A contact's create died, and its unsubscribe, queued after it, went through: creating it now would undo the unsubscribe.
+      ['m4', 'contact', 'contact-create', '{"kind":"contact","email":"cy@example.com"}', 'dead', 10, 'contact:cy', '2026-12-05T11:00:00.000Z'],
+      ['m5', 'contact-unsubscribe', 'contact-unsubscribe', '{"kind":"contact-unsubscribe","email":"cy@example.com"}', 'sent', 1, 'contact:cy', '2026-12-05T12:00:00.000Z'],
+      // Poison: a payload that does not parse is listed, not a reason to fail.
+      ['m6', 'email', 'not-json', '{"kind":"email",', 'dead', 1, null, '2026-12-06T10:00:00.000Z'],
+    ];
+    for (const [id, kind, key, payload, status, attempts, orderingKey, at] of rows) {
+      await db.execute({
+        sql: `INSERT INTO messages (id, kind, idempotency_key, ordering_key, payload, status, attempts, next_attempt_at, last_error, created_at, updated_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [id, kind, key, orderingKey, payload, status, attempts, at, status === 'dead' ? '403 validation_error: The site.test domain is not verified' : null, at, at],
+      });
+    }
+    const state = async () => Object.fromEntries((await db.execute('SELECT id, idempotency_key, status, attempts, next_attempt_at FROM messages ORDER BY rowid')).rows.map((r) => [String(r.idempotency_key), [r.id, r.status, Number(r.attempts), r.next_attempt_at]]));
+    const run = (args: string[]) => spawnSync(process.execPath, ['scripts/leads.ts', 'requeue', ...args], { cwd: root, env: { PATH: process.env.PATH, DATA_DIR: first.dataDir }, encoding: 'utf8', timeout: 30_000 });
+
+    // `failed` lists them all, the one that does not parse included (json_extract used to fail the whole list on it).
+    const failed = spawnSync(process.execPath, ['scripts/leads.ts', 'failed'], { cwd: root, env: { PATH: process.env.PATH, DATA_DIR: first.dataDir }, encoding: 'utf8', timeout: 30_000 });
+    expect(failed.stderr).toBe('');
+    expect(failed.stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/).find((cell) => ['dead-before', 'dead-since', 'contact-create', 'not-json'].includes(cell)))).toEqual(['dead-before', 'dead-since', 'contact-create', 'not-json']);
+
+    const before = new Date().toISOString();
+    const since = run(['--since', '2026-12-01']);
+    const after = new Date().toISOString();
+    expect(since.stderr).toBe('');
+    expect(since.status).toBe(0);
+    expect(since.stdout).toContain('dead-since');
+    expect(since.stdout).toContain('ada@example.com');
+    expect(since.stdout).toContain('not-json');
+    expect(since.stdout).toContain('Requeued 2 dead messages');
+    expect(since.stdout).toMatch(/Left dead: contact-create \(a later message with its ordering key has gone out/);
+    expect(since.stdout).not.toContain('dead-before');
+    const now = await state();
+    // The same row, so the same idempotency key: the provider sends an email it had taken once only.
+    expect(now['dead-since']).toEqual(['m2', 'pending', 0, expect.any(String)]);
+    expect(String(now['dead-since']![3]) >= before && String(now['dead-since']![3]) <= after).toBe(true);
+    expect(now['not-json']).toEqual(['m6', 'pending', 0, expect.any(String)]);
+    expect(now['dead-before']).toEqual(['m1', 'dead', 10, '2026-11-20T10:00:00.000Z']);
+    expect(now['contact-create']).toEqual(['m4', 'dead', 10, '2026-12-05T11:00:00.000Z']);
+    expect(now['sent-since']).toEqual(['m3', 'sent', 1, '2026-12-05T10:00:00.000Z']);
+
+    const byKey = run(['--key', 'dead-before']);
+    expect(byKey.status).toBe(0);
+    expect(byKey.stdout).toContain('Requeued 1 dead message');
+    expect((await state())['dead-before']).toEqual(['m1', 'pending', 0, expect.any(String)]);
+
+    const none = run(['--key', 'sent-since']);
+    expect(none.status).toBe(0);
+    expect(none.stdout.trim()).toBe('No dead message matches: nothing requeued.');
+    expect((await state())['sent-since']).toEqual(['m3', 'sent', 1, '2026-12-05T10:00:00.000Z']);
+    db.close();
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createToken, keyedHash, verifyToken } from '../../api/_lib/signing/tokens.ts';
 import { getDb, migrate } from '../../api/_lib/store/db.ts';
 import { readConfig } from '../../api/_lib/runtime/config.ts';
-import { backoffMs, deliverDue, enqueue, MAX_ATTEMPTS } from '../../api/_lib/mail/outbox.ts';
+import { backoffMs, deliverDue, enqueue, MAX_ATTEMPTS, requeueDead } from '../../api/_lib/mail/outbox.ts';
 import type { Mailer, SendResult } from '../../api/_lib/mail/mailer.ts';
 
 const SECRET = 'x'.repeat(40);
@@ -82,12 +82,12 @@ describe('outbox', () => {
       { ok: false, retryable: true, error: '500 internal_server_error' },
       { ok: false, retryable: true, error: '429 rate_limit_exceeded', retryAfterSeconds: 120 },
     ]);
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0, superseded: 0 });
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0, cancelled: 0, superseded: 0 }); // not due yet
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0, superseded: 0, handedBack: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0, cancelled: 0, superseded: 0, handedBack: 0 }); // not due yet
     const t1 = new Date(t0.getTime() + backoffMs(1));
-    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0, superseded: 0 });
+    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ claimed: 1, sent: 0, retried: 1, dead: 0, cancelled: 0, superseded: 0, handedBack: 0 });
     expect(String((await status(db, 'k1')).next_attempt_at)).toBe(new Date(t1.getTime() + 120_000).toISOString());
-    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0, cancelled: 0, superseded: 0 });
+    expect(await deliverDue(db, mailer, { now: new Date(t1.getTime() + 120_000) })).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0, cancelled: 0, superseded: 0, handedBack: 0 });
     expect(mailer.calls).toEqual(['k1', 'k1', 'k1']);
     expect((await status(db, 'k1')).status).toBe('sent');
   });
@@ -128,7 +128,7 @@ describe('outbox', () => {
       createContact: async () => ({ ok: true, providerId: 'c' }),
       unsubscribeContact: async () => ({ ok: true, providerId: 'u' }),
     };
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 3, sent: 3, retried: 0, dead: 0, cancelled: 0, superseded: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 3, sent: 3, retried: 0, dead: 0, cancelled: 0, superseded: 0, handedBack: 0 });
     expect(maxInFlight).toBe(2);
     const rows = (await db.execute(`SELECT idempotency_key, provider_id, status, attempts FROM messages ORDER BY idempotency_key`)).rows;
     expect(rows.map((r) => [r.idempotency_key, r.provider_id, r.status, r.attempts])).toEqual([
@@ -159,7 +159,7 @@ describe('outbox', () => {
     await db.execute({ sql: insert, args: ['poison-2', 'email', 'no-template', JSON.stringify({ kind: 'email', email: { template: 'nope', to: 'a@b.c', props: {} } }), at, at, at] });
     await queue(db, 'good-2', t0);
     const mailer = scriptedMailer([]);
-    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 4, sent: 2, retried: 0, dead: 2, cancelled: 0, superseded: 0 });
+    expect(await deliverDue(db, mailer, { now: t0 })).toEqual({ claimed: 4, sent: 2, retried: 0, dead: 2, cancelled: 0, superseded: 0, handedBack: 0 });
     expect(mailer.calls.sort()).toEqual(['good-1', 'good-2']);
     expect(await status(db, 'not-json')).toMatchObject({ status: 'dead', attempts: 1 });
     expect(String((await status(db, 'not-json')).last_error)).toMatch(/^cannot be sent: SyntaxError/);
@@ -208,6 +208,73 @@ describe('outbox', () => {
     await deliverDue(db, mailer, { now: new Date(t0.getTime() + 60_000) });
     await deliverDue(db, mailer, { now: new Date(t0.getTime() + 60_000) });
     expect(calls).toEqual(['create a@b.c', 'create x@y.z', 'create a@b.c', 'unsubscribe a@b.c']);
+  });
+
+  it('stops starting sends when its time is up and hands the claims it never started back: not counted, due at once', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    const keys = ['t1', 't2', 't3', 't4', 't5'];
+    for (const key of keys) await queue(db, key, t0);
+    // A slow provider on a clock the test moves: each send takes 10 s, and the run may start sends for 25 s.
+    let elapsed = 0;
+    const calls: string[] = [];
+    const slow: Mailer = {
+      ...scriptedMailer([]),
+      async sendEmail(_email, key) {
+        calls.push(key);
+        elapsed += 10_000;
+        return { ok: true, providerId: `id-${key}` };
+      },
+    };
+    expect(await deliverDue(db, slow, { now: t0, budgetMs: 25_000, clock: () => elapsed })).toEqual({ claimed: 5, sent: 3, retried: 0, dead: 0, cancelled: 0, superseded: 0, handedBack: 2 });
+    expect(calls).toEqual(['t1', 't2', 't3']);
+    const rows = async () => (await db.execute('SELECT idempotency_key, status, attempts, next_attempt_at FROM messages ORDER BY rowid')).rows.map((r) => [r.idempotency_key, r.status, Number(r.attempts), r.next_attempt_at]);
+    expect(await rows()).toEqual([
+      ['t1', 'sent', 1, t0.toISOString()],
+      ['t2', 'sent', 1, t0.toISOString()],
+      ['t3', 'sent', 1, t0.toISOString()],
+      // Never tried: pending again, their attempt given back, due as they were (no backoff).
+      ['t4', 'pending', 0, t0.toISOString()],
+      ['t5', 'pending', 0, t0.toISOString()],
+    ]);
+    // The next run, on the same instant, takes them as if nothing had happened.
+    elapsed = 0;
+    expect(await deliverDue(db, slow, { now: t0, budgetMs: 25_000, clock: () => elapsed })).toMatchObject({ claimed: 2, sent: 2, handedBack: 0 });
+    expect((await rows()).map((r) => [r[0], r[1], r[2]])).toEqual(keys.map((k) => [k, 'sent', 1]));
+  });
+
+  it('claims nothing when its time is already up', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    await queue(db, 'late', t0);
+    expect(await deliverDue(db, scriptedMailer([]), { now: t0, budgetMs: 0 })).toMatchObject({ claimed: 0, sent: 0, handedBack: 0 });
+    expect(await status(db, 'late')).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('requeues a dead email about a call still ahead, and leaves dead one about a call that is over', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-12-07T10:00:00Z');
+    const booking = (id: string, end: string) => db.execute({
+      sql: `INSERT INTO bookings (id, uid, status, start_at, end_at, name, email, email_key, company, company_size, area, goal, time_zone, consent_text_version, consent_address_hash, created_at, updated_at)
+            VALUES (?, ?, 'confirmed', ?, ?, 'Ada', 'ada@example.com', 'k', 'Acme', '1-10', 'sales', 'Leads', 'UTC', 'v1', 'h', ?, ?)`,
+      args: [id, `${id}@test`, end, end, t0.toISOString(), t0.toISOString()],
+    });
+    await booking('ahead', '2026-12-09T10:20:00.000Z');
+    await booking('over', '2026-12-07T09:20:00.000Z');
+    for (const id of ['ahead', 'over']) {
+      const tx = await db.transaction('write');
+      await enqueue(tx, { idempotencyKey: `booking-${id}-0-confirmed-visitor`, bookingId: id, payload: { kind: 'email', email: { template: 'confirm-subscription', to: 'ada@example.com', props: { confirmUrl: 'https://x.test/c', siteUrl: 'https://x.test', privacyUrl: 'https://x.test/privacy' } } } }, t0);
+      await tx.commit();
+      tx.close();
+    }
+    await deliverDue(db, scriptedMailer([{ ok: false, retryable: false, error: '422 x' }, { ok: false, retryable: false, error: '422 x' }]), { now: t0 });
+    const lines = await requeueDead(db, { diedSince: '2026-12-01T00:00:00.000Z' }, t0);
+    expect(lines.map((l) => [l.idempotencyKey, l.leftDead])).toEqual([
+      ['booking-ahead-0-confirmed-visitor', null],
+      ['booking-over-0-confirmed-visitor', 'the call it is about is over'],
+    ]);
+    expect(await status(db, 'booking-ahead-0-confirmed-visitor')).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: t0.toISOString() });
+    expect(await status(db, 'booking-over-0-confirmed-visitor')).toMatchObject({ status: 'dead', attempts: 1 });
   });
 
   it('backs off exponentially, capped at an hour', () => {

@@ -58,13 +58,19 @@ export async function queueEmails(ctx: ApiContext, tx: Transaction, booking: Boo
     readiness: booking.context?.readiness !== undefined ? summarizeReadiness(booking.context.readiness, localDate(now.toISOString(), rules.timeZone)) : null,
   };
   const key = `booking-${booking.id}-${booking.sequence}`;
-  // A change is sent whatever happens next; a confirmation or reminder only while the call is on at this very time.
+  // The visitor's: a change is sent whatever happens next; a confirmation or reminder only while the call
+  // is on at this very time (its invite and "booked for" would put a time that is gone in their calendar;
+  // the email about the change that came next carries the current one).
   const guard = plan.event === 'cancelled' ? undefined : ({ subject: 'booking', id: booking.id, status: ['confirmed'], sequence: booking.sequence } as const);
+  // The operator's notices carry no guard: each says what happened when it happened, so a call moved or
+  // cancelled before the "booked" notice went out (a provider backlog) still reaches them as booked, then
+  // moved, and never as a move of a call they never heard of. Their ordering key keeps them in that order
+  // (and the invites' SEQUENCE with them), whatever a retry's backoff does.
   const message = (event: BookingEvent, audience: 'visitor' | 'operator', to: string, extra: Partial<BookingEmailProps> = {}) =>
-    ({ kind: 'email', email: { template: 'booking', to, props: { ...base, event, audience, ...extra } }, guard }) as const;
+    ({ kind: 'email', email: { template: 'booking', to, props: { ...base, event, audience, ...extra } }, ...(audience === 'visitor' ? { guard } : {}) }) as const;
   const outcomeUrls = plan.event === 'cancelled' ? undefined : outcomeLinks(ctx, booking, now);
   let queued = Number(await enqueue(tx, { idempotencyKey: `${key}-${plan.event}-visitor`, bookingId: booking.id, payload: message(plan.event, 'visitor', booking.email) }, now));
-  queued += Number(await enqueue(tx, { idempotencyKey: `${key}-${plan.event}-operator`, bookingId: booking.id, payload: message(plan.event, 'operator', operatorEmail, { context, outcomeUrls }) }, now));
+  queued += Number(await enqueue(tx, { idempotencyKey: `${key}-${plan.event}-operator`, bookingId: booking.id, orderingKey: `booking-operator:${booking.id}`, payload: message(plan.event, 'operator', operatorEmail, { context, outcomeUrls }) }, now));
   // The operator's team chat (OPERATOR_WEBHOOK_URL), once per event: the key is the email's.
   const { id, name, company, companySize, email, area, start, end, timeZone } = booking;
   queued += await queueWebhook(ctx, tx, `${key}-${plan.event}`, {

@@ -5,7 +5,7 @@
 // that fails.
 import { keepAlive } from '../runtime/background.ts';
 import type { ApiContext } from '../runtime/context.ts';
-import { deliverDue, type DeliveryOptions } from './outbox.ts';
+import { DELIVERY_BUDGET_MS, deliverDue, type DeliveryOptions } from './outbox.ts';
 import { failureAlerts } from './failure-alerts.ts';
 
 const BATCH = 50;
@@ -33,8 +33,14 @@ function requestDelivery(ctx: ApiContext): Promise<void> {
     try {
       while (passRequested) {
         passRequested = false;
-        // A full batch may have left more due behind it: go again.
-        while ((await deliverDue(ctx.db, ctx.mailer, deliveryOptions(ctx, BATCH))).claimed === BATCH);
+        // One budget for the pass, not for each batch: the function that asked for it is kept alive only
+        // so long (the retry job delivers whatever a pass leaves). A full batch may have left more due
+        // behind it: go again while time is left.
+        const passEnds = performance.now() + DELIVERY_BUDGET_MS;
+        for (;;) {
+          const stats = await deliverDue(ctx.db, ctx.mailer, { ...deliveryOptions(ctx, BATCH), budgetMs: passEnds - performance.now() });
+          if (stats.claimed < BATCH || stats.handedBack > 0) break;
+        }
       }
     } catch (error) {
       console.error('[outbox] background delivery failed; the retry job will try again:', error);

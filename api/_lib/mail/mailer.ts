@@ -51,10 +51,20 @@ export function createMailer(config: ServerConfig, options: { timeoutMs?: number
   return config.resendApiKey ? new ResendMailer(config, options.timeoutMs ?? MAIL_TIMEOUT_MS) : new FileMailer(join(config.dataDir, 'outbox'), config.mailFrom);
 }
 
-/** Provider errors worth retrying: network failures, rate limits and the provider's own faults. */
 const RESEND_API = 'https://api.resend.com';
 
-const RETRYABLE = new Set(['rate_limit_exceeded', 'application_error', 'internal_server_error', 'concurrent_idempotent_requests']);
+/**
+ * Provider errors worth retrying: network failures, rate limits and the provider's own faults, and
+ * answers about the account rather than the email (401, 403: a key missing, rotated or restricted, a
+ * sender domain not verified). Those fail every email alike until the operator fixes them, so they must
+ * not kill each one on its first try; the backoff and the attempt cap still end them after hours.
+ */
+const RETRYABLE = new Set([
+  'rate_limit_exceeded', 'application_error', 'internal_server_error', 'concurrent_idempotent_requests',
+  'missing_api_key', 'invalid_api_key', 'restricted_api_key',
+]);
+/** Resend answers a sender domain that is not verified with a `validation_error` (403 today). */
+const DOMAIN_NOT_VERIFIED = /domain is not verified/i;
 
 class ResendMailer implements Mailer {
   readonly kind = 'resend';
@@ -124,7 +134,8 @@ type ProviderError = { name: string; message: string; statusCode: number | null 
 function failure(error: ProviderError | null, headers: Record<string, string> | null): SendResult {
   if (!error) return { ok: false, retryable: true, error: 'The provider returned neither data nor an error.' };
   const status = error.statusCode;
-  const retryable = status === null || status === 429 || status >= 500 || RETRYABLE.has(error.name);
+  const retryable = status === null || status === 401 || status === 403 || status === 429 || status >= 500 || RETRYABLE.has(error.name)
+    || (error.name === 'validation_error' && DOMAIN_NOT_VERIFIED.test(error.message));
   const retryAfter = Number(headers?.['retry-after']);
   return {
     ok: false,

@@ -37,6 +37,14 @@ export interface QueuedMessage {
 export const MAX_ATTEMPTS = 10;
 /** A claim this old (its worker crashed or hung) lapses, and the message is claimed and tried again. */
 export const STALE_SENDING_MS = 5 * MINUTE_MS;
+/**
+ * How long a run starts sends. A run the platform cuts off has counted an attempt for every message it
+ * claimed and never tried (ten such runs and a message dies unsent), and one that outlives the lease
+ * above lets another run take what it is still sending. So a run stops starting sends after this and
+ * hands back what it has not started; this, the last send's deadline (MAIL_TIMEOUT_MS) and the writes
+ * after it fit the retry function's maxDuration (vercel.json) and stay far inside STALE_SENDING_MS.
+ */
+export const DELIVERY_BUDGET_MS = 25_000;
 
 /** 30 s, 1 min, 2 min ... capped at 1 h, or the provider's Retry-After when it is longer. */
 export function backoffMs(attempts: number, retryAfterSeconds?: number): number {
@@ -80,6 +88,8 @@ export interface DeliveryStats {
   cancelled: number;
   /** Outcomes not written because this run's claim had lapsed and another worker owns the message now. */
   superseded: number;
+  /** Claimed but not started before the run's time was up: pending again, the attempt not counted. */
+  handedBack: number;
 }
 
 type Attempt = SendResult | { ok: false; cancelled: string };
@@ -107,6 +117,10 @@ export interface DeliveryOptions {
   now?: Date;
   /** At most this many messages a run (50). */
   limit?: number;
+  /** Sends start only this long after the run begins (DELIVERY_BUDGET_MS); the claims not started by then are handed back. */
+  budgetMs?: number;
+  /** Milliseconds on a steady clock, for the budget: performance.now() by default (tests pass one they move). */
+  clock?: () => number;
   /**
    * Delivers the operator's webhook messages (ctx.webhook). Without it a run leaves them alone: they
    * stay pending, unclaimed, for a run that has it. With a sender whose URL is unset, they are cancelled.
@@ -137,9 +151,15 @@ interface Outcome {
  * stamp, so a worker killed mid-batch leaves every finished message recorded (only the one it was
  * sending goes again, under the same idempotency key), and a worker whose claim lapsed cannot undo
  * the outcome of the one that took over. A message waits while an earlier one with its ordering key
- * is still pending or in flight.
+ * is still pending or in flight. Sends start only within the run's budget: the claims it has not
+ * started by then are handed back, uncounted, in one statement.
  */
 export async function deliverDue(db: Client, mailer: Mailer, options: DeliveryOptions = {}): Promise<DeliveryStats> {
+  const clock = options.clock ?? (() => performance.now());
+  const deadline = clock() + (options.budgetMs ?? DELIVERY_BUDGET_MS);
+  const stats: DeliveryStats = { claimed: 0, sent: 0, retried: 0, dead: 0, cancelled: 0, superseded: 0, handedBack: 0 };
+  // No time left (a caller's budget already spent): claiming now would only hand it all back.
+  if (clock() >= deadline) return stats;
   const now = options.now ?? new Date();
   const nowIso = now.toISOString();
   const staleIso = new Date(now.getTime() - STALE_SENDING_MS).toISOString();
@@ -160,9 +180,9 @@ export async function deliverDue(db: Client, mailer: Mailer, options: DeliveryOp
   // Before any send starts: loading the templates holds the event loop (0.3-0.5 s in a cold function),
   // which inside a batch would run down the timeouts of webhook posts already in flight.
   if (claim.rows.some((row) => row.kind === 'email')) await loadTemplates();
-  const stats: DeliveryStats = { claimed: claim.rows.length, sent: 0, retried: 0, dead: 0, cancelled: 0, superseded: 0 };
+  stats.claimed = claim.rows.length;
   const outcomes = outcomeWriter(db, claimId);
-  await eachAtMost(claim.rows, mailer.concurrency, async (row) => {
+  const { unstarted, failure } = await eachAtMost(claim.rows, mailer.concurrency, () => clock() < deadline, async (row) => {
     const id = String(row.id);
     // Counted by the claim, so this one included: a message whose worker keeps dying mid-send (a
     // crash it causes, a hang) runs out of attempts too, instead of being claimed forever.
@@ -187,7 +207,31 @@ export async function deliverDue(db: Client, mailer: Mailer, options: DeliveryOp
       console.error(`[outbox] message ${id} dead-lettered after ${Math.min(attempts, MAX_ATTEMPTS)} attempt(s): ${outcome.error}`);
     }
   });
+  if (unstarted.length > 0) {
+    try {
+      stats.handedBack = await handBack(db, claimId, unstarted.map((row) => String(row.id)));
+      if (!failure) console.warn(`[outbox] the run's time was up: ${stats.handedBack} message(s) handed back untried, for the next run`);
+    } catch (error) {
+      // The database failed: the claims lapse after STALE_SENDING_MS and are retried, as before.
+      if (!failure) throw error;
+    }
+  }
+  if (failure) throw failure.error;
   return stats;
+}
+
+/**
+ * Gives back claims this run never started, in one statement: pending again, due as they were, and
+ * the claim's attempt taken back, so a run that ran out of time costs them nothing. Only rows still
+ * `sending` under this claim change. Returns how many it gave back.
+ */
+async function handBack(db: Client, claimId: string, ids: string[]): Promise<number> {
+  const result = await db.execute({
+    sql: `UPDATE messages SET status = 'pending', attempts = attempts - 1, updated_at = ?1
+          WHERE id IN (SELECT value FROM json_each(?2)) AND +status = 'sending' AND claim_id = ?3`,
+    args: [new Date().toISOString(), JSON.stringify(ids), claimId],
+  });
+  return result.rowsAffected;
 }
 
 function decide(id: string, attempts: number, result: Attempt, now: Date): Outcome {
@@ -344,14 +388,14 @@ async function attempt(db: Client, mailer: Mailer, webhook: WebhookSender | unde
 
 /**
  * Runs `fn` over `items` with at most `size` running at once, each runner taking the next item as it
- * finishes one. After a failure (the database) no new item is started; the first error is thrown
- * once the running ones are done, and the unstarted claims lapse and are retried.
+ * finishes one, while `mayStart()` says yes. After a failure (the database) no new item is started.
+ * Resolves once the running ones are done, with the items never started and the first error.
  */
-async function eachAtMost<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function eachAtMost<T>(items: readonly T[], size: number, mayStart: () => boolean, fn: (item: T) => Promise<void>): Promise<{ unstarted: T[]; failure?: { error: unknown } }> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const runner = async () => {
-    while (!failure && next < items.length) {
+    while (!failure && next < items.length && mayStart()) {
       const item = items[next++]!;
       try {
         await fn(item);
@@ -361,5 +405,72 @@ async function eachAtMost<T>(items: readonly T[], size: number, fn: (item: T) =>
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, runner));
-  if (failure) throw failure.error;
+  return { unstarted: items.slice(next), ...(failure ? { failure } : {}) };
+}
+
+/** A dead message as `npm run leads -- requeue` lists it. */
+export interface DeadMessageLine {
+  id: string;
+  kind: string;
+  idempotencyKey: string;
+  /** The email's address; null for a webhook or contact message, or a payload that does not parse. */
+  recipient: string | null;
+  /** When it went dead. */
+  diedAt: string;
+  attempts: number;
+  lastError: string | null;
+  /** Why it stays dead; null when it may be requeued. */
+  leftDead: string | null;
+}
+
+/**
+ * Puts dead messages back in the queue once their cause is fixed (a domain verified, a key replaced):
+ * those that went dead from `diedSince` on and/or carry `key`. Each becomes pending with no attempts,
+ * due now, in its own row, so it keeps its idempotency key and the provider never sends it twice. Two
+ * stay dead: one whose ordering key a later message has already taken out (a contact created after
+ * its unsubscribe went through would undo it), and one about a call that is over.
+ */
+export async function requeueDead(db: Client, filter: { diedSince?: string; key?: string }, now = new Date()): Promise<DeadMessageLine[]> {
+  const at = now.toISOString();
+  const tx = await db.transaction('write');
+  try {
+    const found = await tx.execute({
+      // json_valid first: json_extract fails the whole statement on a payload that does not parse.
+      sql: `SELECT m.id, m.kind, m.idempotency_key, m.updated_at, m.attempts, m.last_error,
+                   CASE WHEN json_valid(m.payload) THEN json_extract(m.payload, '$.email.to') END AS recipient,
+                   CASE
+                     WHEN m.ordering_key IS NOT NULL AND EXISTS (
+                       SELECT 1 FROM messages later
+                       WHERE later.ordering_key = m.ordering_key AND later.rowid > m.rowid AND later.status IN ('sent', 'sending'))
+                       THEN 'a later message with its ordering key has gone out, and this one would undo it'
+                     WHEN b.end_at < ?1 THEN 'the call it is about is over'
+                   END AS left_dead
+            FROM messages m LEFT JOIN bookings b ON b.id = m.booking_id
+            WHERE m.status = 'dead' AND (?2 IS NULL OR m.updated_at >= ?2) AND (?3 IS NULL OR m.idempotency_key = ?3)
+            ORDER BY m.rowid`,
+      args: [at, filter.diedSince ?? null, filter.key ?? null],
+    });
+    const lines: DeadMessageLine[] = found.rows.map((row) => ({
+      id: String(row.id),
+      kind: String(row.kind),
+      idempotencyKey: String(row.idempotency_key),
+      recipient: row.recipient == null ? null : String(row.recipient),
+      diedAt: String(row.updated_at),
+      attempts: Number(row.attempts),
+      lastError: row.last_error == null ? null : String(row.last_error),
+      leftDead: row.left_dead == null ? null : String(row.left_dead),
+    }));
+    await tx.execute({
+      sql: `UPDATE messages SET status = 'pending', attempts = 0, next_attempt_at = ?1, updated_at = ?1
+            WHERE id IN (SELECT value FROM json_each(?2)) AND status = 'dead'`,
+      args: [at, JSON.stringify(lines.filter((line) => line.leftDead === null).map((line) => line.id))],
+    });
+    await tx.commit();
+    return lines;
+  } catch (error) {
+    await tx.rollback().catch(() => {});
+    throw error;
+  } finally {
+    tx.close();
+  }
 }
