@@ -79,6 +79,15 @@ describe('newsletter through Resend', () => {
     expectNoDoubleSend();
   });
 
+  it('adds a contact the provider already had (made by hand, or before a segment was set) to the segment', async () => {
+    resend.contacts.set('kim@example.com', { segments: undefined, unsubscribed: true });
+    expect((await post('/api/newsletter', { email: 'kim@example.com', consent: true })).status).toBe(200);
+    await drain();
+    expect((await formPost('/api/newsletter/confirm', { token: await confirmToken('kim@example.com') })).headers.location).toBe('/newsletter/confirmed');
+    await drain();
+    expect(resend.contacts.get('kim@example.com')).toEqual({ segments: [{ id: 'seg_test' }], unsubscribed: false });
+  });
+
   it('keeps accepting sign-ups through an outage and delivers each email exactly once afterwards', async () => {
     const before = resend.delivered.length;
     resend.fail(8, 500);

@@ -114,7 +114,15 @@ class ResendMailer implements Mailer {
     if (error && error.statusCode === 409) {
       const updateSignal = this.deadline();
       const update = await this.resend.contacts.update({ email, unsubscribed: false }, { signal: updateSignal });
-      return update.data ? { ok: true, providerId: update.data.id } : this.failure(updateSignal, update.error, update.headers);
+      if (!update.data) return this.failure(updateSignal, update.error, update.headers);
+      // A contact made before (by hand, or while no segment was set) is not in the segment the issues
+      // go to: updating it does not add it, so add it (adding twice is not an error).
+      if (this.config.resendSegmentId) {
+        const segmentSignal = this.deadline();
+        const added = await this.resend.contacts.segments.add({ email, segmentId: this.config.resendSegmentId }, { signal: segmentSignal });
+        if (added.error && added.error.statusCode !== 409) return this.failure(segmentSignal, added.error, added.headers);
+      }
+      return { ok: true, providerId: update.data.id };
     }
     return this.failure(signal, error, headers);
   }
