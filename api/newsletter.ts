@@ -1,5 +1,5 @@
 // POST /api/newsletter: the sign-up form (plain HTML form or JSON). Stored first, mailed after.
-import { parseNewsletterSignup } from '../src/lib/newsletter/request.ts';
+import { newsletterSignupSchema } from '../src/lib/newsletter/request.ts';
 import { routes } from '../src/config/site.ts';
 import { cleanPagePath, utmFromSiteReferrer } from '../src/lib/leads/source.ts';
 import { apiContext } from './_lib/runtime/context.ts';
@@ -8,8 +8,6 @@ import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect,
 import { subscribe } from './_lib/newsletter/subscriptions.ts';
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 
-/** Faster than a person can read the consent text and type an address. */
-const MIN_FILL_MS = 1500;
 const NEUTRAL = 'Thanks. If that address can receive the newsletter, a confirmation link is on its way: open it to start your subscription.';
 
 export function POST(request: Request): Promise<Response> {
@@ -20,7 +18,7 @@ export function POST(request: Request): Promise<Response> {
     const json = wantsJson(request, format);
     const neutral = () => (json ? Response.json({ ok: true, message: NEUTRAL }, { headers: { 'Cache-Control': 'no-store' } }) : redirect(routes.newsletterCheckInbox));
 
-    const parsed = parseNewsletterSignup(fields);
+    const parsed = newsletterSignupSchema.safeParse(fields);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
@@ -32,8 +30,8 @@ export function POST(request: Request): Promise<Response> {
       throw new HttpError(422, 'invalid_input', Object.values(fieldErrors)[0] ?? 'Check the form and try again.', fieldErrors);
     }
     const signup = parsed.data;
-    // Bots fill the hidden field or post instantly: they get the same answer as people, and nothing is stored.
-    if (signup.website || (signup.startedAt !== undefined && Date.now() - signup.startedAt < MIN_FILL_MS)) return neutral();
+    // Bots fill the hidden field: they get the same answer as people, and nothing is stored.
+    if (signup.website) return neutral();
 
     // The form's page (written into it at build time) and the utm_* values of the address that page was
     // opened with (the post's Referer): bad values are dropped, the sign-up goes ahead.
