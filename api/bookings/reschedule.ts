@@ -6,7 +6,8 @@
 // on a calendar feed first), each with its message on `start`.
 import { BOOKING_CHANGE_LIMIT } from '../_lib/booking/change-limits.ts';
 import { MOVES_PER_DAY } from '../../src/config/booking.ts';
-import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
+import { nextMoveSlots } from '../_lib/booking/free-slots.ts';
+import { findBooking } from '../_lib/booking/find-booking.ts';
 import { rescheduleBooking } from '../_lib/booking/reschedule-booking.ts';
 import { PICK_A_NEW_TIME } from '../_lib/booking/manage-page.ts';
 import { SlotTakenError, StartNotBookableError, isStartOffered } from '../_lib/booking/claims.ts';
@@ -52,7 +53,9 @@ export const { GET, POST } = signedActionRoute({
         return { ok: false, status: 422, code: error.code, fields: { start: error.message }, redirect: backTo(fields.back, error.code), message: error.message, queued: 0 };
       }
       if (!(error instanceof SlotTakenError)) throw error;
-      const alternatives = await nextFreeSlots(ctx, now, start, 5, 14, { bookingId: id });
+      // The call's own time is left out, as the manage page leaves it out: no move at all.
+      const call = await findBooking(ctx.db, id);
+      const alternatives = call ? await nextMoveSlots(ctx, call, now, start, 5, 14) : [];
       return { ok: false, status: 409, code: 'slot_taken', fields: { start: SLOT_NOT_FREE }, alternatives, redirect: backTo(fields.back, 'slot_taken'), message: SLOT_NOT_FREE_PICK_ANOTHER, queued: 0 };
     }
   },

@@ -4,7 +4,7 @@
 import type { ApiContext } from '../runtime/context.ts';
 import type { ActionPage } from '../http/action-page.ts';
 import type { Booking } from './record.ts';
-import { nextFreeSlots } from './free-slots.ts';
+import { nextMoveSlots } from './free-slots.ts';
 import { createToken } from '../signing/tokens.ts';
 import { freshenFeeds } from '../calendar/refresh.ts';
 import { routes } from '../../../src/config/site.ts';
@@ -72,11 +72,9 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
   await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
   const untilCall = Math.ceil((Date.parse(booking.start) - now.getTime()) / 86_400_000);
   const windowDays = Math.max(RESCHEDULE_DAYS, untilCall + PAST_THE_CALL_DAYS);
-  const free = await nextFreeSlots(ctx, now, now.toISOString(), MAX_OPTIONS, windowDays, { bookingId: booking.id });
+  const free = await nextMoveSlots(ctx, booking, now, now.toISOString(), MAX_OPTIONS, windowDays);
   const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
   for (const slot of free) {
-    // Its own time is free once the call is set aside, and no move at all.
-    if (Date.parse(slot.start) === Date.parse(booking.start)) continue;
     const day = localDate(slot.start, booking.timeZone);
     if (!groups.has(day)) groups.set(day, { label: formatDay(slot.start, booking.timeZone), options: [] });
     // The day in each option too: a closed select shows only the chosen option, not its group.
