@@ -10,7 +10,7 @@ import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, Id
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
 import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
-import { SlotTakenError, StartNotBookableError, toIso } from './_lib/booking/claims.ts';
+import { SlotTakenError, StartNotBookableError } from './_lib/booking/claims.ts';
 import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { freshenCalendarFor, slotTakenResponse, startRefusedError } from './_lib/booking/time-requests.ts';
 import { callEvent } from './_lib/booking/call-event.ts';
@@ -20,6 +20,7 @@ import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
 import { bookingRequestSchema, type BookingCreated, type BookingRequest } from '../src/lib/booking/request.ts';
 import { MINUTE_MS } from '../src/lib/time/durations.ts';
+import { toIso } from '../src/lib/time/instants.ts';
 
 /** The largest valid booking (a 2,000-character goal, the scenario and the readiness answers) fits with room to spare. */
 const MAX_BOOKING_BYTES = 24 * 1024;

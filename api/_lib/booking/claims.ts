@@ -10,6 +10,7 @@ import { GRID_MINUTES, type BookingRules } from '../../../src/config/booking.ts'
 import { mergeSpans, type Span } from '../../../src/lib/booking/busy-times.ts';
 import { neverBookable, type Interval, type NeverBookable } from '../../../src/lib/booking/slots.ts';
 import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
+import { toIso } from '../../../src/lib/time/instants.ts';
 import { SLOT_NOT_FREE, START_NOT_OFFERED, START_PASSED } from '../../../src/lib/booking/request.ts';
 
 /** The time is one the hours offer, but a call, a hold, the operator's calendar or the rules (notice, horizon, daily cap) keep it: 409 with the next free times. */
@@ -33,7 +34,8 @@ export class StartNotBookableError extends Error {
   }
 }
 
-export const toIso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+// Written as stored times are; re-exported for slot-holds.ts, which imports it from here.
+export { toIso };
 
 /** Throws StartNotBookableError for a start no calendar could make bookable (a booking, a hold and a move check it first). */
 export function assertStartOffered(rules: BookingRules, start: string, now: Date): void {

@@ -8,7 +8,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { Booking } from './record.ts';
 import type { ApiContext } from '../runtime/context.ts';
-import { SlotTakenError, assertStartOffered, claim, toIso } from './claims.ts';
+import { SlotTakenError, assertStartOffered, claim } from './claims.ts';
 import { rowToBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { queueEmails } from './queue-emails.ts';
@@ -19,6 +19,7 @@ import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../../src/lib/b
 import { parseStoredAnswers } from '../../../src/lib/readiness/stored.ts';
 import { UTM_KEYS, parseLeadSource } from '../../../src/lib/leads/source.ts';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
+import { toIso } from '../../../src/lib/time/instants.ts';
 
 /** The idempotency key was first sent with another address or time: it never answers with that booking. */
 export class IdempotencyKeyReusedError extends Error {

@@ -4,9 +4,10 @@
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import type { Booking } from './record.ts';
-import { occupiedTimes, toIso, type BusyExceptions } from './claims.ts';
+import { occupiedTimes, type BusyExceptions } from './claims.ts';
 import { availableSlots, isBookable, type Interval } from '../../../src/lib/booking/slots.ts';
 import { DAY_MS } from '../../../src/lib/time/durations.ts';
+import { toIso } from '../../../src/lib/time/instants.ts';
 
 /** The next `count` free slots from `after` on (for a 409's alternatives and the manage page). */
 export async function nextFreeSlots(ctx: ApiContext, now: Date, after: string, count: number, withinDays = 14, except: BusyExceptions = {}): Promise<Interval[]> {

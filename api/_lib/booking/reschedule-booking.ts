@@ -3,12 +3,13 @@
 import type { Booking } from './record.ts';
 import type { ApiContext } from '../runtime/context.ts';
 import { MOVES_PER_DAY } from '../../../src/config/booking.ts';
-import { SlotTakenError, assertStartOffered, claim, releaseClaims, toIso } from './claims.ts';
+import { SlotTakenError, assertStartOffered, claim, releaseClaims } from './claims.ts';
 import { findBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { dropReminders, queueEmails } from './queue-emails.ts';
 import { hitRateLimit } from '../http/rate-limit.ts';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
+import { toIso } from '../../../src/lib/time/instants.ts';
 
 /** How soon after a move the same move counts as the same press sent twice, not a new request. */
 const REPEATED_PRESS_MS = 2 * MINUTE_MS;
