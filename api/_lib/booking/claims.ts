@@ -24,12 +24,10 @@ export class SlotTakenError extends Error {
 /** The start can never be booked (it has passed, or the hours never offer it): the visitor's request is wrong, nobody took the time. */
 export class StartNotBookableError extends Error {
   override readonly name = 'StartNotBookableError';
-  readonly reason: NeverBookable;
   /** The API's error code for it, with the message on `start` and no alternatives. */
   readonly code: 'start_passed' | 'start_not_offered';
   constructor(reason: NeverBookable) {
     super(reason === 'passed' ? START_PASSED : START_NOT_OFFERED);
-    this.reason = reason;
     this.code = reason === 'passed' ? 'start_passed' : 'start_not_offered';
   }
 }

@@ -11,6 +11,7 @@ import { routes } from '../../../src/config/site.ts';
 import { formatCall, formatDay, formatShortDay, formatTime, localDate, zoneName } from '../../../src/lib/booking/format.ts';
 import { START_NOT_OFFERED, START_PASSED } from '../../../src/lib/booking/request.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
+import { DAY_MS } from '../../../src/lib/time/durations.ts';
 
 /**
  * How far ahead the page offers new times: three weeks, and always two weeks past the call itself, so a
@@ -42,7 +43,7 @@ const DONE_NOTICES = new Set(['moved']);
  * The page behind the emailed link. `step: 'cancel'` is the question before a cancel: one press on the
  * manage page cancelled the call, with no undo, and a mail scanner never presses (the cancel is a POST).
  */
-export async function managePage(ctx: ApiContext, booking: Booking, manageToken: string, notice: string | null, now = new Date(), step: 'manage' | 'cancel' = 'manage'): Promise<Omit<ActionPage, never>> {
+export async function managePage(ctx: ApiContext, booking: Booking, manageToken: string, notice: string | null, now = new Date(), step: 'manage' | 'cancel' = 'manage'): Promise<ActionPage> {
   const { timeZone: operatorZone } = ctx.config.booking;
   const when = formatCall(booking.start, booking.end, booking.timeZone);
   const details: [string, string][] = [['When', when]];
@@ -70,7 +71,7 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
   }
 
   await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
-  const untilCall = Math.ceil((Date.parse(booking.start) - now.getTime()) / 86_400_000);
+  const untilCall = Math.ceil((Date.parse(booking.start) - now.getTime()) / DAY_MS);
   const windowDays = Math.max(RESCHEDULE_DAYS, untilCall + PAST_THE_CALL_DAYS);
   const free = await nextMoveSlots(ctx, booking, now, now.toISOString(), MAX_OPTIONS, windowDays);
   const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
