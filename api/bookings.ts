@@ -10,19 +10,18 @@ import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, Id
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
 import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
-import { SlotTakenError, StartNotBookableError, isStartOffered, toIso } from './_lib/booking/claims.ts';
+import { SlotTakenError, StartNotBookableError } from './_lib/booking/claims.ts';
 import { releaseHold } from './_lib/booking/slot-holds.ts';
-import { BOOKING_MAX_AGE_MS, freshenFeeds } from './_lib/calendar/refresh.ts';
+import { freshenCalendarFor, slotTakenResponse, startRefusedError } from './_lib/booking/time-requests.ts';
 import { callEvent } from './_lib/booking/call-event.ts';
 import { deliverInBackground } from './_lib/mail/deliver.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody, refusedPayload } from './_lib/http/request-guards.ts';
+import { HttpError, clientAddress, handle, looksAutomated, rateLimited, readJsonPayload } from './_lib/http/request-guards.ts';
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
-import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, bookingRequestSchema, type BookingCreated, type BookingRequest, type SlotTaken } from '../src/lib/booking/request.ts';
+import { bookingRequestSchema, type BookingCreated, type BookingRequest } from '../src/lib/booking/request.ts';
 import { MINUTE_MS } from '../src/lib/time/durations.ts';
+import { toIso } from '../src/lib/time/instants.ts';
 
-/** Faster than a person can pick a time and press Book, even with every field pre-filled. */
-const MIN_FILL_MS = 1500;
 /** The largest valid booking (a 2,000-character goal, the scenario and the readiness answers) fits with room to spare. */
 const MAX_BOOKING_BYTES = 24 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -31,17 +30,12 @@ const ALREADY_BOOKED = 'This address already has an audit booked, so nothing new
 export function POST(request: Request): Promise<Response> {
   return handle(async () => {
     const ctx = await apiContext();
-    assertSameOrigin(request, ctx.config.allowedOrigins);
-    const { format, fields } = await readBody(request, MAX_BOOKING_BYTES);
-    if (format !== 'json') throw new HttpError(415, 'unsupported_media_type', 'Send the booking as application/json.');
-    const parsed = bookingRequestSchema.safeParse(fields);
-    if (!parsed.success) throw refusedPayload(422, 'invalid_input', parsed.error.issues, 'Check the form and try again.');
-    const booking = parsed.data;
+    const booking = await readJsonPayload(request, ctx.config.allowedOrigins, { maxBytes: MAX_BOOKING_BYTES, schema: bookingRequestSchema, what: 'the booking', fallback: 'Check the form and try again.' });
     const rules = ctx.config.booking;
     const now = new Date();
     // Bots fill the hidden field or post instantly: they get an answer shaped like a real one (a
     // time-ordered id, calendar links whose token leads to the expired-link page), and nothing is stored.
-    if (booking.website || (booking.fillMs !== undefined && booking.fillMs < MIN_FILL_MS)) {
+    if (looksAutomated(booking)) {
       return Response.json(decoyAnswer(ctx, booking, rules.slotMinutes, now), { status: 201, headers: NO_STORE });
     }
 
@@ -51,21 +45,15 @@ export function POST(request: Request): Promise<Response> {
     const limit = await ctx.writes.run((tx) => hitClientRateLimit(tx, { name: 'booking', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 }, ctx.secret, address));
     if (!limit.ok) throw tooMany(limit.retryAfterSeconds);
 
-    // The operator's calendar as of the last minute, fetched before the write: a fetch must never hold the write lock.
-    // A start no calendar could make bookable (passed, or not a time the hours offer) skips it: the write
-    // answers it (a replay of the same request first), without waiting up to 5 s on a slow feed.
-    if (isStartOffered(rules, booking.start, now)) await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
+    // The operator's calendar as of the last minute, fetched before the write. A start no calendar could
+    // make bookable skips it: the write answers it (a replay of the same request first).
+    await freshenCalendarFor(ctx, booking.start, now, 'call');
     let created;
     try {
       created = await ctx.writes.run((tx) => createBooking(ctx, tx, booking, { clientAddress: address, now }));
     } catch (error) {
-      if (error instanceof SlotTakenError) {
-        const alternatives = await nextFreeSlots(ctx, now, booking.start, 5);
-        const body: SlotTaken = { error: { code: 'slot_taken', message: SLOT_NOT_FREE_PICK_ANOTHER, fields: { start: SLOT_NOT_FREE } }, alternatives };
-        return Response.json(body, { status: 409, headers: NO_STORE });
-      }
-      // Not a conflict: no alternatives, and the page shows the message as it shows a refused field.
-      if (error instanceof StartNotBookableError) throw new HttpError(422, error.code, error.message, { start: error.message });
+      if (error instanceof SlotTakenError) return slotTakenResponse(await nextFreeSlots(ctx, now, booking.start, 5));
+      if (error instanceof StartNotBookableError) throw startRefusedError(error);
       if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);
       if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, 'idempotency_key_reused', 'This request was already used to book with other details. Reload the page and book again.');
       if (error instanceof BookingCancelledError) throw new HttpError(409, 'booking_cancelled', 'That booking has been cancelled. Pick a time to book again.');
@@ -89,8 +77,7 @@ export function POST(request: Request): Promise<Response> {
   });
 }
 
-const tooMany = (retryAfterSeconds: number) =>
-  new HttpError(429, 'rate_limited', `Too many booking attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or write to us.`, {}, { 'Retry-After': String(retryAfterSeconds) });
+const tooMany = (retryAfterSeconds: number) => rateLimited('Too many booking attempts', retryAfterSeconds, { writeToUs: true });
 
 /** What a bot is told: the real answer's shape, signed with a throwaway secret, so its links lead nowhere. */
 function decoyAnswer(ctx: ApiContext, request: Pick<BookingRequest, 'start' | 'goal'>, slotMinutes: number, now: Date): BookingCreated {

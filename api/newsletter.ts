@@ -1,15 +1,13 @@
 // POST /api/newsletter: the sign-up form (plain HTML form or JSON). Stored first, mailed after.
-import { parseNewsletterSignup } from '../src/lib/newsletter/request.ts';
+import { newsletterSignupSchema } from '../src/lib/newsletter/request.ts';
 import { routes } from '../src/config/site.ts';
 import { cleanPagePath, utmFromSiteReferrer } from '../src/lib/leads/source.ts';
 import { apiContext } from './_lib/runtime/context.ts';
 import { deliverInBackground } from './_lib/mail/deliver.ts';
-import { HttpError, assertSameOrigin, clientAddress, handle, readBody, redirect, wantsJson } from './_lib/http/request-guards.ts';
+import { assertSameOrigin, clientAddress, handle, looksAutomated, rateLimited, readBody, redirect, refusedPayload, wantsJson } from './_lib/http/request-guards.ts';
 import { subscribe } from './_lib/newsletter/subscriptions.ts';
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 
-/** Faster than a person can read the consent text and type an address. */
-const MIN_FILL_MS = 1500;
 const NEUTRAL = 'Thanks. If that address can receive the newsletter, a confirmation link is on its way: open it to start your subscription.';
 
 export function POST(request: Request): Promise<Response> {
@@ -20,20 +18,16 @@ export function POST(request: Request): Promise<Response> {
     const json = wantsJson(request, format);
     const neutral = () => (json ? Response.json({ ok: true, message: NEUTRAL }, { headers: { 'Cache-Control': 'no-store' } }) : redirect(routes.newsletterCheckInbox));
 
-    const parsed = parseNewsletterSignup(fields);
+    const parsed = newsletterSignupSchema.safeParse(fields);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? 'form');
-        fieldErrors[key] ??= issue.message;
-      }
+      const refused = refusedPayload(422, 'invalid_input', parsed.error.issues, 'Check the form and try again.');
       // A plain form post gets a page that says what to fix; a JSON post gets the fields.
-      if (!json) return redirect(fieldErrors.email ? routes.newsletterNotAnEmail : fieldErrors.consent ? routes.newsletterConsentNeeded : routes.newsletter);
-      throw new HttpError(422, 'invalid_input', Object.values(fieldErrors)[0] ?? 'Check the form and try again.', fieldErrors);
+      if (!json) return redirect(refused.fields.email ? routes.newsletterNotAnEmail : refused.fields.consent ? routes.newsletterConsentNeeded : routes.newsletter);
+      throw refused;
     }
     const signup = parsed.data;
-    // Bots fill the hidden field or post instantly: they get the same answer as people, and nothing is stored.
-    if (signup.website || (signup.startedAt !== undefined && Date.now() - signup.startedAt < MIN_FILL_MS)) return neutral();
+    // Bots fill the hidden field: they get the same answer as people, and nothing is stored.
+    if (looksAutomated(signup)) return neutral();
 
     // The form's page (written into it at build time) and the utm_* values of the address that page was
     // opened with (the post's Referer): bad values are dropped, the sign-up goes ahead.
@@ -46,9 +40,8 @@ export function POST(request: Request): Promise<Response> {
       return limit.ok ? { limit, queued: await subscribe(tx, ctx.secret, signup, { clientAddress: address, siteUrl: ctx.config.siteUrl, source }) } : { limit, queued: 0 };
     });
     if (!outcome.limit.ok) {
-      const { retryAfterSeconds } = outcome.limit;
       if (!json) return redirect(routes.newsletterTryLater);
-      throw new HttpError(429, 'rate_limited', `Too many sign-ups from your network. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {}, { 'Retry-After': String(retryAfterSeconds) });
+      throw rateLimited('Too many sign-ups from your network', outcome.limit.retryAfterSeconds, { writeToUs: false });
     }
     deliverInBackground(ctx, outcome.queued);
     return neutral();

@@ -6,14 +6,15 @@
 // on a calendar feed first), each with its message on `start`.
 import { BOOKING_CHANGE_LIMIT } from '../_lib/booking/change-limits.ts';
 import { MOVES_PER_DAY } from '../../src/config/booking.ts';
-import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
+import { nextMoveSlots } from '../_lib/booking/free-slots.ts';
+import { findBooking } from '../_lib/booking/find-booking.ts';
 import { rescheduleBooking } from '../_lib/booking/reschedule-booking.ts';
 import { PICK_A_NEW_TIME } from '../_lib/booking/manage-page.ts';
-import { SlotTakenError, StartNotBookableError, isStartOffered } from '../_lib/booking/claims.ts';
-import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../_lib/calendar/refresh.ts';
+import { SlotTakenError, StartNotBookableError } from '../_lib/booking/claims.ts';
+import { freshenCalendarFor, slotTakenRefusal, startRefusal } from '../_lib/booking/time-requests.ts';
 import { signedActionRoute } from '../_lib/http/signed-action.ts';
 import { routes } from '../../src/config/site.ts';
-import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, isIsoInstant } from '../../src/lib/booking/request.ts';
+import { isIsoInstant } from '../../src/lib/booking/request.ts';
 
 /** Only a manage-page URL of this site may be the way back (never an open redirect); otherwise `fallback`. */
 const backTo = (back: unknown, notice: string, fallback: string = routes.bookingLinkExpired) =>
@@ -35,7 +36,7 @@ export const { GET, POST } = signedActionRoute({
     const now = new Date();
     // As a booking does: the operator's calendar as of the last minute, fetched before the write, except
     // for a start no calendar could make bookable (the move refuses it without waiting on a feed).
-    if (isStartOffered(ctx.config.booking, start, now)) await freshenFeeds(ctx, { maxAgeMs: BOOKING_MAX_AGE_MS, wait: 'always', now });
+    await freshenCalendarFor(ctx, start, now, 'call');
     try {
       const { outcome, queued, retryAfterSeconds } = await rescheduleBooking(ctx, id, start, now);
       // Back on the manage page, which shows the new time with the forms to move or cancel again.
@@ -48,12 +49,12 @@ export const { GET, POST } = signedActionRoute({
       return { ok: false, redirect: routes.bookingLinkExpired, message: outcome === 'past' ? 'This call has already taken place.' : 'This link is not valid any more.', queued };
     } catch (error) {
       // Not a conflict: no alternatives; the manage page says why under its own notice name.
-      if (error instanceof StartNotBookableError) {
-        return { ok: false, status: 422, code: error.code, fields: { start: error.message }, redirect: backTo(fields.back, error.code), message: error.message, queued: 0 };
-      }
+      if (error instanceof StartNotBookableError) return { ok: false, ...startRefusal(error), redirect: backTo(fields.back, error.code), queued: 0 };
       if (!(error instanceof SlotTakenError)) throw error;
-      const alternatives = await nextFreeSlots(ctx, now, start, 5, 14, { bookingId: id });
-      return { ok: false, status: 409, code: 'slot_taken', fields: { start: SLOT_NOT_FREE }, alternatives, redirect: backTo(fields.back, 'slot_taken'), message: SLOT_NOT_FREE_PICK_ANOTHER, queued: 0 };
+      // The call's own time is left out, as the manage page leaves it out: no move at all.
+      const call = await findBooking(ctx.db, id);
+      const alternatives = call ? await nextMoveSlots(ctx, call, now, start, 5, 14) : [];
+      return { ok: false, ...slotTakenRefusal(alternatives), redirect: backTo(fields.back, 'slot_taken'), queued: 0 };
     }
   },
 });

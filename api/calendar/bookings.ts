@@ -6,10 +6,10 @@
 // the variable: nothing is stored. A stored call that cannot be written as an event is left out and logged by
 // its id; the feed still answers 200 with every other call.
 import { apiContext } from '../_lib/runtime/context.ts';
+import { upcomingCalls } from '../_lib/booking/find-booking.ts';
 import { HttpError, handle } from '../_lib/http/request-guards.ts';
 import { sameSecret } from '../_lib/signing/tokens.ts';
-import { buildBookingsFeed, type FeedBooking } from '../../src/lib/booking/bookings-feed.ts';
-import type { Area } from '../../src/lib/readiness/areas.ts';
+import { buildBookingsFeed } from '../../src/lib/booking/bookings-feed.ts';
 
 const FEED_HEADERS = {
   'Content-Type': 'text/calendar; charset=utf-8',
@@ -39,33 +39,16 @@ export function GET(request: Request): Promise<Response> {
       // Worded as the router's answer for an address with no route.
       throw new HttpError(404, 'not_found', `No API route at ${url.pathname}.`);
     }
-    // Whole seconds, as the calls' times are stored ('…:00Z'), so the text comparison is a time comparison.
+    // Whole seconds, as the calls' times are stored ('…:00Z').
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const rows = (
-      await ctx.db.execute({
-        sql: `SELECT id, uid, sequence, start_at, end_at, name, company, company_size, area, goal, time_zone
-              FROM bookings WHERE status = 'confirmed' AND end_at > ? ORDER BY start_at, id`,
-        args: [now.toISOString().replace('.000Z', 'Z')],
-      })
-    ).rows;
-    // Only what the feed shows: no email address, no id a manage link could be signed for (the id stays here, for the log).
-    const bookings: FeedBooking[] = rows.map((row) => ({
-      uid: String(row.uid),
-      sequence: Number(row.sequence),
-      start: String(row.start_at),
-      end: String(row.end_at),
-      name: String(row.name),
-      company: String(row.company),
-      companySize: String(row.company_size),
-      area: String(row.area) as Area,
-      goal: String(row.goal),
-      timeZone: String(row.time_zone),
-    }));
-    const feed = buildBookingsFeed(bookings, now.toISOString());
+    const calls = await upcomingCalls(ctx.db, now);
+    // Only what the feed shows: no email address (a call's own fields carry none), no id a manage link
+    // could be signed for (the id stays here, for the log).
+    const feed = buildBookingsFeed(calls.map(({ id: _id, ...event }) => event), now.toISOString());
     // A row that cannot be an event is left out, not the feed: the operator's other calls still show.
     // The log names the booking by id and the broken field, never who is coming.
     // The reason quotes the stored value, which a damaged row may make of any length: one line stays short.
-    for (const { index, reason } of feed.skipped) console.warn(`[calendar] bookings feed left out booking ${String(rows[index]!.id)}: ${reason.slice(0, 200)}`);
+    for (const { index, reason } of feed.skipped) console.warn(`[calendar] bookings feed left out booking ${calls[index]!.id}: ${reason.slice(0, 200)}`);
     return new Response(feed.ics, { headers: FEED_HEADERS });
   });
 }

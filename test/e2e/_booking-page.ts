@@ -8,7 +8,7 @@ import { storedRow } from './_served-data.ts';
 export const PATH = '/book-audit';
 export const VISITOR_ZONE = 'America/Los_Angeles';
 export const OPERATOR_ZONE = 'Europe/Berlin';
-/** The API's minimum fill time (api/bookings.ts): a faster post is answered as if by a bot. */
+/** The API's minimum fill time (`looksAutomated` in api/_lib/http/request-guards.ts): a faster post is answered as if by a bot. */
 const MIN_FILL_MS = 1500;
 
 export const card = (page: Page) => page.locator('section[aria-labelledby="bk-heading"]');

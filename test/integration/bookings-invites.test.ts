@@ -5,7 +5,7 @@
 // the operator's export of bookings with their context as CSV.
 import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
-import { BOOKINGS_SERVER, bookingsOver, icsField, isoDate } from '../fixtures/bookings-http.ts';
+import { BOOKINGS_SERVER, bookingsOver, icsField, isoDate, manageLink } from '../fixtures/bookings-http.ts';
 
 const started = await startApiServer('bookings-invites', BOOKINGS_SERVER);
 const { apiContext } = started;
@@ -57,6 +57,27 @@ describe('POST /api/bookings', () => {
     // The call is more than a day away: its reminder waits, due exactly 24 elapsed hours before.
     const reminder = (await (await apiContext()).db.execute({ sql: `SELECT status, next_attempt_at FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder'`, args: [body.booking.id] })).rows;
     expect(reminder).toEqual([expect.objectContaining({ status: 'pending', next_attempt_at: new Date(Date.parse(slot.start) - 86_400_000).toISOString() })]);
+  });
+
+  it('downloads the invite the visitor was mailed, DTSTAMP aside; the booking answer\'s download names no manage link', async () => {
+    const slot = await slotAfter(34);
+    const payload = request(slot.start);
+    const answer = JSON.parse((await post('/api/bookings', payload)).body) as { calendar: { ics: string } };
+    await settle();
+    const [visitor] = mails(payload.email);
+    const mailed = attachment(visitor!);
+    const manageToken = new URL(manageLink(visitor!), 'https://site.test').searchParams.get('token')!;
+    const download = await started.server.send(`/api/bookings/invite?token=${manageToken}`);
+    expect(download.status).toBe(200);
+    const withoutStamp = (ics: string) => ics.replace(/\r\nDTSTAMP:[^\r]*/, '');
+    // The manage text and link, and URL: calendars that ignore attachments get the same event.
+    expect(withoutStamp(download.body)).toBe(withoutStamp(mailed));
+    expect(download.body.replace(/\r\n /g, '')).toContain(`Move or cancel: https://site.test/book-audit/manage?token=${manageToken}`);
+    // The booking answer's token shows the call only: whoever booked may not own the address.
+    const shown = (await started.server.send(answer.calendar.ics)).body.replace(/\r\n /g, '');
+    expect(shown).toContain('The link to move or cancel the call is in its confirmation email.');
+    expect(shown).not.toContain('/book-audit/manage');
+    expect(icsField(shown, 'UID')).toBe(icsField(mailed, 'UID'));
   });
 
   it('queues no reminder for a call less than a day away', async () => {

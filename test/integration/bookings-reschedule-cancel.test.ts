@@ -116,6 +116,26 @@ describe('the manage link, reschedule and cancel', () => {
     expect(body.alternatives.length).toBeGreaterThan(0);
   });
 
+  it("never offers the call's own time as an alternative to a taken one (JSON), as the manage page does not", async () => {
+    // Someone's call, then mine two slots later (both calls' buffers block the slot between): the free
+    // times after theirs start with my own, since a call being moved does not stand in its own way.
+    const theirs = await slotAfter(160);
+    const mine = (await slots(14)).find((s) => Date.parse(s.start) === Date.parse(theirs.start) + 40 * 60_000)!;
+    expect((await post('/api/bookings', request(theirs.start))).status).toBe(201);
+    const payload = request(mine.start);
+    expect((await post('/api/bookings', payload)).status).toBe(201);
+    await settle();
+    const link = manageLink(mails(payload.email)[0]!);
+    const page = (await server.send(link)).body;
+    expect(page).not.toContain(`value="${mine.start}"`);
+    const taken = await post('/api/bookings/reschedule', { ...formOn(page, '/api/bookings/reschedule'), start: theirs.start });
+    expect(taken.status).toBe(409);
+    const alternatives = (JSON.parse(taken.body).alternatives as { start: string }[]).map((slot) => slot.start);
+    expect(alternatives).not.toContain(mine.start);
+    // Still five of them: the call's own time is left out before they are counted.
+    expect(alternatives).toHaveLength(5);
+  });
+
   it('sends a form post whose start is no time at all back to the manage page with a notice, never raw JSON; JSON gets its 422', async () => {
     const slot = await slotAfter(136);
     const payload = request(slot.start);

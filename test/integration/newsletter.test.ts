@@ -283,11 +283,19 @@ describe('newsletter guards', () => {
     expect(await count(`SELECT COUNT(*) AS n FROM subscribers WHERE email LIKE 'kim%'`)).toBe(0);
   });
 
-  it('gives bots (honeypot, instant posts) the neutral answer and stores nothing', async () => {
+  it('gives bots (the honeypot, in a form or JSON) the neutral answer and stores nothing', async () => {
     const from = freshAddress();
     expect((await form({ email: 'ivy@example.com', consent: 'yes', website: 'http://spam' }, from)).headers.location).toBe('/newsletter/check-your-inbox');
-    expect((await json({ email: 'ivy@example.com', consent: true, startedAt: Date.now() }, from)).status).toBe(200);
+    expect((await json({ email: 'ivy@example.com', consent: true, website: 'http://spam' }, from)).status).toBe(200);
     expect(await count(`SELECT COUNT(*) AS n FROM subscribers WHERE email = 'ivy@example.com'`)).toBe(0);
+  });
+
+  it('signs up a JSON client whose clock runs minutes fast: no start time read on the client\'s clock is compared with the server\'s', async () => {
+    const from = freshAddress();
+    // A start time 4 minutes ahead of the server's clock, sent after a minute of typing: the server's clock
+    // minus it looked like an instant post, and the client got the neutral answer with nothing stored.
+    expect((await json({ email: 'fast-clock@example.com', consent: true, startedAt: Date.now() + 240_000 }, from)).status).toBe(200);
+    expect(await count(`SELECT COUNT(*) AS n FROM subscribers WHERE email = 'fast-clock@example.com'`)).toBe(1);
   });
 
   it('limits sign-ups per client address with 429 and Retry-After', async () => {

@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Client } from '@libsql/client';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
@@ -134,6 +135,42 @@ describe('GET /api/views', () => {
 });
 
 describe('countPageView', () => {
+  it('counts a view in one statement, outside any write transaction: no lock held across round trips', async () => {
+    const db = await getDb(readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'page-views-one-statement-')) }));
+    const statements: string[] = [];
+    // Only `execute` is given: a transaction or a batch would throw.
+    const recording = { execute: (statement: { sql: string; args: unknown[] }) => (statements.push(statement.sql), db.execute(statement as never)) } as unknown as Client;
+    const count = async (page: string, utmSource: string) => {
+      statements.length = 0;
+      const counted = await countPageView(recording, { day: '2026-12-02', page, utmSource }, 2);
+      expect(statements, `${page} [${utmSource}]`).toHaveLength(1);
+      return counted;
+    };
+    expect(await count('/a', '')).toEqual({ day: '2026-12-02', page: '/a', utmSource: '' });
+    expect(await count('/a', '')).toEqual({ day: '2026-12-02', page: '/a', utmSource: '' });
+    expect(await count('/b', 'news')).toEqual({ day: '2026-12-02', page: '/b', utmSource: 'news' });
+    expect(await count('/a', 'mail')).toEqual({ day: '2026-12-02', page: '/a', utmSource: '(other)' });
+    expect(await count('/c', 'x')).toEqual({ day: '2026-12-02', page: '(other)', utmSource: '(other)' });
+    expect(await pageViews(db, '2026-12-02')).toEqual([
+      { page: '/a', utmSource: '', views: 2 },
+      { page: '(other)', utmSource: '(other)', views: 1 },
+      { page: '/a', utmSource: '(other)', views: 1 },
+      { page: '/b', utmSource: 'news', views: 1 },
+    ]);
+
+    // The route counts through the database itself, not in a unit of the shared write transactions.
+    const ctx = await apiContext();
+    const units = vi.spyOn(ctx.writes, 'run');
+    try {
+      expectPixel(await view('/blog/one-statement'));
+      expect(units).not.toHaveBeenCalled();
+    } finally {
+      units.mockRestore();
+    }
+    expect(await rowsFor('/blog/one-statement')).toEqual([`${today()} /blog/one-statement [] 1`]);
+  });
+
+
   it('fold new pairs into (other) once a day holds the cap, and sum views over the days asked for', async () => {
     const db = await getDb(readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'page-views-cap-')) }));
     const count = (day: string, page: string, utmSource: string) => countPageView(db, { day, page, utmSource }, 3);

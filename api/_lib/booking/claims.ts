@@ -10,6 +10,7 @@ import { GRID_MINUTES, type BookingRules } from '../../../src/config/booking.ts'
 import { mergeSpans, type Span } from '../../../src/lib/booking/busy-times.ts';
 import { neverBookable, type Interval, type NeverBookable } from '../../../src/lib/booking/slots.ts';
 import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
+import { toIso } from '../../../src/lib/time/instants.ts';
 import { SLOT_NOT_FREE, START_NOT_OFFERED, START_PASSED } from '../../../src/lib/booking/request.ts';
 
 /** The time is one the hours offer, but a call, a hold, the operator's calendar or the rules (notice, horizon, daily cap) keep it: 409 with the next free times. */
@@ -23,17 +24,16 @@ export class SlotTakenError extends Error {
 /** The start can never be booked (it has passed, or the hours never offer it): the visitor's request is wrong, nobody took the time. */
 export class StartNotBookableError extends Error {
   override readonly name = 'StartNotBookableError';
-  readonly reason: NeverBookable;
   /** The API's error code for it, with the message on `start` and no alternatives. */
   readonly code: 'start_passed' | 'start_not_offered';
   constructor(reason: NeverBookable) {
     super(reason === 'passed' ? START_PASSED : START_NOT_OFFERED);
-    this.reason = reason;
     this.code = reason === 'passed' ? 'start_passed' : 'start_not_offered';
   }
 }
 
-export const toIso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+// Written as stored times are; re-exported for slot-holds.ts, which imports it from here.
+export { toIso };
 
 /** Throws StartNotBookableError for a start no calendar could make bookable (a booking, a hold and a move check it first). */
 export function assertStartOffered(rules: BookingRules, start: string, now: Date): void {

@@ -8,7 +8,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { Booking } from './record.ts';
 import type { ApiContext } from '../runtime/context.ts';
-import { SlotTakenError, assertStartOffered, claim, toIso } from './claims.ts';
+import { SlotTakenError, assertStartOffered, claim } from './claims.ts';
 import { rowToBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { queueEmails } from './queue-emails.ts';
@@ -19,6 +19,7 @@ import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../../src/lib/b
 import { parseStoredAnswers } from '../../../src/lib/readiness/stored.ts';
 import { UTM_KEYS, parseLeadSource } from '../../../src/lib/leads/source.ts';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
+import { toIso } from '../../../src/lib/time/instants.ts';
 
 /** The idempotency key was first sent with another address or time: it never answers with that booking. */
 export class IdempotencyKeyReusedError extends Error {
@@ -61,7 +62,7 @@ export interface CreateMeta {
  * first time. The time is checked before the address, so a time that cannot be booked gets the same
  * answer whoever asks: only a request that would book learns that its address already has a call.
  */
-export async function createBooking(ctx: ApiContext, tx: Transaction, request: BookingRequest, meta: CreateMeta): Promise<{ booking: Booking; queued: number; repeated: boolean }> {
+export async function createBooking(ctx: ApiContext, tx: Transaction, request: BookingRequest, meta: CreateMeta): Promise<{ booking: Booking; queued: number }> {
   const rules = ctx.config.booking;
   const now = meta.now;
   const email = normalizeEmail(request.email);
@@ -75,7 +76,7 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
       const same = earlier.idempotency_request === null ? earlier.email_key === key : earlier.idempotency_request === requestHash;
       if (!same) throw new IdempotencyKeyReusedError('This request key was used for another booking.');
       if (earlier.status === 'cancelled') throw new BookingCancelledError('That booking has been cancelled.');
-      return { booking: rowToBooking(earlier), queued: 0, repeated: true };
+      return { booking: rowToBooking(earlier), queued: 0 };
     }
   }
   const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
@@ -115,5 +116,5 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
     ],
   });
   const queued = await queueEmails(ctx, tx, booking, { event: 'confirmed' }, now);
-  return { booking, queued, repeated: false };
+  return { booking, queued };
 }

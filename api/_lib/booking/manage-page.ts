@@ -4,13 +4,14 @@
 import type { ApiContext } from '../runtime/context.ts';
 import type { ActionPage } from '../http/action-page.ts';
 import type { Booking } from './record.ts';
-import { nextFreeSlots } from './free-slots.ts';
+import { nextMoveSlots } from './free-slots.ts';
 import { createToken } from '../signing/tokens.ts';
 import { freshenFeeds } from '../calendar/refresh.ts';
 import { routes } from '../../../src/config/site.ts';
 import { formatCall, formatDay, formatWhen, localDate } from '../../../src/lib/booking/format.ts';
 import { START_NOT_OFFERED, START_PASSED } from '../../../src/lib/booking/request.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
+import { DAY_MS } from '../../../src/lib/time/durations.ts';
 
 /**
  * How far ahead the page offers new times: three weeks, and always two weeks past the call itself, so a
@@ -42,7 +43,7 @@ const DONE_NOTICES = new Set(['moved']);
  * The page behind the emailed link. `step: 'cancel'` is the question before a cancel: one press on the
  * manage page cancelled the call, with no undo, and a mail scanner never presses (the cancel is a POST).
  */
-export async function managePage(ctx: ApiContext, booking: Booking, manageToken: string, notice: string | null, now = new Date(), step: 'manage' | 'cancel' = 'manage'): Promise<Omit<ActionPage, never>> {
+export async function managePage(ctx: ApiContext, booking: Booking, manageToken: string, notice: string | null, now = new Date(), step: 'manage' | 'cancel' = 'manage'): Promise<ActionPage> {
   const { timeZone: operatorZone } = ctx.config.booking;
   const when = formatCall(booking.start, booking.end, booking.timeZone);
   const details: [string, string][] = [['When', when]];
@@ -70,13 +71,11 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
   }
 
   await freshenFeeds(ctx, { maxAgeMs: ctx.config.busyFeedTtlSeconds * 1000, wait: 'if-never-loaded', now });
-  const untilCall = Math.ceil((Date.parse(booking.start) - now.getTime()) / 86_400_000);
+  const untilCall = Math.ceil((Date.parse(booking.start) - now.getTime()) / DAY_MS);
   const windowDays = Math.max(RESCHEDULE_DAYS, untilCall + PAST_THE_CALL_DAYS);
-  const free = await nextFreeSlots(ctx, now, now.toISOString(), MAX_OPTIONS, windowDays, { bookingId: booking.id });
+  const free = await nextMoveSlots(ctx, booking, now, now.toISOString(), MAX_OPTIONS, windowDays);
   const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
   for (const slot of free) {
-    // Its own time is free once the call is set aside, and no move at all.
-    if (Date.parse(slot.start) === Date.parse(booking.start)) continue;
     const day = localDate(slot.start, booking.timeZone);
     if (!groups.has(day)) groups.set(day, { label: formatDay(slot.start, booking.timeZone), options: [] });
     // The day in each option too: a closed select shows only the chosen option, not its group.

@@ -3,12 +3,13 @@
 import type { Booking } from './record.ts';
 import type { ApiContext } from '../runtime/context.ts';
 import { MOVES_PER_DAY } from '../../../src/config/booking.ts';
-import { SlotTakenError, assertStartOffered, claim, releaseClaims, toIso } from './claims.ts';
+import { SlotTakenError, assertStartOffered, claim, releaseClaims } from './claims.ts';
 import { findBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { dropReminders, queueEmails } from './queue-emails.ts';
 import { hitRateLimit } from '../http/rate-limit.ts';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
+import { toIso } from '../../../src/lib/time/instants.ts';
 
 /** How soon after a move the same move counts as the same press sent twice, not a new request. */
 const REPEATED_PRESS_MS = 2 * MINUTE_MS;
@@ -21,7 +22,7 @@ const REPEATED_PRESS_MS = 2 * MINUTE_MS;
  */
 export async function rescheduleBooking(
   ctx: ApiContext, id: string, newStart: string, now = new Date(),
-): Promise<{ outcome: 'moved' | 'same' | 'cancelled' | 'missing' | 'past' | 'too-many-moves'; booking?: Booking; queued: number; retryAfterSeconds?: number }> {
+): Promise<{ outcome: 'moved' | 'same' | 'cancelled' | 'missing' | 'past' | 'too-many-moves'; queued: number; retryAfterSeconds?: number }> {
   const rules = ctx.config.booking;
   return ctx.writes.run(async (tx) => {
     const booking = await findBooking(tx, id);
@@ -34,7 +35,7 @@ export async function rescheduleBooking(
       // first moved the call here, so the second answers as the move did, and sends nothing again.
       const row = (await tx.execute({ sql: 'SELECT updated_at FROM bookings WHERE id = ?', args: [id] })).rows[0];
       const justMoved = booking.sequence > 0 && now.getTime() - Date.parse(String(row?.updated_at)) < REPEATED_PRESS_MS;
-      return { outcome: justMoved ? 'moved' : 'same', booking, queued: 0 };
+      return { outcome: justMoved ? 'moved' : 'same', queued: 0 };
     }
     assertStartOffered(rules, start, now);
     const end = toIso(Date.parse(start) + rules.slotMinutes * MINUTE_MS);
@@ -47,6 +48,6 @@ export async function rescheduleBooking(
     const moved: Booking = { ...booking, start, end, sequence: booking.sequence + 1 };
     await tx.execute({ sql: 'UPDATE bookings SET start_at = ?, end_at = ?, sequence = ?, updated_at = ? WHERE id = ?', args: [start, end, moved.sequence, now.toISOString(), id] });
     await dropReminders(tx, id, now);
-    return { outcome: 'moved', booking: moved, queued: await queueEmails(ctx, tx, moved, { event: 'rescheduled', previousStart: booking.start }, now) };
+    return { outcome: 'moved', queued: await queueEmails(ctx, tx, moved, { event: 'rescheduled', previousStart: booking.start }, now) };
   });
 }

@@ -14,13 +14,16 @@ const MANAGE_LINK_GRACE_MS = 7 * DAY_MS;
 /** A signed link's lifetime in seconds from `now`: until `graceMs` after the call's end. */
 const secondsUntilAfter = (end: string, graceMs: number, now: Date) => Math.ceil((Date.parse(end) + graceMs - now.getTime()) / 1000);
 
+/** The manage page's address for a `booking-manage` token (the emails' link, and the URL of the invite downloaded with it). */
+export const manageUrlOf = (ctx: ApiContext, token: string) => `${ctx.config.siteUrl}${routes.bookingManage}?token=${token}`;
+
 /**
  * The visitor's signed links for a call: the manage page, and the invite download. The token only
  * shows the call; it works until a week after the call it was made for.
  */
 export function manageLinks(ctx: ApiContext, booking: Pick<Booking, 'id' | 'end'>, now: Date): { manageUrl: string; icsPath: string } {
   const token = createToken(ctx.secret, 'booking-manage', booking.id, secondsUntilAfter(booking.end, MANAGE_LINK_GRACE_MS, now), now.getTime());
-  return { manageUrl: `${ctx.config.siteUrl}${routes.bookingManage}?token=${token}`, icsPath: `${routes.bookingInviteApi}?token=${token}` };
+  return { manageUrl: manageUrlOf(ctx, token), icsPath: `${routes.bookingInviteApi}?token=${token}` };
 }
 
 /**

@@ -1,5 +1,6 @@
-// What every POST route does before its own work: method, size, content type, same origin, schema.
-// Errors answer `{ error: { code, message, fields } }` with the right 4xx, never a 500 for bad input.
+// What every POST route does before its own work: method, size, content type, same origin, schema, the
+// honeypot and minimum fill time; and the 429 a rate limit answers. Errors answer
+// `{ error: { code, message, fields } }` with the right 4xx, never a 500 for bad input.
 import { renderActionPage } from './action-page.ts';
 import { company } from '../../../src/config/company.ts';
 
@@ -29,6 +30,46 @@ export function refusedPayload(status: 400 | 422, code: string, issues: readonly
   for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
   return new HttpError(status, code, Object.values(fields)[0] ?? fallback, fields);
 }
+
+/** A schema as the guards use it: zod's safeParse, without importing zod here. */
+export interface PayloadSchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/**
+ * What a JSON-only route reads its request with: a post from this site, a JSON body of at most
+ * `maxBytes` (a form post is refused with 415: "Send `what` as application/json."), and its schema
+ * (422 invalid_input with the fields, `fallback` as the message when no field is named).
+ */
+export async function readJsonPayload<T>(request: Request, allowedOrigins: ReadonlySet<string>, payload: { maxBytes: number; schema: PayloadSchema<T>; what: string; fallback: string }): Promise<T> {
+  assertSameOrigin(request, allowedOrigins);
+  const { format, fields } = await readBody(request, payload.maxBytes);
+  if (format !== 'json') throw new HttpError(415, 'unsupported_media_type', `Send ${payload.what} as application/json.`);
+  const parsed = payload.schema.safeParse(fields);
+  if (!parsed.success) throw refusedPayload(422, 'invalid_input', parsed.error.issues, payload.fallback);
+  return parsed.data;
+}
+
+/**
+ * 429 rate_limited with Retry-After, saying when to try again: "`tooMany`. Try again in 3 minute(s)",
+ * then ", or write to us." where writing to us is a way on.
+ */
+export function rateLimited(tooMany: string, retryAfterSeconds: number, { writeToUs }: { writeToUs: boolean }): HttpError {
+  const message = `${tooMany}. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)${writeToUs ? ', or write to us' : ''}.`;
+  return new HttpError(429, 'rate_limited', message, {}, { 'Retry-After': String(retryAfterSeconds) });
+}
+
+/** Faster than a person can fill in a form and send it, even one filled in from an earlier visit (a booking's saved details). */
+const MIN_FILL_MS = 1500;
+
+/**
+ * The honeypot and the minimum fill time: bots fill the hidden field (`website`) or post faster than a
+ * person could (`fillMs`, how long the form took, a duration on the client's own clock: a start time
+ * read on a clock minutes fast made a person look instant). A route answers them as it answers people,
+ * and stores nothing.
+ */
+export const looksAutomated = (fields: { website?: string; fillMs?: number }): boolean =>
+  Boolean(fields.website) || (fields.fillMs !== undefined && fields.fillMs < MIN_FILL_MS);
 
 export function errorResponse(error: HttpError): Response {
   return Response.json(

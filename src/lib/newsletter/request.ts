@@ -21,20 +21,12 @@ export const newsletterSignupSchema = z.object({
   page: z.optional(z.unknown()),
   /** Which form it was: "footer", "article:<slug>", "newsletter-page". */
   source: z._default(z.string({ error: UNKNOWN_FORM }).check(z.maxLength(80, { error: UNKNOWN_FORM }), z.regex(/^[a-z0-9:_-]+$/, { error: UNKNOWN_FORM })), 'unknown'),
-  /** Honeypot: hidden from people, filled in by bots. */
+  /**
+   * Honeypot: hidden from people, filled in by bots. There is no minimum fill time: the form is plain
+   * HTML with no script to time it, and a start time sent by a client (`startedAt`, dropped) was read
+   * on the client's clock: one running minutes fast looked like an instant post and got no subscription.
+   */
   website: z.optional(z.string({ error: RELOAD_MESSAGE }).check(z.maxLength(500, { error: RELOAD_MESSAGE }))),
-  /** When the form was first touched (ms since the epoch), for the minimum fill time. */
-  startedAt: z.optional(z.number({ error: RELOAD_MESSAGE })),
 });
 
 export type NewsletterSignup = z.infer<typeof newsletterSignupSchema>;
-
-/**
- * Validates a sign-up as it arrives, JSON or form-encoded: a form sends every value as text, so
- * `startedAt` is read as a number before the schema sees it.
- */
-export function parseNewsletterSignup(fields: Record<string, unknown>) {
-  const input = { ...fields };
-  if (typeof input.startedAt === 'string') input.startedAt = Number(input.startedAt);
-  return newsletterSignupSchema.safeParse(input);
-}
