@@ -7,7 +7,7 @@ import { site } from '../../../src/config/site.ts';
 import type { InviteInput } from '../../../src/lib/booking/invite.ts';
 
 /** The call's name in every calendar: invites, the add-to-calendar links and the .ics download. */
-export const CALL_TITLE = `Workflow audit with ${site.name}`;
+const CALL_TITLE = `Workflow audit with ${site.name}`;
 
 /** Where every call is held: the company's video-call room (company.meetingUrl), the calendars' location. */
 export const CALL_LOCATION = company.meetingUrl;

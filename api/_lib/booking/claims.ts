@@ -32,9 +32,6 @@ export class StartNotBookableError extends Error {
   }
 }
 
-// Written as stored times are; re-exported for slot-holds.ts, which imports it from here.
-export { toIso };
-
 /** Throws StartNotBookableError for a start no calendar could make bookable (a booking, a hold and a move check it first). */
 export function assertStartOffered(rules: BookingRules, start: string, now: Date): void {
   const never = neverBookable(rules, start, toIso(now.getTime()));

@@ -7,7 +7,8 @@
 // unheld, and the booking's own re-check still guards the time.
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
-import { SlotTakenError, assertStartOffered, claim, holdOwner, occupiedTimes, releaseClaims, toIso } from './claims.ts';
+import { SlotTakenError, assertStartOffered, claim, holdOwner, occupiedTimes, releaseClaims } from './claims.ts';
+import { toIso } from '../../../src/lib/time/instants.ts';
 import { queueOperatorAlert } from '../mail/queue-operator-alert.ts';
 import { addressBucket } from '../http/rate-limit.ts';
 import { keyedHash } from '../signing/tokens.ts';

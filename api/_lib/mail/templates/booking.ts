@@ -17,7 +17,7 @@ import { formatCall } from '../../../../src/lib/booking/format.ts';
 import { buildInvite, inviteContentType, sanitizeText } from '../../../../src/lib/booking/invite.ts';
 import { operatorCallTitle } from '../../../../src/lib/booking/bookings-feed.ts';
 import type { Booking } from '../../booking/record.ts';
-import { CALL_LOCATION, CALL_TITLE, callEvent } from '../../booking/call-event.ts';
+import { CALL_LOCATION, callEvent, visitorInvite } from '../../booking/call-event.ts';
 import { AREA_LABELS } from '../../../../src/lib/readiness/areas.ts';
 import { describeSource, type LeadSource } from '../../../../src/lib/leads/source.ts';
 import { readinessLines, scenarioLines, scenarioPath } from '../../../../src/lib/booking/context-text.ts';
@@ -192,20 +192,16 @@ function invite(p: BookingProps): { attachment: EmailAttachment | null; problem:
   if (p.event === 'reminder' || p.event === 'reminder-hour' || p.event === 'no-show') return { attachment: null, problem: null };
   const method = p.event === 'cancelled' ? 'CANCEL' : 'REQUEST';
   try {
-    const content = buildInvite({
-      uid: p.booking.uid,
-      sequence: p.booking.sequence,
-      method,
-      start: p.booking.start,
-      end: p.booking.end,
-      title: p.audience === 'visitor' ? CALL_TITLE : operatorCallTitle(p.booking),
-      description: p.audience === 'visitor' ? callEvent(p.booking, p.manageUrl).details : `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
-      location: CALL_LOCATION,
-      organizer: { name: site.name, email: p.operator.email },
-      attendee: { name: p.booking.name, email: p.booking.email },
-      url: p.audience === 'visitor' ? p.manageUrl : undefined,
-      stamp: p.stamp,
-    });
+    // The visitor's invite is the one their .ics download serves too (visitorInvite); the operator's
+    // names the visitor and their goal.
+    const content = buildInvite(p.audience === 'visitor'
+      ? visitorInvite(p.booking, method, p.manageUrl, p.stamp, p.operator.email)
+      : {
+        uid: p.booking.uid, sequence: p.booking.sequence, method, start: p.booking.start, end: p.booking.end,
+        title: operatorCallTitle(p.booking), description: `${p.booking.goal}\n\n${p.booking.name} <${p.booking.email}>, ${p.booking.company}`,
+        location: CALL_LOCATION, organizer: { name: site.name, email: p.operator.email },
+        attendee: { name: p.booking.name, email: p.booking.email }, stamp: p.stamp,
+      });
     return { attachment: { filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content, contentType: inviteContentType(method) }, problem: null };
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error);
