@@ -187,6 +187,7 @@ test.describe('booking page', () => {
     // Back on the manage page: it says the call moved and shows the new time, in the visitor's zone.
     await expect(page).toHaveURL(/\/book-audit\/manage\?token=[\w.-]+&notice=moved$/);
     await expect(page.getByRole('status')).toContainText('Done: your call has moved to the time below.');
+    await expect(page).toHaveTitle('Your call has moved | AI Operator');
     await expect(page.getByText(clock(moved, VISITOR_ZONE)).first()).toBeVisible();
     expect(await storedBooking(email)).toMatchObject({ status: 'confirmed', start_at: moved });
     const update = inviteOf(await mailTo(email, 'Moved:'));

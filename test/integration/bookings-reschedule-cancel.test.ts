@@ -37,6 +37,12 @@ describe('the manage link, reschedule and cancel', () => {
     expect(moved.headers.location).toBe(`${link}&notice=moved`);
     const after = (await server.send(moved.headers.location as string)).body;
     expect(after).toContain('<p class="notice done" role="status">Done: your call has moved to the time below.');
+    // A page loaded after a redirect does not announce its status line: the title says the outcome.
+    expect(after).toContain('<title>Your call has moved | AI Operator</title>');
+    expect(after).toContain('<h1>Your call has moved</h1>');
+    expect((await server.send(link)).body).toContain('<h1>Your workflow audit</h1>');
+    expect((await server.send(`${link}&notice=slot_taken`)).body).toContain('<title>Your call did not move | AI Operator</title>');
+    expect((await server.send(`${link}&notice=toString`)).body).toContain('<h1>Your workflow audit</h1>');
     expect(after).not.toContain(`value="${newStart}"`); // its own time is no longer offered: it is the call's
     expect(after).toContain(`value="${slot.start}"`); // the old time is free again
     // The same press sent again (Enter twice): the same answer, and no second round of emails (below).

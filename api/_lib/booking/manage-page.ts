@@ -40,6 +40,19 @@ const NOTICES: Record<string, string> = {
 const DONE_NOTICES = new Set(['moved']);
 
 /**
+ * The page's title (its <title> and heading) after a move: a page loaded after a form's redirect is not
+ * announced by its status line, so the title, the first thing a screen reader says, carries the outcome.
+ */
+const NOTICE_TITLES: Record<string, string> = {
+  moved: 'Your call has moved',
+  same_time: 'Your call keeps its time',
+  slot_taken: 'Your call did not move',
+  start_passed: 'Your call did not move',
+  start_not_offered: 'Your call did not move',
+  invalid_start: 'Your call did not move',
+};
+
+/**
  * The page behind the emailed link. `step: 'cancel'` is the question before a cancel: one press on the
  * manage page cancelled the call, with no undo, and a mail scanner never presses (the cancel is a POST).
  */
@@ -94,8 +107,8 @@ export async function managePage(ctx: ApiContext, booking: Booking, manageToken:
   // Opens the question first (a GET that changes nothing): the cancel itself is the next page's button.
   forms.push({ heading: 'Cancel the call', action: routes.bookingManage, method: 'get', fields: { token: manageToken, step: 'cancel' }, button: 'Cancel the call', quiet: true });
   return {
-    title: 'Your workflow audit',
-    // The notice name comes from the query string: only the table's own keys, never Object.prototype's.
+    // The notice name comes from the query string: only the tables' own keys, never Object.prototype's.
+    title: notice && Object.hasOwn(NOTICE_TITLES, notice) ? NOTICE_TITLES[notice]! : 'Your workflow audit',
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined,
     noticeTone: notice && DONE_NOTICES.has(notice) ? 'done' : undefined,
     paragraphs: [
