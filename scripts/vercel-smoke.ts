@@ -144,6 +144,7 @@ const productionEnv: NodeJS.ProcessEnv = {
   // An inbox on the smoke company's own domain: production refuses a placeholder one.
   OPERATOR_EMAIL: 'operator@smoke-test-operator.com',
   RESEND_BASE_URL: resend.url,
+  RESEND_SEGMENT_ID: 'seg_smoke',
   // The sender a deployer would set with the facts above (a placeholder domain is refused in production).
   MAIL_FROM: `Smoke Test Operator <${SMOKE_FACTS.contactEmail}>`,
   OPERATOR_FEED_KEY: feedKey,

@@ -17,6 +17,7 @@ const PRODUCTION = {
   RESEND_API_KEY: 're_live_key',
   MAIL_FROM: 'AI Operator <hello@aioperator.com>',
   OPERATOR_EMAIL: 'calls@aioperator.com',
+  RESEND_SEGMENT_ID: 'seg_newsletter',
 };
 
 describe('server settings', () => {
@@ -47,7 +48,7 @@ describe('server settings', () => {
   it('stop production with every missing variable named', () => {
     for (const flag of [{ VERCEL_ENV: 'production' }, { NODE_ENV: 'production' }]) {
       const message = errorOf(flag);
-      for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'RESEND_API_KEY', 'MAIL_FROM', 'OPERATOR_EMAIL']) expect(message, name).toMatch(new RegExp(`- ${name} is required in production`));
+      for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'RESEND_API_KEY', 'MAIL_FROM', 'OPERATOR_EMAIL', 'RESEND_SEGMENT_ID']) expect(message, name).toMatch(new RegExp(`- ${name} is required in production`));
     }
     // One missing among good ones: only that one is named.
     expect(errorOf({ ...PRODUCTION, DATABASE_URL: '' })).toBe(

@@ -159,6 +159,7 @@ const REQUIRED_IN_PRODUCTION: [string, string][] = [
   ['RESEND_API_KEY', 'production sends email through Resend; the local outbox folder is not writable on Vercel'],
   ['MAIL_FROM', 'the sender, an address on a domain verified in Resend'],
   ['OPERATOR_EMAIL', 'every booking notice goes there'],
+  ['RESEND_SEGMENT_ID', 'the Resend segment confirmed subscribers join and newsletter issues are sent to; without it they join none and never get an issue'],
 ];
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
