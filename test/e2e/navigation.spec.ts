@@ -183,6 +183,30 @@ test.describe('the header keeps "Book an audit" in sight', () => {
     expect(ring).toEqual({ style: 'solid', width: 2, offset: 2 });
   });
 
+  // The per-page CSS prune dropped `[tabindex]:focus-visible` (an attribute selector), so a table's scroll
+  // region, a tab stop (tabindex="0"), showed the browser's ring.
+  test('a table\'s scroll region gets the site\'s focus ring too', async ({ page }) => {
+    await page.goto('/blog/approval-rules-for-ai-workflows');
+    const region = page.getByRole('region').filter({ has: page.getByRole('table') }).first();
+    await tabTo(page, region, 60);
+    await expect(region).toBeFocused();
+    const ring = await region.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor };
+    });
+    expect(ring).toMatchObject({ style: 'solid', width: 2 });
+    expect(contrast(ring.color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    // The whole ring is on screen: none of it is cut off at the screen's edges.
+    const box = await region.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      const out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+      return { left: r.left - out, right: r.right + out, width: document.documentElement.clientWidth };
+    });
+    expect(box.left, 'ring inside the screen on the left').toBeGreaterThanOrEqual(0);
+    expect(box.right, 'ring inside the screen on the right').toBeLessThanOrEqual(box.width);
+  });
+
   test('one activation to the month grid, a second to a day\'s times', async ({ page }) => {
     await page.goto(ARTICLE);
     await bookingButton(page).click();
