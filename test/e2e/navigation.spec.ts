@@ -79,6 +79,60 @@ test('the mobile menu covers the page below the header and closes on a tap outsi
   await expect(mobileNav).toBeHidden();
 });
 
+// A popover is not closed when focus leaves it (HTML's popover=auto; Open UI chose so, issues 1047 and 1060), and
+// Tab after its last link goes on to the page it covers: the breadcrumb's links, hidden behind the open menu
+// (WCAG 2.4.11). Content pages have no script, so the page behind the open menu is hidden (visibility) until it
+// closes: no stop for Tab is left under the menu.
+test('with the menu open, Tab never stops on anything the menu covers', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'mobile', 'the menu button only shows below 1024 px');
+  await page.goto(ARTICLE);
+  await tabTo(page, menuButton(page), 6);
+  await page.keyboard.press('Enter');
+  const mobileNav = page.getByRole('navigation', { name: 'Mobile' });
+  await expect(mobileNav).toBeVisible();
+  const links = await mobileNav.getByRole('link').count();
+  const stops: string[] = [];
+  // Through the menu and past its end, until focus is back on the header (or has left the page and returned).
+  for (let i = 0; i < links + 6; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const menu = document.getElementById('site-menu')!;
+      const r = el.getBoundingClientRect();
+      const m = menu.getBoundingClientRect();
+      const underMenu = !menu.contains(el) && menu.matches(':popover-open') && r.left < m.right && m.left < r.right && r.top < m.bottom && m.top < r.bottom;
+      // What a sighted user sees at the focused element's centre: itself, or something on top of it.
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const covered = !(hit && (el === hit || el.contains(hit)));
+      return { name: `${el.tagName.toLowerCase()} "${el.textContent?.trim().replace(/\s+/g, ' ')}"`, underMenu, covered };
+    });
+    if (!stop) continue;
+    stops.push(stop.name);
+    expect(stop.underMenu || stop.covered, `Tab stop ${stops.length} (${stop.name}) is hidden: ${stops.join(', ')}`).toBe(false);
+  }
+  // The menu's links were all reached, and the menu is still open (nothing closed it on the way).
+  expect(stops.slice(0, links)).toEqual(await mobileNav.getByRole('link').evaluateAll((as) => as.map((a) => `a "${a.textContent?.trim().replace(/\s+/g, ' ')}"`)));
+  await expect(mobileNav).toBeVisible();
+  // Closed, the page is back: the breadcrumb shows and takes focus again.
+  await page.keyboard.press('Escape');
+  await expect(mobileNav).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').first()).toBeVisible();
+});
+
+// The current page was teal against the others' ink (2.1:1 between them): colour alone (WCAG 1.4.1). As on the desktop
+// navigation, it is underlined too.
+test('the mobile menu marks the current page with an underline, not colour alone', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'mobile', 'the menu button only shows below 1024 px');
+  await page.goto('/blog');
+  await menuButton(page).click();
+  const mobileNav = page.getByRole('navigation', { name: 'Mobile' });
+  const decoration = (name: string) => mobileNav.getByRole('link', { name, exact: true }).evaluate((a) => getComputedStyle(a).textDecorationLine);
+  await expect(mobileNav.getByRole('link', { name: 'Blog', exact: true })).toHaveAttribute('aria-current', 'page');
+  expect(await decoration('Blog')).toBe('underline');
+  expect(await decoration('Services')).toBe('none');
+});
+
 test('desktop shows the main navigation without a menu button', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'desktop layout only');
   await page.goto('/blog');
