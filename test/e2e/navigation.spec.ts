@@ -148,6 +148,34 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await expect(page.locator('main')).toBeFocused();
 });
 
+// `focus:not-sr-only` sets padding 0 (as sr-only does), which undid the link's px-4 py-2: it showed as bare text
+// laid over the logo. Its padding is set under focus too, after not-sr-only, and it takes its own place above
+// the header, covering nothing.
+test('the skip link shows as a padded button above the header when focused, covering nothing', async ({ page }, testInfo) => {
+  for (const width of testInfo.project.name === 'mobile' ? [320, 390] : [1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/blog');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport({ ratio: 1 });
+    const style = await skip.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { padding: [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft], background: s.backgroundColor };
+    });
+    expect(style, `${width} px`).toEqual({ padding: ['8px', '16px', '8px', '16px'], background: 'rgb(255, 255, 255)' });
+    const box = (await skip.boundingBox())!;
+    expect(box.height, `${width} px: a 24 px target at least`).toBeGreaterThanOrEqual(24);
+    // Nothing in the header under it: the logo, "Book an audit" and the menu button all sit below it.
+    const header = (await page.getByRole('banner').boundingBox())!;
+    expect(header.y, `${width} px: the header starts below the skip link`).toBeGreaterThanOrEqual(box.y + box.height);
+    expect(await skip.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.left + 4, r.top + 4)) && el.contains(document.elementFromPoint(r.right - 4, r.bottom - 4));
+    }), `${width} px: something covers the skip link`).toBe(true);
+  }
+});
+
 test('the breadcrumb stays one line on a phone: links whole, a long current page shortened', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'mobile', 'a phone width; at 1280 px every trail fits');
   await page.setViewportSize({ width: 390, height: 800 });
