@@ -1,7 +1,8 @@
 // The details step's form: who is coming and what they want to fix. Errors come from the same
 // zod/mini schema the API uses: a summary with a link to each field, and inline messages. A failed
 // submit puts focus on the first field to fix, which reads its message; the summary is not live, so it
-// is not re-read as each message clears while the visitor types.
+// is not re-read as each message clears while the visitor types. A message no field here can fix is the
+// step's to show, beside the button (DetailsStep.tsx).
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { BOOKING_FIELD_MAX_LENGTH, COMPANY_SIZES, type CompanySize } from '../../lib/booking/request.ts';
 import { AREA_LABELS, OFFERED_AREAS, type Area } from '../../lib/readiness/areas.ts';
@@ -30,6 +31,7 @@ const AREA_OPTIONS = OFFERED_AREAS.map((area) => ({ value: area, label: AREA_LAB
 interface Props {
   details: Details;
   onChange: <K extends keyof Details>(field: K, value: Details[K]) => void;
+  /** Messages on the form's own fields (FIELD_ORDER). */
   errors: Record<string, string>;
   sending: boolean;
   privacyPath: string;
@@ -53,12 +55,10 @@ export function DetailsForm({ details, onChange, errors, sending, privacyPath, s
           <ul className="mt-2 grid list-disc gap-1 pl-5">
             {listed.map(([field, message]) => (
               <li key={field}>
-                {(FIELD_ORDER as readonly string[]).includes(field) ? (
-                  <a className="inline-block min-h-6 py-0.5 align-top underline underline-offset-2" href={`#${fieldId(field)}`} onClick={(event) => {
-                    event.preventDefault();
-                    document.getElementById(fieldId(field))?.focus();
-                  }}>{message}</a>
-                ) : message}
+                <a className="inline-block min-h-6 py-0.5 align-top underline underline-offset-2" href={`#${fieldId(field)}`} onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(fieldId(field))?.focus();
+                }}>{message}</a>
               </li>
             ))}
           </ul>
