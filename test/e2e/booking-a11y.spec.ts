@@ -294,3 +294,26 @@ test('a refusal no field of the form can fix is said beside the button, in view 
   await expect(form(page).getByLabel('Work email')).toHaveAccessibleDescription(/Enter a valid email address/);
   await expect(form(page).getByRole('alert')).toHaveText('Pick a time zone from the list.');
 });
+
+test('the form says once that every field is required, marks each one, and states the goal\'s minimum in its hint', async ({ page }) => {
+  await fixedCalendar(page);
+  await open(page);
+  await day(page, '2026-12-07').click();
+  await page.getByRole('button', { name: '9:20 AM', exact: true }).click();
+  const note = form(page).getByText('All fields are required.', { exact: true });
+  await expect(note).toBeVisible();
+  const fields = [
+    form(page).getByLabel('Your name'),
+    form(page).getByLabel('Work email'),
+    form(page).getByLabel('Company', { exact: true }),
+    form(page).getByLabel('Company size'),
+    form(page).getByLabel('Workflow area'),
+    form(page).getByLabel('What do you want to fix?'),
+    form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }),
+  ];
+  // Above the fields: the note comes before the first of them.
+  expect((await note.boundingBox())!.y).toBeLessThan((await fields[0]!.boundingBox())!.y);
+  for (const field of fields) await expect(field).toHaveAttribute('aria-required', 'true');
+  await expect(form(page).locator('input:not([type=hidden]):not([tabindex="-1"]), select, textarea')).toHaveCount(fields.length);
+  await expect(form(page).getByLabel('What do you want to fix?')).toHaveAccessibleDescription(/at least 10 characters/);
+});
