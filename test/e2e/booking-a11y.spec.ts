@@ -317,3 +317,45 @@ test('the form says once that every field is required, marks each one, and state
   await expect(form(page).locator('input:not([type=hidden]):not([tabindex="-1"]), select, textarea')).toHaveCount(fields.length);
   await expect(form(page).getByLabel('What do you want to fix?')).toHaveAccessibleDescription(/at least 10 characters/);
 });
+
+test.describe('at 320 px', () => {
+  // The WCAG 1.4.12 text spacing, injected as a reader's style sheet would be: the page's CSP would refuse it.
+  test.use({ viewport: { width: 320, height: 800 }, bypassCSP: true });
+  const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+  test('a long day heading and every time fit the card, with WCAG text spacing too', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'mobile', 'one width, set here: the phone project runs it');
+    await fixedCalendar(page);
+    // Wednesday, December 30: a long weekday and a two-digit date, and a full working day with two-digit hours.
+    const day30 = Array.from({ length: 24 }, (_, i) => slot(minutes('2026-12-30T16:00:00Z', 20 * i)));
+    await page.route('**/api/slots?*', (route) => route.fulfill({ json: { timeZone: 'Europe/Berlin', horizonDays: 45, slots: day30 } }));
+    await open(page);
+    await day(page, '2026-12-30').click();
+    const heading = page.locator('#bk-times-heading');
+    await expect(heading).toHaveAccessibleName('Wednesday, December 30, 24 times free');
+    for (const spacing of [false, true]) {
+      if (spacing) await page.addStyleTag({ content: TEXT_SPACING });
+      const fit = await page.locator('section[aria-labelledby="bk-times-heading"]').evaluate((section) => {
+        const within = (inner: DOMRect, outer: DOMRect) => inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5;
+        const box = section.getBoundingClientRect();
+        // The text's own boxes, not the element's: a nowrap line spills out of its box without growing it.
+        const textBoxes = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return [...range.getClientRects()];
+        };
+        const buttons = [...section.querySelectorAll('button')];
+        const rects = buttons.map((b) => b.getBoundingClientRect());
+        const overlaps = rects.flatMap((a, i) => rects.slice(i + 1).filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5).map(() => buttons[i]!.textContent));
+        return {
+          headingSpills: textBoxes(section.querySelector('h3')!).filter((r) => !within(r, box)).length,
+          labelsSpilling: buttons.filter((b) => textBoxes(b).some((r) => !within(r, b.getBoundingClientRect()))).map((b) => b.textContent),
+          buttonsOutside: rects.filter((r) => !within(r, box)).length,
+          overlaps,
+          count: buttons.length,
+        };
+      });
+      expect(fit, spacing ? 'with text spacing' : 'as served').toEqual({ headingSpills: 0, labelsSpilling: [], buttonsOutside: 0, overlaps: [], count: 24 });
+    }
+  });
+});
