@@ -18,6 +18,13 @@ const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(
 // runs to the next quote, angle bracket or space, never ending in a colon.
 const tailwindTokens = (content: string) => content.match(/[^<>"'`\s]*[^<>"'`\s:]/g) ?? [];
 
+// What PurgeCSS matches selectors against: the tokens, and the name of every attribute given a value. A token
+// `tabindex=` (from tabindex="0", or tabIndex={0} in an island) is no attribute name to PurgeCSS, which then
+// dropped `[tabindex]:focus-visible`, the site's focus ring on every table's scroll region. A Tailwind class
+// (`aria-[current=page]:underline`) has its `=` inside brackets, so it names no attribute.
+const ATTRIBUTE_NAME = /(?:^|[\s<])([A-Za-z][\w-]*)=/g;
+const purgeTokens = (content: string) => [...tailwindTokens(content), ...[...content.matchAll(ATTRIBUTE_NAME)].map((m) => m[1]!.toLowerCase())];
+
 // Attribute variants (aria-[current=page]:..., group-open:...) match state the markup or the browser sets.
 // `class` is here for the typography plugin: every prose rule carries :not(:where([class~=not-prose]...)),
 // and token-only extraction knows no attribute names, so without it PurgeCSS dropped all prose styles.
@@ -61,7 +68,7 @@ function purge(css: string, cssHash: string, tokens: string, islandSources: stri
   if (!result) {
     const content = [{ raw: tokens, extension: 'html' }, ...islandSources.map((raw) => ({ raw, extension: 'tsx' }))];
     result = new PurgeCSS()
-      .purge({ content, css: [{ raw: css }], defaultExtractor: tailwindTokens, dynamicAttributes: STATE_ATTRIBUTES, variables: true, keyframes: true })
+      .purge({ content, css: [{ raw: css }], defaultExtractor: purgeTokens, dynamicAttributes: STATE_ATTRIBUTES, variables: true, keyframes: true })
       .then(([output]) => dropUnreadProperties(output!.css, [tokens, ...islandSources]));
     purgeCache.set(key, result);
   }

@@ -17,7 +17,7 @@ const FREE: Record<string, string[]> = {
 };
 
 /** The slots, hold and booking APIs as this test plays them; `taken` times leave the list. */
-async function fixedCalendar(page: Page, options: { holdTaken?: string; bookingTaken?: boolean } = {}) {
+async function fixedCalendar(page: Page, options: { holdTaken?: string; bookingTaken?: boolean; bookingAnswers?: { status: number; json: unknown }[] } = {}) {
   const taken = new Set<string>();
   let bookingAnswered = false;
   await page.clock.setFixedTime(new Date(NOW));
@@ -36,6 +36,8 @@ async function fixedCalendar(page: Page, options: { holdTaken?: string; bookingT
   });
   await page.route('**/api/bookings', (route) => {
     const { start } = route.request().postDataJSON() as { start: string };
+    const answer = options.bookingAnswers?.shift();
+    if (answer) return route.fulfill(answer);
     if (options.bookingTaken && !bookingAnswered) {
       bookingAnswered = true;
       return route.fulfill({ status: 409, json: { error: { code: 'slot_taken', message: 'That time is no longer free. Pick another one.' }, alternatives: [slot('2026-12-09T22:00:00Z')] } });
@@ -243,4 +245,117 @@ test('arrowing through the time zones applies only the zone the visitor stops on
   expect(stopped).not.toBe(first);
   await expect(live(page)).toHaveText(`Times now shown in ${stopped.replace(/_/g, ' ')}. December 2026: free times on 2 days.`);
   expect(new Set(zonesAsked.slice(before))).toEqual(new Set([stopped]));
+});
+
+/** Picks Monday, December 7 at 9:20 AM and fills the form in (the API is this file's fixed calendar). */
+async function fillDetails(page: Page) {
+  await day(page, '2026-12-07').click();
+  await page.getByRole('button', { name: '9:20 AM', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Your details', exact: true })).toBeFocused();
+  await form(page).getByLabel('Your name').fill('Ann Names');
+  await form(page).getByLabel('Work email').fill('ann.names@example.com');
+  await form(page).getByLabel('Company', { exact: true }).fill('Names Ltd');
+  await form(page).getByLabel('Company size').selectOption('11-50');
+  await form(page).getByLabel('Workflow area').selectOption('documents');
+  await form(page).getByLabel('What do you want to fix?').fill('Supplier invoices are typed in twice.');
+  await form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }).check();
+}
+
+// A 422 whose field has no input on the form (what the page sent with the booking, the time, the hold, the
+// zone) or that names no field at all (a reused idempotency key) was written only in the error summary at
+// the top of the form: far above a phone's screen, focus left on the button, nothing announced.
+test('a refusal no field of the form can fix is said beside the button, in view and announced; a field of the form still takes focus', async ({ page }) => {
+  const CONTEXT = 'What was sent with the booking (your calculator or readiness answers) is not valid. Untick “Send these with my booking”, or reload the page.';
+  const REUSED = 'This request was already used to book with other details. Reload the page and book again.';
+  const invalid = (fields: Record<string, string>) => ({ status: 422, json: { error: { code: 'invalid_input', message: 'Check the form and try again.', fields } } });
+  await fixedCalendar(page, {
+    bookingAnswers: [
+      invalid({ context: CONTEXT }),
+      { status: 422, json: { error: { code: 'idempotency_key_reused', message: REUSED } } },
+      invalid({ start: 'Pick a time from the list.', holdId: 'Pick the time again.', timeZone: 'Pick a time zone from the list.' }),
+      // The server's order is not the form's: the email still takes focus, the zone's message goes beside the button.
+      invalid({ timeZone: 'Pick a time zone from the list.', email: 'Enter a valid email address, like name@company.com.' }),
+    ],
+  });
+  await open(page, '/book-audit?p=custom&tm=9');
+  await fillDetails(page);
+  const book = form(page).getByRole('button', { name: 'Book the call' });
+  for (const message of [CONTEXT, REUSED, 'Pick a time from the list. Pick the time again. Pick a time zone from the list.']) {
+    await book.click();
+    const alert = form(page).getByRole('alert');
+    await expect(alert).toHaveText(message);
+    await expect(alert).toBeInViewport({ ratio: 1 });
+    await expect(book).toBeFocused();
+    // Said once: not also in a summary at the top, where nobody on a phone sees it.
+    await expect(form(page).getByText(/things? to fix before booking/)).toHaveCount(0);
+  }
+  await book.click();
+  await expect(form(page).getByLabel('Work email')).toBeFocused();
+  await expect(form(page).getByLabel('Work email')).toHaveAccessibleDescription(/Enter a valid email address/);
+  await expect(form(page).getByRole('alert')).toHaveText('Pick a time zone from the list.');
+});
+
+test('the form says once that every field is required, marks each one, and states the goal\'s minimum in its hint', async ({ page }) => {
+  await fixedCalendar(page);
+  await open(page);
+  await day(page, '2026-12-07').click();
+  await page.getByRole('button', { name: '9:20 AM', exact: true }).click();
+  const note = form(page).getByText('All fields are required.', { exact: true });
+  await expect(note).toBeVisible();
+  const fields = [
+    form(page).getByLabel('Your name'),
+    form(page).getByLabel('Work email'),
+    form(page).getByLabel('Company', { exact: true }),
+    form(page).getByLabel('Company size'),
+    form(page).getByLabel('Workflow area'),
+    form(page).getByLabel('What do you want to fix?'),
+    form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }),
+  ];
+  // Above the fields: the note comes before the first of them.
+  expect((await note.boundingBox())!.y).toBeLessThan((await fields[0]!.boundingBox())!.y);
+  for (const field of fields) await expect(field).toHaveAttribute('aria-required', 'true');
+  await expect(form(page).locator('input:not([type=hidden]):not([tabindex="-1"]), select, textarea')).toHaveCount(fields.length);
+  await expect(form(page).getByLabel('What do you want to fix?')).toHaveAccessibleDescription(/at least 10 characters/);
+});
+
+test.describe('at 320 px', () => {
+  // The WCAG 1.4.12 text spacing, injected as a reader's style sheet would be: the page's CSP would refuse it.
+  test.use({ viewport: { width: 320, height: 800 }, bypassCSP: true });
+  const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+  test('a long day heading and every time fit the card, with WCAG text spacing too', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'mobile', 'one width, set here: the phone project runs it');
+    await fixedCalendar(page);
+    // Wednesday, December 30: a long weekday and a two-digit date, and a full working day with two-digit hours.
+    const day30 = Array.from({ length: 24 }, (_, i) => slot(minutes('2026-12-30T16:00:00Z', 20 * i)));
+    await page.route('**/api/slots?*', (route) => route.fulfill({ json: { timeZone: 'Europe/Berlin', horizonDays: 45, slots: day30 } }));
+    await open(page);
+    await day(page, '2026-12-30').click();
+    const heading = page.locator('#bk-times-heading');
+    await expect(heading).toHaveAccessibleName('Wednesday, December 30, 24 times free');
+    for (const spacing of [false, true]) {
+      if (spacing) await page.addStyleTag({ content: TEXT_SPACING });
+      const fit = await page.locator('section[aria-labelledby="bk-times-heading"]').evaluate((section) => {
+        const within = (inner: DOMRect, outer: DOMRect) => inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5;
+        const box = section.getBoundingClientRect();
+        // The text's own boxes, not the element's: a nowrap line spills out of its box without growing it.
+        const textBoxes = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return [...range.getClientRects()];
+        };
+        const buttons = [...section.querySelectorAll('button')];
+        const rects = buttons.map((b) => b.getBoundingClientRect());
+        const overlaps = rects.flatMap((a, i) => rects.slice(i + 1).filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5).map(() => buttons[i]!.textContent));
+        return {
+          headingSpills: textBoxes(section.querySelector('h3')!).filter((r) => !within(r, box)).length,
+          labelsSpilling: buttons.filter((b) => textBoxes(b).some((r) => !within(r, b.getBoundingClientRect()))).map((b) => b.textContent),
+          buttonsOutside: rects.filter((r) => !within(r, box)).length,
+          overlaps,
+          count: buttons.length,
+        };
+      });
+      expect(fit, spacing ? 'with text spacing' : 'as served').toEqual({ headingSpills: 0, labelsSpilling: [], buttonsOutside: 0, overlaps: [], count: 24 });
+    }
+  });
 });

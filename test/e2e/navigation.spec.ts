@@ -79,6 +79,60 @@ test('the mobile menu covers the page below the header and closes on a tap outsi
   await expect(mobileNav).toBeHidden();
 });
 
+// A popover is not closed when focus leaves it (HTML's popover=auto; Open UI chose so, issues 1047 and 1060), and
+// Tab after its last link goes on to the page it covers: the breadcrumb's links, hidden behind the open menu
+// (WCAG 2.4.11). Content pages have no script, so the page behind the open menu is hidden (visibility) until it
+// closes: no stop for Tab is left under the menu.
+test('with the menu open, Tab never stops on anything the menu covers', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'mobile', 'the menu button only shows below 1024 px');
+  await page.goto(ARTICLE);
+  await tabTo(page, menuButton(page), 6);
+  await page.keyboard.press('Enter');
+  const mobileNav = page.getByRole('navigation', { name: 'Mobile' });
+  await expect(mobileNav).toBeVisible();
+  const links = await mobileNav.getByRole('link').count();
+  const stops: string[] = [];
+  // Through the menu and past its end, until focus is back on the header (or has left the page and returned).
+  for (let i = 0; i < links + 6; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const menu = document.getElementById('site-menu')!;
+      const r = el.getBoundingClientRect();
+      const m = menu.getBoundingClientRect();
+      const underMenu = !menu.contains(el) && menu.matches(':popover-open') && r.left < m.right && m.left < r.right && r.top < m.bottom && m.top < r.bottom;
+      // What a sighted user sees at the focused element's centre: itself, or something on top of it.
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const covered = !(hit && (el === hit || el.contains(hit)));
+      return { name: `${el.tagName.toLowerCase()} "${el.textContent?.trim().replace(/\s+/g, ' ')}"`, underMenu, covered };
+    });
+    if (!stop) continue;
+    stops.push(stop.name);
+    expect(stop.underMenu || stop.covered, `Tab stop ${stops.length} (${stop.name}) is hidden: ${stops.join(', ')}`).toBe(false);
+  }
+  // The menu's links were all reached, and the menu is still open (nothing closed it on the way).
+  expect(stops.slice(0, links)).toEqual(await mobileNav.getByRole('link').evaluateAll((as) => as.map((a) => `a "${a.textContent?.trim().replace(/\s+/g, ' ')}"`)));
+  await expect(mobileNav).toBeVisible();
+  // Closed, the page is back: the breadcrumb shows and takes focus again.
+  await page.keyboard.press('Escape');
+  await expect(mobileNav).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').first()).toBeVisible();
+});
+
+// The current page was teal against the others' ink (2.1:1 between them): colour alone (WCAG 1.4.1). As on the desktop
+// navigation, it is underlined too.
+test('the mobile menu marks the current page with an underline, not colour alone', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'mobile', 'the menu button only shows below 1024 px');
+  await page.goto('/blog');
+  await menuButton(page).click();
+  const mobileNav = page.getByRole('navigation', { name: 'Mobile' });
+  const decoration = (name: string) => mobileNav.getByRole('link', { name, exact: true }).evaluate((a) => getComputedStyle(a).textDecorationLine);
+  await expect(mobileNav.getByRole('link', { name: 'Blog', exact: true })).toHaveAttribute('aria-current', 'page');
+  expect(await decoration('Blog')).toBe('underline');
+  expect(await decoration('Services')).toBe('none');
+});
+
 test('desktop shows the main navigation without a menu button', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'desktop layout only');
   await page.goto('/blog');
@@ -92,6 +146,34 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
+});
+
+// `focus:not-sr-only` sets padding 0 (as sr-only does), which undid the link's px-4 py-2: it showed as bare text
+// laid over the logo. Its padding is set under focus too, after not-sr-only, and it takes its own place above
+// the header, covering nothing.
+test('the skip link shows as a padded button above the header when focused, covering nothing', async ({ page }, testInfo) => {
+  for (const width of testInfo.project.name === 'mobile' ? [320, 390] : [1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/blog');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport({ ratio: 1 });
+    const style = await skip.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { padding: [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft], background: s.backgroundColor };
+    });
+    expect(style, `${width} px`).toEqual({ padding: ['8px', '16px', '8px', '16px'], background: 'rgb(255, 255, 255)' });
+    const box = (await skip.boundingBox())!;
+    expect(box.height, `${width} px: a 24 px target at least`).toBeGreaterThanOrEqual(24);
+    // Nothing in the header under it: the logo, "Book an audit" and the menu button all sit below it.
+    const header = (await page.getByRole('banner').boundingBox())!;
+    expect(header.y, `${width} px: the header starts below the skip link`).toBeGreaterThanOrEqual(box.y + box.height);
+    expect(await skip.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.left + 4, r.top + 4)) && el.contains(document.elementFromPoint(r.right - 4, r.bottom - 4));
+    }), `${width} px: something covers the skip link`).toBe(true);
+  }
 });
 
 test('the breadcrumb stays one line on a phone: links whole, a long current page shortened', async ({ page }, testInfo) => {
@@ -181,6 +263,30 @@ test.describe('the header keeps "Book an audit" in sight', () => {
       return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), offset: parseFloat(style.outlineOffset) };
     });
     expect(ring).toEqual({ style: 'solid', width: 2, offset: 2 });
+  });
+
+  // The per-page CSS prune dropped `[tabindex]:focus-visible` (an attribute selector), so a table's scroll
+  // region, a tab stop (tabindex="0"), showed the browser's ring.
+  test('a table\'s scroll region gets the site\'s focus ring too', async ({ page }) => {
+    await page.goto('/blog/approval-rules-for-ai-workflows');
+    const region = page.getByRole('region').filter({ has: page.getByRole('table') }).first();
+    await tabTo(page, region, 60);
+    await expect(region).toBeFocused();
+    const ring = await region.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor };
+    });
+    expect(ring).toMatchObject({ style: 'solid', width: 2 });
+    expect(contrast(ring.color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    // The whole ring is on screen: none of it is cut off at the screen's edges.
+    const box = await region.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      const out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+      return { left: r.left - out, right: r.right + out, width: document.documentElement.clientWidth };
+    });
+    expect(box.left, 'ring inside the screen on the left').toBeGreaterThanOrEqual(0);
+    expect(box.right, 'ring inside the screen on the right').toBeLessThanOrEqual(box.width);
   });
 
   test('one activation to the month grid, a second to a day\'s times', async ({ page }) => {

@@ -247,6 +247,38 @@ test.describe('readiness wizard', () => {
     await expect(summary).not.toHaveAttribute('role');
   });
 
+  // Tailwind's own placeholder is the text colour at half strength (about 3.5:1 on white): the wizard's now
+  // match the newsletter form's on the same page (slate-500, 4.76:1).
+  test('placeholders are the newsletter form\'s colour, not faded ink', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    const placeholder = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el, '::placeholder').color);
+    const newsletter = await placeholder(page.locator('footer input[type=email]'));
+    expect(newsletter).not.toMatch(/\/|rgba|transparent/);
+    expect(await placeholder(page.getByLabel('Name the workflow'))).toBe(newsletter);
+  });
+
+  // Each red flag's card holds a label and a sentence on why it matters: as one label, the checkbox's name ran
+  // the two together ("…knowledge base behind it A public chatbot answers from…").
+  test('a red flag is named by its label, and its reason is its description', { tag: '@flow' }, async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Documents', { exact: true }).check();
+    await page.getByLabel('Name the workflow').fill('Supplier invoice intake');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Step 2 of 10', { exact: true })).toBeVisible();
+    const chatbot = page.getByRole('checkbox', { name: 'You want a chatbot your customers talk to, and there is no clean, up-to-date knowledge base behind it', exact: true });
+    await expect(chatbot).toHaveCount(1);
+    await expect(chatbot).toHaveAccessibleDescription(/^A public chatbot answers from what it is given\./);
+    const flags = page.locator('#readiness-check').getByRole('checkbox');
+    expect(await flags.count()).toBe(4);
+    for (const flag of await flags.all()) {
+      const name = await flag.evaluate((el) => el.closest('label')!.querySelector('span > span')!.textContent);
+      await expect(flag).toHaveAccessibleName(name!);
+    }
+    // Still one card to click: the label's text ticks the box.
+    await page.getByText('Nobody on your team could write down today how this work is done').click();
+    await expect(page.getByRole('checkbox', { name: 'Nobody on your team could write down today how this work is done', exact: true })).toBeChecked();
+  });
+
   test('each step says where it is, and Start over on the first step keeps focus and says what it did', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     await page.getByLabel('RevOps and CRM', { exact: true }).check();

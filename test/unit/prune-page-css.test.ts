@@ -37,6 +37,26 @@ describe('prunePageCss', () => {
     expect(style).not.toContain('.island-only');
   });
 
+  // global.css names its focus ring by element and by attribute; PurgeCSS keeps an attribute selector only when
+  // it knows the attribute is used, and the page's tokens (`tabindex=`) never told it: every table's scroll
+  // region (tabindex="0") showed the browser's ring instead of the site's.
+  it('keeps an attribute rule where the page or an island it hydrates has that attribute, and drops it elsewhere', async () => {
+    const ring = 'a:focus-visible,select:focus-visible,[tabindex]:focus-visible,[popover]:popover-open{outline:2px solid}';
+    const html = (body: string) => `<html><head><style>${ring}</style></head><body>${body}</body></html>`;
+    const region = styleOf(await prunePageCss(html('<a href="/">x</a><div class="table-scroll" tabindex="0" role="region"><table></table></div>')));
+    expect(region).toContain('[tabindex]:focus-visible');
+    expect(region).not.toContain('select:focus-visible');
+    expect(region).not.toContain('[popover]');
+    // An island's JSX spells it tabIndex.
+    expect(styleOf(await prunePageCss(html('<a href="/">x</a>'), ['<div tabIndex={0} role="region" />']))).toContain('[tabindex]:focus-visible');
+    expect(styleOf(await prunePageCss(html('<a href="/">x</a><nav popover id="m"></nav>')))).toContain('[popover]:popover-open');
+    // No such attribute, no rule; a word in the text is not an attribute.
+    const plain = styleOf(await prunePageCss(html('<a href="/">tabindex popover</a>')));
+    expect(plain).toContain('a:focus-visible');
+    expect(plain).not.toContain('[tabindex]');
+    expect(plain).not.toContain('[popover]');
+  });
+
   it('gathers the styles, the one Astro writes in the body included, into one <style> in the head with one hash', async () => {
     const html = await prunePageCss(page(`${body}<astro-island></astro-island><style>astro-island{display:contents}</style>`));
     const [head, rest] = html.split('<body>');

@@ -3,7 +3,7 @@
 import type { RefObject } from 'react';
 import { formatTime, localDate } from '../../lib/booking/format.ts';
 import { dayLabel } from './labels.ts';
-import { TIME_BUTTON } from './TimeList.tsx';
+import { TIME_BUTTON, TIME_GRID } from './TimeList.tsx';
 import type { Slot } from './useSlots.ts';
 
 interface Props {
@@ -34,9 +34,9 @@ export function Alternatives({ focusRef, message, alternatives, timeZone, locale
         <>
           <p className="mt-1 text-sm">These are free. Your details stay as they are.</p>
           {byDay(alternatives, timeZone).map(([day, slots]) => (
-            <div key={day} role="group" aria-labelledby={`bk-alt-${day}`} className="mt-3">
+            <div key={day} role="group" aria-labelledby={`bk-alt-${day}`} className="mt-3 @container">
               <p id={`bk-alt-${day}`} className="text-sm font-semibold">{dayLabel(day, locale)}</p>
-              <ul className="mt-2 grid grid-cols-3 gap-2">
+              <ul className={`mt-2 ${TIME_GRID}`}>
                 {slots.map((slot) => {
                   const time = formatTime(slot.start, timeZone, locale);
                   return (

@@ -37,15 +37,24 @@ interface Props {
   onBooked: (created: BookingCreated, email: string) => void;
 }
 
-/** The first message per top-level field, in the form's order (fields the form does not show last). */
+/** The first message per top-level field. */
 function firstErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
   const found: Record<string, string> = {};
   for (const issue of issues) found[String(issue.path[0] ?? 'form')] ??= issue.message;
-  const rank = (field: string) => {
-    const index = (FIELD_ORDER as readonly string[]).indexOf(field);
-    return index === -1 ? FIELD_ORDER.length : index;
-  };
-  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => rank(a) - rank(b)));
+  return found;
+}
+
+/**
+ * Messages split by where they can be fixed: the form's fields, in the form's order (the summary lists them and
+ * the first takes focus), and the rest (the time, the hold, the zone, what the page sent along, or none: a reused
+ * idempotency key), said beside the button, where the visitor is: the summary at the top was off a phone's
+ * screen, and without a field to focus nothing was announced.
+ */
+function splitErrors(found: Record<string, string>): { fields: Record<string, string>; elsewhere: string | null } {
+  const order = FIELD_ORDER as readonly string[];
+  const fields = Object.entries(found).filter(([field]) => order.includes(field)).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  const elsewhere = [...new Set(Object.entries(found).filter(([field]) => !order.includes(field)).map(([, message]) => message))];
+  return { fields: Object.fromEntries(fields), elsewhere: elsewhere.length ? elsewhere.join(' ') : null };
 }
 
 export function DetailsStep(p: Props) {
@@ -85,21 +94,25 @@ export function DetailsStep(p: Props) {
     // After a first attempt, messages follow the typing: each disappears as its field is fixed.
     if (checked) {
       const result = bookingRequestSchema.safeParse(payload(next));
-      setErrors(result.success ? {} : firstErrors(result.error.issues));
+      setErrors(result.success ? {} : splitErrors(firstErrors(result.error.issues)).fields);
     }
+  }
+
+  /** Refused, by the schema here or the server's: each message where it can be seen and heard. */
+  function showInvalid(found: Record<string, string>) {
+    const { fields, elsewhere } = splitErrors(found);
+    setErrors(fields);
+    // In the alert by the button, which keeps focus: a field of the form, if any, then takes it and reads its own.
+    setRefusal(elsewhere);
+    const first = Object.keys(fields)[0];
+    if (first) document.getElementById(fieldId(first))?.focus();
   }
 
   async function submit() {
     setChecked(true);
     setRefusal(null);
     const parsed = bookingRequestSchema.safeParse(payload(p.details));
-    if (!parsed.success) {
-      const found = firstErrors(parsed.error.issues);
-      setErrors(found);
-      const first = Object.keys(found)[0]!;
-      document.getElementById(fieldId(first))?.focus();
-      return;
-    }
+    if (!parsed.success) return showInvalid(firstErrors(parsed.error.issues));
     setErrors({});
     // One key per distinct attempt: pressing again after a lost answer returns the booking already made.
     const data = parsed.data;
@@ -118,9 +131,7 @@ export function DetailsStep(p: Props) {
       setLapsedHold(expiresAt);
       p.onTimeGone();
     } else if (result.kind === 'invalid') {
-      setErrors(Object.keys(result.fields).length ? result.fields : { form: result.message });
-      const first = Object.keys(result.fields)[0];
-      if (first) document.getElementById(fieldId(first))?.focus();
+      showInvalid(Object.keys(result.fields).length ? result.fields : { form: result.message });
     } else setRefusal(result.message);
   }
 

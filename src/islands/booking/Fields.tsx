@@ -1,5 +1,6 @@
 // The details form's controls: a visible label, the control, an optional hint and an inline error
-// that screen readers hear with the field (aria-describedby + aria-invalid).
+// that screen readers hear with the field (aria-describedby + aria-invalid). Every one is required
+// (aria-required; not `required`, whose browser bubbles the form's own messages replace).
 import type { ReactNode } from 'react';
 
 export const fieldId = (name: string) => `bk-${name}`;
@@ -40,6 +41,7 @@ export function TextField({ name, label, value, onChange, error, hint, type = 't
     value,
     autoComplete,
     maxLength,
+    'aria-required': true,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, hint, error),
     className: controlClass(error),
@@ -69,7 +71,7 @@ export function SelectField({ name, label, value, options, onChange, error, hint
   const id = fieldId(name);
   return (
     <Shell id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={name} value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={controlClass(error)}>
+      <select id={id} name={name} value={value} onChange={(event) => onChange(event.target.value)} aria-required aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={controlClass(error)}>
         <option value="">Choose one</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>{option.label}</option>

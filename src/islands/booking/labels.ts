@@ -10,6 +10,17 @@ export function dayLabel(date: string, locale: string): string {
   return dateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(atUtcMidnight(date));
 }
 
+/**
+ * The day's label in the two pieces a narrow heading may break between, each kept whole: the weekday with its
+ * comma, and the date ("Wednesday," and "December 30"; "Wednesday" and "30 December" in en-GB). A locale that
+ * does not start with the weekday gets the label as one piece.
+ */
+export function dayLabelPieces(date: string, locale: string): string[] {
+  const parts = dateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).formatToParts(atUtcMidnight(date));
+  if (parts[0]?.type !== 'weekday' || parts[1]?.type !== 'literal' || parts.length < 3) return [parts.map((part) => part.value).join('')];
+  return [parts[0].value + parts[1].value.trimEnd(), parts.slice(2).map((part) => part.value).join('')];
+}
+
 /** "March 2026". */
 export function monthLabel(month: string, locale: string): string {
   return dateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(atUtcMidnight(`${month}-01`));

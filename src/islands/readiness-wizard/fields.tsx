@@ -17,9 +17,12 @@ export function ErrorText({ path, errors }: { path: string; errors: FieldErrors 
 /** The ids a field or group is described by: its hint (when it has one), then its error (while it has one). */
 const hintAndError = (id: string, hint: boolean, invalid: boolean) => [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-/** An input's classes: a red border when invalid. */
+/**
+ * An input's classes: a red border when invalid. Placeholders in the newsletter form's slate-500 (4.76:1 on
+ * white); Tailwind's own is the text colour at half strength, about 3.5:1.
+ */
 export const inputClass = (invalid: boolean) =>
-  `mt-1 block min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-ink ${invalid ? 'border-red-700' : 'border-slate-400'}`;
+  `mt-1 block min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-ink placeholder:text-slate-500 ${invalid ? 'border-red-700' : 'border-slate-400'}`;
 
 /** A labeled text input or textarea, with an optional hint and its error. */
 export function TextField({ path, label, hint, value, onChange, errors, multiline = false, placeholder }: {
@@ -93,15 +96,21 @@ export function Choices({ legend, hint, path, errors, children }: { legend: stri
   );
 }
 
-/** One radio or checkbox as a card: its label, and a detail line under it. */
+/**
+ * One radio or checkbox as a card: its label, and a detail line under it. The whole card is the <label> (one
+ * target to tap), so the control is named by the label's line alone and described by the detail: as one label
+ * the two ran together ("…knowledge base behind it A public chatbot answers from…"). Only options with a
+ * detail have one, each with its own name (the red flags).
+ */
 export function Option({ type, name, checked, onChange, label, detail }: { type: 'radio' | 'checkbox'; name: string; checked: boolean; onChange: () => void; label: string; detail?: string }) {
   const group = useContext(GroupDescription);
+  const describedBy = [detail ? `${name}-detail` : '', group.describedBy ?? ''].filter(Boolean).join(' ') || undefined;
   return (
     <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-checked:border-accent-700 has-checked:bg-accent-50 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-700">
-      <input type={type} name={name} checked={checked} onChange={onChange} aria-describedby={group.describedBy} aria-invalid={group.invalid} className="mt-1 size-4 shrink-0 accent-accent-700" />
+      <input type={type} name={name} checked={checked} onChange={onChange} aria-labelledby={detail ? `${name}-label` : undefined} aria-describedby={describedBy} aria-invalid={group.invalid} className="mt-1 size-4 shrink-0 accent-accent-700" />
       <span>
-        <span className="block font-medium text-ink">{label}</span>
-        {detail && <span className="block text-sm text-body">{detail}</span>}
+        <span id={detail ? `${name}-label` : undefined} className="block font-medium text-ink">{label}</span>
+        {detail && <span id={`${name}-detail`} className="block text-sm text-body">{detail}</span>}
       </span>
     </label>
   );
