@@ -3,7 +3,7 @@
 // feed reads the upcoming calls' own fields with the same mapping.
 import type { Client, Transaction } from '@libsql/client';
 import type { Booking, CallOutcome } from './record.ts';
-import { utmFromRow } from '../webhook/events.ts';
+import { utmFromRow } from '../../../src/lib/leads/source.ts';
 import type { Area } from '../../../src/lib/readiness/areas.ts';
 import type { LeadSource } from '../../../src/lib/leads/source.ts';
 import { toIso } from '../../../src/lib/time/instants.ts';

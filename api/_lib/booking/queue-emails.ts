@@ -29,8 +29,8 @@ const HOUR_REMINDER_BEFORE_MS = HOUR_MS;
  * after the start, with "in an hour" in its subject; before it, the link and the time in the email
  * still get them to the call. Migration 10 gives reminders queued before these existed the same limits.
  */
-export const REMINDER_UNTIL_BEFORE_MS = 12 * HOUR_MS;
-export const HOUR_REMINDER_UNTIL_BEFORE_MS = 10 * MINUTE_MS;
+const REMINDER_UNTIL_BEFORE_MS = 12 * HOUR_MS;
+const HOUR_REMINDER_UNTIL_BEFORE_MS = 10 * MINUTE_MS;
 
 interface EmailPlan {
   /** What happened: the visitor's and the operator's email say so. */

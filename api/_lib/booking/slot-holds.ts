@@ -19,7 +19,7 @@ import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
 /** One client keeps one time at a time: a new hold releases their previous one. */
 const HOLDS_PER_CLIENT = 1;
 /** Other visitors' holds hide at most this many times of one operator day. */
-export const HOLDS_PER_DAY = 3;
+const HOLDS_PER_DAY = 3;
 
 /** The day already shows as many held times as it may: the visitor goes on without a hold. */
 export class HoldRefusedError extends Error {

@@ -29,7 +29,7 @@ export const BOOKING_MAX_AGE_MS = MINUTE_MS;
 /** A refresh that has not finished in this long (a crashed instance) lets another one take over. */
 const LEASE_MS = MINUTE_MS;
 /** A feed failing this long (after having loaded) is worth an email to the operator. */
-export const ALERT_AFTER_MS = HOUR_MS;
+const ALERT_AFTER_MS = HOUR_MS;
 /** Spans kept per feed: a real calendar has a few hundred in the horizon. */
 const MAX_SPANS_PER_FEED = 10_000;
 /** A copy's spans are expanded this far past the booking horizon. */

@@ -4,7 +4,7 @@
 import { renderActionPage } from './action-page.ts';
 import { company } from '../../../src/config/company.ts';
 
-export const MAX_BODY_BYTES = 8 * 1024;
+const MAX_BODY_BYTES = 8 * 1024;
 
 export class HttpError extends Error {
   readonly status: number;

@@ -4,9 +4,9 @@
 import type { Client } from '@libsql/client';
 
 /** Distinct (page, utm_source) rows a day holds as they came; later new pairs are folded into `(other)`. */
-export const PAGE_VIEW_ROW_CAP = 5_000;
+const PAGE_VIEW_ROW_CAP = 5_000;
 /** The bucket for pairs past the cap. Never a real page: cleaned pages start with `/`. */
-export const OTHER = '(other)';
+const OTHER = '(other)';
 
 export interface PageView {
   /** UTC date, YYYY-MM-DD. */

@@ -4,11 +4,11 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import { enqueue } from '../mail/outbox.ts';
-import { queueWebhook, utmFromRow } from '../webhook/events.ts';
+import { queueWebhook } from '../webhook/events.ts';
 import { createToken, emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../../src/lib/newsletter/request.ts';
 import { CONFIRM_LINK_DAYS, CONFIRM_RESEND_MINUTES, CONFIRMATIONS_PER_DAY } from '../../../src/config/newsletter.ts';
-import { UTM_KEYS, type LeadSource } from '../../../src/lib/leads/source.ts';
+import { UTM_KEYS, utmFromRow, type LeadSource } from '../../../src/lib/leads/source.ts';
 import { routes } from '../../../src/config/site.ts';
 import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
 

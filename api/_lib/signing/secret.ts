@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerConfig } from '../runtime/config.ts';
 
-export class MissingSecretError extends Error {}
+class MissingSecretError extends Error {}
 
 let cached: { dataDir: string; secret: string } | undefined;
 

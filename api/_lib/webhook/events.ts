@@ -5,11 +5,7 @@
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import { enqueue } from '../mail/outbox.ts';
-import { UTM_KEYS, cleanUtmValue, type Utm } from '../../../src/lib/leads/source.ts';
 import type { OperatorEvent, StoredWebhook } from './operator-events.ts';
-
-// The event types live below this module (operator-events.ts); imported from here too.
-export type { BookingFacts, OperatorEvent, OperatorEventType, StoredWebhook } from './operator-events.ts';
 
 /** Messages about one subject reach the receiver in the order they happened (booked before cancelled). */
 function orderingKey(event: OperatorEvent): string | undefined {
@@ -37,14 +33,4 @@ export async function queueWebhook(ctx: Pick<ApiContext, 'config'>, tx: Transact
     payload: { kind: 'webhook', webhook },
   }, now);
   return Number(queued);
-}
-
-/** The utm_* columns of a bookings or subscribers row (migration 8), those that hold a value. */
-export function utmFromRow(row: Record<string, unknown>): Utm {
-  const utm: Utm = {};
-  for (const key of UTM_KEYS) {
-    const value = cleanUtmValue(row[key]);
-    if (value !== null) utm[key] = value;
-  }
-  return utm;
 }

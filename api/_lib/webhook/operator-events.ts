@@ -68,7 +68,6 @@ export interface FailedMessageFacts {
   attempts: number;
 }
 
-export type OperatorEventType = OperatorEvent['type'];
 
 /**
  * The alerts: events the operator is emailed about too (../mail/queue-operator-alert.ts), each email

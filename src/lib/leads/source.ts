@@ -58,6 +58,16 @@ export function utmFromParams(params: URLSearchParams): Utm {
   return utm;
 }
 
+/** The utm_* columns of a bookings or subscribers row (migration 8), those that hold a value. */
+export function utmFromRow(row: Record<string, unknown>): Utm {
+  const utm: Utm = {};
+  for (const key of UTM_KEYS) {
+    const value = cleanUtmValue(row[key]);
+    if (value !== null) utm[key] = value;
+  }
+  return utm;
+}
+
 /** The source a booking page reads at load, from its own URL and document.referrer (landing.ts), cleaned. */
 export function sourceFromLanding(search: string, referrer: string, siteHost: string): LeadSource {
   const params = landingParams(search, referrer, siteHost);
