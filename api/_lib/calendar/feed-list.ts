@@ -1,6 +1,7 @@
 // BOOKING_BUSY_FEEDS: the operator's calendar feeds, one or more secret iCalendar URLs separated by
 // commas or newlines, each optionally named `label=url`. The URL is a secret (whoever has it reads the
 // operator's calendar), so no message here ever repeats it: a bad entry is named by its label or position.
+import { isLoopbackHost } from '../http/loopback-host.ts';
 
 export interface BusyFeed {
   /** Names the feed in the database, the operator's report and every message: the label, or `feed-<n>`. */
@@ -14,12 +15,6 @@ export interface BusyFeed {
 const LABEL = /^[A-Za-z0-9][\w .-]{0,39}$/;
 /** Before the first `=`: a label only if it cannot be the start of a URL. */
 const LABELLED = /^([^=:/]+)=(.+)$/s;
-
-/** Loopback hosts may be fetched over plain http: a test's local feed server, never the internet. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /** One entry's URL, checked; throws a message that names `name` and never the URL itself. */
 function feedUrl(text: string, name: string): URL {

@@ -1,7 +1,7 @@
 // Fetching one calendar feed: a conditional GET (ETag / Last-Modified) with a time limit and a size cap,
 // following redirects only to https (or loopback http, for tests). Errors are worded for the operator's
 // report and never contain the URL, which is a secret.
-import { isLoopbackHost } from './feed-list.ts';
+import { isLoopbackHost } from '../http/loopback-host.ts';
 
 /** Whole request, body included. */
 export const FEED_TIMEOUT_MS = 5_000;

@@ -10,7 +10,8 @@ import { company } from '../../../src/config/company.ts';
 import { isEmailAddress, isTimeZone } from '../../../src/lib/booking/request.ts';
 import { emailPlaceholderReason, mailboxAddress } from '../../../src/lib/company/placeholders.ts';
 import { offGridRules, parseDateList, parseDateOverrides, parseWeeklyHours } from '../../../src/lib/booking/hours.ts';
-import { isLoopbackHost, parseBusyFeeds, type BusyFeed } from '../calendar/feed-list.ts';
+import { parseBusyFeeds, type BusyFeed } from '../calendar/feed-list.ts';
+import { isLoopbackHost } from '../http/loopback-host.ts';
 import { parseWebhookUrl, webhookFlavour, type WebhookSettings } from '../webhook/target.ts';
 
 export class ConfigError extends Error {

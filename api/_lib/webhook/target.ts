@@ -2,7 +2,7 @@
 // the settings ../runtime/config.ts checks and send.ts posts with. The URL is a secret (whoever has a Slack or
 // Teams webhook URL can post into that channel), so no message here ever repeats it: errors name the
 // variable only.
-import { isLoopbackHost } from '../calendar/feed-list.ts';
+import { isLoopbackHost } from '../http/loopback-host.ts';
 
 /**
  * How a receiver wants its messages: Slack's incoming-webhook JSON (`text` + `blocks`), an Adaptive

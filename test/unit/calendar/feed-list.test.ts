@@ -3,7 +3,8 @@
 // entry by label or position, and never prints the URL (it is the key to the operator's calendar).
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../api/_lib/runtime/config.ts';
-import { isLoopbackHost, parseBusyFeeds } from '../../../api/_lib/calendar/feed-list.ts';
+import { parseBusyFeeds } from '../../../api/_lib/calendar/feed-list.ts';
+import { isLoopbackHost } from '../../../api/_lib/http/loopback-host.ts';
 import { configError as errorOf } from '../../fixtures/config-error.ts';
 
 const GOOGLE = 'https://calendar.google.com/calendar/ical/ops%40example.com/private-0a1b2c3d4e5f/basic.ics';
