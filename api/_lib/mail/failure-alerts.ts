@@ -13,7 +13,7 @@ import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import type { DeadMessage, FailureAlerts, MessagePayload } from './outbox.ts';
 import { queueOperatorAlert } from './queue-operator-alert.ts';
-import type { BookingFacts, FailedMessageFacts } from '../webhook/operator-events.ts';
+import type { BookingFacts, FailedMessageFacts } from '../operator/events.ts';
 import type { BookingEmailProps, BookingEvent } from './templates/booking.ts';
 
 /** The visitor's booking emails, as the operator is told which one failed. */

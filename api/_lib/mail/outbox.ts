@@ -8,7 +8,7 @@ import type { Client, Transaction } from '@libsql/client';
 import { guardBlocks, type DeliveryGuard } from './delivery-guards.ts';
 import type { TemplatedEmail } from './templates/catalog.ts';
 import type { Mailer, OutgoingEmail, SendResult } from './mailer.ts';
-import type { StoredWebhook } from '../webhook/operator-events.ts';
+import type { StoredWebhook } from '../operator/events.ts';
 import type { WebhookSender } from '../webhook/send.ts';
 import { MINUTE_MS, HOUR_MS } from '../../../src/lib/time/durations.ts';
 

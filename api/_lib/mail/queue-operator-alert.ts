@@ -6,7 +6,7 @@ import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import { enqueue } from './outbox.ts';
 import { queueWebhook } from '../webhook/events.ts';
-import type { OperatorAlertEvent } from '../webhook/operator-events.ts';
+import type { OperatorAlertEvent } from '../operator/events.ts';
 
 /**
  * Queues the alert under `key` (the email's idempotency key; the webhook's is `webhook:<key>`), so the

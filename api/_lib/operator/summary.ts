@@ -1,4 +1,4 @@
-// What the operator is told, as a person reads it: each event of ../webhook/operator-events.ts as a
+// What the operator is told, as a person reads it: each event of ./events.ts as a
 // title, facts, an optional note and an optional link, times in the operator's zone. The one source of
 // that wording: the webhook's three bodies (../webhook/format.ts) and the operator's alert emails
 // (../mail/templates/operator-alert.ts) render it, so both channels say the same, advice included.
@@ -8,7 +8,7 @@ import { HIDDEN_CHARACTERS } from '../../../src/lib/text/hidden-characters.ts';
 import { formatCall, formatDay, formatWhen } from '../../../src/lib/booking/format.ts';
 import { describeSource } from '../../../src/lib/leads/source.ts';
 import { AREA_LABELS } from '../../../src/lib/readiness/areas.ts';
-import type { OperatorEvent } from '../webhook/operator-events.ts';
+import type { OperatorEvent } from './events.ts';
 
 /** One line of the message: a label written here and a value that may come from anyone. */
 export interface Fact {

@@ -1,11 +1,11 @@
-// What the operator hears about on OPERATOR_WEBHOOK_URL (the events, typed in operator-events.ts), and
+// What the operator hears about on OPERATOR_WEBHOOK_URL (the events, typed in ../operator/events.ts), and
 // how it is queued: through the outbox, in the caller's transaction, like an email. A message is stored
 // as the event itself (plus its id, time and the operator's zone); the body is built at delivery, in the
 // shape the URL configured then calls for (format.ts), and sent by send.ts.
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import { enqueue } from '../mail/outbox.ts';
-import type { OperatorEvent, StoredWebhook } from './operator-events.ts';
+import type { OperatorEvent, StoredWebhook } from '../operator/events.ts';
 
 /** Messages about one subject reach the receiver in the order they happened (booked before cancelled). */
 function orderingKey(event: OperatorEvent): string | undefined {

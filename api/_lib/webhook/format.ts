@@ -10,7 +10,7 @@
 //  - Anything else: plain JSON { id, type, occurredAt, text, data }, signed by send.ts.
 // The facts are written by this site; the values are not, so each is cut to one line of bounded length.
 import { oneLine, summarize, type Summary } from '../operator/summary.ts';
-import type { OperatorEvent, StoredWebhook } from './operator-events.ts';
+import type { OperatorEvent, StoredWebhook } from '../operator/events.ts';
 import type { WebhookFlavour } from './target.ts';
 
 /** The summary as plain text, one fact a line: the JSON flavour's `text`. */

@@ -5,7 +5,7 @@
 // most 64 KB of an answer is read, and no message ever repeats the URL (it is a secret).
 import { createHmac } from 'node:crypto';
 import type { SendResult } from '../mail/mailer.ts';
-import type { StoredWebhook } from './operator-events.ts';
+import type { StoredWebhook } from '../operator/events.ts';
 import { webhookBody } from './format.ts';
 import type { WebhookFlavour, WebhookSettings } from './target.ts';
 

@@ -2,7 +2,7 @@
 // Slack's &, <, > escaped; in Teams, values only in RichTextBlock TextRuns (which render no Markdown).
 // The expected texts are written out by hand for fixed instants and zones.
 import { describe, expect, it } from 'vitest';
-import type { OperatorEvent, StoredWebhook } from '../../../api/_lib/webhook/operator-events.ts';
+import type { OperatorEvent, StoredWebhook } from '../../../api/_lib/operator/events.ts';
 import { escapeSlack, jsonBody, plainText, slackBody, teamsBody, webhookBody } from '../../../api/_lib/webhook/format.ts';
 import { summarize } from '../../../api/_lib/operator/summary.ts';
 

@@ -3,7 +3,7 @@
 // test/integration/webhook.test.ts.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { StoredWebhook } from '../../../api/_lib/webhook/operator-events.ts';
+import type { StoredWebhook } from '../../../api/_lib/operator/events.ts';
 import { jsonBody, slackBody } from '../../../api/_lib/webhook/format.ts';
 import { MAX_ANSWER_BYTES, createWebhookSender, signBody } from '../../../api/_lib/webhook/send.ts';
 

@@ -11,7 +11,7 @@
 //     AND payload ->> '$.email.template' IN ('busy-feed', 'holds-spike', 'delivery-failed');
 // then delete this file and its three entries in catalog.ts (a dead row is never rendered again).
 import type { OperatorAlertProps } from './operator-alert.ts';
-import type { BookingFacts, FailedMessageFacts } from '../../webhook/operator-events.ts';
+import type { BookingFacts, FailedMessageFacts } from '../../operator/events.ts';
 
 /** `busy-feed`: a calendar feed failing, or loading again. */
 export interface BusyFeedAlertProps {

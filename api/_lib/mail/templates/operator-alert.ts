@@ -11,7 +11,7 @@ import { render, toPlainText } from '@react-email/render';
 import { EmailLayout, button, paragraph } from './layout.ts';
 import { sanitizeText } from '../../../../src/lib/booking/invite.ts';
 import { oneLine, summarize } from '../../operator/summary.ts';
-import type { OperatorAlertEvent } from '../../webhook/operator-events.ts';
+import type { OperatorAlertEvent } from '../../operator/events.ts';
 
 export interface OperatorAlertProps {
   event: OperatorAlertEvent;

@@ -1,6 +1,7 @@
-// What the operator hears about on OPERATOR_WEBHOOK_URL, and what the outbox stores for one message.
-// Types only, below every module that queues (events.ts), formats (format.ts), sends (send.ts) or
-// delivers (../mail/outbox.ts) a message, so that none of them imports another for a type.
+// What the operator hears about (by email and on OPERATOR_WEBHOOK_URL), and what the outbox stores
+// for one webhook message. Types only, below every module that words (./summary.ts), queues
+// (../webhook/events.ts, ../mail/queue-operator-alert.ts), formats, sends or delivers them, so that
+// none of them imports another for a type.
 import type { Area } from '../../../src/lib/readiness/areas.ts';
 import type { LeadSource, Utm } from '../../../src/lib/leads/source.ts';
 
