@@ -4,10 +4,12 @@
 import type { Area } from '../../../src/lib/readiness/areas.ts';
 import type { LeadSource } from '../../../src/lib/leads/source.ts';
 
+export type BookingStatus = 'confirmed' | 'cancelled';
+
 export interface Booking {
   id: string;
   uid: string;
-  status: 'confirmed' | 'cancelled';
+  status: BookingStatus;
   start: string;
   end: string;
   sequence: number;

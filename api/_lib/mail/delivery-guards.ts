@@ -4,10 +4,9 @@
 // can no longer arrive in time (an outage, a paused cron) is not sent after, or just before, the call.
 import type { Client } from '@libsql/client';
 import { MINUTE_MS } from '../../../src/lib/time/durations.ts';
+import type { BookingStatus } from '../booking/record.ts';
 
 export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
-
-export type BookingStatus = 'confirmed' | 'cancelled';
 
 /**
  * The message goes out only while its subject is in one of these states. A booking's guard may also

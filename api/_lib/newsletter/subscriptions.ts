@@ -4,6 +4,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import { enqueue } from '../mail/outbox.ts';
+import type { SubscriberStatus } from '../mail/delivery-guards.ts';
 import { queueWebhook } from '../webhook/events.ts';
 import { createToken, emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
 import { NEWSLETTER_CONSENT_VERSION, type NewsletterSignup } from '../../../src/lib/newsletter/request.ts';
@@ -103,7 +104,7 @@ export async function subscribe(tx: Transaction, secret: string, signup: Newslet
 
 export type SubscriberRow = {
   email: string;
-  status: 'pending' | 'confirmed' | 'unsubscribed';
+  status: SubscriberStatus;
   /** An unsubscribed address signed up again: its confirmation link may subscribe it. */
   signupPending: boolean;
 };
