@@ -10,7 +10,8 @@ import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, Id
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
 import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
-import { SlotTakenError, StartNotBookableError } from './_lib/booking/claims.ts';
+import { SlotTakenError } from './_lib/booking/claims.ts';
+import { StartNotBookableError } from './_lib/booking/start-checks.ts';
 import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { freshenCalendarFor, slotTakenResponse, startRefusedError } from './_lib/booking/time-requests.ts';
 import { callEvent } from './_lib/booking/call-event.ts';

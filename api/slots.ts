@@ -5,7 +5,7 @@
 // cacheable for a few seconds (a slot taken meanwhile is caught when it is held or booked, with alternatives).
 import { apiContext } from './_lib/runtime/context.ts';
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
-import { occupiedTimes } from './_lib/booking/claims.ts';
+import { occupiedTimes } from './_lib/booking/occupied-times.ts';
 import { freshenFeeds } from './_lib/calendar/refresh.ts';
 import { HttpError, handle, refusedPayload } from './_lib/http/request-guards.ts';
 import { MAX_SLOT_RANGE_DAYS, slotsQuerySchema, type SlotsResponse } from '../src/lib/booking/request.ts';

@@ -6,7 +6,8 @@
 // without waiting on a calendar feed first); 429 with Retry-After.
 import { apiContext } from '../_lib/runtime/context.ts';
 import { nextFreeSlots } from '../_lib/booking/free-slots.ts';
-import { SlotTakenError, StartNotBookableError } from '../_lib/booking/claims.ts';
+import { SlotTakenError } from '../_lib/booking/claims.ts';
+import { StartNotBookableError } from '../_lib/booking/start-checks.ts';
 import { clientAddress, handle, rateLimited, readJsonPayload } from '../_lib/http/request-guards.ts';
 import { hitClientRateLimit } from '../_lib/http/rate-limit.ts';
 import { HoldRefusedError, placeHold, queueHoldsSpikeAlert } from '../_lib/booking/slot-holds.ts';

@@ -4,7 +4,7 @@
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
 import type { Booking } from './record.ts';
-import { occupiedTimes, type BusyExceptions } from './claims.ts';
+import { occupiedTimes, type BusyExceptions } from './occupied-times.ts';
 import { availableSlots, isBookable, type Interval } from '../../../src/lib/booking/slots.ts';
 import { DAY_MS } from '../../../src/lib/time/durations.ts';
 import { toIso } from '../../../src/lib/time/instants.ts';

@@ -3,7 +3,8 @@
 import type { Booking } from './record.ts';
 import type { ApiContext } from '../runtime/context.ts';
 import { MOVES_PER_DAY } from '../../../src/config/booking.ts';
-import { SlotTakenError, assertStartOffered, claim, releaseClaims } from './claims.ts';
+import { SlotTakenError, claim, releaseClaims } from './claims.ts';
+import { assertStartOffered } from './start-checks.ts';
 import { findBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { dropReminders, queueEmails } from './queue-emails.ts';

@@ -7,7 +7,9 @@
 // unheld, and the booking's own re-check still guards the time.
 import type { Transaction } from '@libsql/client';
 import type { ApiContext } from '../runtime/context.ts';
-import { SlotTakenError, assertStartOffered, claim, holdOwner, occupiedTimes, releaseClaims } from './claims.ts';
+import { SlotTakenError, claim, holdOwner, releaseClaims } from './claims.ts';
+import { occupiedTimes } from './occupied-times.ts';
+import { assertStartOffered } from './start-checks.ts';
 import { toIso } from '../../../src/lib/time/instants.ts';
 import { queueOperatorAlert } from '../mail/queue-operator-alert.ts';
 import { addressBucket } from '../http/rate-limit.ts';

@@ -4,7 +4,7 @@
 import type { ApiContext } from '../runtime/context.ts';
 import { HttpError } from '../http/request-guards.ts';
 import { BOOKING_MAX_AGE_MS, freshenFeeds } from '../calendar/refresh.ts';
-import { isStartOffered, type StartNotBookableError } from './claims.ts';
+import { isStartOffered, type StartNotBookableError } from './start-checks.ts';
 import { SLOT_NOT_FREE, SLOT_NOT_FREE_PICK_ANOTHER, type SlotTaken } from '../../../src/lib/booking/request.ts';
 import type { Interval } from '../../../src/lib/booking/slots.ts';
 
