@@ -127,13 +127,7 @@ test('every name in the booking island has its separators, from the month grid t
   // The hold ends today, not on the call's Monday shown just above: it says so.
   await expect(card.getByText('We are keeping this time for you until 10:10 AM today.', { exact: true })).toBeVisible();
   await expect(card.getByRole('link', { name: 'open them again (opens in a new tab)', exact: true })).toHaveAttribute('target', '_blank');
-  await form(page).getByLabel('Your name').fill('Ann Names');
-  await form(page).getByLabel('Work email').fill('ann.names@example.com');
-  await form(page).getByLabel('Company', { exact: true }).fill('Names Ltd');
-  await form(page).getByLabel('Company size').selectOption('11-50');
-  await form(page).getByLabel('Workflow area').selectOption('documents');
-  await form(page).getByLabel('What do you want to fix?').fill('Supplier invoices are typed in twice.');
-  await form(page).getByRole('checkbox', { name: /AI Operator may use these details/ }).check();
+  await fillForm(page);
 
   // The time went meanwhile: the alternatives are grouped by day, each time named with its day.
   await page.getByRole('button', { name: 'Book the call' }).click();
@@ -252,6 +246,11 @@ async function fillDetails(page: Page) {
   await day(page, '2026-12-07').click();
   await page.getByRole('button', { name: '9:20 AM', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Your details', exact: true })).toBeFocused();
+  await fillForm(page);
+}
+
+/** Fills every field of the details step with one valid visitor. */
+async function fillForm(page: Page) {
   await form(page).getByLabel('Your name').fill('Ann Names');
   await form(page).getByLabel('Work email').fill('ann.names@example.com');
   await form(page).getByLabel('Company', { exact: true }).fill('Names Ltd');
