@@ -42,6 +42,10 @@ test('a keyboard alone reaches the check from the top of the article: the first 
   await page.goto(PATH);
   // Nothing touched, nothing loaded (as with client:visible): a reader who never uses the check pays nothing.
   await expect(page.locator('#readiness-check')).toHaveAttribute('inert', '');
+  // The island runtime arrives after first paint, which headless Chromium can report after the load event
+  // that goto waits for: a Tab pressed before the runtime defines <astro-island> (and with it the listener
+  // for the first key) went unheard, and CI failed on it once. A visitor's next key starts it then.
+  await page.waitForFunction(() => customElements.get('astro-island') !== undefined);
   await page.keyboard.press('Tab');
   await expect(page.locator('#readiness-check')).not.toHaveAttribute('inert');
   let inCheck = false;
