@@ -67,22 +67,39 @@ export const PAGE_HEADERS = {
   'X-Robots-Tag': 'noindex',
 };
 
+/** A signed link as its GET reads it: whom the token names, the token itself and the link's query. */
+export interface SignedLink {
+  subject: string;
+  token: string;
+  params: URLSearchParams;
+}
+
+/**
+ * The GET of a signed link: a token that is expired, tampered with or meant for another purpose lands on
+ * `invalidRedirect`; a valid one is shown by `show`, which only reads (mail scanners open every link).
+ */
+export function signedLinkPage(purpose: TokenPurpose, invalidRedirect: string, show: (ctx: ApiContext, link: SignedLink) => Promise<Response>): (request: Request) => Promise<Response> {
+  return (request) =>
+    handle(async () => {
+      const ctx = await apiContext();
+      const params = new URL(request.url).searchParams;
+      const token = params.get('token') ?? '';
+      const check = verifyToken(ctx.secret, purpose, token);
+      if (!check.ok) return redirect(invalidRedirect);
+      return show(ctx, { subject: check.subject, token, params });
+    });
+}
+
 /** The GET and POST handlers of a signed-action route. */
 export function signedActionRoute(action: SignedAction): { GET(request: Request): Promise<Response>; POST(request: Request): Promise<Response> } {
   return {
-    GET: (request) =>
-      handle(async () => {
-        const ctx = await apiContext();
-        const params = new URL(request.url).searchParams;
-        const token = params.get('token') ?? '';
-        const check = verifyToken(ctx.secret, action.purpose, token);
-        if (!check.ok) return redirect(action.invalidRedirect);
-        const view = await action.view(ctx, check.subject, params);
-        if ('redirect' in view) return redirect(view.redirect);
-        const { button, ...page } = view.page;
-        const html = renderActionPage({ ...page, forms: button ? [{ action: action.path, fields: { token }, button }] : [] });
-        return new Response(html, { headers: PAGE_HEADERS });
-      }),
+    GET: signedLinkPage(action.purpose, action.invalidRedirect, async (ctx, { subject, token, params }) => {
+      const view = await action.view(ctx, subject, params);
+      if ('redirect' in view) return redirect(view.redirect);
+      const { button, ...page } = view.page;
+      const html = renderActionPage({ ...page, forms: button ? [{ action: action.path, fields: { token }, button }] : [] });
+      return new Response(html, { headers: PAGE_HEADERS });
+    }),
 
     POST: (request) =>
       handle(async () => {
