@@ -39,8 +39,8 @@ export function priceList(pricing: Pricing): PriceLine[] {
 }
 
 /**
- * What a founder should ask on the audit call because the company has not stated it here: one
- * question for each unset fact about an engagement. The audit's own price is not among them: by the
+ * What a founder should settle before agreeing to a build, because the company has not stated it here:
+ * one question for each unset fact about an engagement, raised at the end of the audit call. The audit's own price is not among them: by the
  * call it is too late to ask.
  */
 export function questionsForTheCall(facts: Pick<CompanyFacts, 'pricing' | 'engagement'>): string[] {

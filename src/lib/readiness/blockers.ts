@@ -148,7 +148,7 @@ export const ITEM_BLOCKERS = {
     dated
       ? {
           title: `The review date is not ${REVIEW_WINDOW_DAYS.min} to ${REVIEW_WINDOW_DAYS.max} days out`,
-          nextStep: `Move the review to ${REVIEW_WINDOW_DAYS.min} to ${REVIEW_WINDOW_DAYS.max} days from today: sooner leaves too little data, later lets a broken workflow run unchecked.`,
+          nextStep: `Put the review about 30 days after the planned launch, ${REVIEW_WINDOW_DAYS.min} to ${REVIEW_WINDOW_DAYS.max} days from today: sooner leaves too little data, later lets a broken workflow run unchecked.`,
         }
       : { title: 'No review date is agreed', nextStep: 'Put a review in the calendar about 30 days after launch, with the metric\'s owner invited.' },
 } satisfies Record<ChecklistItem, (...args: never[]) => BlockerText>;

@@ -38,7 +38,7 @@ const BUILD_WEEKS = 4;
  * week later each time one does not): week 1 counts the baseline, week 3 runs beside the current
  * process and week 4 goes live, and none of that means anything in Christmas week. Go-live falls in
  * week 4 (day 22), and the review comes 30 days after go-live (not at the end of the build). The
- * answers are scored on the build's first day.
+ * answers are scored on `today`, as the readiness check would score them for a visitor typing them in.
  */
 export function sampleDates(today: string): SampleDates {
   const twoWeeksOut = addDays(today, 14);
@@ -115,7 +115,7 @@ interface SampleAudit {
 export function sampleAudit(today: string): SampleAudit {
   const dates = sampleDates(today);
   const answers = sampleAnswers(dates);
-  const result = scoreReadiness(answers, dates.buildStart);
+  const result = scoreReadiness(answers, today);
   return {
     answers,
     result,

@@ -28,8 +28,12 @@ export const SCOPE_POINTS: Record<Scope, number> = { 'one-workflow': ITEM_MAX, '
 export const PROCESS_STEPS = { full: { min: 10, max: 15 }, half: { min: 5, max: 25 } } as const;
 /** Scored baseline figures needed for half credit; all of them earn full credit. */
 export const BASELINE_HALF_FROM = 2;
-/** Review dates this many days from today earn full credit: roughly 30 days after a launch a few weeks out. */
-export const REVIEW_WINDOW_DAYS = { min: 20, max: 60 } as const;
+/**
+ * Review dates this many days from today earn full credit: about 30 days after a launch that is days to
+ * a couple of months away. A check made before the build starts dates it 50 to 90 days out (a start a few
+ * weeks away, go-live in the build's fourth week, then 30 days); 60, the old limit, told those to move it.
+ */
+export const REVIEW_WINDOW_DAYS = { min: 20, max: 120 } as const;
 /** The lowest score for 'ready'. */
 export const READY_FROM = 75;
 /** The lowest score for 'fix-gaps'; below it is 'map-first'. */

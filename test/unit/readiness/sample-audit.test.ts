@@ -54,7 +54,7 @@ describe('the sample audit', () => {
 
   it('uses the real generator: the spec part is specToMarkdown(buildWorkflowSpec(...)) of the sample answers', () => {
     const dates = sampleDates(TODAY);
-    const spec = buildWorkflowSpec(sampleAnswers(dates), scoreReadiness(sampleAnswers(dates), dates.buildStart));
+    const spec = buildWorkflowSpec(sampleAnswers(dates), scoreReadiness(sampleAnswers(dates), TODAY));
     // Everything after the title (the label sits between) is the generator's own text, unchanged.
     const generated = specToMarkdown(spec).split('\n').slice(1).join('\n').trim();
     expect(markdown).toContain(generated);
@@ -105,6 +105,8 @@ describe('the sample audit', () => {
       // on the first Monday of January after New Year's Day (January 2 to 8).
       if (days(today, buildStart) >= 21) expect([buildStart.slice(5, 7), Number(buildStart.slice(8))], today).toSatisfy(([month, day]) => month === '01' && day >= 2 && day <= 8);
       expect([days(buildStart, goLive), days(goLive, review)], today).toEqual([21, 30]);
+      // The sample is scored on the day it is built: its review must earn what a visitor's would that day.
+      expect(scoreReadiness(sampleAnswers({ buildStart, goLive, review }), today).parts.find((part) => part.id === 'review')?.earned, today).toBe(8.75);
       for (const week of [0, 7, 14, 21]) expect(touchesYearEndHolidays(addDaysIso(buildStart, week)), `${today}: build week starting ${addDaysIso(buildStart, week)}`).toBe(false);
     }
   });

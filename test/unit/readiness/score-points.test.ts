@@ -115,14 +115,16 @@ describe('scoreReadiness: partial credit', () => {
     expect(part(score({ ...BEST, successMetric: '  ', successTarget: 'Under 1 hour' }), 'metric')).toBe(0);
   });
 
-  it('scores the review date: 20 to 60 days from today full, any other date half, none 0', () => {
-    // TODAY is 2025-06-02: +19 is 06-21, +20 is 06-22, +60 is 08-01 (28 to June 30, 31 in July, 1).
+  it('scores the review date: 20 to 120 days from today full, any other date half, none 0', () => {
+    // TODAY is 2025-06-02: +19 is 06-21, +20 is 06-22, +120 is 09-30 (28 to June 30, 31 in July, 31 in
+    // August, 30 in September). +80 (08-21) is what a check made two weeks before a build would date it.
     const cases: [string, number][] = [
       ['', 0],
       ['2025-06-21', 4.375],
       ['2025-06-22', 8.75],
-      ['2025-08-01', 8.75],
-      ['2025-08-02', 4.375],
+      ['2025-08-21', 8.75],
+      ['2025-09-30', 8.75],
+      ['2025-10-01', 4.375],
       ['2025-06-01', 4.375], // yesterday: set, but outside the window
       ['2025-06-02', 4.375],
     ];

@@ -7,7 +7,7 @@ describe('texts', () => {
   it('has a title and summary for every band and states the weights, thresholds and caps', () => {
     for (const band of BANDS) expect(BAND_TEXT[band].title.length).toBeGreaterThan(5);
     const all = SCORING_EXPLANATION.join(' ');
-    for (const figure of ['30 points', '7.5', '3.75', '8.75', '4.375', '10 to 15', '20 to 60', '75 or more', '45 to 74', 'Below 45']) {
+    for (const figure of ['30 points', '7.5', '3.75', '8.75', '4.375', '10 to 15', '20 to 120', '75 or more', '45 to 74', 'Below 45']) {
       expect(all).toContain(figure);
     }
     expect(all).toMatch(/red flag/i);
