@@ -26,6 +26,12 @@ describe('tokens', () => {
     expect(verifyToken(SECRET, 'newsletter-confirm', token, now + 61_000)).toEqual({ ok: false, reason: 'expired' });
     for (const junk of ['', '.', 'a.b.c', `${data}.`, 'x'.repeat(2000)]) expect(verifyToken(SECRET, 'newsletter-confirm', junk, now).ok).toBe(false);
   });
+  it('accepts one spelling of a token: characters a base64url decoder would skip make it malformed', () => {
+    const token = createToken(SECRET, 'newsletter-confirm', 'sub-1', 60, now);
+    for (const spelling of [`${token}!!`, `${token}====`, `${token} `, ` ${token}`, token.replace('.', '.='), `${token.slice(0, 5)}+${token.slice(5)}`]) {
+      expect([spelling, verifyToken(SECRET, 'newsletter-confirm', spelling, now)]).toEqual([spelling, { ok: false, reason: 'malformed' }]);
+    }
+  });
   it('keys hashes by purpose and secret', () => {
     expect(keyedHash(SECRET, 'address', '127.0.0.1')).not.toBe(keyedHash(SECRET, 'email', '127.0.0.1'));
     expect(keyedHash(SECRET, 'address', '127.0.0.1')).toBe(keyedHash(SECRET, 'address', '127.0.0.1'));

@@ -26,6 +26,9 @@ interface TokenPayload {
 
 export type TokenCheck = { ok: true; subject: string } | { ok: false; reason: 'malformed' | 'bad-signature' | 'wrong-purpose' | 'expired' };
 
+/** base64url payload, a dot, and the 43 characters of a base64url HMAC-SHA256 (32 bytes, unpadded). */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/;
+
 const sign = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest();
 
 export function createToken(secret: string, purpose: TokenPurpose, subject: string, ttlSeconds: number, now = Date.now()): string {
@@ -35,9 +38,10 @@ export function createToken(secret: string, purpose: TokenPurpose, subject: stri
 }
 
 export function verifyToken(secret: string, purpose: TokenPurpose, token: string, now = Date.now()): TokenCheck {
-  const parts = token.split('.');
-  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 1024) return { ok: false, reason: 'malformed' };
-  const [data, signature] = parts as [string, string];
+  // Exactly the shape createToken writes: a base64url decoder skips characters outside its alphabet, so
+  // without this `token + "!!"` verified too, and one link had many spellings.
+  if (token.length > 1024 || !TOKEN_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
+  const [data, signature] = token.split('.') as [string, string];
   const expected = sign(secret, data);
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
