@@ -1,8 +1,8 @@
 // Fetching a calendar feed from a local calendar host: the conditional GET, the size cap on a feed
-// larger than 20 MB (cut after its last whole event, then still read), redirects only to https or
-// loopback, the time limit, and errors worded without the URL.
+// larger than 20 MB (cut after its last whole event, then still read), redirects only to https (and to
+// loopback only from a loopback feed), the time limit, and errors worded without the URL.
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { busyFromIcs } from '../../api/_lib/calendar/busy-from-ics.ts';
 import { FeedFetchError, MAX_FEED_BYTES, fetchFeed } from '../../api/_lib/calendar/fetch-feed.ts';
 import { icsFeed, icsUtc, startFeedServer } from '../fixtures/feed-server.ts';
@@ -52,6 +52,23 @@ describe('fetchFeed', () => {
     feeds.set('/away.ics', { redirect: 'http://calendar.example.com/private-secret.ics' });
     const message = await failure(fetchFeed(feeds.url('/away.ics'), {}));
     expect(message).toBe('redirected to an address that is not https');
+  });
+
+  describe('a feed on the internet', () => {
+    afterEach(() => vi.unstubAllGlobals());
+    it('may not redirect the server to its own address, over https or http', async () => {
+      // A calendar host answering with a redirect into this machine (a local admin port, say): refused
+      // before any request goes there. fetch is stubbed: a test cannot own a public host.
+      const requested: string[] = [];
+      for (const location of ['http://127.0.0.1:2375/containers/json', 'https://localhost/admin', 'http://[::1]:8080/']) {
+        vi.stubGlobal('fetch', async (input: URL) => {
+          requested.push(String(input));
+          return new Response(null, { status: 302, headers: { location } });
+        });
+        expect(await failure(fetchFeed('https://calendar.example.com/private-abc/basic.ics', {}))).toBe("redirected to this server's own address");
+      }
+      expect(requested).toEqual(Array(3).fill('https://calendar.example.com/private-abc/basic.ics'));
+    });
   });
 
   it('names HTTP errors, timeouts and refused connections without the URL', async () => {

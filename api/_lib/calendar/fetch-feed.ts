@@ -1,5 +1,5 @@
 // Fetching one calendar feed: a conditional GET (ETag / Last-Modified) with a time limit and a size cap,
-// following redirects only to https (or loopback http, for tests). Errors are worded for the operator's
+// following redirects only to https, and to this machine only from a feed that is on it (a test's). Errors are worded for the operator's
 // report and never contain the URL, which is a secret.
 import { isLoopbackHost } from '../http/loopback-host.ts';
 
@@ -22,9 +22,13 @@ export class FeedFetchError extends Error {
   override readonly name = 'FeedFetchError';
 }
 
-/** A redirect target is fetched only over https, or http on a loopback host. */
-function allowed(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+/**
+ * Why a redirect target is refused, or null to follow it: https only, and this machine only when the feed
+ * itself is on it (a test's local server). A calendar host must not steer the server into its own ports.
+ */
+function refusal(target: URL, feedOnLoopback: boolean): string | null {
+  if (isLoopbackHost(target.hostname)) return feedOnLoopback ? null : "redirected to this server's own address";
+  return target.protocol === 'https:' ? null : 'redirected to an address that is not https';
 }
 
 /** What went wrong, without the URL: the cause's code (ECONNREFUSED, ENOTFOUND…), not its message. */
@@ -72,6 +76,7 @@ export async function fetchFeed(url: string, validators: Validators, options: { 
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   let target = new URL(url);
+  const feedOnLoopback = isLoopbackHost(target.hostname);
   try {
     for (let hop = 0; ; hop++) {
       const response = await fetch(target, { headers, signal, redirect: 'manual' });
@@ -81,7 +86,8 @@ export async function fetchFeed(url: string, validators: Validators, options: { 
         if (!location) throw new FeedFetchError(`HTTP ${response.status} without a Location to follow`);
         if (hop >= MAX_REDIRECTS) throw new FeedFetchError(`more than ${MAX_REDIRECTS} redirects`);
         target = new URL(location, target);
-        if (!allowed(target)) throw new FeedFetchError('redirected to an address that is not https');
+        const refused = refusal(target, feedOnLoopback);
+        if (refused) throw new FeedFetchError(refused);
         continue;
       }
       if (response.status === 304) {
