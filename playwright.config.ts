@@ -64,8 +64,9 @@ export default defineConfig({
       // Every test posts from 127.0.0.1, one address: the booking-*.spec files alone used all 10 bookings an hour the
       // default BOOKING_RATE_LIMIT allows, and busy-calendar.spec's two more got 429. (The limit itself is
       // tested in test/integration/rate-limit.test.ts.) TRUST_PROXY lets a test that needs an address of its
-      // own claim one in X-Forwarded-For (booking-keyboard.spec).
-      env: { PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: '1', DATA_DIR: process.env.E2E_DATA_DIR, BOOKING_BUSY_FEEDS: `e2e=http://127.0.0.1:${feedPort}/busy.ics`, BOOKING_RATE_LIMIT: '100' },
+      // own claim one in X-Forwarded-For (booking-keyboard.spec). BOOKING_CLIENT_DAILY_LIMIT (3 calls a day from
+      // one address) is lifted for the same reason; test/integration/booking-client-limit.test.ts tests it.
+      env: { PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: '1', DATA_DIR: process.env.E2E_DATA_DIR, BOOKING_BUSY_FEEDS: `e2e=http://127.0.0.1:${feedPort}/busy.ics`, BOOKING_RATE_LIMIT: '100', BOOKING_CLIENT_DAILY_LIMIT: '100' },
     },
   ],
 });

@@ -3,10 +3,11 @@
 // same for any address); 409 already_booked when the address has a call coming up (that call's link is
 // emailed to the address again); 409 booking_cancelled for a retry of a booking cancelled since; 422
 // with the fields for bad input, a start that has passed (start_passed) or that the hours never offer
-// (start_not_offered), or an idempotency key used for other details; 429 with Retry-After.
+// (start_not_offered), or an idempotency key used for other details; 429 with Retry-After (rate_limited,
+// or booked_from_here_today when the client address has booked BOOKING_CLIENT_DAILY_LIMIT calls today).
 import { apiContext, type ApiContext } from './_lib/runtime/context.ts';
 import { v7 as timeOrderedId } from 'uuid';
-import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
+import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, ClientBookingLimitError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
 import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
@@ -56,6 +57,10 @@ export function POST(request: Request): Promise<Response> {
       if (error instanceof SlotTakenError) return slotTakenResponse(await nextFreeSlots(ctx, now, booking.start, 5));
       if (error instanceof StartNotBookableError) throw startRefusedError(error);
       if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);
+      if (error instanceof ClientBookingLimitError) {
+        const hours = Math.ceil(error.retryAfterSeconds / 3600);
+        throw new HttpError(429, 'booked_from_here_today', `As many calls as one connection may book in a day have been booked from this one. Try again in ${hours} hour${hours === 1 ? '' : 's'}, or write to us.`, {}, { 'Retry-After': String(error.retryAfterSeconds) });
+      }
       if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, 'idempotency_key_reused', 'This request was already used to book with other details. Reload the page and book again.');
       if (error instanceof BookingCancelledError) throw new HttpError(409, 'booking_cancelled', 'That booking has been cancelled. Pick a time to book again.');
       if (error instanceof AlreadyBookedError) {

@@ -7,6 +7,7 @@ import { startApiServer } from '../fixtures/api-server.ts';
 const { server, apiContext } = await startApiServer('api-fuzz', {
   NEWSLETTER_RATE_LIMIT: '1000000',
   BOOKING_RATE_LIMIT: '1000000',
+  BOOKING_CLIENT_DAILY_LIMIT: '1000000',
   BOOKING_HOURS: 'mon-sun 00:00-24:00',
   BOOKING_NOTICE_HOURS: '1',
   BOOKING_DAILY_CAP: '100',

@@ -19,6 +19,7 @@ const { server, apiContext, deliverDue } = await startApiServer('bookings-resend
   BOOKING_NOTICE_HOURS: '2',
   BOOKING_DAILY_CAP: '100',
   BOOKING_RATE_LIMIT: '1000',
+  BOOKING_CLIENT_DAILY_LIMIT: '1000',
 });
 
 async function drain(later = 0) {

@@ -14,7 +14,7 @@ import { rowToBooking } from './find-booking.ts';
 import { stillBookable } from './free-slots.ts';
 import { queueEmails } from './queue-emails.ts';
 import { releaseHold } from './slot-holds.ts';
-import { hitRateLimit } from '../http/rate-limit.ts';
+import { hitClientRateLimit, hitRateLimit } from '../http/rate-limit.ts';
 import { emailKey, keyedHash, normalizeEmail } from '../signing/tokens.ts';
 import { BOOKING_CONSENT_VERSION, type BookingRequest } from '../../../src/lib/booking/request.ts';
 import { parseStoredAnswers } from '../../../src/lib/readiness/stored.ts';
@@ -30,6 +30,18 @@ export class IdempotencyKeyReusedError extends Error {
 /** The key's booking has been cancelled since: a retry is never answered as if it stood. */
 export class BookingCancelledError extends Error {
   override readonly name = 'BookingCancelledError';
+}
+
+const DAY_SECONDS = 24 * 3600;
+
+/** The calls one client address may book in a day are booked (BOOKING_CLIENT_DAILY_LIMIT). */
+export class ClientBookingLimitError extends Error {
+  override readonly name = 'ClientBookingLimitError';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('Too many calls booked from this client address today.');
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }
 
 /** Too many calls booked (and cancelled) with one address in an hour; counted only on bookings made. */
@@ -93,6 +105,10 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   // Counted in this transaction, so only a booking that is made counts (a refused one rolls it back).
   const limit = await hitRateLimit(tx, { name: 'booking-email', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 }, key, now.getTime());
   if (!limit.ok) throw new AddressBookingLimitError(limit.retryAfterSeconds);
+  // Calls made from one connection in a day: a new address for every call would otherwise let one
+  // client book every free time of the horizon (10 an hour) and hide the calendar from real visitors.
+  const fromClient = await hitClientRateLimit(tx, { name: 'booking-made', limit: ctx.config.bookingClientDailyLimit, windowSeconds: DAY_SECONDS }, ctx.secret, meta.clientAddress, now.getTime());
+  if (!fromClient.ok) throw new ClientBookingLimitError(fromClient.retryAfterSeconds);
 
   const id = timeOrderedId();
   const at = now.toISOString();

@@ -63,6 +63,8 @@ export interface ServerConfig {
   booking: BookingRules;
   /** Booking requests allowed per client address (or IPv6 /64), and per email address, in an hour. */
   bookingRateLimit: number;
+  /** Calls one client address (an IPv6 client: its /64) may book in a UTC day, counted only on bookings made. */
+  bookingClientDailyLimit: number;
   /** The operator's calendar feeds whose events block times (none: only bookings made here do). */
   busyFeeds: BusyFeed[];
   /** A stored copy of the feeds older than this is refreshed (by one request at a time). */
@@ -136,6 +138,7 @@ const envSchema = z
     // The booking form's own rule: the operator is the ORGANIZER of every invite, which refuses what the form refuses.
     OPERATOR_EMAIL: optional(z.string().trim().refine(isEmailAddress, 'must be an email address such as calls@example.com')),
     BOOKING_RATE_LIMIT: integer(1, 1_000_000_000, 10),
+    BOOKING_CLIENT_DAILY_LIMIT: integer(1, 1_000_000_000, 3),
     BOOKING_TIMEZONE: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
     BOOKING_HOURS: optional(parsedBy(parseWeeklyHours)),
     BOOKING_BLOCKED_DATES: optional(parsedBy(parseDateList)),
@@ -228,6 +231,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     outboxRetryMs: e.OUTBOX_RETRY_MS,
     operatorEmail: e.OPERATOR_EMAIL ?? company.contactEmail,
     bookingRateLimit: e.BOOKING_RATE_LIMIT,
+    bookingClientDailyLimit: e.BOOKING_CLIENT_DAILY_LIMIT,
     busyFeeds: e.BOOKING_BUSY_FEEDS ?? [],
     busyFeedTtlSeconds: e.BOOKING_BUSY_TTL_SECONDS,
     operatorFeedKey: e.OPERATOR_FEED_KEY,

@@ -1,0 +1,70 @@
+// One connection cannot fill the calendar by booking a new address into every free time: a client
+// address books at most BOOKING_CLIENT_DAILY_LIMIT calls a day (3 by default), counted only on calls
+// made, so a refused try never uses it up; the next client books the time that was refused.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
+import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
+
+const { server, apiContext } = await startApiServer('booking-client-limit', {
+  ...OPEN_EVERY_HOUR,
+  SITE_URL: 'https://site.test',
+  BOOKING_CLIENT_DAILY_LIMIT: undefined,
+  BOOKING_BUSY_FEEDS: undefined,
+  RESEND_API_KEY: undefined,
+});
+
+const freshEmail = emailSequence('limit');
+const book = (start: string, email: string, from: string) =>
+  server.send('/api/bookings', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(bookingPayload(start, email, { timeZone: 'Europe/Berlin' })), from });
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const bookingsFor = async (email: string) =>
+  Number((await (await apiContext()).db.execute({ sql: 'SELECT COUNT(*) AS n FROM bookings WHERE email = ?', args: [email] })).rows[0]?.n);
+
+async function freeTimes(): Promise<string[]> {
+  const reply = await server.send(`/api/slots?from=${isoDate(Date.now() + 86_400_000)}&to=${isoDate(Date.now() + 4 * 86_400_000)}&tz=Europe/Berlin`, { from: '127.0.9.250' });
+  expect(reply.status).toBe(200);
+  // Free times start every few minutes and a call blocks its neighbours: one an hour apart never collide.
+  const apart: string[] = [];
+  for (const { start } of JSON.parse(reply.body).slots as { start: string }[]) {
+    if (apart.length === 0 || Date.parse(start) - Date.parse(apart.at(-1)!) >= 3_600_000) apart.push(start);
+  }
+  return apart;
+}
+
+describe('calls booked from one client address in a day', () => {
+  // The day is a UTC day: the clock (shared with the server, which runs in this process) starts at noon
+  // and runs on, so no test straddles midnight, where the count starts again.
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`), shouldAdvanceTime: true });
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
+  it('the default is 3: a 4th call from the same address, under a new email, is refused with 429 and stores nothing; another client books that time', async () => {
+    expect((await apiContext()).config.bookingClientDailyLimit).toBe(3);
+    const times = await freeTimes();
+    for (const start of times.slice(0, 3)) expect((await book(start, freshEmail(), '127.0.9.1')).status).toBe(201);
+
+    const fourth = freshEmail();
+    const refused = await book(times[3]!, fourth, '127.0.9.1');
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body).error.code).toBe('booked_from_here_today');
+    const retryAfter = Number(refused.headers['retry-after']);
+    // Until the UTC day ends: about 12 hours from noon.
+    expect(retryAfter).toBeGreaterThan(11 * 3600);
+    expect(retryAfter).toBeLessThanOrEqual(12 * 3600);
+    expect(await bookingsFor(fourth)).toBe(0);
+
+    expect((await book(times[3]!, fourth, '127.0.9.2')).status).toBe(201);
+  });
+
+  it('counts only calls made: tries refused for a taken time leave the client its three calls', async () => {
+    const times = await freeTimes();
+    const taken = times[0]!;
+    expect((await book(taken, freshEmail(), '127.0.9.3')).status).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await book(taken, freshEmail(), '127.0.9.4')).status).toBe(409);
+    for (const start of times.slice(1, 4)) expect((await book(start, freshEmail(), '127.0.9.4')).status).toBe(201);
+    expect((await book(times[4]!, freshEmail(), '127.0.9.4')).status).toBe(429);
+  });
+});
