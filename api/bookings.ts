@@ -59,7 +59,7 @@ export function POST(request: Request): Promise<Response> {
       if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);
       if (error instanceof ClientBookingLimitError) {
         const hours = Math.ceil(error.retryAfterSeconds / 3600);
-        throw new HttpError(429, 'booked_from_here_today', `As many calls as one connection may book in a day have been booked from this one. Try again in ${hours} hour${hours === 1 ? '' : 's'}, or write to us.`, {}, { 'Retry-After': String(error.retryAfterSeconds) });
+        throw new HttpError(429, 'booked_from_here_today', `This connection has booked as many calls today as one connection may. Try again in ${hours} hour${hours === 1 ? '' : 's'}, or write to us.`, {}, { 'Retry-After': String(error.retryAfterSeconds) });
       }
       if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, 'idempotency_key_reused', 'This request was already used to book with other details. Reload the page and book again.');
       if (error instanceof BookingCancelledError) throw new HttpError(409, 'booking_cancelled', 'That booking has been cancelled. Pick a time to book again.');

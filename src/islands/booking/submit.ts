@@ -37,7 +37,7 @@ export async function submitBooking(path: string, payload: BookingRequest, conta
   if (response.status === 422 && message && (code === 'start_passed' || code === 'start_not_offered')) return { kind: 'time-gone', message };
   if (response.status === 422) return { kind: 'invalid', message: message ?? 'Check the form and try again.', fields: body.error?.fields ?? {} };
   if (response.status === 429 && code === 'booked_from_here_today') {
-    return { kind: 'refused', message: `As many calls as one connection may book in a day have been booked from this one. To book another, email ${contactEmail}. Your details are still here.` };
+    return { kind: 'refused', message: `This connection has booked as many calls today as one connection may. To book another, email ${contactEmail}. Your details are still here.` };
   }
   if (response.status === 429) {
     const seconds = Number(response.headers.get('Retry-After'));

@@ -16,7 +16,7 @@ describe('submitBooking on a 429', () => {
     answer(429, { error: { code: 'booked_from_here_today', message: 'server words' } }, { 'Retry-After': '43200' });
     expect(await submit()).toEqual({
       kind: 'refused',
-      message: 'As many calls as one connection may book in a day have been booked from this one. To book another, email hello@site.test. Your details are still here.',
+      message: 'This connection has booked as many calls today as one connection may. To book another, email hello@site.test. Your details are still here.',
     });
   });
 
