@@ -4,7 +4,8 @@
 // in a 24-hour, Monday-first locale weeks start on Monday and times read as the locale writes them; no
 // date formatter runs on the main thread before a worker has loaded the browser's date data, and without
 // workers the calendar opens all the same; the zone and a month's free times render in slices (React
-// transitions), not in one long task; and without JavaScript the page offers email instead.
+// transitions), not in one long task; on a 320 px screen the weekday headings are one letter each; and
+// without JavaScript the page offers email instead.
 import { expect, test } from '@playwright/test';
 import { PATH, VISITOR_ZONE, card, clock, freeDays, localDay, openBooking } from './_booking-page.ts';
 
@@ -204,5 +205,28 @@ test.describe('booking page in a 24-hour, Monday-first locale', () => {
     await freeDays(page).first().click();
     const time = card(page).locator('[data-start]').first();
     await expect(time).toHaveAccessibleName(/^\d{1,2}:\d{2}$/);
+  });
+});
+
+test.describe('booking page on the narrowest screen', () => {
+  test.use({ viewport: { width: 320, height: 700 } });
+
+  // @flow: it sets its own width, so the mobile project would only run it twice.
+  test('weekday headings are one letter each, with room between them; from 360 px, three letters @flow', async ({ page }) => {
+    // At 320 px (a small phone, or 400 % zoom) three-letter headings ran together: "WedThu".
+    await openBooking(page);
+    const headings = page.getByRole('columnheader');
+    const shown = () => headings.evaluateAll((cells) => cells.map((cell) => {
+      const visible = [...cell.children].find((child) => child.getClientRects().length > 0)!;
+      const box = visible.getBoundingClientRect();
+      return { text: (cell as HTMLElement).innerText.trim(), left: box.left, right: box.right };
+    }));
+    const narrow = await shown();
+    expect(narrow.map((cell) => cell.text)).toEqual(['S', 'M', 'T', 'W', 'T', 'F', 'S']);
+    for (let i = 1; i < narrow.length; i++) expect(narrow[i]!.left - narrow[i - 1]!.right, `gap before ${i}`).toBeGreaterThan(8);
+    await expect(headings.nth(3)).toHaveAttribute('abbr', 'Wednesday');
+
+    await page.setViewportSize({ width: 360, height: 700 });
+    await expect.poll(async () => (await shown()).map((cell) => cell.text)).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
   });
 });

@@ -104,7 +104,13 @@ export function MonthGrid({ month, firstDay, locale, today, counts, loading, sel
             {weekdayOrder(firstDay).map((weekday, column) => {
               // No month yet: the visitor's calendar is still being read, and the server's English headings stay.
               const name = month ? weekdayNames(weekday, locale) : englishWeekdayNames(weekday);
-              return <th key={column} scope="col" abbr={name.long} className="pb-1 text-xs font-semibold text-muted">{name.short}</th>;
+              // Below 360 px (a small phone, or 400 % zoom) "WedThu" ran together: one letter each there.
+              return (
+                <th key={column} scope="col" abbr={name.long} className="pb-1 text-xs font-semibold text-muted">
+                  <span className="max-[359px]:hidden">{name.short}</span>
+                  <span className="min-[360px]:hidden">{name.narrow}</span>
+                </th>
+              );
             })}
           </tr>
         </thead>

@@ -33,16 +33,23 @@ const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'
  * not formatted: the page's first Intl formatter loads the browser's date data, about 180 ms at a phone's
  * speed, and a worker does that off the main thread meanwhile (intl-warmup.worker.ts).
  */
-export function englishWeekdayNames(day: IsoWeekday): { short: string; long: string } {
+export function englishWeekdayNames(day: IsoWeekday): WeekdayNames {
   const long = ENGLISH_WEEKDAYS[day - 1]!;
-  return { short: long.slice(0, 3), long };
+  return { narrow: long.slice(0, 1), short: long.slice(0, 3), long };
 }
 
-/** Column headings: short ("Tue") and long ("Tuesday") names of an ISO weekday. 2024-01-01 was a Monday. */
-export function weekdayNames(day: IsoWeekday, locale: string): { short: string; long: string } {
+/** A weekday's names for a column heading: narrow ("T", on the narrowest screens), short ("Tue") and long ("Tuesday"). */
+export interface WeekdayNames {
+  narrow: string;
+  short: string;
+  long: string;
+}
+
+/** The column headings of an ISO weekday in the visitor's locale. 2024-01-01 was a Monday. */
+export function weekdayNames(day: IsoWeekday, locale: string): WeekdayNames {
   const date = atUtcMidnight(`2024-01-0${day}`);
-  const name = (weekday: 'short' | 'long') => dateTimeFormat(locale, { timeZone: 'UTC', weekday }).format(date);
-  return { short: name('short'), long: name('long') };
+  const name = (weekday: 'narrow' | 'short' | 'long') => dateTimeFormat(locale, { timeZone: 'UTC', weekday }).format(date);
+  return { narrow: name('narrow'), short: name('short'), long: name('long') };
 }
 
 /** "no free times", "1 time free", "4 times free". */

@@ -63,17 +63,17 @@ describe('warming the date data in a worker', () => {
 });
 
 describe('the weekday headings written before the visitor\'s calendar is read', () => {
-  it('names Monday and Sunday in full and in short', () => {
-    expect(englishWeekdayNames(1)).toEqual({ short: 'Mon', long: 'Monday' });
-    expect(englishWeekdayNames(7)).toEqual({ short: 'Sun', long: 'Sunday' });
+  it('names Monday and Sunday in full, in short and in one letter (the narrowest screens)', () => {
+    expect(englishWeekdayNames(1)).toEqual({ narrow: 'M', short: 'Mon', long: 'Monday' });
+    expect(englishWeekdayNames(7)).toEqual({ narrow: 'S', short: 'Sun', long: 'Sunday' });
   });
 
   it('are what Intl writes for en-US, so an American visitor sees no heading change', () => {
     // 2024-01-01 was a Monday.
     for (let day = 1; day <= 7; day++) {
       const date = new Date(Date.UTC(2024, 0, day));
-      const intl = (weekday: 'short' | 'long') => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday }).format(date);
-      expect(englishWeekdayNames(day as 1 | 2 | 3 | 4 | 5 | 6 | 7)).toEqual({ short: intl('short'), long: intl('long') });
+      const intl = (weekday: 'narrow' | 'short' | 'long') => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday }).format(date);
+      expect(englishWeekdayNames(day as 1 | 2 | 3 | 4 | 5 | 6 | 7)).toEqual({ narrow: intl('narrow'), short: intl('short'), long: intl('long') });
     }
   });
 });
