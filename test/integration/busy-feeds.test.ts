@@ -2,7 +2,8 @@
 // calendar host (test/fixtures/feed-server.ts): a busy event blocks slots, holds, bookings (409 with
 // alternatives around it) and moves; our own calls coming back in the feed block nothing; failures
 // (500, a hang, garbage) keep the last good copy; 304; one fetch for 50 requests; one copy for two
-// processes; the operator's emails when a feed fails and recovers; the report; nothing but times stored.
+// processes; the operator's emails when a feed fails and recovers; the report; nothing but times stored;
+// a meeting the operator declined blocks nothing.
 // Staleness is set by hand in the database (no sleeping for a TTL to pass); the cron route is the
 // deterministic way to run a refresh to the end.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -326,5 +327,23 @@ describe('across processes', () => {
     expect(childStarts.has(iso(berlin(5, '13:00')))).toBe(false);
     expect(childStarts.has(iso(berlin(5, '12:20')))).toBe(true);
     expect(feeds.hits('/work.ics') - before).toBe(1);
+  });
+});
+
+describe("the operator's replies in a feed", () => {
+  it('a meeting OPERATOR_EMAIL declined leaves its time bookable; one they accepted blocks', async () => {
+    const guest = (partstat: string) => `ATTENDEE;CUTYPE=INDIVIDUAL;PARTSTAT=${partstat}:mailto:Operator@site.test`;
+    feeds.set('/work.ics', {
+      body: icsFeed([
+        [`DTSTART:${icsUtc(berlin(6, '10:00'))}`, `DTEND:${icsUtc(berlin(6, '11:00'))}`, 'ORGANIZER:mailto:someone@elsewhere.test', guest('DECLINED')],
+        [`DTSTART:${icsUtc(berlin(6, '14:00'))}`, `DTEND:${icsUtc(berlin(6, '15:00'))}`, guest('ACCEPTED')],
+      ]),
+      etag: '"work-6"',
+    });
+    await ageCopies();
+    await cron();
+    const starts = await slotStarts(6);
+    expect(starts.has(iso(berlin(6, '10:00')))).toBe(true);
+    expect(starts.has(iso(berlin(6, '14:00')))).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
 // (pinned: regressions were reported in 0.23.1 and 0.26.0) parses the file, resolves TZIDs (IANA as
 // Google writes them, Windows names with a VTIMEZONE as Outlook writes them) and expands recurrences
 // with EXDATE and RECURRENCE-ID; this module only decides what blocks a call, and keeps nothing of an
-// event but its start, its end and its UID (titles, attendees and descriptions are never read out).
+// event but its start, its end and its UID (titles and descriptions are never read; attendees only for
+// the operator's own reply, since Google's feed keeps the meetings its owner declined).
 //
 // node-ical builds two kinds of Date from the process's own zone, so they are read back here by their
 // local fields, which makes the result the same whatever TZ the server runs in:
@@ -33,6 +34,12 @@ export interface BusyOptions {
   timeZone: string;
   /** At most this many spans: past the last one kept, the window is treated as busy, with a warning. */
   maxSpans: number;
+  /**
+   * The operator's own addresses: a meeting one of them declined blocks nothing (Google's feed keeps
+   * declined invitations, and an outsider's invitation, declined, must not close a bookable day). The
+   * feed's own name is added when it is an address, as Google names a primary calendar.
+   */
+  ownAddresses?: readonly string[];
 }
 
 /**
@@ -59,12 +66,36 @@ const inZone = (wall: Temporal.PlainDateTime, timeZone: string) => wall.toZonedD
 const isValidDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 const hasZone = (date: Date) => typeof (date as Date & { tz?: string }).tz === 'string';
 
-/** What the instance's own VEVENT says (an override's, else the series'): free and cancelled block nothing. */
-function blocksTime(instance: Instance, series: VEvent): boolean {
-  const own = instance.event as Partial<VEvent> | undefined;
+type Attendee = { params?: { PARTSTAT?: unknown }; val?: unknown } | string;
+
+/** Whether one of `owners` (lower case) declined the event: an ATTENDEE with their address and PARTSTAT=DECLINED. */
+function declinedByOwner(attendees: Attendee | Attendee[] | undefined, owners: ReadonlySet<string>): boolean {
+  if (owners.size === 0 || attendees === undefined) return false;
+  return (Array.isArray(attendees) ? attendees : [attendees]).some((attendee) => {
+    if (typeof attendee !== 'object' || attendee === null) return false;
+    const address = String(attendee.val ?? '').replace(/^mailto:/i, '').trim().toLowerCase();
+    return owners.has(address) && String(attendee.params?.PARTSTAT ?? '').toUpperCase() === 'DECLINED';
+  });
+}
+
+/**
+ * What the instance's own VEVENT says (an override's, else the series'): free, cancelled and declined by
+ * the operator block nothing. A meeting the operator has not answered yet still does, as in Google's own
+ * free/busy.
+ */
+function blocksTime(instance: Instance, series: VEvent, owners: ReadonlySet<string>): boolean {
+  const own = instance.event as (Partial<VEvent> & { attendee?: Attendee | Attendee[] }) | undefined;
   const status = String(own?.status ?? series.status ?? '').toUpperCase();
   const transparency = String(own?.transparency ?? series.transparency ?? '').toUpperCase();
-  return status !== 'CANCELLED' && transparency !== 'TRANSPARENT';
+  const attendees = own?.attendee ?? (series as VEvent & { attendee?: Attendee | Attendee[] }).attendee;
+  return status !== 'CANCELLED' && transparency !== 'TRANSPARENT' && !declinedByOwner(attendees, owners);
+}
+
+/** The calendar's name when it is an address (Google names a primary calendar by its owner's). */
+function calendarOwner(components: Record<string, unknown>): string | null {
+  const calendar = components.vcalendar as { 'WR-CALNAME'?: unknown } | undefined;
+  const name = typeof calendar?.['WR-CALNAME'] === 'string' ? calendar['WR-CALNAME'].trim().toLowerCase() : '';
+  return /^[^\s@]+@[^\s@]+$/.test(name) ? name : null;
 }
 
 /** The instance as epoch ms in real time, or null when node-ical could not read its times. */
@@ -97,6 +128,9 @@ export function busyFromIcs(text: string, options: BusyOptions): FeedBusy {
     throw new FeedFormatError(`the iCalendar file could not be read: ${(error as Error).message.slice(0, 200)}`);
   }
   const { from, to, timeZone, maxSpans } = options;
+  const owners = new Set((options.ownAddresses ?? []).map((address) => address.trim().toLowerCase()));
+  const named = calendarOwner(components);
+  if (named) owners.add(named);
   // Whole days either side: node-ical compares all-day events by local date, which may lie a day off the operator's.
   const range = { from: new Date(from - DAY_MS), to: new Date(to + DAY_MS), expandOngoing: true };
   const spans: FeedBusy['spans'] = [];
@@ -133,7 +167,7 @@ export function busyFromIcs(text: string, options: BusyOptions): FeedBusy {
       continue;
     }
     for (const instance of instances) {
-      if (!blocksTime(instance, event)) continue;
+      if (!blocksTime(instance, event, owners)) continue;
       const span = spanOf(instance, event, timeZone);
       if (!span) {
         unreadable++;

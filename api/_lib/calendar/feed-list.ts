@@ -10,6 +10,23 @@ export interface BusyFeed {
   url: string;
   /** The host alone, safe to print beside the label (the secret part of these URLs is the path). */
   host: string;
+  /** The calendar's owner when the URL names one (Google's: /calendar/ical/<address>/private-…): their declines free the time. */
+  owner?: string;
+}
+
+/** The address a Google Calendar secret URL is for, or undefined (another provider, or a calendar that is not a person's). */
+function googleCalendarOwner(url: URL): string | undefined {
+  if (url.hostname !== 'calendar.google.com') return undefined;
+  const id = /^\/calendar\/ical\/([^/]+)\//.exec(url.pathname)?.[1];
+  if (!id) return undefined;
+  let address: string;
+  try {
+    address = decodeURIComponent(id).toLowerCase();
+  } catch {
+    return undefined;
+  }
+  // Shared and resource calendars have ids under group.calendar.google.com or resource.calendar.google.com: nobody's replies.
+  return /^[^\s@/]+@[^\s@/]+$/.test(address) && !address.endsWith('calendar.google.com') ? address : undefined;
 }
 
 const LABEL = /^[A-Za-z0-9][\w .-]{0,39}$/;
@@ -43,7 +60,8 @@ export function parseBusyFeeds(text: string): BusyFeed[] {
     const name = labelled ? `feed "${label}"` : position;
     const url = feedUrl(labelled ? labelled[2]!.trim() : entry, name);
     if (feeds.some((feed) => feed.label === label)) throw new Error(`${name}: two feeds have this label; give each its own`);
-    feeds.push({ label, url: url.href, host: url.host });
+    const owner = googleCalendarOwner(url);
+    feeds.push({ label, url: url.href, host: url.host, ...(owner ? { owner } : {}) });
   });
   if (feeds.length === 0) throw new Error('names no feed: give one or more iCal URLs, separated by commas or new lines');
   return feeds;

@@ -13,10 +13,17 @@ const OUTLOOK = 'https://outlook.office365.com/owa/calendar/1f2e3d@example.com/9
 describe('BOOKING_BUSY_FEEDS', () => {
   it('reads labelled and unlabelled URLs separated by commas or new lines; webcal:// is https', () => {
     expect(parseBusyFeeds(`work=${GOOGLE},\n  ${OUTLOOK}\n\nicloud = webcal://p01-caldav.icloud.com/published/2/MTIz`)).toEqual([
-      { label: 'work', url: GOOGLE, host: 'calendar.google.com' },
+      { label: 'work', url: GOOGLE, host: 'calendar.google.com', owner: 'ops@example.com' },
       { label: 'feed-2', url: OUTLOOK, host: 'outlook.office365.com' },
       { label: 'icloud', url: 'https://p01-caldav.icloud.com/published/2/MTIz', host: 'p01-caldav.icloud.com' },
     ]);
+  });
+
+  it("reads the owner of a Google calendar from its URL (their declines free the time); a shared calendar's id names nobody", () => {
+    expect(parseBusyFeeds('https://calendar.google.com/calendar/ical/Ann.Ops%40Example.com/private-0a1b/basic.ics')[0]!.owner).toBe('ann.ops@example.com');
+    expect(parseBusyFeeds('https://calendar.google.com/calendar/ical/c_1a2b3c%40group.calendar.google.com/private-0a1b/basic.ics')[0]).not.toHaveProperty('owner');
+    expect(parseBusyFeeds('https://calendar.google.com/calendar/ical/%E0%A4%A/private-0a1b/basic.ics')[0]).not.toHaveProperty('owner');
+    expect(parseBusyFeeds(OUTLOOK)[0]).not.toHaveProperty('owner');
   });
 
   it('keeps an `=` inside a URL\'s query as part of the URL', () => {
