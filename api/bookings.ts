@@ -7,7 +7,7 @@
 // or booked_from_here_today when the client address has booked BOOKING_CLIENT_DAILY_LIMIT calls today).
 import { apiContext, type ApiContext } from './_lib/runtime/context.ts';
 import { v7 as timeOrderedId } from 'uuid';
-import { AddressBookingLimitError, AlreadyBookedError, BookingCancelledError, ClientBookingLimitError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
+import { AlreadyBookedError, BookingCancelledError, BookingLimitError, IdempotencyKeyReusedError, createBooking } from './_lib/booking/create-booking.ts';
 import { nextFreeSlots } from './_lib/booking/free-slots.ts';
 import { queueManageLink } from './_lib/booking/queue-emails.ts';
 import { inviteOnlyPath } from './_lib/booking/signed-links.ts';
@@ -56,8 +56,8 @@ export function POST(request: Request): Promise<Response> {
     } catch (error) {
       if (error instanceof SlotTakenError) return slotTakenResponse(await nextFreeSlots(ctx, now, booking.start, 5));
       if (error instanceof StartNotBookableError) throw startRefusedError(error);
-      if (error instanceof AddressBookingLimitError) throw tooMany(error.retryAfterSeconds);
-      if (error instanceof ClientBookingLimitError) {
+      if (error instanceof BookingLimitError && error.limit === 'email-hourly') throw tooMany(error.retryAfterSeconds);
+      if (error instanceof BookingLimitError) {
         const hours = Math.ceil(error.retryAfterSeconds / 3600);
         throw new HttpError(429, 'booked_from_here_today', `This connection has booked as many calls today as one connection may. Try again in ${hours} hour${hours === 1 ? '' : 's'}, or write to us.`, {}, { 'Retry-After': String(error.retryAfterSeconds) });
       }

@@ -34,22 +34,18 @@ export class BookingCancelledError extends Error {
 
 const DAY_SECONDS = 24 * 3600;
 
-/** The calls one client address may book in a day are booked (BOOKING_CLIENT_DAILY_LIMIT). */
-export class ClientBookingLimitError extends Error {
-  override readonly name = 'ClientBookingLimitError';
+/**
+ * A limit on calls booked, counted only on bookings made: `email-hourly`, calls booked (and cancelled)
+ * with one email address in an hour; `client-daily`, calls booked from one client address in a day
+ * (BOOKING_CLIENT_DAILY_LIMIT).
+ */
+export class BookingLimitError extends Error {
+  override readonly name = 'BookingLimitError';
+  readonly limit: 'email-hourly' | 'client-daily';
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super('Too many calls booked from this client address today.');
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
-
-/** Too many calls booked (and cancelled) with one address in an hour; counted only on bookings made. */
-export class AddressBookingLimitError extends Error {
-  override readonly name = 'AddressBookingLimitError';
-  readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super('Too many calls booked with this address.');
+  constructor(limit: 'email-hourly' | 'client-daily', retryAfterSeconds: number) {
+    super(limit === 'email-hourly' ? 'Too many calls booked with this address.' : 'Too many calls booked from this client address today.');
+    this.limit = limit;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
@@ -104,11 +100,11 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   if (active) throw new AlreadyBookedError(String(active.id));
   // Counted in this transaction, so only a booking that is made counts (a refused one rolls it back).
   const limit = await hitRateLimit(tx, { name: 'booking-email', limit: ctx.config.bookingRateLimit, windowSeconds: 3600 }, key, now.getTime());
-  if (!limit.ok) throw new AddressBookingLimitError(limit.retryAfterSeconds);
+  if (!limit.ok) throw new BookingLimitError('email-hourly', limit.retryAfterSeconds);
   // Calls made from one connection in a day: a new address for every call would otherwise let one
   // client book every free time of the horizon (10 an hour) and hide the calendar from real visitors.
   const fromClient = await hitClientRateLimit(tx, { name: 'booking-made', limit: ctx.config.bookingClientDailyLimit, windowSeconds: DAY_SECONDS }, ctx.secret, meta.clientAddress, now.getTime());
-  if (!fromClient.ok) throw new ClientBookingLimitError(fromClient.retryAfterSeconds);
+  if (!fromClient.ok) throw new BookingLimitError('client-daily', fromClient.retryAfterSeconds);
 
   const id = timeOrderedId();
   const at = now.toISOString();
