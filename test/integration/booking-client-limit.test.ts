@@ -1,6 +1,7 @@
 // One connection cannot fill the calendar by booking a new address into every free time: a client
 // address books at most BOOKING_CLIENT_DAILY_LIMIT calls a day (3 by default), counted only on calls
-// made, so a refused try never uses it up; the next client books the time that was refused.
+// made, so a refused try never uses it up; the next client books the time that was refused. An IPv6
+// client counts by its /64, and a /48 books at most four times that.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
 import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
@@ -9,13 +10,17 @@ const { server, apiContext } = await startApiServer('booking-client-limit', {
   ...OPEN_EVERY_HOUR,
   SITE_URL: 'https://site.test',
   BOOKING_CLIENT_DAILY_LIMIT: undefined,
+  // So a test can book from IPv6 addresses (X-Forwarded-For): the server reads the last hop.
+  TRUST_PROXY: '1',
   BOOKING_BUSY_FEEDS: undefined,
   RESEND_API_KEY: undefined,
 });
 
 const freshEmail = emailSequence('limit');
-const book = (start: string, email: string, from: string) =>
-  server.send('/api/bookings', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(bookingPayload(start, email, { timeZone: 'Europe/Berlin' })), from });
+const book = (start: string, email: string, from: string) => {
+  const client = from.includes(':') ? { headers: { 'x-forwarded-for': from } } : { from, headers: {} };
+  return server.send('/api/bookings', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...client.headers }, body: JSON.stringify(bookingPayload(start, email, { timeZone: 'Europe/Berlin' })), ...('from' in client ? { from: client.from } : {}) });
+};
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const bookingsFor = async (email: string) =>
   Number((await (await apiContext()).db.execute({ sql: 'SELECT COUNT(*) AS n FROM bookings WHERE email = ?', args: [email] })).rows[0]?.n);
@@ -66,5 +71,15 @@ describe('calls booked from one client address in a day', () => {
     for (let i = 0; i < 3; i++) expect((await book(taken, freshEmail(), '127.0.9.4')).status).toBe(409);
     for (const start of times.slice(1, 4)) expect((await book(start, freshEmail(), '127.0.9.4')).status).toBe(201);
     expect((await book(times[4]!, freshEmail(), '127.0.9.4')).status).toBe(429);
+  });
+
+  it('an IPv6 site (a /48, 65,536 /64s: a tunnel broker gives one away) books at most 4 times as many: 12', async () => {
+    const times = await freeTimes();
+    const statuses: number[] = [];
+    // Five /64s of one /48, three calls each (each /64's own limit), and the site's 12 run out on the fifth.
+    for (let net = 1; net <= 5; net++) for (let call = 0; call < 3; call++) statuses.push((await book(times[statuses.length]!, freshEmail(), `2001:db8:42:${net}::1`)).status);
+    expect(statuses).toEqual([...Array(12).fill(201), 429, 429, 429]);
+    // Another site is not held back.
+    expect((await book(times[15]!, freshEmail(), '2001:db8:43:1::1')).status).toBe(201);
   });
 });

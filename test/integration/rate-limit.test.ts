@@ -27,6 +27,12 @@ describe('address buckets', () => {
     expect(addressBucket('64:ff9b::192.0.2.33')).toBe('64:ff9b:0:0::/64');
   });
 
+  it('reads an IPv6 client\'s /48 (its site) when asked; IPv4 stays as it is', () => {
+    expect(addressBucket('2001:db8:85a3:17::1', 48)).toBe('2001:db8:85a3::/48');
+    expect(addressBucket('2001:0DB8:85A3:ffff::1', 48)).toBe('2001:db8:85a3::/48');
+    expect(addressBucket('203.0.113.7', 48)).toBe('203.0.113.7');
+  });
+
   it('has no bucket for a missing or malformed address', () => {
     for (const address of ['', 'unknown', '999.1.1.1', '2001:db8::g', 'example.com', '1.2.3']) expect(addressBucket(address), address).toBeNull();
   });
@@ -53,5 +59,25 @@ describe('client rate limits', () => {
     expect(results[2]).toEqual({ ok: false, retryAfterSeconds: 595 });
     // A real address is not held back by them.
     expect((await hitClientRateLimit(db, rule, SECRET, '198.51.100.1', now)).ok).toBe(true);
+  });
+
+  it('with perIpv6Site, the /64s of one /48 share that many between them; other /48s and IPv4 are not held back', async () => {
+    const db = await getDb(readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rate-')) }));
+    const site = { name: 'site-test', limit: 2, perIpv6Site: 5, windowSeconds: 600 };
+    const results = [];
+    for (let net = 1; net <= 4; net++) for (let host = 1; host <= 2; host++) results.push((await hitClientRateLimit(db, site, SECRET, `2001:db8:7:${net}::${host}`, now)).ok);
+    expect(results).toEqual([true, true, true, true, true, false, false, false]);
+    // The /64's own limit still holds inside the site's.
+    expect((await hitClientRateLimit(db, site, SECRET, '2001:db8:8:1::1', now)).ok).toBe(true);
+    expect((await hitClientRateLimit(db, site, SECRET, '2001:db8:8:1::2', now)).ok).toBe(true);
+    expect((await hitClientRateLimit(db, site, SECRET, '2001:db8:8:1::3', now)).ok).toBe(false);
+    // IPv4 has no site: its own limit only.
+    const v4 = [];
+    for (let i = 0; i < 3; i++) v4.push((await hitClientRateLimit(db, site, SECRET, '198.51.100.9', now)).ok);
+    expect(v4).toEqual([true, true, false]);
+    // Without perIpv6Site the /64s of a /48 are counted apart, as before.
+    const apart = [];
+    for (let net = 1; net <= 4; net++) for (let host = 1; host <= 2; host++) apart.push((await hitClientRateLimit(db, { name: 'apart', limit: 2, windowSeconds: 600 }, SECRET, `2001:db8:9:${net}::${host}`, now)).ok);
+    expect(apart.every(Boolean)).toBe(true);
   });
 });

@@ -33,6 +33,8 @@ export class BookingCancelledError extends Error {
 }
 
 const DAY_SECONDS = 24 * 3600;
+/** An IPv6 /48 (a site: an office, a home, or a tunnel broker's free allocation) books at most this many times one client's calls a day. */
+const IPV6_SITE_FACTOR = 4;
 
 /**
  * A limit on calls booked, counted only on bookings made: `email-hourly`, calls booked (and cancelled)
@@ -103,7 +105,9 @@ export async function createBooking(ctx: ApiContext, tx: Transaction, request: B
   if (!limit.ok) throw new BookingLimitError('email-hourly', limit.retryAfterSeconds);
   // Calls made from one connection in a day: a new address for every call would otherwise let one
   // client book every free time of the horizon (10 an hour) and hide the calendar from real visitors.
-  const fromClient = await hitClientRateLimit(tx, { name: 'booking-made', limit: ctx.config.bookingClientDailyLimit, windowSeconds: DAY_SECONDS }, ctx.secret, meta.clientAddress, now.getTime());
+  const daily = ctx.config.bookingClientDailyLimit;
+  const rule = { name: 'booking-made', limit: daily, perIpv6Site: daily * IPV6_SITE_FACTOR, windowSeconds: DAY_SECONDS };
+  const fromClient = await hitClientRateLimit(tx, rule, ctx.secret, meta.clientAddress, now.getTime());
   if (!fromClient.ok) throw new BookingLimitError('client-daily', fromClient.retryAfterSeconds);
 
   const id = timeOrderedId();

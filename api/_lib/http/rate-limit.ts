@@ -34,14 +34,14 @@ export async function hitRateLimit(db: Client | Transaction, rule: RateLimitRule
  * subscriber line usually owns a whole /64, so counting single addresses would let it rotate through
  * 2^64 of them), an IPv4-mapped IPv6 address as its IPv4. Null when there is no usable address.
  */
-export function addressBucket(address: string): string | null {
+export function addressBucket(address: string, ipv6Prefix: 64 | 48 = 64): string | null {
   const bare = address.trim().replace(/^\[(.*)\]$/, '$1').split('%')[0]!;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
   if (mapped && isIP(mapped[1]!) === 4) return mapped[1]!;
   const version = isIP(bare);
   if (version === 4) return bare;
   if (version !== 6) return null;
-  return `${ipv6Groups(bare).slice(0, 4).join(':')}::/64`;
+  return `${ipv6Groups(bare).slice(0, ipv6Prefix / 16).join(':')}::/${ipv6Prefix}`;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address, '::' expanded and a trailing IPv4 part converted. */
@@ -62,11 +62,16 @@ function ipv6Groups(address: string): string[] {
 /**
  * Counts one request against `rule` for the client at `address`. Requests with no usable address
  * share one bucket with a tenth of the limit: whatever sends them cannot hide among real clients.
+ * With `perIpv6Site`, an IPv6 client's /48 counts too, up to that many: a tunnel broker hands anyone a
+ * /48 for free, 65,536 /64s to rotate through (a carrier's phones may share one, so it is kept wide).
  */
-export function hitClientRateLimit(db: Client | Transaction, rule: RateLimitRule, secret: string, address: string, now = Date.now()): Promise<RateLimitResult> {
+export async function hitClientRateLimit(db: Client | Transaction, rule: RateLimitRule & { perIpv6Site?: number }, secret: string, address: string, now = Date.now()): Promise<RateLimitResult> {
   const bucket = addressBucket(address);
-  if (bucket) return hitRateLimit(db, rule, keyedHash(secret, 'address', bucket), now);
-  return hitRateLimit(db, { ...rule, name: `${rule.name}:no-address`, limit: Math.max(1, Math.floor(rule.limit / 10)) }, 'none', now);
+  if (!bucket) return hitRateLimit(db, { ...rule, name: `${rule.name}:no-address`, limit: Math.max(1, Math.floor(rule.limit / 10)) }, 'none', now);
+  const client = await hitRateLimit(db, rule, keyedHash(secret, 'address', bucket), now);
+  const site = addressBucket(address, 48)!;
+  if (!client.ok || rule.perIpv6Site === undefined || site === bucket) return client;
+  return hitRateLimit(db, { ...rule, name: `${rule.name}:site`, limit: rule.perIpv6Site }, keyedHash(secret, 'address', site), now);
 }
 
 /** Old windows are useless: the retry job sweeps them so the table stays small. */
