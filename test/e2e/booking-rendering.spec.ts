@@ -226,6 +226,9 @@ test.describe('booking page on the narrowest screen', () => {
     for (let i = 1; i < narrow.length; i++) expect(narrow[i]!.left - narrow[i - 1]!.right, `gap before ${i}`).toBeGreaterThan(8);
     await expect(headings.nth(3)).toHaveAttribute('abbr', 'Wednesday');
 
+    // Both spans showed between 359 and 360 px ("SunS") while the two breakpoints left that gap.
+    await page.setViewportSize({ width: 359, height: 700 });
+    await expect.poll(async () => (await shown()).map((cell) => cell.text)).toEqual(['S', 'M', 'T', 'W', 'T', 'F', 'S']);
     await page.setViewportSize({ width: 360, height: 700 });
     await expect.poll(async () => (await shown()).map((cell) => cell.text)).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
   });

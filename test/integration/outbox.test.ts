@@ -31,6 +31,15 @@ describe('tokens', () => {
     for (const spelling of [`${token}!!`, `${token}====`, `${token} `, ` ${token}`, token.replace('.', '.='), `${token.slice(0, 5)}+${token.slice(5)}`]) {
       expect([spelling, verifyToken(SECRET, 'newsletter-confirm', spelling, now)]).toEqual([spelling, { ok: false, reason: 'malformed' }]);
     }
+    // The signature's last character holds 2 bits no decoder reads: its three neighbours in the
+    // alphabet decode to the same bytes, and must not verify.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.at(-1)!);
+    for (let low = 0; low < 4; low++) {
+      const twin = alphabet[(last & ~3) | low]!;
+      if (twin === token.at(-1)) continue;
+      expect(verifyToken(SECRET, 'newsletter-confirm', token.slice(0, -1) + twin, now)).toEqual({ ok: false, reason: 'bad-signature' });
+    }
   });
   it('keys hashes by purpose and secret', () => {
     expect(keyedHash(SECRET, 'address', '127.0.0.1')).not.toBe(keyedHash(SECRET, 'email', '127.0.0.1'));

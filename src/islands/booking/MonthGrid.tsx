@@ -107,7 +107,7 @@ export function MonthGrid({ month, firstDay, locale, today, counts, loading, sel
               // Below 360 px (a small phone, or 400 % zoom) "WedThu" ran together: one letter each there.
               return (
                 <th key={column} scope="col" abbr={name.long} className="pb-1 text-xs font-semibold text-muted">
-                  <span className="max-[359px]:hidden">{name.short}</span>
+                  <span className="max-[360px]:hidden">{name.short}</span>
                   <span className="min-[360px]:hidden">{name.narrow}</span>
                 </th>
               );

@@ -11,7 +11,7 @@ import { scoreReadiness, type ReadinessResult } from '../../../src/lib/readiness
 // every score below can be added up by hand: signals yes 7.5 / partly 3.75 / no 0; items 8.75 / 4.375 / 0.
 
 export const TODAY = '2025-06-02';
-/** 42 days after TODAY (28 left in June + 14): inside the 20-60 day window. */
+/** 42 days after TODAY (28 left in June + 14): inside the 20-120 day window. */
 export const REVIEW_IN_WINDOW = '2025-07-14';
 
 export const steps = (count: number) => Array.from({ length: count }, (_, i) => `Step ${i + 1}`).join('\n');

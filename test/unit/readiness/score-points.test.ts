@@ -117,12 +117,13 @@ describe('scoreReadiness: partial credit', () => {
 
   it('scores the review date: 20 to 120 days from today full, any other date half, none 0', () => {
     // TODAY is 2025-06-02: +19 is 06-21, +20 is 06-22, +120 is 09-30 (28 to June 30, 31 in July, 31 in
-    // August, 30 in September). +80 (08-21) is what a check made two weeks before a build would date it.
+    // August, 30 in September). +65 (08-06) is what a check made two weeks before a build would date it
+    // (14 days to the start, go-live 21 days later, the review 30 days after that).
     const cases: [string, number][] = [
       ['', 0],
       ['2025-06-21', 4.375],
       ['2025-06-22', 8.75],
-      ['2025-08-21', 8.75],
+      ['2025-08-06', 8.75],
       ['2025-09-30', 8.75],
       ['2025-10-01', 4.375],
       ['2025-06-01', 4.375], // yesterday: set, but outside the window
