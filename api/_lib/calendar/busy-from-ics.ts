@@ -35,11 +35,13 @@ export interface BusyOptions {
   /** At most this many spans: past the last one kept, the window is treated as busy, with a warning. */
   maxSpans: number;
   /**
-   * The operator's own addresses: a meeting one of them declined blocks nothing (Google's feed keeps
-   * declined invitations, and an outsider's invitation, declined, must not close a bookable day). The
-   * feed's own name is added when it is an address, as Google names a primary calendar.
+   * Whose calendar it is: a meeting its owner declined blocks nothing (Google's feed keeps declined
+   * invitations, and an outsider's invitation, declined, must not close a bookable day). The owner is
+   * the address the feed's URL names, else the calendar's name when it is an address (as Google names a
+   * primary calendar), else the configured one (OPERATOR_EMAIL): one address, never several, so another
+   * guest's decline never frees the owner's time.
    */
-  ownAddresses?: readonly string[];
+  owner?: { fromUrl?: string; configured?: string };
 }
 
 /**
@@ -68,14 +70,13 @@ const hasZone = (date: Date) => typeof (date as Date & { tz?: string }).tz === '
 
 type Attendee = { params?: { PARTSTAT?: unknown }; val?: unknown } | string;
 
-/** Whether one of `owners` (lower case) declined the event: an ATTENDEE with their address and PARTSTAT=DECLINED. */
-function declinedByOwner(attendees: Attendee | Attendee[] | undefined, owners: ReadonlySet<string>): boolean {
-  if (owners.size === 0 || attendees === undefined) return false;
-  return (Array.isArray(attendees) ? attendees : [attendees]).some((attendee) => {
-    if (typeof attendee !== 'object' || attendee === null) return false;
-    const address = String(attendee.val ?? '').replace(/^mailto:/i, '').trim().toLowerCase();
-    return owners.has(address) && String(attendee.params?.PARTSTAT ?? '').toUpperCase() === 'DECLINED';
-  });
+/** Whether `owner` (lower case) declined the event: listed as an ATTENDEE, and every such entry PARTSTAT=DECLINED. */
+function declinedByOwner(attendees: Attendee | Attendee[] | undefined, owner: string | null): boolean {
+  if (owner === null || attendees === undefined) return false;
+  const entries = (Array.isArray(attendees) ? attendees : [attendees]).filter(
+    (attendee): attendee is Exclude<Attendee, string> => typeof attendee === 'object' && attendee !== null && String(attendee.val ?? '').replace(/^mailto:/i, '').trim().toLowerCase() === owner,
+  );
+  return entries.length > 0 && entries.every((attendee) => String(attendee.params?.PARTSTAT ?? '').toUpperCase() === 'DECLINED');
 }
 
 /**
@@ -83,12 +84,12 @@ function declinedByOwner(attendees: Attendee | Attendee[] | undefined, owners: R
  * the operator block nothing. A meeting the operator has not answered yet still does, as in Google's own
  * free/busy.
  */
-function blocksTime(instance: Instance, series: VEvent, owners: ReadonlySet<string>): boolean {
+function blocksTime(instance: Instance, series: VEvent, owner: string | null): boolean {
   const own = instance.event as (Partial<VEvent> & { attendee?: Attendee | Attendee[] }) | undefined;
   const status = String(own?.status ?? series.status ?? '').toUpperCase();
   const transparency = String(own?.transparency ?? series.transparency ?? '').toUpperCase();
   const attendees = own?.attendee ?? (series as VEvent & { attendee?: Attendee | Attendee[] }).attendee;
-  return status !== 'CANCELLED' && transparency !== 'TRANSPARENT' && !declinedByOwner(attendees, owners);
+  return status !== 'CANCELLED' && transparency !== 'TRANSPARENT' && !declinedByOwner(attendees, owner);
 }
 
 /** The calendar's name when it is an address (Google names a primary calendar by its owner's). */
@@ -128,9 +129,7 @@ export function busyFromIcs(text: string, options: BusyOptions): FeedBusy {
     throw new FeedFormatError(`the iCalendar file could not be read: ${(error as Error).message.slice(0, 200)}`);
   }
   const { from, to, timeZone, maxSpans } = options;
-  const owners = new Set((options.ownAddresses ?? []).map((address) => address.trim().toLowerCase()));
-  const named = calendarOwner(components);
-  if (named) owners.add(named);
+  const owner = (options.owner?.fromUrl ?? calendarOwner(components) ?? options.owner?.configured)?.trim().toLowerCase() ?? null;
   // Whole days either side: node-ical compares all-day events by local date, which may lie a day off the operator's.
   const range = { from: new Date(from - DAY_MS), to: new Date(to + DAY_MS), expandOngoing: true };
   const spans: FeedBusy['spans'] = [];
@@ -167,7 +166,7 @@ export function busyFromIcs(text: string, options: BusyOptions): FeedBusy {
       continue;
     }
     for (const instance of instances) {
-      if (!blocksTime(instance, event, owners)) continue;
+      if (!blocksTime(instance, event, owner)) continue;
       const span = spanOf(instance, event, timeZone);
       if (!span) {
         unreadable++;

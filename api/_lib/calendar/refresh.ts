@@ -163,7 +163,7 @@ async function fetchAndParse(ctx: ApiContext, feed: BusyFeed, before: FeedRow | 
       to,
       timeZone: ctx.config.booking.timeZone,
       maxSpans: MAX_SPANS_PER_FEED,
-      ownAddresses: feed.owner ? [ctx.config.operatorEmail, feed.owner] : [ctx.config.operatorEmail],
+      owner: { fromUrl: feed.owner, configured: ctx.config.operatorEmail },
     });
     // The site's own calls come back in the operator's calendar once they accept the invite: they
     // must not block themselves (a move, or the time freed by a cancel).
