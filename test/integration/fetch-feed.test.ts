@@ -1,6 +1,7 @@
 // Fetching a calendar feed from a local calendar host: the conditional GET, the size cap on a feed
 // larger than 20 MB (cut after its last whole event, then still read), redirects only to https (and to
 // loopback only from a loopback feed), the time limit, and errors worded without the URL.
+import dns from 'node:dns';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { busyFromIcs } from '../../api/_lib/calendar/busy-from-ics.ts';
@@ -55,19 +56,34 @@ describe('fetchFeed', () => {
   });
 
   describe('a feed on the internet', () => {
-    afterEach(() => vi.unstubAllGlobals());
-    it('may not redirect the server to its own address, over https or http', async () => {
-      // A calendar host answering with a redirect into this machine (a local admin port, say): refused
-      // before any request goes there. fetch is stubbed: a test cannot own a public host.
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    });
+    it('may not redirect the server to an internal address, however it is written', async () => {
+      // A calendar host answering with a redirect into this machine (a local admin port), a private
+      // network or the metadata service: refused before any request goes there. fetch is stubbed: a
+      // test cannot own a public host.
+      const locations = [
+        'http://127.0.0.1:2375/containers/json', 'https://localhost/admin', 'https://localhost./', 'https://admin.localhost/', 'http://[::1]:8080/',
+        'https://0.0.0.0/', 'https://[::]/', 'https://[::ffff:127.0.0.1]/', 'https://[::ffff:7f00:1]/', 'https://2130706433/',
+        'https://169.254.169.254/latest/meta-data/', 'https://10.0.0.5/', 'https://192.168.1.1/', 'https://172.20.0.1/', 'https://[fd00::1]/', 'https://[fe80::1]/',
+      ];
       const requested: string[] = [];
-      for (const location of ['http://127.0.0.1:2375/containers/json', 'https://localhost/admin', 'http://[::1]:8080/']) {
+      for (const location of locations) {
         vi.stubGlobal('fetch', async (input: URL) => {
           requested.push(String(input));
           return new Response(null, { status: 302, headers: { location } });
         });
-        expect(await failure(fetchFeed('https://calendar.example.com/private-abc/basic.ics', {}))).toBe("redirected to this server's own address");
+        expect([location, await failure(fetchFeed('https://calendar.example.com/private-abc/basic.ics', {}))]).toEqual([location, 'redirected to an internal address']);
       }
-      expect(requested).toEqual(Array(3).fill('https://calendar.example.com/private-abc/basic.ics'));
+      expect(requested).toEqual(Array(locations.length).fill('https://calendar.example.com/private-abc/basic.ics'));
+    });
+
+    it('nor to a name that resolves to one', async () => {
+      vi.spyOn(dns.promises, 'lookup').mockImplementation((async () => [{ address: '127.0.0.1', family: 4 }]) as never);
+      vi.stubGlobal('fetch', async () => new Response(null, { status: 302, headers: { location: 'https://rebind.example.net/' } }));
+      expect(await failure(fetchFeed('https://calendar.example.com/private-abc/basic.ics', {}))).toBe('redirected to an internal address');
     });
   });
 

@@ -1,6 +1,8 @@
 // Fetching one calendar feed: a conditional GET (ETag / Last-Modified) with a time limit and a size cap,
-// following redirects only to https, and to this machine only from a feed that is on it (a test's). Errors are worded for the operator's
+// following redirects only to https and never to an internal address (this machine only from a feed
+// that is on it, a test's). Errors are worded for the operator's
 // report and never contain the URL, which is a secret.
+import { isInternalHost } from '../http/internal-address.ts';
 import { isLoopbackHost } from '../http/loopback-host.ts';
 
 /** Whole request, body included. */
@@ -23,11 +25,13 @@ export class FeedFetchError extends Error {
 }
 
 /**
- * Why a redirect target is refused, or null to follow it: https only, and this machine only when the feed
- * itself is on it (a test's local server). A calendar host must not steer the server into its own ports.
+ * Why a redirect target is refused, or null to follow it: https only, and never an internal address
+ * (this machine, a private network, the cloud's metadata service), except this machine from a feed
+ * that is itself on it (a test's local server). A calendar host must not steer the server inward.
  */
-function refusal(target: URL, feedOnLoopback: boolean): string | null {
-  if (isLoopbackHost(target.hostname)) return feedOnLoopback ? null : "redirected to this server's own address";
+async function refusal(target: URL, feedOnLoopback: boolean): Promise<string | null> {
+  if (feedOnLoopback && isLoopbackHost(target.hostname)) return null;
+  if (await isInternalHost(target.hostname)) return 'redirected to an internal address';
   return target.protocol === 'https:' ? null : 'redirected to an address that is not https';
 }
 
@@ -86,7 +90,7 @@ export async function fetchFeed(url: string, validators: Validators, options: { 
         if (!location) throw new FeedFetchError(`HTTP ${response.status} without a Location to follow`);
         if (hop >= MAX_REDIRECTS) throw new FeedFetchError(`more than ${MAX_REDIRECTS} redirects`);
         target = new URL(location, target);
-        const refused = refusal(target, feedOnLoopback);
+        const refused = await refusal(target, feedOnLoopback);
         if (refused) throw new FeedFetchError(refused);
         continue;
       }
