@@ -17,6 +17,7 @@ import { releaseHold } from './_lib/booking/slot-holds.ts';
 import { freshenCalendarFor, slotTakenResponse, startRefusedError } from './_lib/booking/time-requests.ts';
 import { callEvent } from './_lib/booking/call-event.ts';
 import { deliverInBackground } from './_lib/mail/deliver.ts';
+import { queueOperatorAlert } from './_lib/mail/queue-operator-alert.ts';
 import { HttpError, clientAddress, handle, looksAutomated, rateLimited, readJsonPayload } from './_lib/http/request-guards.ts';
 import { hitClientRateLimit } from './_lib/http/rate-limit.ts';
 import { googleCalendarUrl, outlookCalendarUrl } from '../src/lib/booking/calendar-links.ts';
@@ -58,6 +59,9 @@ export function POST(request: Request): Promise<Response> {
       if (error instanceof StartNotBookableError) throw startRefusedError(error);
       if (error instanceof BookingLimitError && error.limit === 'email-hourly') throw tooMany(error.retryAfterSeconds);
       if (error instanceof BookingLimitError) {
+        // The operator hears of it once a day: a script stopped, or real visitors refused (an office, a proxy without TRUST_PROXY).
+        const event = { type: 'bookings.client-limit' as const, day: now.toISOString().slice(0, 10), perClient: ctx.config.bookingClientDailyLimit };
+        deliverInBackground(ctx, await ctx.writes.run((tx) => queueOperatorAlert(ctx, tx, `bookings-client-limit-${event.day}`, event, now)));
         const hours = Math.ceil(error.retryAfterSeconds / 3600);
         throw new HttpError(429, 'booked_from_here_today', `This connection has booked as many calls today as one connection may. Try again in ${hours} hour${hours === 1 ? '' : 's'}, or write to us.`, {}, { 'Retry-After': String(error.retryAfterSeconds) });
       }

@@ -5,10 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPEN_EVERY_HOUR, startApiServer } from '../fixtures/api-server.ts';
 import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
+import { fileOutbox } from '../fixtures/file-outbox.ts';
 
-const { server, apiContext } = await startApiServer('booking-client-limit', {
+const { server, apiContext, deliverDue, dataDir } = await startApiServer('booking-client-limit', {
   ...OPEN_EVERY_HOUR,
   SITE_URL: 'https://site.test',
+  OPERATOR_EMAIL: 'operator@site.test',
   BOOKING_CLIENT_DAILY_LIMIT: undefined,
   // So a test can book from IPv6 addresses (X-Forwarded-For): the server reads the last hop.
   TRUST_PROXY: '1',
@@ -16,10 +18,15 @@ const { server, apiContext } = await startApiServer('booking-client-limit', {
   RESEND_API_KEY: undefined,
 });
 
+const { addressBucket } = await import('../../api/_lib/http/rate-limit.ts');
+const { keyedHash } = await import('../../api/_lib/signing/tokens.ts');
+
 const freshEmail = emailSequence('limit');
-const book = (start: string, email: string, from: string) => {
-  const client = from.includes(':') ? { headers: { 'x-forwarded-for': from } } : { from, headers: {} };
-  return server.send('/api/bookings', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...client.headers }, body: JSON.stringify(bookingPayload(start, email, { timeZone: 'Europe/Berlin' })), ...('from' in client ? { from: client.from } : {}) });
+/** Books from `client`: an IPv4 loopback address is the socket's, an IPv6 address is claimed in X-Forwarded-For. */
+const book = (start: string, email: string, client: string) => {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (client.includes(':')) headers['x-forwarded-for'] = client;
+  return server.send('/api/bookings', { method: 'POST', headers, body: JSON.stringify(bookingPayload(start, email, { timeZone: 'Europe/Berlin' })), ...(client.includes(':') ? {} : { from: client }) });
 };
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const bookingsFor = async (email: string) =>
@@ -62,6 +69,16 @@ describe('calls booked from one client address in a day', () => {
     expect(await bookingsFor(fourth)).toBe(0);
 
     expect((await book(times[3]!, fourth, '127.0.9.2')).status).toBe(201);
+
+    // The operator hears of it, once a day however many are refused.
+    expect((await book(times[4]!, freshEmail(), '127.0.9.1')).status).toBe(429);
+    // The refusal started a delivery of its own: this run sends whatever that one has not claimed, and
+    // the poll waits for whichever of them holds the alert to write it.
+    const ctx = await apiContext();
+    await deliverDue(ctx.db, ctx.mailer, { limit: 100 });
+    const alerts = () => fileOutbox(dataDir).mails((mail) => mail.to === 'operator@site.test' && mail.subject.startsWith('A visitor was refused a booking'));
+    await expect.poll(() => alerts().map((mail) => mail.subject)).toEqual(['A visitor was refused a booking: their connection had booked its calls for today']);
+    expect(alerts()[0]!.text).toContain('raise BOOKING_CLIENT_DAILY_LIMIT or set TRUST_PROXY');
   });
 
   it('counts only calls made: tries refused for a taken time leave the client its three calls', async () => {
@@ -79,6 +96,10 @@ describe('calls booked from one client address in a day', () => {
     // Five /64s of one /48, three calls each (each /64's own limit), and the site's 12 run out on the fifth.
     for (let net = 1; net <= 5; net++) for (let call = 0; call < 3; call++) statuses.push((await book(times[statuses.length]!, freshEmail(), `2001:db8:42:${net}::1`)).status);
     expect(statuses).toEqual([...Array(12).fill(201), 429, 429, 429]);
+    // A refusal rolls back what it counted: the fifth /64's own count was never kept.
+    const ctx = await apiContext();
+    const key = `booking-made:${keyedHash(ctx.secret, 'address', addressBucket('2001:db8:42:5::1')!)}`;
+    expect((await ctx.db.execute({ sql: 'SELECT count FROM rate_limits WHERE key = ?', args: [key] })).rows).toEqual([]);
     // Another site is not held back.
     expect((await book(times[15]!, freshEmail(), '2001:db8:43:1::1')).status).toBe(201);
   });

@@ -63,7 +63,7 @@ function ipv6Groups(address: string): string[] {
  * Counts one request against `rule` for the client at `address`. Requests with no usable address
  * share one bucket with a tenth of the limit: whatever sends them cannot hide among real clients.
  * With `perIpv6Site`, an IPv6 client's /48 counts too, up to that many: a tunnel broker hands anyone a
- * /48 for free, 65,536 /64s to rotate through (a carrier's phones may share one, so it is kept wide).
+ * /48 for free, 65,536 /64s to rotate through (a carrier's phones may share one: give it a multiple of `limit`).
  */
 export async function hitClientRateLimit(db: Client | Transaction, rule: RateLimitRule & { perIpv6Site?: number }, secret: string, address: string, now = Date.now()): Promise<RateLimitResult> {
   const bucket = addressBucket(address);

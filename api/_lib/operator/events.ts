@@ -46,6 +46,13 @@ export type OperatorEvent =
       perDay: number;
     }
   | {
+      type: 'bookings.client-limit';
+      /** The UTC day (YYYY-MM-DD) a visitor was first refused because their connection had booked its calls. */
+      day: string;
+      /** BOOKING_CLIENT_DAILY_LIMIT. */
+      perClient: number;
+    }
+  | {
       type: 'delivery.failed';
       /** An email to a visitor that could not be delivered (../mail/failure-alerts.ts): one message per failed email. */
       message: FailedMessageFacts;
@@ -74,7 +81,7 @@ export interface FailedMessageFacts {
  * The alerts: events the operator is emailed about too (../mail/queue-operator-alert.ts), each email
  * storing the event itself (template `operator-alert`). Bookings and subscribers are emailed otherwise.
  */
-export type OperatorAlertEvent = Extract<OperatorEvent, { type: 'calendar.feed-failing' | 'calendar.feed-recovered' | 'holds.spike' | 'delivery.failed' }>;
+export type OperatorAlertEvent = Extract<OperatorEvent, { type: 'calendar.feed-failing' | 'calendar.feed-recovered' | 'holds.spike' | 'bookings.client-limit' | 'delivery.failed' }>;
 
 /** What the outbox stores for one message: enough to build any flavour's body at delivery. */
 export interface StoredWebhook {

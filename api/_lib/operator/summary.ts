@@ -43,6 +43,7 @@ const TITLES: Record<OperatorEvent['type'], string> = {
   'calendar.feed-failing': 'Calendar feed not loading',
   'calendar.feed-recovered': 'Calendar feed loads again',
   'holds.spike': 'Many visitors are holding times',
+  'bookings.client-limit': 'A visitor could not book: their connection had booked its calls for the day',
   'delivery.failed': 'An email to a visitor could not be sent',
 };
 
@@ -112,6 +113,15 @@ export function summarize(event: OperatorEvent, timeZone: string): Summary {
           { label: 'Limit', value: `${event.perDay} held times a day` },
         ],
         note: 'Nobody was turned away: a visitor whose hold is refused can still book the time, and held times never count toward your daily limit of calls. Holds run out after a few minutes on their own. A burst like this is often a script trying to make the calendar look full: there is nothing to do unless it goes on and bookings stop arriving; then tell whoever runs the site. At most one message a day.',
+      };
+    case 'bookings.client-limit':
+      return {
+        title,
+        facts: [
+          { label: 'Day (UTC)', value: formatDay(`${event.day}T12:00:00Z`, 'UTC') },
+          { label: 'Limit', value: `${event.perClient} calls a day from one connection (an IPv6 network: 4 times that)` },
+        ],
+        note: 'The page told them so and gave them your address to write to. Usually this is a script booking made-up addresses, and the limit stopped it: check today\'s bookings and cancel any that look fake. If real visitors are being refused, several people from one office, or every visitor because the site sits behind a proxy without TRUST_PROXY=1 (then all of them count as one connection), raise BOOKING_CLIENT_DAILY_LIMIT or set TRUST_PROXY. At most one message a day.',
       };
     case 'delivery.failed': {
       const { message, booking } = event;

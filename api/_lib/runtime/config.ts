@@ -63,7 +63,7 @@ export interface ServerConfig {
   booking: BookingRules;
   /** Booking requests allowed per client address (or IPv6 /64), and per email address, in an hour. */
   bookingRateLimit: number;
-  /** Calls one client address (an IPv6 client: its /64) may book in a UTC day, counted only on bookings made. */
+  /** Calls one client address (an IPv6 client: its /64; its /48 four times as many) may book in a UTC day, counted only on bookings made. */
   bookingClientDailyLimit: number;
   /** The operator's calendar feeds whose events block times (none: only bookings made here do). */
   busyFeeds: BusyFeed[];

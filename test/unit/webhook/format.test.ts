@@ -80,6 +80,13 @@ describe('summary', () => {
     const spike = plainText(summarize({ type: 'holds.spike', day: '2026-03-12', holds: 14, clients: 9, perDay: 3 }, 'Europe/Berlin'));
     expect(spike).toContain('Holds run out after a few minutes on their own.');
     expect(spike).toContain('then tell whoever runs the site.');
+    const limited = summarize({ type: 'bookings.client-limit', day: '2026-03-12', perClient: 3 }, 'Europe/Berlin');
+    expect(limited.facts.map((f) => [f.label, f.value])).toEqual([
+      ['Day (UTC)', 'Thursday, March 12, 2026'],
+      ['Limit', '3 calls a day from one connection (an IPv6 network: 4 times that)'],
+    ]);
+    expect(limited.note).toContain('check today\'s bookings and cancel any that look fake');
+    expect(limited.note).toContain('raise BOOKING_CLIENT_DAILY_LIMIT or set TRUST_PROXY');
   });
 
   it('keeps a value on one line, without hidden characters, and bounded', () => {

@@ -29,6 +29,8 @@ export function operatorAlertSubject(event: OperatorAlertEvent): string {
       return `Calendar feed "${event.feed.label}" loads again`;
     case 'holds.spike':
       return 'Many visitors are holding times on the booking page';
+    case 'bookings.client-limit':
+      return 'A visitor was refused a booking: their connection had booked its calls for today';
     case 'delivery.failed':
       return sanitizeText(`Not delivered: ${event.message.description} to ${event.message.to}`, true);
   }
