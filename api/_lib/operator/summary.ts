@@ -121,7 +121,7 @@ export function summarize(event: OperatorEvent, timeZone: string): Summary {
           { label: 'Day (UTC)', value: formatDay(`${event.day}T12:00:00Z`, 'UTC') },
           { label: 'Limit', value: `${event.perClient} calls a day from one connection (an IPv6 network: 4 times that)` },
         ],
-        note: 'The page told them so and gave them your address to write to. Usually this is a script booking made-up addresses, and the limit stopped it: check today\'s bookings and cancel any that look fake. If real visitors are being refused, several people from one office, or every visitor because the site sits behind a proxy without TRUST_PROXY=1 (then all of them count as one connection), raise BOOKING_CLIENT_DAILY_LIMIT or set TRUST_PROXY. At most one message a day.',
+        note: 'The page told them so and gave them your address to write to. Usually this is a script booking made-up addresses, and the limit stopped it: check today\'s bookings and cancel any that look fake. If real visitors are being refused (several people from one office, or every visitor when the site sits behind a proxy without TRUST_PROXY=1, which makes them all one connection), raise BOOKING_CLIENT_DAILY_LIMIT or set TRUST_PROXY=1. At most one message a day.',
       };
     case 'delivery.failed': {
       const { message, booking } = event;
