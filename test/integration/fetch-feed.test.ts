@@ -80,6 +80,12 @@ describe('fetchFeed', () => {
       expect(requested).toEqual(Array(locations.length).fill('https://calendar.example.com/private-abc/basic.ics'));
     });
 
+    it('gives up a name lookup that hangs at the feed\'s deadline, worded as a timeout', async () => {
+      vi.spyOn(dns.promises, 'lookup').mockImplementation((() => new Promise(() => {})) as never);
+      vi.stubGlobal('fetch', async () => new Response(null, { status: 302, headers: { location: 'https://slow-dns.example.net/' } }));
+      expect(await failure(fetchFeed('https://calendar.example.com/private-abc/basic.ics', {}, { timeoutMs: 300 }))).toBe('no answer within 0.3 s');
+    });
+
     it('nor to a name that resolves to one', async () => {
       vi.spyOn(dns.promises, 'lookup').mockImplementation((async () => [{ address: '127.0.0.1', family: 4 }]) as never);
       vi.stubGlobal('fetch', async () => new Response(null, { status: 302, headers: { location: 'https://rebind.example.net/' } }));

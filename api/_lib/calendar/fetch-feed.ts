@@ -29,9 +29,9 @@ export class FeedFetchError extends Error {
  * (this machine, a private network, the cloud's metadata service), except this machine from a feed
  * that is itself on it (a test's local server). A calendar host must not steer the server inward.
  */
-async function refusal(target: URL, feedOnLoopback: boolean): Promise<string | null> {
+async function refusal(target: URL, feedOnLoopback: boolean, signal: AbortSignal): Promise<string | null> {
   if (feedOnLoopback && isLoopbackHost(target.hostname)) return null;
-  if (await isInternalHost(target.hostname)) return 'redirected to an internal address';
+  if (await isInternalHost(target.hostname, signal)) return 'redirected to an internal address';
   return target.protocol === 'https:' ? null : 'redirected to an address that is not https';
 }
 
@@ -90,7 +90,7 @@ export async function fetchFeed(url: string, validators: Validators, options: { 
         if (!location) throw new FeedFetchError(`HTTP ${response.status} without a Location to follow`);
         if (hop >= MAX_REDIRECTS) throw new FeedFetchError(`more than ${MAX_REDIRECTS} redirects`);
         target = new URL(location, target);
-        const refused = await refusal(target, feedOnLoopback);
+        const refused = await refusal(target, feedOnLoopback, signal);
         if (refused) throw new FeedFetchError(refused);
         continue;
       }

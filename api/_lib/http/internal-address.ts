@@ -29,16 +29,24 @@ export function isInternalIp(address: string): boolean {
 
 /**
  * Whether `hostname` (as URL.hostname gives it) is, or resolves to, an internal address. A name that
- * does not resolve is not internal: the fetch that follows fails on its own.
+ * does not resolve is not internal: the fetch that follows fails on its own. The lookup gives up with
+ * `signal` (the caller's deadline): the system resolver may wait far longer.
  */
-export async function isInternalHost(hostname: string): Promise<boolean> {
+export async function isInternalHost(hostname: string, signal?: AbortSignal): Promise<boolean> {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   if (isIP(host)) return isInternalIp(host);
+  signal?.throwIfAborted();
+  const lookup = dns.promises.lookup(host, { all: true }).then((addresses) => addresses.some(({ address }) => isInternalIp(address)), () => false);
+  if (!signal) return lookup;
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
   try {
-    const addresses = await dns.promises.lookup(host, { all: true });
-    return addresses.some(({ address }) => isInternalIp(address));
-  } catch {
-    return false;
+    return await Promise.race([lookup, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }
