@@ -14,6 +14,7 @@
 //     the process's clock changes), so an occurrence's wall time is the first one's plus that offset.
 import ical, { type VEvent } from 'node-ical';
 import { Temporal } from 'temporal-polyfill';
+import { isEmailAddress } from '../../../src/lib/booking/request.ts';
 import { DAY_MS } from '../../../src/lib/time/durations.ts';
 import { occurrenceBound } from './recurrence-bound.ts';
 
@@ -96,7 +97,7 @@ function blocksTime(instance: Instance, series: VEvent, owner: string | null): b
 function calendarOwner(components: Record<string, unknown>): string | null {
   const calendar = components.vcalendar as { 'WR-CALNAME'?: unknown } | undefined;
   const name = typeof calendar?.['WR-CALNAME'] === 'string' ? calendar['WR-CALNAME'].trim().toLowerCase() : '';
-  return /^[^\s@]+@[^\s@]+$/.test(name) ? name : null;
+  return isEmailAddress(name) ? name : null;
 }
 
 /** The instance as epoch ms in real time, or null when node-ical could not read its times. */

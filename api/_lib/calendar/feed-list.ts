@@ -2,6 +2,7 @@
 // commas or newlines, each optionally named `label=url`. The URL is a secret (whoever has it reads the
 // operator's calendar), so no message here ever repeats it: a bad entry is named by its label or position.
 import { isLoopbackHost } from '../http/loopback-host.ts';
+import { isEmailAddress } from '../../../src/lib/booking/request.ts';
 
 export interface BusyFeed {
   /** Names the feed in the database, the operator's report and every message: the label, or `feed-<n>`. */
@@ -26,7 +27,7 @@ function googleCalendarOwner(url: URL): string | undefined {
     return undefined;
   }
   // Shared and resource calendars have ids under group.calendar.google.com or resource.calendar.google.com: nobody's replies.
-  return /^[^\s@/]+@[^\s@/]+$/.test(address) && !address.endsWith('calendar.google.com') ? address : undefined;
+  return isEmailAddress(address) && !address.endsWith('calendar.google.com') ? address : undefined;
 }
 
 const LABEL = /^[A-Za-z0-9][\w .-]{0,39}$/;
