@@ -62,8 +62,7 @@ export function POST(request: Request): Promise<Response> {
         // The operator hears of it once a day: a script stopped, or real visitors refused (an office, a proxy without TRUST_PROXY).
         const event = { type: 'bookings.client-limit' as const, day: now.toISOString().slice(0, 10), perClient: ctx.config.bookingClientDailyLimit };
         deliverInBackground(ctx, await ctx.writes.run((tx) => queueOperatorAlert(ctx, tx, `bookings-client-limit-${event.day}`, event, now)));
-        const hours = Math.ceil(error.retryAfterSeconds / 3600);
-        throw new HttpError(429, 'booked_from_here_today', `This connection has booked as many calls today as one connection may. Try again in ${hours} hour${hours === 1 ? '' : 's'}, or write to us.`, {}, { 'Retry-After': String(error.retryAfterSeconds) });
+        throw rateLimited('This connection has booked as many calls today as one connection may', error.retryAfterSeconds, { writeToUs: true, code: 'booked_from_here_today' });
       }
       if (error instanceof IdempotencyKeyReusedError) throw new HttpError(422, 'idempotency_key_reused', 'This request was already used to book with other details. Reload the page and book again.');
       if (error instanceof BookingCancelledError) throw new HttpError(409, 'booking_cancelled', 'That booking has been cancelled. Pick a time to book again.');

@@ -61,7 +61,7 @@ describe('calls booked from one client address in a day', () => {
     const fourth = freshEmail();
     const refused = await book(times[3]!, fourth, '127.0.9.1');
     expect(refused.status).toBe(429);
-    expect(JSON.parse(refused.body).error.code).toBe('booked_from_here_today');
+    expect(JSON.parse(refused.body).error).toMatchObject({ code: 'booked_from_here_today', message: 'This connection has booked as many calls today as one connection may. Try again in 12 hour(s), or write to us.' });
     const retryAfter = Number(refused.headers['retry-after']);
     // Until the UTC day ends: about 12 hours from noon.
     expect(retryAfter).toBeGreaterThan(11 * 3600);

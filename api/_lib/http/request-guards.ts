@@ -51,12 +51,14 @@ export async function readJsonPayload<T>(request: Request, allowedOrigins: Reado
 }
 
 /**
- * 429 rate_limited with Retry-After, saying when to try again: "`tooMany`. Try again in 3 minute(s)",
- * then ", or write to us." where writing to us is a way on.
+ * 429 with Retry-After (code `rate_limited` unless another is given), saying when to try again:
+ * "`tooMany`. Try again in 3 minute(s)" (in hours past two of them), then ", or write to us." where
+ * writing to us is a way on.
  */
-export function rateLimited(tooMany: string, retryAfterSeconds: number, { writeToUs }: { writeToUs: boolean }): HttpError {
-  const message = `${tooMany}. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)${writeToUs ? ', or write to us' : ''}.`;
-  return new HttpError(429, 'rate_limited', message, {}, { 'Retry-After': String(retryAfterSeconds) });
+export function rateLimited(tooMany: string, retryAfterSeconds: number, { writeToUs, code = 'rate_limited' }: { writeToUs: boolean; code?: string }): HttpError {
+  const wait = retryAfterSeconds > 2 * 3600 ? `${Math.ceil(retryAfterSeconds / 3600)} hour(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`;
+  const message = `${tooMany}. Try again in ${wait}${writeToUs ? ', or write to us' : ''}.`;
+  return new HttpError(429, code, message, {}, { 'Retry-After': String(retryAfterSeconds) });
 }
 
 /** Faster than a person can fill in a form and send it, even one filled in from an earlier visit (a booking's saved details). */
