@@ -2,6 +2,7 @@
 // its private networks and the cloud's metadata service. Literal forms are checked, names after DNS.
 import dns from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import { isLoopbackHost } from './loopback-host.ts';
 
 const internal = new BlockList();
 for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) {
@@ -34,7 +35,7 @@ export function isInternalIp(address: string): boolean {
  */
 export async function isInternalHost(hostname: string, signal?: AbortSignal): Promise<boolean> {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isLoopbackHost(host) || host.endsWith('.localhost')) return true;
   if (isIP(host)) return isInternalIp(host);
   signal?.throwIfAborted();
   const lookup = dns.promises.lookup(host, { all: true }).then((addresses) => addresses.some(({ address }) => isInternalIp(address)), () => false);
