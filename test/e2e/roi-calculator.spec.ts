@@ -22,6 +22,51 @@ test.describe('ROI calculator', () => {
     await context.close();
   });
 
+  // On a slow line the form shows for a while before its script runs. What the visitor does meanwhile must
+  // survive hydration: React's first render writes its own state back into every field.
+  test('figures typed and an example picked before the script runs are kept when it does', { tag: '@flow' }, async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/RoiCalculator\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(PATH);
+    await page.getByLabel('Time by hand').fill('10');
+    await page.getByLabel('Loaded cost per hour').fill('60');
+    await page.getByRole('slider', { name: 'Share of the volume the workflow handles', exact: true }).fill('50');
+    release();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(page.getByLabel('Time by hand')).toHaveValue('10');
+    await expect(page.getByLabel('Loaded cost per hour')).toHaveValue('60');
+    await expect(page.getByRole('textbox', { name: 'Share of the volume the workflow handles' })).toHaveValue('50');
+    await expect(page.getByLabel('Your own workflow')).toBeChecked();
+    // (10 - 2) h a week x 4 weeks x half the volume.
+    await expect(figure(page, 'Hours saved a month')).toHaveText('16 h');
+    await expect(page).toHaveURL(/[?&]tm=10&.*cov=0\.5&ch=60(&|$)/);
+
+    const other = await page.context().newPage();
+    let releaseOther!: () => void;
+    const heldOther = new Promise<void>((resolve) => (releaseOther = resolve));
+    await other.route(/\/_astro\/RoiCalculator\.[\w-]+\.js$/, async (route) => {
+      await heldOther;
+      await route.continue();
+    });
+    await other.goto(PATH);
+    await other.getByText('CRM cleanup', { exact: true }).first().click();
+    await other.getByLabel('Weeks per month').fill('4.33');
+    await other.getByLabel('Horizon').selectOption('36');
+    releaseOther();
+    await expect(other.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(other.getByLabel('CRM cleanup')).toBeChecked();
+    // The example's figures (10 h a month by hand, 3 h with help), the convention typed kept beside them.
+    await expect(other.getByLabel('Time by hand')).toHaveValue('10');
+    await expect(other.getByLabel('Weeks per month')).toHaveValue('4.33');
+    await expect(other.getByLabel('Horizon')).toHaveValue('36');
+    await expect(other).toHaveURL(/[?&]p=crm-cleanup&.*h=36&.*wpm=4\.33(&|$)/);
+    await expect(figure(other, 'Hours saved a month')).toHaveText('7 h');
+  });
+
   test('each preset shows the figure from the example model', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const cases = [

@@ -1,6 +1,6 @@
 // The ROI and payback calculator island: the form beside its results. The server renders it with the
 // default scenario, so the first paint already shows real results; after hydration useSharedScenario
-// reads a shared scenario from the URL.
+// reads a shared scenario from the URL and what the visitor typed into the form before hydration.
 import { useMemo, useRef } from 'react';
 import { editDraft, fixesSpoken, keptOwn, presetDraft, type Draft } from '../../lib/roi/form.ts';
 import { roiFormatters } from '../../lib/roi/format.ts';
@@ -9,6 +9,7 @@ import { paybackText } from '../../lib/roi/reasons.ts';
 import type { RoiInputs } from '../../lib/roi/schema.ts';
 import { RoiForm } from './RoiForm.tsx';
 import { RoiResults } from './RoiResults.tsx';
+import { changedBeforeHydration } from './changed-before-hydration.ts';
 import { useSharedScenario } from './useSharedScenario.ts';
 
 interface Props {
@@ -18,7 +19,8 @@ interface Props {
 
 /** The calculator: recomputes on every valid edit and keeps the last valid results while a field needs a fix. */
 export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
-  const scenario = useSharedScenario(initialInputs);
+  const formRef = useRef<HTMLFormElement>(null);
+  const scenario = useSharedScenario(initialInputs, () => formRef.current && changedBeforeHydration(formRef.current));
   const { draft, inputs, errors, locale } = scenario;
   const result = useMemo(() => computeRoi(inputs), [inputs]);
   const format = useMemo(() => roiFormatters(locale, inputs.currency), [locale, inputs.currency]);
@@ -35,6 +37,7 @@ export default function RoiCalculator({ initialInputs, bookingPath }: Props) {
         currency={inputs.currency}
         locale={locale}
         onLocale={scenario.setLocale}
+        formRef={formRef}
         onEdit={(name, raw) => scenario.edit(editDraft(draft, name, raw))}
         onPreset={(id) => scenario.edit(presetDraft(draft, inputs, id, scenario.mark, (own.current = keptOwn(draft, own.current, scenario.mark))))}
         summary={{ hours: format.number(result.hoursSavedPerMonth, 1), payback: payback.value, stale: errorCount > 0 }}

@@ -2,6 +2,7 @@
 // screen readers hear (aria-describedby + aria-invalid): the unit first ("%" or "h/week" decides what
 // a number means), then the error, then the hint, which stays when there is an error.
 import type { ReactNode } from 'react';
+import { sliderName } from './field-ids.ts';
 
 interface FieldShellProps {
   id: string;
@@ -121,6 +122,7 @@ export function SliderField({ id, label, value, onChange, unit, hint, error, min
       <div className="flex items-center gap-3">
         <input
           type="range"
+          name={sliderName(id)}
           min={min}
           max={max}
           step={step}

@@ -1,11 +1,13 @@
 // The calculator's scenario and the URL that shares it. The server renders the default scenario; after
-// hydration a scenario in the URL wins, and once the visitor changes something the URL follows.
+// hydration a scenario in the URL wins, what the visitor typed before hydration over it, and once the
+// visitor changes something the URL follows.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { draftFromInputs, parseDraft, restyleDraft, type Draft, type FieldErrors } from '../../lib/roi/form.ts';
+import { draftChangedBeforeHydration, draftFromInputs, parseDraft, restyleDraft, type Draft, type FieldErrors } from '../../lib/roi/form.ts';
 import { currencyForLocale, decimalMark, supportedLocale, type DecimalMark } from '../../lib/roi/format.ts';
 import { fromQuery, QUERY_KEYS, scenarioParams, toQuery } from '../../lib/roi/query.ts';
 import type { RoiInputs } from '../../lib/roi/schema.ts';
 import { FROM_PARAM, landingParams } from '../../lib/leads/landing.ts';
+import type { ChangedBeforeHydration } from './changed-before-hydration.ts';
 
 /** The scenario's state and what changes it. */
 interface SharedScenario {
@@ -41,8 +43,11 @@ interface SharedScenario {
 
 const urlFor = (query: string) => `${window.location.pathname}?${query}`;
 
-/** The scenario state of the calculator, read from and written to the page URL. */
-export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
+/**
+ * The scenario state of the calculator, read from and written to the page URL. `changedBeforeHydration`
+ * reads, once after hydration, what the visitor changed in the server-rendered form before it.
+ */
+export function useSharedScenario(initialInputs: RoiInputs, changedBeforeHydration: () => ChangedBeforeHydration | null): SharedScenario {
   const [draft, setDraft] = useState<Draft>(() => draftFromInputs(initialInputs));
   const [inputs, setInputs] = useState<RoiInputs>(initialInputs);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -67,15 +72,27 @@ export function useSharedScenario(initialInputs: RoiInputs): SharedScenario {
       next = read.inputs;
       setNotices(read.rejected.map((r) => r.message));
     }
-    const preferred = supportedLocale(navigator.language);
+    const changed = changedBeforeHydration();
+    const preferred = supportedLocale(changed?.locale ?? navigator.language);
     if (preferred) setLocaleState(preferred);
     if (next === initialInputs && !params.has(QUERY_KEYS.currency)) {
       const guess = preferred ? currencyForLocale(preferred) : undefined;
       if (guess && guess !== next.currency) next = { ...next, currency: guess };
     }
     const nextMark = decimalMark(preferred ?? 'en-US');
+    const start = draftFromInputs(next, nextMark);
+    // Typed before hydration: read as if typed now, in the visitor's number format (the server's figures
+    // are whole numbers, so they showed none), and the URL follows as after any edit.
+    const typed = changed && draftChangedBeforeHydration(start, next, changed.fields, nextMark);
+    if (typed) {
+      edited.current = true;
+      setInputs(next);
+      apply(typed, nextMark, preferred ?? 'en-US');
+      return;
+    }
     if (next !== initialInputs) setInputs(next);
-    if (next !== initialInputs || nextMark !== '.') setDraft(draftFromInputs(next, nextMark));
+    if (next !== initialInputs || nextMark !== '.') setDraft(start);
+    // Once, on hydration: `changedBeforeHydration` is not a dependency (a new function each render).
   }, [initialInputs]);
 
   // The URL carries the scenario once the visitor has changed something (replaceState: no history spam).

@@ -120,6 +120,24 @@ export function presetDraft(draft: Draft, current: RoiInputs, id: PresetId, mark
 export const keptOwn = (draft: Draft, own: Draft | undefined, mark: DecimalMark): Draft | undefined =>
   draft.preset === 'custom' ? restyleDraft(draft, mark, '.') : own;
 
+/**
+ * The draft once the island runs, when the visitor used the server-rendered form before its script arrived
+ * (on a slow line the form shows for a while before it works). `changed` holds the text of each field the
+ * visitor changed meanwhile; it wins over `start` (the defaults or a shared link's scenario, `startInputs`):
+ * an example picked first, then each figure as editDraft takes it, so a figure of the workflow typed makes
+ * it the visitor's own. Null when nothing was changed, or only to an example that does not exist.
+ */
+export function draftChangedBeforeHydration(start: Draft, startInputs: RoiInputs, changed: Partial<Draft>, mark: DecimalMark = '.'): Draft | null {
+  let next = start;
+  const preset = changed.preset === undefined ? undefined : validateField('preset', changed.preset);
+  if (preset?.ok) next = presetDraft(next, startInputs, preset.value, mark);
+  for (const name of FIELD_ORDER) {
+    const raw = changed[name];
+    if (name !== 'preset' && raw !== undefined) next = editDraft(next, name, raw);
+  }
+  return next === start ? null : next;
+}
+
 /** How many fields need a fix, as the results say it: "1 field needs a fix." */
 export const needsFix = (count: number) => `${count} field${count === 1 ? ' needs' : 's need'} a fix.`;
 

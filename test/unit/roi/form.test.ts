@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromInputs, editDraft, fixesSpoken, keptOwn, parseDraft, presetDraft, restyleDraft, type Draft } from '../../../src/lib/roi/form.ts';
+import { draftChangedBeforeHydration, draftFromInputs, editDraft, fixesSpoken, keptOwn, parseDraft, presetDraft, restyleDraft, type Draft } from '../../../src/lib/roi/form.ts';
 import { roiFormatters, currencyForLocale, decimalMark } from '../../../src/lib/roi/format.ts';
 import { cashFlowCsv } from '../../../src/lib/roi/csv.ts';
 import { DEFAULT_INPUTS, PRESETS } from '../../../src/lib/roi/presets.ts';
@@ -214,5 +214,44 @@ describe('CSV export', () => {
     const last = lines.at(-1)!.split(',');
     expect(Number(last[0])).toBe(DEFAULT_INPUTS.horizonMonths);
     expect(Number(last[2])).toBeCloseTo(result.months.at(-1)!.cumulative, 2);
+  });
+});
+
+// The visitor used the server-rendered form before the island ran; the island then starts from the
+// defaults or a shared link's scenario and takes what was changed as edits.
+describe('what was changed in the form before hydration', () => {
+  const start = draftFromInputs(DEFAULT_INPUTS);
+
+  it('changes nothing when nothing was changed', () => {
+    expect(draftChangedBeforeHydration(start, DEFAULT_INPUTS, {})).toBeNull();
+  });
+
+  it('takes a figure typed into an example as the visitor\'s own workflow', () => {
+    const next = draftChangedBeforeHydration(start, DEFAULT_INPUTS, { manualTimePerUnit: '10' })!;
+    expect(next).toEqual({ ...start, manualTimePerUnit: '10', preset: 'custom' });
+    expect(parseDraft(next).inputs?.manualTimePerUnit).toBe(10);
+  });
+
+  it('keeps the example when only a convention was changed', () => {
+    expect(draftChangedBeforeHydration(start, DEFAULT_INPUTS, { weeksPerMonth: '4.33', currency: 'EUR' })).toEqual({ ...start, weeksPerMonth: '4.33', currency: 'EUR' });
+  });
+
+  it('fills in an example picked, then lays the figures typed over it', () => {
+    const picked = draftChangedBeforeHydration(start, DEFAULT_INPUTS, { preset: 'crm-cleanup', weeksPerMonth: '4.33' })!;
+    expect([picked.preset, picked.unit, picked.manualTimePerUnit, picked.assistedTimePerUnit, picked.weeksPerMonth]).toEqual(['crm-cleanup', 'month', '10', '3', '4.33']);
+    const typedOver = draftChangedBeforeHydration(start, DEFAULT_INPUTS, { preset: 'crm-cleanup', assistedTimePerUnit: '4' })!;
+    expect([typedOver.preset, typedOver.manualTimePerUnit, typedOver.assistedTimePerUnit]).toEqual(['custom', '10', '4']);
+  });
+
+  it('writes an example picked with the visitor\'s decimal mark, and ignores one that does not exist', () => {
+    const german = draftFromInputs(DEFAULT_INPUTS, ',');
+    expect(draftChangedBeforeHydration(german, DEFAULT_INPUTS, { preset: 'document-intake', weeksPerMonth: '4,33' }, ',')).toMatchObject({ preset: 'document-intake', unit: 'file', weeksPerMonth: '4,33' });
+    expect(draftChangedBeforeHydration(start, DEFAULT_INPUTS, { preset: 'payroll' })).toBeNull();
+  });
+
+  it('keeps text that is not a number as typed, for the field to say what is wrong', () => {
+    const next = draftChangedBeforeHydration(start, DEFAULT_INPUTS, { costPerHour: 'fifty' })!;
+    expect(next.costPerHour).toBe('fifty');
+    expect(parseDraft(next).errors.costPerHour).toBeDefined();
   });
 });
