@@ -35,6 +35,12 @@ describe('retention', () => {
     await waiting('old-rejoin', '2026-10-31T11:59:00Z');
     await waiting('young-rejoin', '2026-11-01T12:01:00Z');
     await message('m-old-pending', 'subscriber_id', 'old-pending');
+    // The expired rejoin's confirmation and the operator's alert about it go; the welcome of its first
+    // subscription is part of the unsubscribed record and stays, as does the younger rejoin's confirmation.
+    await message('newsletter-confirm-old-rejoin-1', 'subscriber_id', 'old-rejoin');
+    await message('delivery-failed:newsletter-confirm-old-rejoin-1', 'subscriber_id', 'old-rejoin');
+    await message('newsletter-welcome-old-rejoin', 'subscriber_id', 'old-rejoin');
+    await message('newsletter-confirm-young-rejoin-1', 'subscriber_id', 'young-rejoin');
     await message('m-confirmed', 'subscriber_id', 'old-confirmed');
     await booking('old-call', '2024-11-30T12:00:00Z'); // 24 months and a day ago
     await booking('recent-call', '2024-12-02T12:00:00Z');
@@ -46,7 +52,7 @@ describe('retention', () => {
     expect(await ids('SELECT id FROM subscribers')).toEqual(['old-confirmed', 'old-rejoin', 'young-pending', 'young-rejoin']);
     expect(await ids('SELECT id FROM subscribers WHERE pending_signup IS NOT NULL')).toEqual(['young-rejoin']);
     expect(await ids('SELECT id FROM bookings')).toEqual(['recent-call']);
-    expect(await ids('SELECT id FROM messages')).toEqual(['m-confirmed']);
+    expect(await ids('SELECT id FROM messages')).toEqual(['m-confirmed', 'newsletter-confirm-young-rejoin-1', 'newsletter-welcome-old-rejoin']);
     expect(await ids('SELECT booking_id FROM booking_claims')).toEqual(['recent-call']);
   });
 

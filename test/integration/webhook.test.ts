@@ -97,7 +97,7 @@ async function addSubscriber(ctx: ApiContext, fields: { page?: string; utmSource
 }
 
 async function webhookRow(ctx: ApiContext) {
-  const rows = (await ctx.db.execute(`SELECT idempotency_key, status, attempts, last_error, next_attempt_at FROM messages WHERE kind = 'webhook'`)).rows;
+  const rows = (await ctx.db.execute(`SELECT idempotency_key, subscriber_id, status, attempts, last_error, next_attempt_at FROM messages WHERE kind = 'webhook'`)).rows;
   expect(rows).toHaveLength(1);
   return rows[0]!;
 }
@@ -131,7 +131,8 @@ describe('webhook messages reach the receiver', () => {
       data: { subscriber: { email: `reader-${id}@example.com`, page: '/blog/ai-automation-audit-checklist', utm: { utm_source: 'news' } } },
     });
     expect(post!.body.text).toBe(`Newsletter subscriber confirmed\nEmail: reader-${id}@example.com\nSource: /blog/ai-automation-audit-checklist · utm_source=news`);
-    expect(await webhookRow(ctx)).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
+    // Tied to the subscriber it names, so deleting their record deletes it.
+    expect(await webhookRow(ctx)).toMatchObject({ subscriber_id: id, status: 'sent', attempts: 1, last_error: null });
 
     // Delivered is delivered: a later run, and a second press of the link, post nothing.
     expect(await arrivals(() => deliver(ctx, after(86_400_000)))).toEqual([]);

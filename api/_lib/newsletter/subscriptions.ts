@@ -14,7 +14,7 @@ import { routes } from '../../../src/config/site.ts';
 import { MINUTE_MS, DAY_MS } from '../../../src/lib/time/durations.ts';
 
 /** Every confirmation email's outbox key starts so: the daily cap counts them by it. */
-const CONFIRM_KEY_PREFIX = 'newsletter-confirm-';
+export const CONFIRM_KEY_PREFIX = 'newsletter-confirm-';
 
 const CONFIRM_TOKEN_TTL_SECONDS = CONFIRM_LINK_DAYS * 24 * 3600;
 /** Unsubscribe links in old emails keep working. */
@@ -143,7 +143,8 @@ export async function confirmSubscriber(ctx: ApiContext, id: string, now = new D
     }
     // The operator's channel hears of it once per confirmation (a reader who comes back is news again).
     const subscriber = { email, page: row.source_page == null ? null : String(row.source_page), utm: utmFromRow(row) };
-    queued += await queueWebhook(ctx, tx, `subscriber.confirmed:${id}:${now.getTime()}`, { type: 'subscriber.confirmed', subscriber }, now);
+    // Tied to the record (it names the address), so a deletion by subscriber takes it too.
+    queued += await queueWebhook(ctx, tx, `subscriber.confirmed:${id}:${now.getTime()}`, { type: 'subscriber.confirmed', subscriber }, now, { subscriberId: id });
     return { outcome: 'confirmed', queued };
   });
 }

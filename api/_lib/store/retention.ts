@@ -3,6 +3,7 @@
 // each with the queued emails about it (they hold the address).
 import type { Client } from '@libsql/client';
 import { expiredHoldSweep } from '../booking/claims.ts';
+import { CONFIRM_KEY_PREFIX } from '../newsletter/subscriptions.ts';
 import { DAY_MS } from '../../../src/lib/time/durations.ts';
 
 const UNCONFIRMED_SIGNUP_DAYS = 30;
@@ -16,7 +17,12 @@ export async function deleteExpiredRecords(db: Client, now = new Date()): Promis
     [
       { sql: `DELETE FROM messages WHERE subscriber_id IN (SELECT id FROM subscribers WHERE status = 'pending' AND consent_at < ?)`, args: [signupCutoff] },
       { sql: `DELETE FROM subscribers WHERE status = 'pending' AND consent_at < ?`, args: [signupCutoff] },
-      // An unsubscribed address's unconfirmed sign-up goes too; the unsubscribe stays on record.
+      // An unsubscribed address's unconfirmed sign-up goes too, with its confirmation emails and any alert
+      // about one (keyed after it; all hold the address); the unsubscribe stays on record.
+      {
+        sql: `DELETE FROM messages WHERE idempotency_key LIKE '%${CONFIRM_KEY_PREFIX}%' AND subscriber_id IN (SELECT id FROM subscribers WHERE pending_signup ->> '$.consent_at' < ?)`,
+        args: [signupCutoff],
+      },
       { sql: `UPDATE subscribers SET pending_signup = NULL WHERE pending_signup ->> '$.consent_at' < ?`, args: [signupCutoff] },
       { sql: `DELETE FROM messages WHERE booking_id IN (SELECT id FROM bookings WHERE end_at < ?)`, args: [bookingCutoff.toISOString()] },
       { sql: `DELETE FROM booking_claims WHERE booking_id IN (SELECT id FROM bookings WHERE end_at < ?)`, args: [bookingCutoff.toISOString()] },
@@ -26,5 +32,5 @@ export async function deleteExpiredRecords(db: Client, now = new Date()): Promis
     ],
     'write',
   );
-  return { subscribers: results[1]!.rowsAffected, bookings: results[5]!.rowsAffected };
+  return { subscribers: results[1]!.rowsAffected, bookings: results[6]!.rowsAffected };
 }
