@@ -5,7 +5,8 @@
 // domain may be fixed within the hours the attempts last), so the alert comes when the confirmation dies
 // after its last attempt: one alert, by webhook and by email, and two delivery runs at once post it once.
 // The alert email fails the same way, is retried like any email, and queues nothing (no loops). A
-// newsletter confirmation dead after its last attempt is reported too (README: "Leads and the newsletter").
+// newsletter confirmation dead after its last attempt is reported too (README: "Leads and the newsletter"),
+// and so is an unsubscribe Resend never took: the reader would get the next issue.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { startFakeResend, type FakeResend } from '../fixtures/fake-resend.ts';
 import { bookingPayload } from '../fixtures/booking-request.ts';
 import { isoDate } from '../fixtures/bookings-http.ts';
 import { deliveryOptions } from '../../api/_lib/mail/deliver.ts';
-import { MAX_ATTEMPTS } from '../../api/_lib/mail/outbox.ts';
+import { enqueue, MAX_ATTEMPTS } from '../../api/_lib/mail/outbox.ts';
 
 const received: { type: string; text: string; data: Record<string, any> }[] = [];
 const receiver = createServer((req, res) => {
@@ -150,5 +151,35 @@ describe("the operator's alert when an email to a visitor cannot be delivered", 
     expect(mails[0]!.text).toContain('npm run leads -- failed');
     expect(mails[0]!.text).toContain('Once it is fixed, they can sign up again.');
     expect(received.filter((r) => r.type === 'delivery.failed' && r.data.message.to === 'reader@example.com')).toHaveLength(1);
+  });
+
+  it('an unsubscribe Resend never took is reported, tied to the reader, with what to do in Resend', async () => {
+    const ctx = await apiContext();
+    await ctx.db.execute(`INSERT INTO subscribers (id, email, email_key, status, source, consent_text_version, consent_at, consent_address_hash, created_at, unsubscribed_at)
+                          VALUES ('leaver', 'leaver@example.com', 'leaver', 'unsubscribed', 'footer', 'v1', '2026-01-01T00:00:00Z', 'h', '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')`);
+    const key = 'newsletter-unsubscribe-leaver-1';
+    await ctx.writes.run((tx) => enqueue(tx, { idempotencyKey: key, subscriberId: 'leaver', orderingKey: 'newsletter-contact:leaver', payload: { kind: 'contact-unsubscribe', email: 'leaver@example.com' } }, new Date()));
+    resend.fail(1000, 500, 'contacts');
+    const t0 = Date.now();
+    let run = 0;
+    const row = async () => (await messages('idempotency_key = ?', [key]))[0]!;
+    for (; run < 2 * MAX_ATTEMPTS && (await row()).status !== 'dead'; run++) await deliverTwiceAtOnce(() => new Date(t0 + run * 65 * 60_000));
+    expect(await row()).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS });
+    resend.fail(0, 500);
+    await deliverTwiceAtOnce(() => new Date(t0 + run * 65 * 60_000));
+
+    const alertKey = `provider-failed:${key}`;
+    const alerts = await ctx.db.execute({ sql: 'SELECT idempotency_key AS key, status, subscriber_id FROM messages WHERE idempotency_key IN (?, ?) ORDER BY idempotency_key', args: [alertKey, `webhook:${alertKey}`] });
+    expect(alerts.rows.map((r) => ({ ...r }))).toEqual([
+      { key: alertKey, status: 'sent', subscriber_id: 'leaver' },
+      { key: `webhook:${alertKey}`, status: 'sent', subscriber_id: 'leaver' },
+    ]);
+    const mail = resend.delivered.find((m) => m.idempotencyKey === alertKey)!;
+    expect(mail).toMatchObject({ to: 'operator@site.test', subject: 'Resend did not take the unsubscribe of leaver@example.com' });
+    expect(mail.text).toContain('they will get the next issue');
+    expect(mail.text).toContain('mark it unsubscribed');
+    const posted = received.filter((r) => r.type === 'newsletter.provider-failed');
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.data).toMatchObject({ change: 'unsubscribe', to: 'leaver@example.com', key, attempts: MAX_ATTEMPTS });
   });
 });

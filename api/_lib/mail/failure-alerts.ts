@@ -2,7 +2,8 @@
 // not verified (Resend answers 403 "domain is not verified") fails every booking confirmation, with its
 // manage link, while the visitor saw "booked"; a log line nobody reads is not enough. When an email to a
 // visitor about a booking (its confirmation, a move, a cancellation, a reminder, the no-show note, the
-// call's link sent again) or a newsletter confirmation goes dead, one alert is queued through the outbox:
+// call's link sent again) or a newsletter confirmation goes dead, or a change to the newsletter list that
+// Resend never took (an unsubscribe: the reader would get the next issue), one alert is queued through the outbox:
 // a message on OPERATOR_WEBHOOK_URL when one is set (it does not depend on the sending domain) and an
 // email to OPERATOR_EMAIL (which may fail the same way).
 //  - Once: the outbox calls this in the transaction that records the death (deliverDue), and the
@@ -43,12 +44,19 @@ export function failedVisitorEmail(payload: MessagePayload | null): { email: str
 /** The hook deliverDue calls with each message that has just gone dead (DeliveryOptions.failureAlerts). */
 export function failureAlerts(ctx: Pick<ApiContext, 'config'>): FailureAlerts {
   return async (tx: Transaction, dead: DeadMessage, now: Date) => {
+    const owner = { bookingId: dead.bookingId ?? undefined, subscriberId: dead.subscriberId ?? undefined };
+    // A list change Resend never took: an unsubscribed reader would get the next issue, a confirmed one none.
+    if (dead.payload?.kind === 'contact' || dead.payload?.kind === 'contact-unsubscribe') {
+      const change = dead.payload.kind === 'contact' ? 'subscribe' : 'unsubscribe';
+      const event = { type: 'newsletter.provider-failed' as const, change, to: dead.payload.email, key: dead.idempotencyKey, error: dead.error, attempts: dead.attempts } as const;
+      return queueOperatorAlert(ctx, tx, `provider-failed:${dead.idempotencyKey}`, event, now, owner);
+    }
     const failed = failedVisitorEmail(dead.payload);
     if (!failed) return 0;
     const { booking, manageUrl, ...about } = failed;
     const message: FailedMessageFacts = { key: dead.idempotencyKey, ...about, error: dead.error, attempts: dead.attempts };
     const event = { type: 'delivery.failed' as const, message, ...(booking ? { booking, manageUrl } : {}) };
     // Both copies name the visitor: tied to their record like the failed email, so the retention sweep deletes them with it.
-    return queueOperatorAlert(ctx, tx, `delivery-failed:${dead.idempotencyKey}`, event, now, { bookingId: dead.bookingId ?? undefined, subscriberId: dead.subscriberId ?? undefined });
+    return queueOperatorAlert(ctx, tx, `delivery-failed:${dead.idempotencyKey}`, event, now, owner);
   };
 }

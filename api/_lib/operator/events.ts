@@ -60,6 +60,18 @@ export type OperatorEvent =
       booking?: BookingFacts;
       /** That call's page, where it can be moved or cancelled: the link the visitor may not have got. */
       manageUrl?: string;
+    }
+  | {
+      type: 'newsletter.provider-failed';
+      /** A change to the newsletter list that Resend never took (../mail/failure-alerts.ts), so issues go on or never start. */
+      change: 'subscribe' | 'unsubscribe';
+      /** The reader's address. */
+      to: string;
+      /** Its outbox key, as `npm run leads -- failed` lists it. */
+      key: string;
+      /** Resend's last answer. */
+      error: string;
+      attempts: number;
     };
 
 /** An email that went dead, as the operator is told of it. */
@@ -81,7 +93,7 @@ export interface FailedMessageFacts {
  * The alerts: events the operator is emailed about too (../mail/queue-operator-alert.ts), each email
  * storing the event itself (template `operator-alert`). Bookings and subscribers are emailed otherwise.
  */
-export type OperatorAlertEvent = Extract<OperatorEvent, { type: 'calendar.feed-failing' | 'calendar.feed-recovered' | 'holds.spike' | 'bookings.client-limit' | 'delivery.failed' }>;
+export type OperatorAlertEvent = Extract<OperatorEvent, { type: 'calendar.feed-failing' | 'calendar.feed-recovered' | 'holds.spike' | 'bookings.client-limit' | 'delivery.failed' | 'newsletter.provider-failed' }>;
 
 /** What the outbox stores for one message: enough to build any flavour's body at delivery. */
 export interface StoredWebhook {

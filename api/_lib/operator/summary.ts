@@ -45,6 +45,7 @@ const TITLES: Record<OperatorEvent['type'], string> = {
   'holds.spike': 'Many visitors are holding times',
   'bookings.client-limit': 'A visitor could not book: their connection had booked its calls for the day',
   'delivery.failed': 'An email to a visitor could not be sent',
+  'newsletter.provider-failed': 'A newsletter list change did not reach Resend',
 };
 
 /** What to do about a feed that does not load, and what comes next: said with every failing feed. */
@@ -139,5 +140,18 @@ export function summarize(event: OperatorEvent, timeZone: string): Summary {
         ...(event.manageUrl ? { link: { label: "The call's page", url: event.manageUrl } } : {}),
       };
     }
+    case 'newsletter.provider-failed':
+      return {
+        title,
+        facts: [
+          { label: 'Reader', value: event.to },
+          { label: 'Change', value: event.change === 'unsubscribe' ? 'Unsubscribe (done on the site)' : 'Subscribe (confirmed on the site)' },
+          { label: 'Why', value: event.error },
+          { label: 'Attempts', value: String(event.attempts) },
+        ],
+        note: event.change === 'unsubscribe'
+          ? 'The reader unsubscribed and the site has them off its list, but Resend still has them in the segment the issues go to: they will get the next issue. In Resend, open the contact and mark it unsubscribed before you send one. Then check RESEND_API_KEY; `npm run leads -- failed` lists every change that did not go through.'
+          : 'The reader confirmed their subscription, but Resend never added them to the segment the issues go to: they will not get issues. In Resend, add the contact to that segment (RESEND_SEGMENT_ID). Then check RESEND_API_KEY; `npm run leads -- failed` lists every change that did not go through.',
+      };
   }
 }

@@ -1,5 +1,5 @@
 // To the operator: an alert (a calendar feed that stopped loading or loads again, a spike of held
-// times, an email to a visitor that could not be sent), in the words the webhook message uses: the
+// times, an email to a visitor that could not be sent, a newsletter list change Resend never took), in the words the webhook message uses: the
 // event's summary (../../operator/summary.ts) as heading, facts, note and link. Only the subject is
 // the email's own. Every value is a child of a React element, so React escapes it; each is also cut to
 // one line of bounded length (oneLine), as in the chat messages. The plain text is made from the HTML.
@@ -33,6 +33,8 @@ export function operatorAlertSubject(event: OperatorAlertEvent): string {
       return 'A visitor was refused a booking: their connection had booked its calls for today';
     case 'delivery.failed':
       return sanitizeText(`Not delivered: ${event.message.description} to ${event.message.to}`, true);
+    case 'newsletter.provider-failed':
+      return sanitizeText(`Resend did not take ${event.change === 'unsubscribe' ? 'the unsubscribe' : 'the subscription'} of ${event.to}`, true);
   }
 }
 
