@@ -145,6 +145,7 @@ const productionEnv: NodeJS.ProcessEnv = {
   OPERATOR_EMAIL: 'operator@smoke-test-operator.com',
   RESEND_BASE_URL: resend.url,
   RESEND_SEGMENT_ID: 'seg_smoke',
+  RESEND_WEBHOOK_SECRET: 'whsec_c21va2Utd2ViaG9vay1zZWNyZXQ=',
   // The sender a deployer would set with the facts above (a placeholder domain is refused in production).
   MAIL_FROM: `Smoke Test Operator <${SMOKE_FACTS.contactEmail}>`,
   OPERATOR_FEED_KEY: feedKey,

@@ -18,6 +18,7 @@ const PRODUCTION = {
   MAIL_FROM: 'AI Operator <hello@aioperator.com>',
   OPERATOR_EMAIL: 'calls@aioperator.com',
   RESEND_SEGMENT_ID: 'seg_newsletter',
+  RESEND_WEBHOOK_SECRET: 'whsec_c2VjcmV0LWZvci10aGUtY29uZmlnLXRlc3Q=',
 };
 
 describe('server settings', () => {
@@ -48,7 +49,7 @@ describe('server settings', () => {
   it('stop production with every missing variable named', () => {
     for (const flag of [{ VERCEL_ENV: 'production' }, { NODE_ENV: 'production' }]) {
       const message = errorOf(flag);
-      for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'RESEND_API_KEY', 'MAIL_FROM', 'OPERATOR_EMAIL', 'RESEND_SEGMENT_ID']) expect(message, name).toMatch(new RegExp(`- ${name} is required in production`));
+      for (const name of ['SITE_URL', 'SITE_SECRET', 'DATABASE_URL', 'CRON_SECRET', 'RESEND_API_KEY', 'MAIL_FROM', 'OPERATOR_EMAIL', 'RESEND_SEGMENT_ID', 'RESEND_WEBHOOK_SECRET']) expect(message, name).toMatch(new RegExp(`- ${name} is required in production`));
     }
     // One missing among good ones: only that one is named.
     expect(errorOf({ ...PRODUCTION, DATABASE_URL: '' })).toBe(
@@ -57,6 +58,8 @@ describe('server settings', () => {
   });
 
   it('refuse malformed values by name, in production and locally', () => {
+    expect(errorOf({ ...PRODUCTION, RESEND_WEBHOOK_SECRET: 'c2VjcmV0' })).toMatch(/- RESEND_WEBHOOK_SECRET must be the signing secret Resend shows for the webhook, whsec_ followed by base64/);
+    expect(readConfig({ ...PRODUCTION, RESEND_WEBHOOK_SECRET: ' whsec_c2VjcmV0 ' }).resendWebhookSecret).toBe('whsec_c2VjcmV0');
     expect(errorOf({ ...PRODUCTION, SITE_URL: 'aioperator.com' })).toMatch(/- SITE_URL must be an absolute URL/);
     expect(errorOf({ ...PRODUCTION, SITE_URL: 'https://aioperator.com/blog' })).toMatch(/- SITE_URL must be an origin only/);
     expect(errorOf({ ...PRODUCTION, SITE_URL: 'http://aioperator.com' })).toMatch(/- SITE_URL must use https:\/\/ in production/);

@@ -142,7 +142,8 @@ export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
+/** The body as text, refused with 413 past `maxBytes` (a sender may send more than its Content-Length says). */
+export async function readLimited(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

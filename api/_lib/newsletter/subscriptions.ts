@@ -162,3 +162,20 @@ export async function unsubscribeSubscriber(ctx: ApiContext, id: string, now = n
     return { outcome: 'unsubscribed', queued };
   });
 }
+
+/**
+ * The reader left through the unsubscribe link Resend puts in every issue (Resend's contact event, which
+ * happened `at`): the site's record follows. Only a confirmation older than the event is ended, so a
+ * late event cannot undo a reader's newer confirmation; nothing is queued, Resend already has it.
+ * Returns whether a record changed.
+ */
+export async function unsubscribedAtProvider(ctx: ApiContext, email: string, at: Date, now = new Date()): Promise<boolean> {
+  const key = emailKey(ctx.secret, normalizeEmail(email));
+  return ctx.writes.run(async (tx) => {
+    const changed = await tx.execute({
+      sql: `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ? WHERE email_key = ? AND status = 'confirmed' AND (confirmed_at IS NULL OR confirmed_at < ?)`,
+      args: [now.toISOString(), key, at.toISOString()],
+    });
+    return changed.rowsAffected > 0;
+  });
+}

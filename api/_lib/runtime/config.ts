@@ -30,6 +30,8 @@ export interface ServerConfig {
   /** Sender of every email, e.g. `AI Operator <hello@example.com>`. */
   mailFrom: string;
   resendSegmentId: string | undefined;
+  /** RESEND_WEBHOOK_SECRET: checks the contact events Resend posts to /api/newsletter/provider-events. */
+  resendWebhookSecret: string | undefined;
   /**
    * The public origin every emailed link is built from (no trailing slash): SITE_URL, else the
    * deployment's own URL on a Vercel preview, else the local server's own origin. Never a request's Host.
@@ -128,6 +130,7 @@ const envSchema = z
     RESEND_BASE_URL: optional(testResendUrl),
     MAIL_FROM: optional(z.string().regex(MAIL_FROM_FORMAT, 'must be an address or "Name <address>"')),
     RESEND_SEGMENT_ID: optional(z.string()),
+    RESEND_WEBHOOK_SECRET: optional(z.string().trim().regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be the signing secret Resend shows for the webhook, whsec_ followed by base64')),
     CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
     DATA_DIR: optional(z.string()),
     PORT: integer(1, 65_535, 4321),
@@ -164,6 +167,7 @@ const REQUIRED_IN_PRODUCTION: [string, string][] = [
   ['MAIL_FROM', 'the sender, an address on a domain verified in Resend'],
   ['OPERATOR_EMAIL', 'every booking notice goes there'],
   ['RESEND_SEGMENT_ID', 'the Resend segment confirmed subscribers join and newsletter issues are sent to; without it they join none and never get an issue'],
+  ['RESEND_WEBHOOK_SECRET', "the signing secret of the Resend webhook that posts contact events to /api/newsletter/provider-events; without it a reader who leaves through an issue's unsubscribe link stays subscribed on the site, and signing up again later sends them nothing"],
 ];
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
@@ -217,6 +221,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     resendBaseUrl: e.RESEND_BASE_URL?.replace(/\/+$/, ''),
     mailFrom: e.MAIL_FROM ?? 'AI Operator <hello@aioperator.example>',
     resendSegmentId: e.RESEND_SEGMENT_ID,
+    resendWebhookSecret: e.RESEND_WEBHOOK_SECRET,
     siteUrl,
     allowedOrigins: new Set([siteUrl, ...preview, ...localOrigins]),
     siteSecret: e.SITE_SECRET,
