@@ -53,6 +53,8 @@ describe('parseWeeklyHours', () => {
     ['mon 09:00-09:00', '"09:00-09:00" ends when it starts'],
     ['mon 09:00-12:00 11:00-13:00', 'mon: "09:00-12:00" and "11:00-13:00" overlap'],
     ['mon-fri 11:00-13:00 09:00-12:00', 'mon-fri: "09:00-12:00" and "11:00-13:00" overlap'],
+    // By one step of the 5-minute grid: starts would be offered on two grids on the same afternoon.
+    ['mon 09:00-12:05 12:00-17:00', 'mon: "09:00-12:05" and "12:00-17:00" overlap'],
     ['mnd 09:00-12:00', '"mnd" is not a day; use mon, tue, wed, thu, fri, sat or sun'],
     ['monday 09:00-12:00', '"monday" is not a day; use mon, tue, wed, thu, fri, sat or sun'],
     ['mon-,tue 09:00-12:00', '"mon-" is not a day; use mon, tue, wed, thu, fri, sat or sun'],

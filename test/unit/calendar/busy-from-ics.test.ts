@@ -156,6 +156,11 @@ describe('feeds that would hang or flood the server', () => {
     for (const secret of ['Weekly call', 'Agenda', 'someone@', 'Stand-up', 'Lunch', 'Late flight']) expect(result).not.toContain(secret);
   });
 
+  it('an event with a start and no end or duration is an instant, kept (the slot rules block the calls around it)', () => {
+    const result = busyFromIcs(feed(['DTSTART:20261103T100000Z']), { ...WINDOW, timeZone: 'Europe/Berlin' });
+    expect(result.spans).toEqual([{ start: Date.parse('2026-11-03T10:00:00Z'), end: Date.parse('2026-11-03T10:00:00Z'), uid: 'event-0@test' }]);
+  });
+
   it('an event whose start is not a date blocks nothing and is reported', () => {
     const result = busyFromIcs(feed(['DTSTART:garbage', 'DTEND:20261102T110000Z'], ['DTSTART:20261103T100000Z', 'DTEND:20261103T110000Z']), { ...WINDOW, timeZone: 'UTC' });
     expect(result.spans.map((s) => iso(s.start))).toEqual(['2026-11-03T10:00:00Z']);

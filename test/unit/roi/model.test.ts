@@ -173,6 +173,12 @@ describe('cash flows, payback and returns', () => {
       .toEqual({ kind: 'month', month: MAX_PAYBACK_MONTHS, withinHorizon: false });
   });
 
+  it('counts payback in the horizon\'s last month as within it, and the month after as late', () => {
+    // Net 1,000 - 200 = 800 a month, no ramp, a 12-month horizon: 9,600 up front is back in month 12 exactly.
+    expect(withInputs({ implementationCost: 9_600, rampUpMonths: 0 }).payback).toEqual({ kind: 'month', month: 12, withinHorizon: true });
+    expect(withInputs({ implementationCost: 9_601, rampUpMonths: 0 }).payback).toEqual({ kind: 'month', month: 13, withinHorizon: false });
+  });
+
   it('says why a workflow that loses money every month never pays back', () => {
     // 9 h x 100 = 900 a month against 1,200 running.
     // Numbers, not a sentence: the page and the email write it in their reader's locale.
