@@ -1,8 +1,8 @@
 // Holding a picked time, through HTTP on the real local server with a database file: others neither
 // see nor book a held time and its holder books it (its claims handed over); a visitor who already has
 // a call gets the held time back at once; 50 simultaneous holds of one time give one 201; a hold placed
-// on a fixed clock 9 minutes ago still blocks and one 10.5 minutes ago does not; `replaces` and one
-// hold per client; bad holds answered with the field named and nothing held; a start that has passed or
+// on a fixed clock 9 minutes ago still blocks and one 10.5 minutes ago does not; `replaces` (from the
+// same address or another) and one hold per client; bad holds answered with the field named and nothing held; a start that has passed or
 // that the hours never offer refused with 422 and its own message (as a booking is), the visitor's
 // earlier hold kept.
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,20 @@ describe('slot holds', () => {
     free = await freeStarts();
     expect(free).toContain(b.start);
     expect(free).not.toContain(c.start);
+  });
+
+  it('gives the replaced time back even when the new hold comes from another address (a phone moving from Wi-Fi to mobile data)', async () => {
+    // Days no other test holds times on: a day shows at most three held times.
+    const [a, b] = [await slotAfter(220), await slotAfter(222)];
+    const first = heldId(await hold(a.start, freshAddress()));
+    // From another address, the one-per-client rule finds nothing of this client's to release: only `replaces` frees the first time.
+    const second = await hold(b.start, freshAddress(), first);
+    expect(second.status).toBe(201);
+    const free = await freeStarts();
+    expect(free).toContain(a.start);
+    expect(free).not.toContain(b.start);
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_holds WHERE id = ?`, [first])).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_claims WHERE booking_id = ?`, [`hold:${first}`])).toBe(0);
   });
 
   it('refuses a bad hold with the field named, and holds nothing', async () => {

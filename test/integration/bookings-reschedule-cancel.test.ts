@@ -6,7 +6,7 @@
 // `start`, no alternatives), and so does a start that is no time at all (a page, never raw JSON, for a
 // form post); a cancel sends
 // METHOD:CANCEL with the same UID, frees the time, drops the reminder, is harmless pressed twice, and
-// lets the address book again.
+// lets the address book again; a call whose time has passed is neither moved nor cancelled.
 import { describe, expect, it } from 'vitest';
 import { startApiServer } from '../fixtures/api-server.ts';
 import { BOOKINGS_SERVER, bookingsOver, formOn, icsField, manageLink } from '../fixtures/bookings-http.ts';
@@ -14,6 +14,8 @@ import { BOOKINGS_SERVER, bookingsOver, formOn, icsField, manageLink } from '../
 const started = await startApiServer('bookings-reschedule-cancel', BOOKINGS_SERVER);
 const { server, apiContext } = started;
 const { post, form, request, slots, slotAfter, settle, mails, attachment, count } = bookingsOver(started);
+const { cancelBooking } = await import('../../api/_lib/booking/cancel-booking.ts');
+const { rescheduleBooking } = await import('../../api/_lib/booking/reschedule-booking.ts');
 
 describe('the manage link, reschedule and cancel', () => {
   it('reschedules the same booking: same UID, higher SEQUENCE, old time freed, reminder moved', async () => {
@@ -192,11 +194,63 @@ describe('the manage link, reschedule and cancel', () => {
     expect(icsField(ics, 'SEQUENCE')).toBe('1');
     expect(icsField(ics, 'UID')).toBe(icsField(attachment(mails(payload.email)[0]!), 'UID'));
     expect((await slots(14)).map((s) => s.start)).toContain(slot.start);
+    // Free in fact, not only in the list: the call's claims are gone, so someone else can book the time.
+    expect(await count(`SELECT COUNT(*) AS n FROM booking_claims WHERE booking_id = ?`, [booking.id])).toBe(0);
+    expect((await post('/api/bookings', request(slot.start))).status).toBe(201);
     expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ? AND idempotency_key LIKE '%-reminder' AND status = 'cancelled'`, [booking.id])).toBe(1);
     // A second press is harmless; the link now says the call was cancelled.
     expect((await form('/api/bookings/cancel', formOn(page, '/api/bookings/cancel'))).headers.location).toBe('/book-audit/cancelled');
     expect((await server.send(manageLink(mails(payload.email)[0]!))).body).toContain('This call was cancelled');
     // The address may book again.
     expect((await post('/api/bookings', { ...payload, start: (await slotAfter(120)).start })).status).toBe(201);
+  });
+  describe('a call whose time has passed', () => {
+    /**
+     * A call booked ahead, its move and cancel forms taken from the emailed link while it was, then its
+     * time put 30 minutes in the past (as lead-loop.test.ts does): the forms' tokens are still valid,
+     * so only the call's own time can refuse them.
+     */
+    async function pastCall(hours: number) {
+      const slot = await slotAfter(hours);
+      const payload = request(slot.start);
+      const booking = JSON.parse((await post('/api/bookings', payload)).body).booking as { id: string };
+      await settle();
+      const manage = manageLink(mails(payload.email)[0]!);
+      const page = (await server.send(manage)).body;
+      const move = formOn(page, '/api/bookings/reschedule');
+      const newStart = [...page.slice(page.indexOf('/api/bookings/reschedule')).matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]!).find((start) => Date.parse(start) > Date.now() + 30 * 3600_000)!;
+      const cancel = formOn((await server.send(`/book-audit/manage?${new URLSearchParams(formOn(page, '/book-audit/manage', 'get'))}`)).body, '/api/bookings/cancel');
+      const start = new Date(Date.now() - 30 * 60_000);
+      await (await apiContext()).db.execute({ sql: 'UPDATE bookings SET start_at = ?, end_at = ? WHERE id = ?', args: [start.toISOString(), new Date(start.getTime() + 20 * 60_000).toISOString(), booking.id] });
+      const messages = await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ?`, [booking.id]);
+      return { booking, email: payload.email, start: start.toISOString(), move, newStart, cancel, messages };
+    }
+    const pastAnswer = { error: { code: 'invalid_link', message: 'This call has already taken place.', fields: {} }, next: '/book-audit/link-expired' };
+
+    it('refuses to cancel it: the call stays confirmed, nothing is sent', async () => {
+      const call = await pastCall(140);
+      const reply = await post('/api/bookings/cancel', call.cancel);
+      expect(reply.status).toBe(400);
+      expect(JSON.parse(reply.body)).toEqual(pastAnswer);
+      expect(await cancelBooking(await apiContext(), call.booking.id)).toEqual({ outcome: 'past', queued: 0 });
+      expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND status = 'confirmed' AND sequence = 0 AND cancelled_at IS NULL`, [call.booking.id])).toBe(1);
+      expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ?`, [call.booking.id])).toBe(call.messages);
+      await settle();
+      expect(mails(call.email)).toHaveLength(1);
+    });
+
+    it('refuses to move it, even to a free time: its time and SEQUENCE stay, nothing is sent', async () => {
+      const call = await pastCall(146);
+      const reply = await post('/api/bookings/reschedule', { ...call.move, start: call.newStart });
+      expect(reply.status).toBe(400);
+      expect(JSON.parse(reply.body)).toEqual(pastAnswer);
+      expect(await rescheduleBooking(await apiContext(), call.booking.id, call.newStart)).toEqual({ outcome: 'past', queued: 0 });
+      expect(await count(`SELECT COUNT(*) AS n FROM bookings WHERE id = ? AND start_at = ? AND sequence = 0`, [call.booking.id, call.start])).toBe(1);
+      expect(await count(`SELECT COUNT(*) AS n FROM messages WHERE booking_id = ?`, [call.booking.id])).toBe(call.messages);
+      await settle();
+      expect(mails(call.email)).toHaveLength(1);
+      // The new time was never taken: it is still offered.
+      expect((await slots(14)).map((s) => s.start)).toContain(call.newStart);
+    });
   });
 });

@@ -225,6 +225,39 @@ describe('outbox', () => {
     expect(calls).toEqual(['create a@b.c', 'create x@y.z', 'create a@b.c', 'unsubscribe a@b.c']);
   });
 
+  it('holds a message back while an earlier one with its ordering key is in flight in another worker', async () => {
+    const db = await freshDb();
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    const tx = await db.transaction('write');
+    await enqueue(tx, { idempotencyKey: 'create', orderingKey: 'contact:1', payload: { kind: 'contact', email: 'a@b.c' } }, t0);
+    await enqueue(tx, { idempotencyKey: 'unsubscribe', orderingKey: 'contact:1', payload: { kind: 'contact-unsubscribe', email: 'a@b.c' } }, t0);
+    await tx.commit();
+    tx.close();
+    // Another worker claimed the create a minute ago and is still sending it: a live claim, well short of STALE_SENDING_MS.
+    await db.execute({ sql: `UPDATE messages SET status = 'sending', attempts = 1, claim_id = 'other-worker', claimed_at = ?1, updated_at = ?1 WHERE idempotency_key = 'create'`, args: [t0.toISOString()] });
+    const calls: string[] = [];
+    const mailer: Mailer = {
+      ...scriptedMailer([]),
+      async createContact(email) {
+        calls.push(`create ${email}`);
+        return { ok: true, providerId: 'c' };
+      },
+      async unsubscribeContact(email) {
+        calls.push(`unsubscribe ${email}`);
+        return { ok: true, providerId: 'u' };
+      },
+    };
+    const t1 = new Date(t0.getTime() + 60_000);
+    // Sent now, the unsubscribe could reach the provider before the create and be undone by it.
+    expect(await deliverDue(db, mailer, { now: t1 })).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0, cancelled: 0, superseded: 0, handedBack: 0 });
+    expect(calls).toEqual([]);
+    expect(await status(db, 'unsubscribe')).toMatchObject({ status: 'pending', attempts: 0 });
+    // Once the other worker records the create, the unsubscribe goes.
+    await db.execute(`UPDATE messages SET status = 'sent' WHERE idempotency_key = 'create'`);
+    expect(await deliverDue(db, mailer, { now: t1 })).toMatchObject({ claimed: 1, sent: 1 });
+    expect(calls).toEqual(['unsubscribe a@b.c']);
+  });
+
   it('stops starting sends when its time is up and hands the claims it never started back: not counted, due at once', async () => {
     const db = await freshDb();
     const t0 = new Date('2026-11-24T10:00:00Z');

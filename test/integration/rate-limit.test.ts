@@ -1,5 +1,6 @@
 // Rate-limit buckets: IPv6 clients count by their /64 (one line owns a whole /64), requests with no
-// address share one strict bucket, and the count holds in the store across instances.
+// address share one strict bucket, the count holds in the store across instances, and a new window
+// starts it afresh.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,19 @@ describe('client rate limits', () => {
     expect(results.filter(Boolean)).toHaveLength(20);
     // The neighbouring /64 has its own count.
     expect((await hitClientRateLimit(db, rule, SECRET, '2001:db8:1:3::1', now)).ok).toBe(true);
+  });
+
+  it('starts the count again when a new window starts', async () => {
+    const db = await getDb(readConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rate-')) }));
+    const fixed = { name: 'window-test', limit: 2, windowSeconds: 600 };
+    // 12:00:00 UTC: the first instant of a 10-minute window.
+    const t0 = Date.UTC(2026, 11, 1, 12, 0, 0);
+    const hit = (at: number) => hitClientRateLimit(db, fixed, SECRET, '198.51.100.7', at);
+    expect([await hit(t0), await hit(t0), await hit(t0)]).toEqual([{ ok: true }, { ok: true }, { ok: false, retryAfterSeconds: 600 }]);
+    // Its last second still counts against the window.
+    expect(await hit(t0 + 599_000)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    // One full window later the client starts afresh: two more, then refused again.
+    expect([await hit(t0 + 600_000), await hit(t0 + 600_000), await hit(t0 + 600_000)]).toEqual([{ ok: true }, { ok: true }, { ok: false, retryAfterSeconds: 600 }]);
   });
 
   it('puts requests without an address in one bucket with a tenth of the limit', async () => {
