@@ -67,6 +67,27 @@ test.describe('ROI calculator', () => {
     await expect(figure(other, 'Hours saved a month')).toHaveText('7 h');
   });
 
+  test('keys pressed while the script starts lose nothing typed before it', { tag: '@flow' }, async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/RoiCalculator\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(PATH);
+    await page.getByLabel('Time by hand').fill('10');
+    const cost = page.getByLabel('Loaded cost per hour');
+    await cost.fill('');
+    release();
+    // A person's pace, from before the island runs until after: some keys land while it hydrates.
+    await cost.pressSequentially('60', { delay: 150 });
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await expect(page.getByLabel('Time by hand')).toHaveValue('10');
+    await expect(cost).toHaveValue('60');
+    await expect(figure(page, 'Hours saved a month')).toHaveText('32 h');
+    await expect(page).toHaveURL(/[?&]tm=10&.*ch=60(&|$)/);
+  });
+
   test('each preset shows the figure from the example model', { tag: '@flow' }, async ({ page }) => {
     await open(page);
     const cases = [

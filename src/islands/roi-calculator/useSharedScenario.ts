@@ -1,7 +1,7 @@
 // The calculator's scenario and the URL that shares it. The server renders the default scenario; after
 // hydration a scenario in the URL wins, what the visitor typed before hydration over it, and once the
 // visitor changes something the URL follows.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { draftChangedBeforeHydration, draftFromInputs, parseDraft, restyleDraft, type Draft, type FieldErrors } from '../../lib/roi/form.ts';
 import { currencyForLocale, decimalMark, supportedLocale, type DecimalMark } from '../../lib/roi/format.ts';
 import { fromQuery, QUERY_KEYS, scenarioParams, toQuery } from '../../lib/roi/query.ts';
@@ -43,6 +43,11 @@ interface SharedScenario {
 
 const urlFor = (query: string) => `${window.location.pathname}?${query}`;
 
+// The first read after hydration runs before the browser hands React a key press: in a passive effect, a key
+// pressed in between was applied to the server's draft, and its render put the server's figures back over
+// what the visitor had typed before hydration. (The server renders without effects of either kind.)
+const useBeforeInput = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
 /**
  * The scenario state of the calculator, read from and written to the page URL. `changedBeforeHydration`
  * reads, once after hydration, what the visitor changed in the server-rendered form before it.
@@ -59,7 +64,7 @@ export function useSharedScenario(initialInputs: RoiInputs, changedBeforeHydrati
   const query = useMemo(() => toQuery(inputs).toString(), [inputs]);
 
   // After hydration: a shared scenario in the URL wins over the defaults; then the visitor's locale.
-  useEffect(() => {
+  useBeforeInput(() => {
     const params = new URLSearchParams(window.location.search);
     // Handed on as they came: the booking page and the server clean every value.
     const source = landingParams(window.location.search, document.referrer, window.location.host);
