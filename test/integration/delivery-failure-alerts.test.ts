@@ -15,6 +15,7 @@ import { startFakeResend, type FakeResend } from '../fixtures/fake-resend.ts';
 import { bookingPayload } from '../fixtures/booking-request.ts';
 import { isoDate } from '../fixtures/bookings-http.ts';
 import { deliveryOptions } from '../../api/_lib/mail/deliver.ts';
+import { failureAlerts } from '../../api/_lib/mail/failure-alerts.ts';
 import { enqueue, MAX_ATTEMPTS } from '../../api/_lib/mail/outbox.ts';
 
 const received: { type: string; text: string; data: Record<string, any> }[] = [];
@@ -181,5 +182,27 @@ describe("the operator's alert when an email to a visitor cannot be delivered", 
     const posted = received.filter((r) => r.type === 'newsletter.provider-failed');
     expect(posted).toHaveLength(1);
     expect(posted[0]!.data).toMatchObject({ change: 'unsubscribe', to: 'leaver@example.com', key, attempts: MAX_ATTEMPTS });
+  });
+
+  it("a subscribe Resend never took is reported as one; a change the reader has since undone is not", async () => {
+    const ctx = await apiContext();
+    const reader = (id: string, status: string) =>
+      ctx.db.execute({ sql: `INSERT INTO subscribers (id, email, email_key, status, source, consent_text_version, consent_at, consent_address_hash, created_at) VALUES (?, ?, ?, ?, 'footer', 'v1', '2026-01-01T00:00:00Z', 'h', '2026-01-01T00:00:00Z')`, args: [id, `${id}@example.com`, id, status] });
+    await reader('joiner', 'confirmed');
+    await reader('came-back', 'confirmed');
+    await reader('left-again', 'unsubscribed');
+    const deadChange = (id: string, kind: 'contact' | 'contact-unsubscribe') => ({ id: `m-${id}`, idempotencyKey: `${kind}-${id}`, bookingId: null, subscriberId: id, payload: { kind, email: `${id}@example.com` }, error: '500 internal_server_error: Unavailable', attempts: MAX_ATTEMPTS });
+    const alert = failureAlerts(ctx);
+    const queued = await ctx.writes.run(async (tx) => [
+      await alert(tx, deadChange('joiner', 'contact'), new Date()),
+      // Unsubscribed, then confirmed again: the unsubscribe that died is undone by the subscribe behind it.
+      await alert(tx, deadChange('came-back', 'contact-unsubscribe'), new Date()),
+      // Confirmed, then unsubscribed: the subscribe that died would only be undone.
+      await alert(tx, deadChange('left-again', 'contact'), new Date()),
+    ]);
+    expect(queued).toEqual([2, 0, 0]); // the email and the webhook, for the first alone
+    const stored = await ctx.db.execute(`SELECT payload ->> '$.email.subject' AS subject, payload ->> '$.email.props.event.change' AS change FROM messages WHERE idempotency_key = 'provider-failed:contact-joiner'`);
+    expect({ ...stored.rows[0] }).toMatchObject({ change: 'subscribe' });
+    expect(await ctx.db.execute(`SELECT COUNT(*) AS n FROM messages WHERE idempotency_key LIKE 'provider-failed:contact-unsubscribe-came-back%' OR idempotency_key LIKE '%left-again'`).then((r) => Number(r.rows[0]!.n))).toBe(0);
   });
 });

@@ -83,6 +83,41 @@ describe("Resend's contact events", () => {
     expect((await record(id)).status).toBe('confirmed');
   });
 
+  it("leaves a reader subscribed whose subscribe Resend is still to get, or got after the event: the echo of an old unsubscribe, delayed by an outage", async () => {
+    const waiting = await confirmedReader('waiting@example.com');
+    const resubscribed = await confirmedReader('resubscribed@example.com');
+    const contact = (id: string, email: string, status: string, sentAt: string | null) =>
+      ctx.db.execute({
+        sql: `INSERT INTO messages (id, kind, idempotency_key, subscriber_id, payload, status, next_attempt_at, created_at, updated_at, sent_at) VALUES (?, 'contact', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [`m-${id}`, `newsletter-contact-${id}`, id, JSON.stringify({ kind: 'contact', email }), status, CONFIRMED_AT, CONFIRMED_AT, CONFIRMED_AT, sentAt],
+      });
+    await contact(waiting, 'waiting@example.com', 'pending', null);
+    await contact(resubscribed, 'resubscribed@example.com', 'sent', '2026-12-01T10:05:00.000Z');
+    for (const [email, id] of [['waiting@example.com', waiting], ['resubscribed@example.com', resubscribed]] as const) {
+      const body = contactEvent('contact.updated', email, true, '2026-12-01T10:04:00.000Z');
+      expect(JSON.parse((await post(body, signed(body))).body), email).toEqual({ ok: true, changed: false });
+      expect((await record(id)).status, email).toBe('confirmed');
+    }
+    // An unsubscribe Resend records after the subscribe was sent is the reader's own: it counts.
+    const later = contactEvent('contact.updated', 'resubscribed@example.com', true, '2026-12-01T10:06:00.000Z');
+    expect(JSON.parse((await post(later, signed(later))).body)).toEqual({ ok: true, changed: true });
+    expect((await record(resubscribed)).status).toBe('unsubscribed');
+  });
+
+  it('answers a signed event it cannot read (no address, a time that is not a date) 200 and changes nothing', async () => {
+    const id = await confirmedReader('odd@example.com');
+    for (const body of [
+      JSON.stringify({ type: 'contact.updated', created_at: 'yesterday', data: { email: 'odd@example.com', unsubscribed: true } }),
+      JSON.stringify({ type: 'contact.updated', created_at: new Date().toISOString(), data: { unsubscribed: true } }),
+      JSON.stringify(['contact.updated']),
+    ]) {
+      const reply = await post(body, signed(body));
+      expect(reply.status, body).toBe(200);
+      expect(JSON.parse(reply.body), body).toEqual({ ok: true, changed: false });
+    }
+    expect((await record(id)).status).toBe('confirmed');
+  });
+
   it('refuses an unsigned, altered, wrongly keyed or stale event with 401, and changes nothing', async () => {
     const id = await confirmedReader('target@example.com');
     const body = contactEvent('contact.updated', 'target@example.com', true);

@@ -22,8 +22,8 @@ describe('retention', () => {
               VALUES (?, ?, 'confirmed', ?, ?, 'N', 'n@x.test', ?, 'C', '1-10', 'sales', 'goal text', 'UTC', 'v1', 'h', ?, ?)`,
         args: [id, `${id}@x`, endAt, endAt, id, endAt, endAt],
       });
-    const message = (key: string, column: 'subscriber_id' | 'booking_id', owner: string) =>
-      db.execute({ sql: `INSERT INTO messages (id, kind, idempotency_key, ${column}, payload, status, next_attempt_at, created_at, updated_at) VALUES (?, 'email', ?, ?, '{}', 'sent', ?, ?, ?)`, args: [key, key, owner, now.toISOString(), now.toISOString(), now.toISOString()] });
+    const message = (key: string, column: 'subscriber_id' | 'booking_id', owner: string, createdAt = now.toISOString()) =>
+      db.execute({ sql: `INSERT INTO messages (id, kind, idempotency_key, ${column}, payload, status, next_attempt_at, created_at, updated_at) VALUES (?, 'email', ?, ?, '{}', 'sent', ?, ?, ?)`, args: [key, key, owner, createdAt, createdAt, createdAt] });
 
     await subscriber('old-pending', 'pending', '2026-10-31T11:59:00Z'); // 30 days and 1 minute ago
     await subscriber('young-pending', 'pending', '2026-11-01T12:01:00Z');
@@ -31,15 +31,17 @@ describe('retention', () => {
     // Unsubscribed addresses someone signed up again: the sign-up waiting for confirmation expires, the unsubscribe stays.
     await subscriber('old-rejoin', 'unsubscribed', '2020-01-01T00:00:00Z');
     await subscriber('young-rejoin', 'unsubscribed', '2020-01-01T00:00:00Z');
-    const waiting = (id: string, consentAt: string) => db.execute({ sql: 'UPDATE subscribers SET pending_signup = ? WHERE id = ?', args: [JSON.stringify({ consent_at: consentAt }), id] });
+    const waiting = (id: string, consentAt: string) => db.execute({ sql: `UPDATE subscribers SET pending_signup = ?, unsubscribed_at = '2025-06-01T00:00:00Z' WHERE id = ?`, args: [JSON.stringify({ consent_at: consentAt }), id] });
     await waiting('old-rejoin', '2026-10-31T11:59:00Z');
     await waiting('young-rejoin', '2026-11-01T12:01:00Z');
     await message('m-old-pending', 'subscriber_id', 'old-pending');
-    // The expired rejoin's confirmation and the operator's alert about it go; the welcome of its first
-    // subscription is part of the unsubscribed record and stays, as does the younger rejoin's confirmation.
+    // The expired rejoin's confirmation and the operator's alert about it go; the confirmation and welcome
+    // of its first subscription (before the unsubscribe) are part of the unsubscribed record and stay, as
+    // does the younger rejoin's confirmation.
     await message('newsletter-confirm-old-rejoin-1', 'subscriber_id', 'old-rejoin');
     await message('delivery-failed:newsletter-confirm-old-rejoin-1', 'subscriber_id', 'old-rejoin');
-    await message('newsletter-welcome-old-rejoin', 'subscriber_id', 'old-rejoin');
+    await message('newsletter-confirm-old-rejoin-0', 'subscriber_id', 'old-rejoin', '2020-01-01T00:00:00Z');
+    await message('newsletter-welcome-old-rejoin', 'subscriber_id', 'old-rejoin', '2020-01-01T00:05:00Z');
     await message('newsletter-confirm-young-rejoin-1', 'subscriber_id', 'young-rejoin');
     await message('m-confirmed', 'subscriber_id', 'old-confirmed');
     await booking('old-call', '2024-11-30T12:00:00Z'); // 24 months and a day ago
@@ -52,7 +54,7 @@ describe('retention', () => {
     expect(await ids('SELECT id FROM subscribers')).toEqual(['old-confirmed', 'old-rejoin', 'young-pending', 'young-rejoin']);
     expect(await ids('SELECT id FROM subscribers WHERE pending_signup IS NOT NULL')).toEqual(['young-rejoin']);
     expect(await ids('SELECT id FROM bookings')).toEqual(['recent-call']);
-    expect(await ids('SELECT id FROM messages')).toEqual(['m-confirmed', 'newsletter-confirm-young-rejoin-1', 'newsletter-welcome-old-rejoin']);
+    expect(await ids('SELECT id FROM messages')).toEqual(['m-confirmed', 'newsletter-confirm-old-rejoin-0', 'newsletter-confirm-young-rejoin-1', 'newsletter-welcome-old-rejoin']);
     expect(await ids('SELECT booking_id FROM booking_claims')).toEqual(['recent-call']);
   });
 

@@ -58,7 +58,10 @@ describe('server settings', () => {
   });
 
   it('refuse malformed values by name, in production and locally', () => {
-    expect(errorOf({ ...PRODUCTION, RESEND_WEBHOOK_SECRET: 'c2VjcmV0' })).toMatch(/- RESEND_WEBHOOK_SECRET must be the signing secret Resend shows for the webhook, whsec_ followed by base64/);
+    // Without the prefix, and with base64 cut short (the SDK cannot decode it: every event would be refused).
+    for (const secret of ['c2VjcmV0', 'whsec_abc', 'whsec_c2VjcmV0=='.slice(0, -1)]) {
+      expect(errorOf({ ...PRODUCTION, RESEND_WEBHOOK_SECRET: secret }), secret).toMatch(/- RESEND_WEBHOOK_SECRET must be the signing secret Resend shows for the webhook, whsec_ followed by base64/);
+    }
     expect(readConfig({ ...PRODUCTION, RESEND_WEBHOOK_SECRET: ' whsec_c2VjcmV0 ' }).resendWebhookSecret).toBe('whsec_c2VjcmV0');
     expect(errorOf({ ...PRODUCTION, SITE_URL: 'aioperator.com' })).toMatch(/- SITE_URL must be an absolute URL/);
     expect(errorOf({ ...PRODUCTION, SITE_URL: 'https://aioperator.com/blog' })).toMatch(/- SITE_URL must be an origin only/);

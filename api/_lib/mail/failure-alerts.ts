@@ -46,8 +46,13 @@ export function failureAlerts(ctx: Pick<ApiContext, 'config'>): FailureAlerts {
   return async (tx: Transaction, dead: DeadMessage, now: Date) => {
     const owner = { bookingId: dead.bookingId ?? undefined, subscriberId: dead.subscriberId ?? undefined };
     // A list change Resend never took: an unsubscribed reader would get the next issue, a confirmed one none.
+    // Unless the reader has changed their mind since (a change queued after it, to go or gone, says what
+    // Resend should hold): then there is nothing to do, and advice to undo it would be wrong.
     if (dead.payload?.kind === 'contact' || dead.payload?.kind === 'contact-unsubscribe') {
       const change = dead.payload.kind === 'contact' ? 'subscribe' : 'unsubscribe';
+      const reader = dead.subscriberId ? (await tx.execute({ sql: 'SELECT status FROM subscribers WHERE id = ?', args: [dead.subscriberId] })).rows[0] : undefined;
+      const status = reader ? String(reader.status) : null;
+      if (change === 'unsubscribe' ? status === 'confirmed' : status !== 'confirmed') return 0;
       const event = { type: 'newsletter.provider-failed' as const, change, to: dead.payload.email, key: dead.idempotencyKey, error: dead.error, attempts: dead.attempts } as const;
       return queueOperatorAlert(ctx, tx, `provider-failed:${dead.idempotencyKey}`, event, now, owner);
     }

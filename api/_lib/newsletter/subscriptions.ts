@@ -165,16 +165,22 @@ export async function unsubscribeSubscriber(ctx: ApiContext, id: string, now = n
 
 /**
  * The reader left through the unsubscribe link Resend puts in every issue (Resend's contact event, which
- * happened `at`): the site's record follows. Only a confirmation older than the event is ended, so a
- * late event cannot undo a reader's newer confirmation; nothing is queued, Resend already has it.
+ * happened `at`): the site's record follows, and nothing is queued (Resend already has it). Not when
+ * Resend has since been told, or is about to be told, to subscribe them: a confirmation newer than the
+ * event, or a subscribe in the outbox still to go or sent after it. That is also how the echo of the
+ * site's own unsubscribe, delayed past a reader's new confirmation by an outage, leaves them subscribed.
  * Returns whether a record changed.
  */
 export async function unsubscribedAtProvider(ctx: ApiContext, email: string, at: Date, now = new Date()): Promise<boolean> {
   const key = emailKey(ctx.secret, normalizeEmail(email));
+  const happened = at.toISOString();
   return ctx.writes.run(async (tx) => {
     const changed = await tx.execute({
-      sql: `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ? WHERE email_key = ? AND status = 'confirmed' AND (confirmed_at IS NULL OR confirmed_at < ?)`,
-      args: [now.toISOString(), key, at.toISOString()],
+      sql: `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ?
+            WHERE email_key = ? AND status = 'confirmed' AND (confirmed_at IS NULL OR confirmed_at < ?)
+              AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.subscriber_id = subscribers.id AND m.kind = 'contact'
+                              AND (m.status IN ('pending', 'sending') OR m.sent_at >= ?))`,
+      args: [now.toISOString(), key, happened, happened],
     });
     return changed.rowsAffected > 0;
   });

@@ -130,7 +130,8 @@ const envSchema = z
     RESEND_BASE_URL: optional(testResendUrl),
     MAIL_FROM: optional(z.string().regex(MAIL_FROM_FORMAT, 'must be an address or "Name <address>"')),
     RESEND_SEGMENT_ID: optional(z.string()),
-    RESEND_WEBHOOK_SECRET: optional(z.string().trim().regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be the signing secret Resend shows for the webhook, whsec_ followed by base64')),
+    // Whole base64 (a length of 4n): Resend's SDK refuses anything else at the first event, as a bad signature.
+    RESEND_WEBHOOK_SECRET: optional(z.string().trim().refine((text) => /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(text) && (text.length - 'whsec_'.length) % 4 === 0, 'must be the signing secret Resend shows for the webhook, whsec_ followed by base64')),
     CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
     DATA_DIR: optional(z.string()),
     PORT: integer(1, 65_535, 4321),

@@ -18,9 +18,12 @@ export async function deleteExpiredRecords(db: Client, now = new Date()): Promis
       { sql: `DELETE FROM messages WHERE subscriber_id IN (SELECT id FROM subscribers WHERE status = 'pending' AND consent_at < ?)`, args: [signupCutoff] },
       { sql: `DELETE FROM subscribers WHERE status = 'pending' AND consent_at < ?`, args: [signupCutoff] },
       // An unsubscribed address's unconfirmed sign-up goes too, with its confirmation emails and any alert
-      // about one (keyed after it; all hold the address); the unsubscribe stays on record.
+      // about one (keyed after it; all hold the address), all made since the unsubscribe; the unsubscribe
+      // stays on record with the emails of the subscription it ended.
       {
-        sql: `DELETE FROM messages WHERE idempotency_key LIKE '%${CONFIRM_KEY_PREFIX}%' AND subscriber_id IN (SELECT id FROM subscribers WHERE pending_signup ->> '$.consent_at' < ?)`,
+        sql: `DELETE FROM messages WHERE idempotency_key LIKE '%${CONFIRM_KEY_PREFIX}%'
+              AND subscriber_id IN (SELECT id FROM subscribers WHERE pending_signup ->> '$.consent_at' < ?)
+              AND created_at > (SELECT unsubscribed_at FROM subscribers WHERE id = messages.subscriber_id)`,
         args: [signupCutoff],
       },
       { sql: `UPDATE subscribers SET pending_signup = NULL WHERE pending_signup ->> '$.consent_at' < ?`, args: [signupCutoff] },
