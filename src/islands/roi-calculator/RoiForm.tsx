@@ -16,7 +16,6 @@ import {
   UNIT_OPTIONS,
 } from '../../lib/roi/labels.ts';
 import { HORIZON_MONTHS, type FieldName, type PresetId } from '../../lib/roi/schema.ts';
-import { FIELD_IDS, LOCALE_ID, PRESET_NAME } from './field-ids.ts';
 import { NumberField, SelectField, SliderField } from './fields.tsx';
 
 /** What the form shows and where it reports edits. */
@@ -43,9 +42,10 @@ const HORIZON_OPTIONS = HORIZON_MONTHS.map((m) => ({ value: String(m), label: `$
 
 /** The calculator's form, in five numbered steps. */
 export function RoiForm({ draft, errors, currency, locale, onLocale, onEdit, onPreset, formRef, summary }: RoiFormProps) {
-  // The props every field shares.
-  const field = (name: Exclude<FieldName, 'preset'>) => ({
-    id: FIELD_IDS[name],
+  // The props every field shares; `id` is also what the e2e tests and aria-describedby find it by.
+  const field = (name: FieldName, id: string) => ({
+    id,
+    name,
     label: formLabel(name),
     value: draft[name],
     onChange: (raw: string) => onEdit(name, raw),
@@ -67,43 +67,43 @@ export function RoiForm({ draft, errors, currency, locale, onLocale, onEdit, onP
       <fieldset className="grid gap-4">
         <legend className="text-lg font-bold text-ink">2. Volume and time</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField {...field('unit')} options={UNIT_OPTIONS} />
-          <SelectField {...field('timeUnit')} options={TIME_UNIT_OPTIONS} />
-          {usesCount && <NumberField {...field('unitsPerMonth')} label={itemsPerMonthLabel(draft.unit)} unit={itemNoun(draft.unit)} inputMode="numeric" />}
-          <NumberField {...field('manualTimePerUnit')} unit={timeUnit} />
-          <NumberField {...field('assistedTimePerUnit')} unit={timeUnit} />
+          <SelectField {...field('unit', 'roi-unit')} options={UNIT_OPTIONS} />
+          <SelectField {...field('timeUnit', 'roi-time-unit')} options={TIME_UNIT_OPTIONS} />
+          {usesCount && <NumberField {...field('unitsPerMonth', 'roi-units')} label={itemsPerMonthLabel(draft.unit)} unit={itemNoun(draft.unit)} inputMode="numeric" />}
+          <NumberField {...field('manualTimePerUnit', 'roi-manual')} unit={timeUnit} />
+          <NumberField {...field('assistedTimePerUnit', 'roi-assisted')} unit={timeUnit} />
         </div>
-        <SliderField {...field('coverageShare')} unit="%" min={0} max={100} step={5} />
+        <SliderField {...field('coverageShare', 'roi-coverage')} unit="%" min={0} max={100} step={5} />
       </fieldset>
 
       <fieldset className="grid gap-4">
         <legend className="text-lg font-bold text-ink">3. Cost, errors and revenue</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <NumberField {...field('costPerHour')} unit={`${currency}/h`} />
-          <NumberField {...field('errorRate')} unit="%" hint={errorRateHint(draft.unit)} />
-          <NumberField {...field('costPerError')} unit={currency} />
-          <NumberField {...field('errorReduction')} unit="%" />
-          <NumberField {...field('revenuePerMonth')} unit={currency} />
+          <NumberField {...field('costPerHour', 'roi-cost-hour')} unit={`${currency}/h`} />
+          <NumberField {...field('errorRate', 'roi-error-rate')} unit="%" hint={errorRateHint(draft.unit)} />
+          <NumberField {...field('costPerError', 'roi-cost-error')} unit={currency} />
+          <NumberField {...field('errorReduction', 'roi-error-reduction')} unit="%" />
+          <NumberField {...field('revenuePerMonth', 'roi-revenue')} unit={currency} />
         </div>
       </fieldset>
 
       <fieldset className="grid gap-4">
         <legend className="text-lg font-bold text-ink">4. What it costs</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <NumberField {...field('implementationCost')} unit={currency} />
-          <NumberField {...field('runningCostPerMonth')} unit={currency} />
+          <NumberField {...field('implementationCost', 'roi-implementation')} unit={currency} />
+          <NumberField {...field('runningCostPerMonth', 'roi-running')} unit={currency} />
         </div>
-        <SliderField {...field('rampUpMonths')} unit="months" min={0} max={12} step={1} />
+        <SliderField {...field('rampUpMonths', 'roi-ramp')} unit="months" min={0} max={12} step={1} />
       </fieldset>
 
       <fieldset className="grid gap-4">
         <legend className="text-lg font-bold text-ink">5. Horizon and conventions</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField {...field('horizonMonths')} options={HORIZON_OPTIONS} />
-          <NumberField {...field('annualDiscountRate')} unit="%" />
-          <NumberField {...field('weeksPerMonth')} unit="weeks" />
-          <SelectField {...field('currency')} options={[...new Set([...CURRENCIES, draft.currency])].map((c) => ({ value: c, label: c }))} />
-          <SelectField id={LOCALE_ID} label="Number format" value={locale} options={localeOptions} onChange={onLocale} />
+          <SelectField {...field('horizonMonths', 'roi-horizon')} options={HORIZON_OPTIONS} />
+          <NumberField {...field('annualDiscountRate', 'roi-discount')} unit="%" />
+          <NumberField {...field('weeksPerMonth', 'roi-weeks')} unit="weeks" />
+          <SelectField {...field('currency', 'roi-currency')} options={[...new Set([...CURRENCIES, draft.currency])].map((c) => ({ value: c, label: c }))} />
+          <SelectField id="roi-locale" name="locale" label="Number format" value={locale} options={localeOptions} onChange={onLocale} />
         </div>
       </fieldset>
 
@@ -133,7 +133,7 @@ function PresetPicker({ selected, onPreset }: { selected: string; onPreset: (id:
             className={`relative cursor-pointer rounded-card border bg-white p-4 has-checked:border-accent-700 has-checked:bg-accent-50 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent-700 ${id === 'custom' ? 'border-dashed border-slate-400 sm:col-span-2' : 'border-line'}`}
           >
             {/* Named by the short label alone; the line below is its description, not a run-on name. */}
-            <input type="radio" name={PRESET_NAME} value={id} checked={selected === id} onChange={() => onPreset(id)} aria-labelledby={`roi-preset-${id}`} aria-describedby={`roi-preset-${id}-detail`} className="sr-only" />
+            <input type="radio" name="preset" value={id} checked={selected === id} onChange={() => onPreset(id)} aria-labelledby={`roi-preset-${id}`} aria-describedby={`roi-preset-${id}-detail`} className="sr-only" />
             <span id={`roi-preset-${id}`} className="block font-semibold text-ink">{PRESET_TEXT[id].label}</span>
             <span id={`roi-preset-${id}-detail`} className="mt-1 block text-sm text-body">{PRESET_TEXT[id].description}</span>
           </label>

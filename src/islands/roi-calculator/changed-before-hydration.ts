@@ -3,7 +3,7 @@
 // takes them as edits. Each control still holds what the server wrote as its default (defaultValue,
 // defaultChecked, defaultSelected), so a change is a difference between the two.
 import type { Draft } from '../../lib/roi/form.ts';
-import { FIELD_IDS, LOCALE_ID, PRESET_NAME, sliderName } from './field-ids.ts';
+import { FIELD_ORDER } from '../../lib/roi/query.ts';
 
 export interface ChangedBeforeHydration {
   /** The text of each field the visitor changed, the example picked under `preset`. */
@@ -26,15 +26,14 @@ function changedValue(control: Element | RadioNodeList | null): string | undefin
   return undefined;
 }
 
+/** Each control is named by its field (RoiForm): the example workflows' radios `preset`, a slider `<field>-slider`. */
 export function changedBeforeHydration(form: HTMLFormElement): ChangedBeforeHydration {
   const named = (name: string) => form.elements.namedItem(name);
   const fields: Partial<Draft> = {};
-  const preset = changedValue(named(PRESET_NAME));
-  if (preset !== undefined) fields.preset = preset;
-  for (const [field, id] of Object.entries(FIELD_IDS) as [keyof typeof FIELD_IDS, string][]) {
+  for (const field of FIELD_ORDER) {
     // A slider moved sets its text box; the text box typed in wins over it.
-    const value = changedValue(named(id)) ?? changedValue(named(sliderName(id)));
+    const value = changedValue(named(field)) ?? changedValue(named(`${field}-slider`));
     if (value !== undefined) fields[field] = value;
   }
-  return { fields, locale: changedValue(named(LOCALE_ID)) };
+  return { fields, locale: changedValue(named('locale')) };
 }

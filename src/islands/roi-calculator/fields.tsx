@@ -2,7 +2,6 @@
 // screen readers hear (aria-describedby + aria-invalid): the unit first ("%" or "h/week" decides what
 // a number means), then the error, then the hint, which stays when there is an error.
 import type { ReactNode } from 'react';
-import { sliderName } from './field-ids.ts';
 
 interface FieldShellProps {
   id: string;
@@ -33,6 +32,8 @@ const describedBy = (id: string, hint?: string, error?: string, unit?: string) =
 
 interface NumberFieldProps {
   id: string;
+  /** The scenario's field name: how the island finds what was typed before it ran (changed-before-hydration.ts). */
+  name: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -46,7 +47,7 @@ interface NumberFieldProps {
 }
 
 /** A number typed as text, with its unit inside: type=number would drop what it cannot parse, and the form has its own messages. */
-export function NumberField({ id, label, value, onChange, unit, prefix, hint, error, inputMode = 'decimal' }: NumberFieldProps) {
+export function NumberField({ id, name, label, value, onChange, unit, prefix, hint, error, inputMode = 'decimal' }: NumberFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <div
@@ -55,7 +56,7 @@ export function NumberField({ id, label, value, onChange, unit, prefix, hint, er
         {prefix && <span className="pl-3 text-muted" aria-hidden="true">{prefix}</span>}
         <input
           id={id}
-          name={id}
+          name={name}
           type="text"
           inputMode={inputMode}
           autoComplete="off"
@@ -74,6 +75,7 @@ export function NumberField({ id, label, value, onChange, unit, prefix, hint, er
 
 interface SelectFieldProps {
   id: string;
+  name: string;
   label: string;
   value: string;
   options: readonly { value: string; label: string }[];
@@ -83,12 +85,12 @@ interface SelectFieldProps {
 }
 
 /** A native select with the same label, hint and error as the other fields. */
-export function SelectField({ id, label, value, options, onChange, hint, error }: SelectFieldProps) {
+export function SelectField({ id, name, label, value, options, onChange, hint, error }: SelectFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
-        name={id}
+        name={name}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
@@ -112,7 +114,7 @@ interface SliderFieldProps extends Omit<NumberFieldProps, 'inputMode' | 'unit'> 
 }
 
 /** A number field with a range slider beside it, for shares and months where dragging helps. */
-export function SliderField({ id, label, value, onChange, unit, hint, error, min, max, step }: SliderFieldProps) {
+export function SliderField({ id, name, label, value, onChange, unit, hint, error, min, max, step }: SliderFieldProps) {
   // The slider's own value: the typed figure, within its bounds and on a step (the browser rounds it so), or
   // the minimum when the text is not a number. It is what the slider says (aria-valuetext), not the text box.
   const numeric = Number(value);
@@ -122,7 +124,7 @@ export function SliderField({ id, label, value, onChange, unit, hint, error, min
       <div className="flex items-center gap-3">
         <input
           type="range"
-          name={sliderName(id)}
+          name={`${name}-slider`}
           min={min}
           max={max}
           step={step}
@@ -135,7 +137,7 @@ export function SliderField({ id, label, value, onChange, unit, hint, error, min
         <div className={`flex min-h-11 w-28 items-center rounded-lg border bg-white focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-accent-700 ${error ? 'border-red-700' : 'border-slate-400'}`}>
           <input
             id={id}
-            name={id}
+            name={name}
             type="text"
             inputMode="decimal"
             autoComplete="off"
