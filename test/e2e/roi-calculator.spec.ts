@@ -9,6 +9,17 @@ async function open(page: Page, query = '') {
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
+/** Holds the island's script back until release() is called: the server-rendered form, before it works. */
+async function holdIsland(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/RoiCalculator\.[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 const figure = (page: Page, term: string) => page.locator('dl div').filter({ has: page.locator('dt', { hasText: term }) }).locator('dd').first();
 
 test.describe('ROI calculator', () => {
@@ -25,12 +36,7 @@ test.describe('ROI calculator', () => {
   // On a slow line the form shows for a while before its script runs. What the visitor does meanwhile must
   // survive hydration: React's first render writes its own state back into every field.
   test('figures typed and an example picked before the script runs are kept when it does', { tag: '@flow' }, async ({ page }) => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/_astro\/RoiCalculator\.[\w-]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdIsland(page);
     await page.goto(PATH);
     await page.getByLabel('Time by hand').fill('10');
     await page.getByLabel('Loaded cost per hour').fill('60');
@@ -46,12 +52,7 @@ test.describe('ROI calculator', () => {
     await expect(page).toHaveURL(/[?&]tm=10&.*cov=0\.5&ch=60(&|$)/);
 
     const other = await page.context().newPage();
-    let releaseOther!: () => void;
-    const heldOther = new Promise<void>((resolve) => (releaseOther = resolve));
-    await other.route(/\/_astro\/RoiCalculator\.[\w-]+\.js$/, async (route) => {
-      await heldOther;
-      await route.continue();
-    });
+    const releaseOther = await holdIsland(other);
     await other.goto(PATH);
     await other.getByText('CRM cleanup', { exact: true }).first().click();
     await other.getByLabel('Weeks per month').fill('4.33');
@@ -68,12 +69,7 @@ test.describe('ROI calculator', () => {
   });
 
   test('keys pressed while the script starts lose nothing typed before it', { tag: '@flow' }, async ({ page }) => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/_astro\/RoiCalculator\.[\w-]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdIsland(page);
     await page.goto(PATH);
     await page.getByLabel('Time by hand').fill('10');
     const cost = page.getByLabel('Loaded cost per hour');

@@ -14,24 +14,7 @@ import type { ApiContext } from '../../api/_lib/runtime/context.ts';
 import { getDb } from '../../api/_lib/store/db.ts';
 import { createWriteBatches } from '../../api/_lib/store/write-batches.ts';
 import { createWebhookSender } from '../../api/_lib/webhook/send.ts';
-
-/**
- * Catches the work requests leave running after their answer, as Vercel's waitUntil receives it
- * (keepAlive in api/_lib/runtime/background.ts); stop() waits for it and says how much there was.
- */
-function afterTheAnswer() {
-  const key = Symbol.for('@vercel/request-context');
-  const work: Promise<unknown>[] = [];
-  const scope = globalThis as Record<symbol, unknown>;
-  scope[key] = { get: () => ({ waitUntil: (promise: Promise<unknown>) => work.push(promise) }) };
-  return {
-    async stop() {
-      delete scope[key];
-      await Promise.all(work);
-      return work.length;
-    },
-  };
-}
+import { afterTheAnswer } from '../fixtures/after-the-answer.ts';
 
 /** The site's context on a fresh database, with `mailer` in place of the file outbox. */
 async function contextWith(mailer: Mailer): Promise<ApiContext> {

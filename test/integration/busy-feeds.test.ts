@@ -15,6 +15,7 @@ import { bookingPayload, emailSequence } from '../fixtures/booking-request.ts';
 import { icsFeed, icsUtc, startFeedServer } from '../fixtures/feed-server.ts';
 import { fileOutbox } from '../fixtures/file-outbox.ts';
 import { secondServer } from '../fixtures/second-server.ts';
+import { afterTheAnswer } from '../fixtures/after-the-answer.ts';
 
 const feeds = await startFeedServer();
 afterAll(() => feeds.close());
@@ -72,23 +73,6 @@ async function ageCopies() {
 async function cron() {
   const reply = await server.send('/api/outbox/retry');
   expect(reply.status).toBe(200);
-}
-/**
- * Catches the work requests leave running after their answer, as Vercel's waitUntil receives it
- * (keepAlive in api/_lib/runtime/background.ts); stop() waits for it and says how much there was.
- */
-function afterTheAnswer() {
-  const key = Symbol.for('@vercel/request-context');
-  const work: Promise<unknown>[] = [];
-  const scope = globalThis as Record<symbol, unknown>;
-  scope[key] = { get: () => ({ waitUntil: (promise: Promise<unknown>) => work.push(promise) }) };
-  return {
-    async stop() {
-      delete scope[key];
-      await Promise.all(work);
-      return work.length;
-    },
-  };
 }
 const operatorMails = () => fileOutbox(dataDir).mails((m) => m.to === 'operator@site.test' && m.subject.startsWith('Calendar feed'));
 
