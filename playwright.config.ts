@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './scripts/_lib/chromium.ts';
+import { defaultBookingRules } from './src/config/booking.ts';
 
 // A port per test run (workers inherit it from the runner's environment), so two runs on one
 // machine (a developer's and CI's, say) never share a server.
@@ -13,11 +14,11 @@ process.env.E2E_DATA_DIR ||= mkdtempSync(join(tmpdir(), 'ai-operator-e2e-'));
 const baseURL = `http://127.0.0.1:${port}`;
 // The operator's calendar feed for the run (test/e2e/_feed-server.ts), on the site's port + 1000.
 const feedPort = port + 1000;
-// Today in the operator's zone (src/config/booking.ts: Europe/Berlin) is closed for the run. The booking
+// Today in the operator's zone (the server's default, which the run does not change) is closed for the run. The booking
 // specs take the first times of "the nth free day" in parallel, each its own; in the small hours the
 // 12 hours' notice leaves today one or two times, and two specs met on the same one (a run at 03:25 UTC).
 // Closed, the first free day is tomorrow, with at least a dozen times however late the run starts.
-process.env.E2E_CLOSED_DAY ||= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+process.env.E2E_CLOSED_DAY ||= new Intl.DateTimeFormat('en-CA', { timeZone: defaultBookingRules.timeZone }).format(new Date());
 
 export default defineConfig({
   testDir: 'test/e2e',
