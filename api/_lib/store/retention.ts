@@ -21,9 +21,8 @@ export async function deleteExpiredRecords(db: Client, now = new Date()): Promis
       // about one (keyed after it; all hold the address), all made since the unsubscribe; the unsubscribe
       // stays on record with the emails of the subscription it ended.
       {
-        sql: `DELETE FROM messages WHERE idempotency_key LIKE '%${CONFIRM_KEY_PREFIX}%'
-              AND subscriber_id IN (SELECT id FROM subscribers WHERE pending_signup ->> '$.consent_at' < ?)
-              AND created_at > (SELECT unsubscribed_at FROM subscribers WHERE id = messages.subscriber_id)`,
+        sql: `DELETE FROM messages WHERE idempotency_key LIKE '%${CONFIRM_KEY_PREFIX}%' AND EXISTS (
+                SELECT 1 FROM subscribers s WHERE s.id = messages.subscriber_id AND s.pending_signup ->> '$.consent_at' < ? AND messages.created_at > s.unsubscribed_at)`,
         args: [signupCutoff],
       },
       { sql: `UPDATE subscribers SET pending_signup = NULL WHERE pending_signup ->> '$.consent_at' < ?`, args: [signupCutoff] },
